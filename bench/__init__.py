@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m bench.NAME` prints JSON figures. Not run by the test suite."""

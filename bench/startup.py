@@ -1,0 +1,76 @@
+"""Cold start to main window shown, against a bare PySide6 window: `python -m bench.startup`.
+
+Each run is a new process, timed from spawn until it prints that its window is shown
+(the app does so, then quits, when CMCOORD_EXIT_WHEN_SHOWN=1). The profile holds 100k
+contacts. Targets: window_shown_ms <= 1500 and ratio <= 2.0 (medians of 5 runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.common import BIG_PROFILE, ensure_big_profile
+
+SHOWN = "WINDOW_SHOWN"
+BARE_QT = f"""
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.setCentralWidget(QLabel("bare"))
+window.resize(1200, 800)
+window.show()
+QTimer.singleShot(0, lambda: (print("{SHOWN}", flush=True), app.quit()))
+app.exec()
+"""
+
+
+def _time_process(args: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
+    elapsed = (time.perf_counter() - start) * 1000
+    if SHOWN not in proc.stdout:
+        raise RuntimeError(f"no window shown: {proc.stdout[-500:]} {proc.stderr[-2000:]}")
+    return elapsed
+
+
+def run(profile: Path, *, runs: int = 5) -> dict[str, float | int]:
+    """Median cold-start times of the app and of a bare Qt window."""
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+               CMCOORD_EXIT_WHEN_SHOWN="1")
+    app_cmd = [sys.executable, "-m", "ui", "--profile", str(profile)]
+    bare_cmd = [sys.executable, "-c", BARE_QT]
+    _time_process(app_cmd, env)  # one warm-up, so both sides start from the same disk cache
+    _time_process(bare_cmd, env)
+    app_ms, bare_ms = [], []
+    for _ in range(runs):
+        app_ms.append(_time_process(app_cmd, env))
+        bare_ms.append(_time_process(bare_cmd, env))
+    shown, bare = statistics.median(app_ms), statistics.median(bare_ms)
+    return {
+        "runs": runs,
+        "window_shown_ms": round(shown, 1),
+        "bare_qt_ms": round(bare, 1),
+        "ratio": round(shown / bare, 2),
+        "target_window_shown_ms": 1500,
+        "target_ratio": 2.0,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--profile", type=Path, default=BIG_PROFILE)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    print(json.dumps(run(ensure_big_profile(args.profile), runs=args.runs), indent=2))
+
+
+if __name__ == "__main__":
+    main()

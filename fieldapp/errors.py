@@ -1,0 +1,65 @@
+"""The few error types the core raises; each carries a message a person can read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class FieldAppError(Exception):
+    """Base of every error the core raises on purpose."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationError(FieldAppError):
+    """A value entered by the officer cannot be accepted; `field` names the form field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class ValidationErrors(FieldAppError):  # noqa: N818 - a bundle of ValidationError
+    """Several invalid fields at once, so a form can mark all of them in one go."""
+
+    def __init__(self, errors: list[ValidationError]) -> None:
+        super().__init__(" ".join(e.message for e in errors))
+        self.errors = errors
+
+    def for_field(self, field: str) -> str | None:
+        """The message for one field, or None when that field is fine."""
+        return next((e.message for e in self.errors if e.field == field), None)
+
+
+class NotFoundError(FieldAppError):
+    """The row asked for does not exist (or was deleted)."""
+
+
+class StorageError(FieldAppError):
+    """The local database cannot be opened or written; says what happened and where."""
+
+    def __init__(self, message: str, *, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class DatabaseTooNewError(StorageError):
+    """The database was written by a newer version of the application."""
+
+
+class Cancelled(FieldAppError):  # noqa: N818 - reads better at the call site than CancelledError
+    """A long operation stopped because the officer asked it to."""
+
+    def __init__(self) -> None:
+        super().__init__("The operation was cancelled.")
+
+
+class EditionError(FieldAppError):
+    """A handbook edition was refused; names the file and the reason."""
+
+    def __init__(self, file: str, reason: str) -> None:
+        super().__init__(f"{file}: {reason}")
+        self.file = file
+        self.reason = reason

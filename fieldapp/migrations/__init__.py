@@ -1,0 +1,13 @@
+"""Alembic migrations of the client database.
+
+`REVISIONS` lists every revision this version knows, oldest first; a test checks it
+against the scripts, so start-up can tell "up to date", "needs upgrade" and "written by a
+newer version" from one small query, without importing Alembic on the fast path.
+"""
+
+REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_search",
+    "0003_contact_phone_search",
+)
+HEAD = REVISIONS[-1]

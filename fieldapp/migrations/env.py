@@ -1,0 +1,20 @@
+"""Alembic environment: runs on the connection handed over by fieldapp.db."""
+
+from alembic import context
+
+from fieldapp.models import Base
+
+connection = context.config.attributes.get("connection")
+if connection is None:  # run from the alembic command line for autogenerate
+    from sqlalchemy import create_engine
+
+    url = context.config.get_main_option("sqlalchemy.url") or "sqlite:///autogen.sqlite"
+    connection = create_engine(url).connect()
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,  # SQLite alters tables by copy
+)
+with context.begin_transaction():
+    context.run_migrations()

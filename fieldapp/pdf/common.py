@@ -1,0 +1,105 @@
+"""What every PDF shares: the bundled DejaVu fonts, paragraph styles, "page x of y".
+
+DejaVu Sans covers Latin with accents, Cyrillic, Greek and many symbols, so names in
+any of the field's common scripts print without missing glyphs.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, letter
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+FONT_ITALIC = "DejaVuSans-Oblique"
+FONT_MONO = "DejaVuSansMono"
+PAGE_SIZES = {"A4": A4, "Letter": letter}
+MARGIN = 18 * mm
+UN_BLUE = colors.HexColor("#1f5a96")
+
+
+@cache
+def register_fonts() -> None:
+    """Register the bundled TrueType fonts with reportlab (once per process)."""
+    folder = Path(str(resources.files("resources") / "fonts"))
+    for name, file in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf"),
+                       (FONT_ITALIC, "DejaVuSans-Oblique.ttf"),
+                       (FONT_MONO, "DejaVuSansMono.ttf")):
+        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC,
+                                  boldItalic=FONT_BOLD)
+
+
+@cache
+def styles() -> dict[str, ParagraphStyle]:
+    """The paragraph styles of our documents."""
+    register_fonts()
+    body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13, spaceAfter=4)
+    return {
+        "body": body,
+        "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11, spaceAfter=0),
+        "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=FONT_BOLD, fontSize=8.5,
+                                    leading=11, spaceAfter=0),
+        "title": ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=20,
+                                leading=25, spaceAfter=10, textColor=UN_BLUE),
+        "h1": ParagraphStyle("h1", parent=body, fontName=FONT_BOLD, fontSize=16, leading=20,
+                             spaceBefore=6, spaceAfter=8, textColor=UN_BLUE),
+        "h2": ParagraphStyle("h2", parent=body, fontName=FONT_BOLD, fontSize=12.5, leading=16,
+                             spaceBefore=8, spaceAfter=4, textColor=UN_BLUE),
+        "h3": ParagraphStyle("h3", parent=body, fontName=FONT_BOLD, fontSize=10.5, leading=14,
+                             spaceBefore=6, spaceAfter=3),
+        "bullet": ParagraphStyle("bullet", parent=body, leftIndent=12, bulletIndent=2,
+                                 spaceAfter=2),
+        "mono": ParagraphStyle("mono", parent=body, fontName=FONT_MONO, fontSize=8.5),
+    }
+
+
+def escape(text: str) -> str:
+    """Text made safe for reportlab's Paragraph markup, control characters dropped."""
+    cleaned = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
+    return html.escape(cleaned, quote=False).replace("\n", "<br/>")
+
+
+def numbered_canvas(header: Callable[[Canvas], None] | None = None) -> type[Canvas]:
+    """A canvas class that prints "page x of y" (and an optional header) on every page."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._decorate(total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, total: int) -> None:
+            width, _height = self._pagesize
+            self.setFont(FONT, 8)
+            self.setFillColor(colors.grey)
+            self.drawRightString(width - MARGIN, 10 * mm,
+                                 f"Page {self._pageNumber} of {total}")
+            if header is not None:
+                header(self)
+
+    return NumberedCanvas

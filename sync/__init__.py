@@ -1,0 +1,1 @@
+"""Sync with headquarters: the client (requests) and the HQ server (FastAPI)."""

@@ -1,0 +1,165 @@
+"""Opening profiles: fresh database, upgrades with backups, refusals that change nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import event, select, text
+from sqlalchemy.exc import IntegrityError
+
+from fieldapp import migrations
+from fieldapp.db import Database
+from fieldapp.errors import DatabaseTooNewError, StorageError
+from fieldapp.models import Base, Contact, Operation
+from fieldapp.paths import KEEP_BACKUPS, resolve_profile
+
+
+def _script_revisions() -> list[str]:
+    config = Config()
+    config.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    script = ScriptDirectory.from_config(config)
+    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+
+
+def test_known_revisions_match_the_migration_scripts():
+    assert list(migrations.REVISIONS) == _script_revisions()
+
+
+def test_fresh_database_has_every_model_table_wal_and_foreign_keys(tmp_path):
+    db = Database.open(resolve_profile(tmp_path))
+    with db.session() as session:
+        tables = set(session.scalars(text("SELECT name FROM sqlite_master WHERE type='table'")))
+        assert set(Base.metadata.tables) <= tables
+        assert "contacts_fts" in tables
+        assert session.scalar(text("PRAGMA journal_mode")) == "wal"
+        assert session.scalar(text("PRAGMA foreign_keys")) == 1
+    db.close()
+
+
+def test_migrations_match_the_models(tmp_path):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    db = Database.open(resolve_profile(tmp_path))
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn, opts={"include_name": lambda name, kind, _: "_fts" not in (name or "")}
+        )
+        diff = compare_metadata(context, Base.metadata)
+    db.close()
+    assert diff == []
+
+
+def test_foreign_keys_are_enforced(db):
+    with pytest.raises(IntegrityError), db.transaction() as session:
+        session.add(Contact(given_name="A", organisation_id="no-such-organisation"))
+        session.flush()
+
+
+def test_upgrade_from_first_migration_backs_up_and_keeps_rows(tmp_path):
+    paths = resolve_profile(tmp_path)
+    db = Database.open(paths, upgrade_to=migrations.REVISIONS[0])
+    with db.transaction() as session:
+        session.add(Operation(name="Old op", code="OLD", country="MOZ"))
+    db.close()
+
+    db = Database.open(paths)
+    with db.session() as session:
+        assert session.scalars(select(Operation.name)).all() == ["Old op"]
+        version = session.scalar(text("SELECT version_num FROM alembic_version"))
+        # rows written before the search migration are indexed by it
+        found = session.execute(text("SELECT rowid FROM operations")).all()
+    db.close()
+    assert version == migrations.HEAD
+    assert found
+    backups = list(paths.backups.glob("fieldkit-*.sqlite"))
+    assert len(backups) == 1
+    conn = sqlite3.connect(backups[0])
+    assert conn.execute("SELECT name FROM operations").fetchall() == [("Old op",)]
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == (
+        migrations.REVISIONS[0]
+    )
+    conn.close()
+
+
+def test_rows_from_before_search_migration_are_searchable(tmp_path):
+    from fieldapp.search import search
+
+    paths = resolve_profile(tmp_path)
+    db = Database.open(paths, upgrade_to=migrations.REVISIONS[0])
+    with db.transaction() as session:
+        session.add(Contact(given_name="Zebediah", family_name="Okoro"))
+    db.close()
+    db = Database.open(paths)
+    with db.session() as session:
+        assert [hit.title for hit in search(session, "zebed")] == ["Zebediah Okoro"]
+    db.close()
+
+
+def test_only_the_last_five_backups_are_kept(tmp_path):
+    from fieldapp.db import backup_database
+
+    paths = resolve_profile(tmp_path)
+    Database.open(paths).close()
+    for n in range(KEEP_BACKUPS + 3):
+        backup_database(paths, label=f"test{n}")
+    kept = sorted(p.name for p in paths.backups.glob("fieldkit-*.sqlite"))
+    assert len(kept) == KEEP_BACKUPS
+    assert kept[-1].endswith(f"test{KEEP_BACKUPS + 2}.sqlite")
+
+
+def test_database_from_newer_version_is_refused_untouched(profile):
+    conn = sqlite3.connect(profile.database)
+    conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.commit()
+    conn.close()
+    before = profile.database.read_bytes()
+
+    with pytest.raises(DatabaseTooNewError, match="newer version"):
+        Database.open(profile)
+    assert profile.database.read_bytes() == before
+    assert not profile.backups.exists()
+
+
+def test_file_that_is_not_a_database_is_refused_with_its_path(tmp_path):
+    paths = resolve_profile(tmp_path)
+    paths.database.write_bytes(b"this is a spreadsheet, not a database" * 100)
+    before = paths.database.read_bytes()
+    with pytest.raises(StorageError) as raised:
+        Database.open(paths)
+    assert str(paths.database) in raised.value.message
+    assert paths.database.read_bytes() == before
+
+
+def test_locked_database_says_another_program_uses_it(profile, monkeypatch):
+    monkeypatch.setattr("fieldapp.db.BUSY_TIMEOUT_MS", 100)
+    holder = sqlite3.connect(profile.database)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StorageError, match="in use by another program"):
+            Database.open(profile)
+    finally:
+        holder.rollback()
+        holder.close()
+
+
+def test_profile_folder_that_cannot_be_created_gives_a_readable_message(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StorageError, match="cannot create or write") as raised:
+        Database.open(resolve_profile(blocker / "profile"))
+    assert str(blocker / "profile") in raised.value.message
+
+
+def test_full_disk_rolls_back_and_says_so(db):
+    event.listen(db.engine, "connect", lambda conn, _: conn.execute("PRAGMA max_page_count=60"))
+    db.engine.dispose()
+    with pytest.raises(StorageError, match="full"), db.transaction() as session:
+        for n in range(2000):
+            session.add(Contact(given_name=f"Person {n}", notes="x" * 500))
+    with db.session() as session:
+        assert session.scalars(select(Contact)).all() == []

@@ -1,0 +1,73 @@
+"""UI fixtures: an application context over a fresh real profile, a main window on it,
+and a few records to find. Everything is torn down cleanly (background work first).
+
+The root conftest sets QT_QPA_PLATFORM=offscreen and provides `profile` and `db`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from fieldapp.models import Contact, Organisation
+from fieldapp.services.operations import OperationInput, create_operation
+from ui.context import AppContext
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def ctx(qapp, profile, db) -> Iterator[AppContext]:
+    """An AppContext on the test's database; waits for background work at teardown."""
+    settings = QSettings(str(profile.settings_file), QSettings.Format.IniFormat)
+    context = AppContext(paths=profile, settings=settings, db=db)
+    yield context
+    assert context.tasks.shutdown(), "background work did not stop"
+    context.shutdown()
+
+
+def open_window(qtbot, ctx: AppContext) -> MainWindow:
+    """A shown main window whose operations have been listed."""
+    window = MainWindow(ctx)  # the database is open: it starts listing operations
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=5000):
+        window.show()
+    return window
+
+
+@pytest.fixture
+def window(qtbot, ctx) -> Iterator[MainWindow]:
+    """The main window on the test's profile, ready; closed and drained at teardown."""
+    main = open_window(qtbot, ctx)
+    yield main
+    main.close()
+    ctx.tasks.shutdown()
+
+
+@dataclass(frozen=True)
+class Seeded:
+    operation_id: str
+    other_operation_id: str
+    contact_id: str
+    organisation_id: str
+    hidden_contact_id: str
+
+
+@pytest.fixture
+def seeded(db) -> Seeded:
+    """Two operations (CYA current), an organisation and contacts, one in the other op."""
+    with db.transaction() as session:
+        other = create_operation(session, OperationInput("Flood Bravo", "FLB", "Malawi"))
+        op = create_operation(session, OperationInput("Cyclone Ana", "CYA", "Mozambique"))
+        org = Organisation(name="Okavango Relief Network", acronym="ORN", org_type="ngo",
+                           operation_id=op.id)
+        session.add(org)
+        session.flush()
+        contact = Contact(given_name="Amara", family_name="Okafor", role="Logistics officer",
+                          organisation_id=org.id, operation_id=op.id, call_sign="PAPA 7")
+        hidden = Contact(given_name="Amara", family_name="Elsewhere", role="Liaison",
+                         operation_id=other.id)
+        session.add_all([contact, hidden])
+    return Seeded(op.id, other.id, contact.id, org.id, hidden.id)

@@ -1,0 +1,254 @@
+"""The main window: sidebar of sections, toolbar (operation switcher, global search),
+status bar. It composes screens and holds no business logic.
+
+It can be shown before the database is open (start-up shows it first, then opens the
+database); until `database_ready()` the sections wait behind an "Opening…" page and the
+toolbar is disabled. Screens are built the first time their section is shown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.context import AppContext
+from ui.sections import Section, section_for_kind, sections
+from ui.widgets.global_search import GlobalSearch
+from ui.widgets.operation_switcher import OperationSwitcher, operation_title
+
+if TYPE_CHECKING:
+    from fieldapp.services.lookup import OperationRow
+    from ui.sync_controller import SyncView
+
+GEOMETRY_KEY = "main_window/geometry"
+STATE_KEY = "main_window/state"
+SECTION_KEY = "main_window/section"
+DEFAULT_SIZE = QSize(1200, 800)
+SYNC_TONES = {  # the status bar's sync line: colour backs up the words, never replaces them
+    "ok": "color: #1b5e20;",
+    "pending": "color: #0d47a1;",
+    "offline": "color: #6d4c41;",
+    "conflict": "color: #b3261e; font-weight: bold;",
+    "error": "color: #b3261e;",
+}
+SIDEBAR_STYLE = """
+QListWidget#sidebar { background: #1f2d3d; color: #e8edf2; border: none;
+                      font-size: 11pt; padding-top: 8px; }
+QListWidget#sidebar::item { padding: 10px 18px; }
+QListWidget#sidebar::item:selected { background: #2f6fb3; color: white; }
+QListWidget#sidebar::item:hover:!selected { background: #2a3b4f; }
+"""
+
+
+class MainWindow(QMainWindow):
+    """Sections on the left, the current one in the middle; see the module docstring."""
+
+    ready = Signal()  # database open and the operations listed
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.ctx = ctx
+        self.sections: list[Section] = sections()
+        self.screens: dict[str, QWidget] = {}
+        self._is_ready = False
+        self.setWindowTitle(self.tr("CMCoord Field Kit"))
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
+        self.sidebar.setFixedWidth(200)
+        for section in self.sections:
+            item = QListWidgetItem(section.title)
+            item.setData(Qt.ItemDataRole.UserRole, section.key)
+            self.sidebar.addItem(item)
+        self.sidebar.currentRowChanged.connect(self._on_sidebar_row)
+
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("sections")
+        self.opening_page = QLabel(self.tr("Opening the database…"))
+        self.opening_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.opening_page)
+
+        self.switcher = OperationSwitcher(ctx)
+        self.search = GlobalSearch(ctx, host=self)
+        self.search.item_activated.connect(self.open_item)
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setFloatable(False)
+        toolbar.setStyleSheet("QToolBar#mainToolbar { padding: 6px; spacing: 10px; }")
+        toolbar.addWidget(self.switcher)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.search)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+        self.search_shortcut = QShortcut(QKeySequence("Ctrl+K"), self)
+        self.search_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.search_shortcut.activated.connect(self.search.focus_search)
+
+        self.operation_status = QLabel()
+        self.operation_status.setObjectName("operationStatus")
+        self.profile_status = QLabel(self.tr("Profile: {0}").format(ctx.paths.root))
+        self.profile_status.setObjectName("profileStatus")
+        self.profile_status.setToolTip(str(ctx.paths.database))
+        self.sync_status = QLabel(self.tr("Sync: not set up yet"))
+        self.sync_status.setObjectName("syncStatus")
+        status = self.statusBar()
+        status.setStyleSheet("QStatusBar QLabel { padding: 0 10px; }")
+        status.addWidget(self.operation_status)
+        status.addPermanentWidget(self.profile_status)
+        status.addPermanentWidget(self.sync_status)
+        ctx.sync.view_changed.connect(self._show_sync)
+        self.switcher.current_changed.connect(self._show_operation)
+        self.switcher.status_message.connect(lambda text: status.showMessage(text, 8000))
+
+        self.setCentralWidget(self._body())
+        self._restore_geometry()
+        self._set_enabled(False)
+        self.show_waiting(self.tr("Opening the database…"))
+        if ctx.has_database:
+            self.database_ready()
+
+    def _body(self) -> QWidget:
+        side = QWidget()
+        side.setObjectName("sidePanel")
+        side.setStyleSheet("#sidePanel { background: #1f2d3d; }")
+        side.setFixedWidth(self.sidebar.width())
+        brand = QLabel(self.tr("CMCoord\nField Kit"))
+        brand.setObjectName("brand")
+        brand.setStyleSheet("color: white; font-size: 15pt; font-weight: 600; "
+                            "padding: 18px 18px 10px 18px;")
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(0)
+        side_layout.addWidget(brand)
+        side_layout.addWidget(self.sidebar, 1)
+
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(side)
+        layout.addWidget(self.stack, 1)
+        return body
+
+    # Start-up ------------------------------------------------------------------------------
+
+    def database_ready(self) -> None:
+        """The database is open: build the remembered section and list the operations."""
+        if self._is_ready:
+            return
+        self._is_ready = True
+        self._set_enabled(True)
+        keys = [section.key for section in self.sections]
+        remembered = str(self.ctx.settings.value(SECTION_KEY, keys[0]))
+        self.show_section(remembered if remembered in keys else keys[0])
+        self.switcher.current_changed.connect(self._announce_ready_once)
+        self.switcher.refresh()
+        self.ctx.sync.start()
+
+    def show_waiting(self, text: str) -> None:
+        """Say, before the sections are built, what start-up is waiting for."""
+        self.opening_page.setText(text)
+        self.operation_status.setText(text)
+
+    def _announce_ready_once(self, _row: object) -> None:
+        self.switcher.current_changed.disconnect(self._announce_ready_once)
+        self.ready.emit()
+
+    def _set_enabled(self, enabled: bool) -> None:
+        self.sidebar.setEnabled(enabled)
+        self.toolbar.setEnabled(enabled)
+        self.search_shortcut.setEnabled(enabled)
+
+    # Sections ------------------------------------------------------------------------------
+
+    def current_section(self) -> str:
+        """The key of the section shown ("" before the database is open)."""
+        item = self.sidebar.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item and self._is_ready else ""
+
+    def show_section(self, key: str) -> QWidget:
+        """Switch to a section, building its screen the first time."""
+        row = next(i for i, section in enumerate(self.sections) if section.key == key)
+        if self.sidebar.currentRow() != row:
+            self.sidebar.setCurrentRow(row)  # comes back through _on_sidebar_row
+        else:
+            self._on_sidebar_row(row)
+        return self.screens[key]
+
+    def _on_sidebar_row(self, row: int) -> None:
+        if row < 0 or not self._is_ready:
+            return
+        section = self.sections[row]
+        screen = self.screens.get(section.key)
+        if screen is None:
+            screen = section.build(self.ctx)
+            self.screens[section.key] = screen
+            self.stack.addWidget(screen)
+        self.stack.setCurrentWidget(screen)
+        self.ctx.settings.setValue(SECTION_KEY, section.key)
+
+    def open_item(self, kind: str, item_id: str) -> None:
+        """Open a record (a global-search hit) in the section that shows its kind."""
+        section = section_for_kind(kind, self.sections)
+        if section is None:
+            return
+        screen = self.show_section(section.key)
+        screen.open_item(item_id, kind=kind,  # type: ignore[attr-defined]
+                         query=self.search.text().strip())
+
+    # Status and settings -------------------------------------------------------------------
+
+    def _show_operation(self, row: OperationRow | None) -> None:
+        if row is None:
+            text = self.tr("No current operation: create one from Operations ▸ New operation")
+        else:
+            text = self.tr("Operation: {0}").format(operation_title(row))
+        self.operation_status.setText(text)
+        self.setWindowTitle(self.tr("CMCoord Field Kit") if row is None
+                            else self.tr("{0} — CMCoord Field Kit").format(row.code))
+
+    def _show_sync(self, view: SyncView) -> None:
+        self.sync_status.setText(view.text)
+        self.sync_status.setStyleSheet(SYNC_TONES.get(view.tone, ""))
+
+    def _restore_geometry(self) -> None:
+        geometry = self.ctx.settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(DEFAULT_SIZE)
+        state = self.ctx.settings.value(STATE_KEY)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def save_settings(self) -> None:
+        """Remember geometry, toolbar state and the section shown."""
+        settings = self.ctx.settings
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(STATE_KEY, self.saveState())
+        if self.current_section():
+            settings.setValue(SECTION_KEY, self.current_section())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)

@@ -1,0 +1,294 @@
+"""Background work: the one way the UI runs anything that may take more than ~50 ms.
+
+Modelled on Anki's QueryOp/CollectionOp. A screen hands a plain function to the
+`TaskRunner`; the function runs on a worker thread with its own Session (opened there,
+never shared between threads) and a `fieldapp.progress.Progress`; its result or
+exception comes back to the GUI thread by signal, to the callbacks given:
+
+    ctx.tasks.query(lambda session, progress: list_operations(session),
+                    on_success=self._show_operations, parent=self)
+    ctx.tasks.write(lambda session, progress: save_officer(session, name=n, organisation=o),
+                    changes={Change.SETTINGS}, on_success=..., on_failure=..., parent=self)
+
+- `query` reads in a session that commits nothing, on a small pool of its own.
+- `write` runs in a transaction (commit on success, rollback on error) on a pool of one
+  thread, so writes happen one at a time in the order asked; on success the runner
+  announces `changes` (the kinds of data touched) through the application's "changed"
+  signal before calling `on_success`.
+- `write_database` is for core functions that manage their own transactions and take the
+  `Database` itself (demo loading, imports).
+- `network` is for work that talks to HQ (sync, enrollment): it takes the `Database`,
+  runs on a thread of its own so a slow link never holds up reads or writes, and
+  announces `changes` when it ends, whether it succeeded or not (a sync that failed
+  half-way may already have applied what it received).
+
+Failures: `on_failure(exc)` when given, else the standard error dialog
+(`ui.widgets.error_dialog.show_error`). A `Cancelled` job (its Progress was cancelled)
+calls `on_cancelled` and nothing else: the officer asked for it. When `parent` is given
+and has been destroyed by the time the result arrives, no callback runs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QApplication, QWidget
+
+from fieldapp.errors import Cancelled, FieldAppError
+from fieldapp.progress import Progress
+
+if TYPE_CHECKING:
+    from fieldapp.db import Database
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Session = Any  # an SQLAlchemy Session; the UI only passes it on to fieldapp services
+SessionWork = Callable[[Session, Progress], T]
+DatabaseWork = Callable[["Database", Progress], T]
+READ_THREADS = 2
+
+
+class Task(QObject, Generic[T]):
+    """One job in flight: cancel it, or watch `finished` (emitted on the GUI thread)."""
+
+    finished = Signal()
+    progressed = Signal(int, int, str)  # done, total, message
+    # Emitted from the worker thread; delivered to this object's slots on the GUI thread.
+    _worker_result = Signal(object)
+    _worker_error = Signal(object)
+    _worker_progress = Signal(int, int, str)
+
+    def __init__(
+        self,
+        *,
+        on_success: Callable[[T], None] | None,
+        on_failure: Callable[[BaseException], None] | None,
+        on_cancelled: Callable[[], None] | None,
+        on_progress: Callable[[int, int, str], None] | None,
+        parent_widget: QWidget | None,
+        after_success: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.progress = Progress(on_report=self._worker_progress.emit)
+        self.done = False
+        self.outcome: str = ""  # "succeeded", "failed" or "cancelled" once done
+        self._on_success = on_success
+        self._on_failure = on_failure
+        self._on_cancelled = on_cancelled
+        self._on_progress = on_progress
+        self._parent_widget = parent_widget
+        self._after_success = after_success
+        self._worker_result.connect(self._deliver_result)
+        self._worker_error.connect(self._deliver_error)
+        self._worker_progress.connect(self._deliver_progress)
+
+    def cancel(self) -> None:
+        """Ask the job to stop at its next progress check; a job not yet started never runs."""
+        self.progress.cancel()
+
+    def _parent_alive(self) -> bool:
+        return self._parent_widget is None or shiboken6.isValid(self._parent_widget)
+
+    @Slot(object)
+    def _deliver_result(self, result: object) -> None:
+        self._finish("succeeded")
+        if self._after_success is not None:
+            self._after_success()
+        if self._on_success is not None and self._parent_alive():
+            self._on_success(result)  # type: ignore[arg-type]
+        self.finished.emit()
+
+    @Slot(object)
+    def _deliver_error(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            self._finish("cancelled")
+            if self._on_cancelled is not None and self._parent_alive():
+                self._on_cancelled()
+        else:
+            self._finish("failed")
+            if self._parent_alive():
+                if self._on_failure is not None:
+                    self._on_failure(exc)
+                else:
+                    from ui.widgets.error_dialog import show_error
+
+                    show_error(self._parent_widget or QApplication.activeWindow(), exc)
+        self.finished.emit()
+
+    @Slot(int, int, str)
+    def _deliver_progress(self, done: int, total: int, message: str) -> None:
+        if self.done:
+            return
+        self.progressed.emit(done, total, message)
+        if self._on_progress is not None and self._parent_alive():
+            self._on_progress(done, total, message)
+
+    def _finish(self, outcome: str) -> None:
+        self.done = True
+        self.outcome = outcome
+
+
+class _Job(QRunnable):
+    """Runs `work` on a pool thread and hands the outcome to its Task by signal."""
+
+    def __init__(self, task: Task[Any], work: Callable[[Progress], object]) -> None:
+        super().__init__()
+        self._task = task
+        self._work = work
+
+    def run(self) -> None:
+        task = self._task
+        try:
+            task.progress.check()  # cancelled while waiting in the queue: do nothing
+            result = self._work(task.progress)
+        except Cancelled as exc:
+            task._worker_error.emit(exc)
+        except Exception as exc:  # handed to the GUI thread, which shows or reports it
+            if not isinstance(exc, FieldAppError):
+                log.error("background task failed", exc_info=exc)
+            task._worker_error.emit(exc)
+        else:
+            task._worker_result.emit(result)
+
+
+class TaskRunner(QObject):
+    """Runs jobs on two pools (reads; writes one at a time) and tracks them until done."""
+
+    def __init__(
+        self,
+        database: Callable[[], Database],
+        *,
+        announce: Callable[[frozenset[str]], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._announce = announce
+        self._reads = QThreadPool(self)
+        self._reads.setMaxThreadCount(READ_THREADS)
+        self._writes = QThreadPool(self)
+        self._writes.setMaxThreadCount(1)
+        self._network = QThreadPool(self)
+        self._network.setMaxThreadCount(1)
+        self._active: set[Task[Any]] = set()
+
+    def query(
+        self,
+        work: SessionWork[T],
+        *,
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> Task[T]:
+        """Read in the background: `work(session, progress)` in a session that commits nothing."""
+        database = self._database()
+
+        def job(progress: Progress) -> T:
+            with database.session() as session:
+                return work(session, progress)
+
+        task: Task[T] = Task(on_success=on_success, on_failure=on_failure,
+                             on_cancelled=on_cancelled, on_progress=on_progress,
+                             parent_widget=parent)
+        return self._start(self._reads, task, job)
+
+    def write(
+        self,
+        work: SessionWork[T],
+        *,
+        changes: Iterable[str],
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> Task[T]:
+        """Write in the background, one write at a time, in one transaction; then announce."""
+        database = self._database()
+
+        def job(progress: Progress) -> T:
+            with database.transaction() as session:
+                return work(session, progress)
+
+        return self._start_write(job, changes, on_success, on_failure, on_cancelled,
+                                 on_progress, parent)
+
+    def write_database(
+        self,
+        work: DatabaseWork[T],
+        *,
+        changes: Iterable[str],
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> Task[T]:
+        """Like `write`, for core functions that take the Database and commit on their own."""
+        database = self._database()
+        return self._start_write(lambda progress: work(database, progress), changes,
+                                 on_success, on_failure, on_cancelled, on_progress, parent)
+
+    def network(
+        self,
+        work: DatabaseWork[T],
+        *,
+        changes: Iterable[str],
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> Task[T]:
+        """Talk to HQ in the background, one exchange at a time; announce `changes` at the end."""
+        database = self._database()
+        changed = frozenset(changes)
+        task: Task[T] = Task(on_success=on_success, on_failure=on_failure,
+                             on_cancelled=on_cancelled, on_progress=on_progress,
+                             parent_widget=parent)
+        task.finished.connect(lambda: self._announce(changed))
+        return self._start(self._network, task, lambda progress: work(database, progress))
+
+    def _start_write(
+        self,
+        job: Callable[[Progress], T],
+        changes: Iterable[str],
+        on_success: Callable[[T], None] | None,
+        on_failure: Callable[[BaseException], None] | None,
+        on_cancelled: Callable[[], None] | None,
+        on_progress: Callable[[int, int, str], None] | None,
+        parent: QWidget | None,
+    ) -> Task[T]:
+        changed = frozenset(changes)
+        task: Task[T] = Task(on_success=on_success, on_failure=on_failure,
+                             on_cancelled=on_cancelled, on_progress=on_progress,
+                             parent_widget=parent,
+                             after_success=lambda: self._announce(changed))
+        return self._start(self._writes, task, job)
+
+    def _start(self, pool: QThreadPool, task: Task[T], job: Callable[[Progress], T]) -> Task[T]:
+        self._active.add(task)
+        task.finished.connect(lambda: self._active.discard(task))
+        pool.start(_Job(task, job))
+        return task
+
+    @property
+    def active(self) -> int:
+        """How many jobs are queued or running."""
+        return len(self._active)
+
+    def shutdown(self, timeout_ms: int = 10_000) -> bool:
+        """Cancel every job and wait for the threads; True if all stopped in time."""
+        for task in list(self._active):
+            task.cancel()
+        reads_done = self._reads.waitForDone(timeout_ms)
+        writes_done = self._writes.waitForDone(timeout_ms)
+        network_done = self._network.waitForDone(timeout_ms)
+        return reads_done and writes_done and network_done
