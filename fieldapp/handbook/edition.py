@@ -1,0 +1,154 @@
+"""Reading and validating a handbook edition from Markdown files with front matter.
+
+An edition is a folder with one sub-folder per language (`en/`, `fr/`, `es/`), each
+holding `*.md` files that start with front matter (`id`, `title`, `order`, `edition`).
+English is complete; other languages may cover part of it. Validation refuses an
+edition with the file and the reason: missing or bad front matter, duplicate ids, mixed
+edition names, and links to sections or headings that do not exist.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from fieldapp.errors import EditionError
+from fieldapp.handbook.markdown import ParsedSection, parse_section
+
+BASE_LANG = "en"
+LANGS = ("en", "fr", "es")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+_FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class SectionSource:
+    """One section of an edition as read from its file."""
+
+    slug: str
+    lang: str
+    title: str
+    order: int
+    edition: str
+    body_md: str
+    parsed: ParsedSection
+    file: str
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A validated edition: its name and every section in every language it has."""
+
+    name: str
+    sections: tuple[SectionSource, ...]
+
+    def in_lang(self, lang: str) -> list[SectionSource]:
+        """Sections written in one language, in reading order."""
+        return sorted((s for s in self.sections if s.lang == lang), key=lambda s: s.order)
+
+
+def bundled_path() -> Path:
+    """The edition shipped inside the application (resources/handbook)."""
+    return Path(str(resources.files("resources") / "handbook"))
+
+
+def _front_matter(text: str, file: str) -> tuple[dict[str, Any], str]:
+    match = _FRONT.match(text)
+    if match is None:
+        raise EditionError(file, "the file does not start with front matter between --- lines.")
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        raise EditionError(file, f"the front matter is not valid YAML ({exc}).") from exc
+    if not isinstance(meta, dict):
+        raise EditionError(file, "the front matter must be 'key: value' lines.")
+    return meta, text[match.end():]
+
+
+def read_section(path: Path, *, lang: str) -> SectionSource:
+    """Read and check one file (front matter and Markdown)."""
+    file = f"{lang}/{path.name}"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise EditionError(file, "the file is not UTF-8 text.") from exc
+    meta, body = _front_matter(text, file)
+    for key in ("id", "title", "order", "edition"):
+        if meta.get(key) in (None, ""):
+            raise EditionError(file, f"the front matter has no '{key}'.")
+    slug = str(meta["id"])
+    if not SLUG.match(slug):
+        raise EditionError(file, f"the id '{slug}' must be lowercase letters, digits, hyphens.")
+    if not isinstance(meta["order"], int):
+        raise EditionError(file, "'order' must be a whole number.")
+    return SectionSource(
+        slug=slug,
+        lang=lang,
+        title=str(meta["title"]).strip(),
+        order=meta["order"],
+        edition=str(meta["edition"]),
+        body_md=body,
+        parsed=parse_section(body),
+        file=file,
+    )
+
+
+def _check_links(sections: list[SectionSource]) -> None:
+    anchors = {(s.lang, s.slug): {a for _, _, a in s.parsed.headings} for s in sections}
+    for section in sections:
+        for link in section.parsed.links:
+            slug, _, anchor = link.partition("#")
+            slug = slug or section.slug
+            target = anchors.get((section.lang, slug), anchors.get((BASE_LANG, slug)))
+            if target is None:
+                raise EditionError(section.file, f"the link '{link}' points to no section.")
+            if anchor and anchor not in target:
+                raise EditionError(
+                    section.file, f"the link '{link}' points to a heading that does not exist."
+                )
+
+
+def read_edition(source: Path | None = None) -> Edition:
+    """Read and validate the edition in `source` (the bundled one when None)."""
+    root = Path(source) if source is not None else bundled_path()
+    if not (root / BASE_LANG).is_dir():
+        raise EditionError(str(root), f"an edition needs a '{BASE_LANG}' folder.")
+    sections: list[SectionSource] = []
+    for lang in LANGS:
+        seen: dict[str, str] = {}
+        for path in sorted((root / lang).glob("*.md")) if (root / lang).is_dir() else []:
+            section = read_section(path, lang=lang)
+            if section.slug in seen:
+                raise EditionError(
+                    section.file, f"the id '{section.slug}' is also used by {seen[section.slug]}."
+                )
+            seen[section.slug] = section.file
+            sections.append(section)
+    base = [s for s in sections if s.lang == BASE_LANG]
+    if not base:
+        raise EditionError(f"{BASE_LANG}/", "the edition has no sections.")
+    names = {s.edition for s in sections}
+    if len(names) > 1:
+        raise EditionError(str(root), f"files disagree on the edition: {sorted(names)}.")
+    base_slugs = {s.slug for s in base}
+    for section in sections:
+        if section.slug not in base_slugs:
+            raise EditionError(section.file, f"'{section.slug}' has no English original.")
+    _check_links(sections)
+    return Edition(name=names.pop(), sections=tuple(sections))
+
+
+def peek_edition_name(source: Path | None = None) -> str | None:
+    """The edition named by the first English file, read cheaply (no validation)."""
+    root = Path(source) if source is not None else bundled_path()
+    first = next(iter(sorted((root / BASE_LANG).glob("*.md"))), None)
+    if first is None:
+        return None
+    match = _FRONT.match(first.read_text(encoding="utf-8"))
+    meta = yaml.safe_load(match.group(1)) if match else None
+    return str(meta.get("edition")) if isinstance(meta, dict) and meta.get("edition") else None

@@ -1,0 +1,66 @@
+"""The handbook, or one chapter of it, from the database to a PDF file.
+
+The file appears only when the PDF is complete: it is built beside the target under a
+temporary name and moved into place, so a cancelled or failed export leaves nothing
+half-written (and an older file of that name untouched).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fieldapp.errors import NotFoundError
+from fieldapp.handbook.edition import BASE_LANG
+from fieldapp.handbook.store import current_edition, table_of_contents
+from fieldapp.models import HandbookSection
+from fieldapp.pdf.handbook import handbook_pdf
+from fieldapp.progress import Progress
+
+
+def chapters(
+    session: Session, *, lang: str = BASE_LANG, slugs: list[str] | None = None
+) -> list[tuple[str, str, str]]:
+    """(slug, title, markdown) of the sections asked for (all when None), in reading order."""
+    wanted = [entry.slug for entry in table_of_contents(session, lang=lang)
+              if slugs is None or entry.slug in slugs]
+    if not wanted:
+        raise NotFoundError("There is no handbook section to export in this edition.")
+    rows = session.scalars(
+        select(HandbookSection).where(HandbookSection.slug.in_(wanted),
+                                      HandbookSection.lang.in_({lang, BASE_LANG}))
+    )
+    best: dict[str, HandbookSection] = {}
+    for row in rows:
+        if row.slug not in best or row.lang == lang:
+            best[row.slug] = row
+    return [(slug, best[slug].title, best[slug].body_md) for slug in wanted]
+
+
+def export_pdf(
+    session: Session,
+    target: str | Path,
+    *,
+    lang: str = BASE_LANG,
+    slug: str | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """Write the whole handbook (or the chapter `slug`) to `target` as a PDF; its path."""
+    target = Path(target)
+    selected = chapters(session, lang=lang, slugs=None if slug is None else [slug])
+    edition = current_edition(session)
+    handle, temporary = tempfile.mkstemp(suffix=".pdf.part", dir=target.parent)
+    os.close(handle)
+    try:
+        handbook_pdf(selected, edition=edition, target=temporary, progress=progress)
+        if progress is not None:
+            progress.check()
+        os.replace(temporary, target)
+    except BaseException:  # cancelled or failed: no half-written file
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target
