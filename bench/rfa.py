@@ -1,0 +1,72 @@
+"""RFA speed: `python -m bench.rfa`.
+
+list_filter_p95_ms: one page of the RFA list (filters and sort as an officer uses them)
+and its count on the 10,000-request profile (target <= 50 ms). The PDF figures come
+from bench.rfa_pdf: pdf_p95_ms (single RFA with long texts and ten history entries;
+target <= 150 ms) and log_pdf_10k_s (target <= 10 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from pathlib import Path
+
+from bench.common import BIG_PROFILE, ensure_big_profile, percentile
+from bench.rfa_pdf import bench_log_pdf, bench_single_pdf
+from fieldapp.db import Database
+from fieldapp.models.enums import AssetCategory, RfaPriority, RfaStatus
+from fieldapp.paths import resolve_profile
+from fieldapp.services.operations import current_operation
+from fieldapp.services.rfa import SORT_COLUMNS, RfaFilter, count_rfas, list_rfas
+
+PAGE = 200
+
+
+def _filters(rng: random.Random, count: int) -> list[tuple[RfaFilter, str, bool]]:
+    words = ["water", "airlift", "bridge", "fuel", "medical", "road", "he", "tr", "evac"]
+    cases = []
+    for _ in range(count):
+        where = RfaFilter(
+            statuses=tuple(rng.sample(list(RfaStatus), rng.choice([0, 0, 1, 2]))),
+            priorities=tuple(rng.sample(list(RfaPriority), rng.choice([0, 0, 1]))),
+            capability=rng.choice(["", "", ""] + list(AssetCategory)),
+            text=rng.choice(["", "", ""] + words),
+        )
+        cases.append((where, rng.choice(list(SORT_COLUMNS)), rng.random() < 0.3))
+    return cases
+
+
+def bench_list(profile: Path, *, count: int = 200) -> dict[str, float]:
+    """Time filtered, sorted first pages of the RFA list with their counts."""
+    db = Database.open(resolve_profile(profile))
+    timings = []
+    with db.session() as session:
+        operation = current_operation(session)
+        assert operation is not None, "the profile has no current operation"
+        for where, sort, descending in _filters(random.Random(5), count):
+            start = time.perf_counter()
+            list_rfas(session, operation_id=operation.id, where=where, sort=sort,
+                      descending=descending, limit=PAGE)
+            count_rfas(session, operation_id=operation.id, where=where)
+            timings.append((time.perf_counter() - start) * 1000)
+    db.close()
+    return {"list_filter_p50_ms": round(percentile(timings, 50), 2),
+            "list_filter_p95_ms": round(percentile(timings, 95), 2),
+            "target_list_filter_p95_ms": 50}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--profile", type=Path, default=BIG_PROFILE)
+    args = parser.parse_args()
+    figures: dict[str, object] = bench_list(ensure_big_profile(args.profile))
+    figures |= bench_single_pdf()
+    figures |= bench_log_pdf(args.profile)
+    print(json.dumps(figures, indent=2))
+
+
+if __name__ == "__main__":
+    main()

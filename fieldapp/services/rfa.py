@@ -1,0 +1,418 @@
+"""Requests for Assistance: drafts, references, validation, the lifecycle and its history.
+
+A request moves draft → submitted → validated | returned → passed to military → tasked →
+completed, or ends rejected or cancelled. Each move is an RfaEvent (who, when in UTC,
+comment). Editing a submitted or validated request sends it back to draft, with a
+history entry, so nothing reaches the military without validation of what it says.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, fields
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import false, func, literal_column, or_, select, text
+from sqlalchemy.orm import Session
+
+from fieldapp.errors import FieldAppError, NotFoundError, ValidationError, ValidationErrors
+from fieldapp.labels import rfa_status_label as status_label
+from fieldapp.models import Asset, Counter, Operation, Organisation, Rfa, RfaEvent, utcnow
+from fieldapp.models.enums import AssetCategory, AssetStatus, RfaPriority, RfaStatus
+from fieldapp.search import build_match_query
+from fieldapp.services.settings import device_code
+
+S = RfaStatus
+TRANSITIONS: dict[str, frozenset[str]] = {
+    S.DRAFT: frozenset({S.SUBMITTED, S.CANCELLED}),
+    S.SUBMITTED: frozenset({S.VALIDATED, S.RETURNED, S.REJECTED, S.CANCELLED}),
+    S.RETURNED: frozenset({S.SUBMITTED, S.CANCELLED}),
+    S.VALIDATED: frozenset({S.PASSED_TO_MILITARY, S.CANCELLED}),
+    S.PASSED_TO_MILITARY: frozenset({S.TASKED, S.REJECTED, S.CANCELLED}),
+    S.TASKED: frozenset({S.COMPLETED, S.CANCELLED}),
+    S.COMPLETED: frozenset(),
+    S.REJECTED: frozenset(),
+    S.CANCELLED: frozenset(),
+}
+FINAL = frozenset({S.COMPLETED, S.REJECTED, S.CANCELLED})
+EDITABLE = frozenset({S.DRAFT, S.RETURNED})
+REOPEN_ON_EDIT = frozenset({S.SUBMITTED, S.VALIDATED})
+NEEDS_COMMENT = frozenset({S.RETURNED, S.REJECTED, S.CANCELLED})
+MIN_JUSTIFICATION = 30
+
+
+@dataclass
+class RfaInput:
+    """The fields of the request form; a draft may leave any of them empty."""
+
+    requesting_org_id: str | None = None
+    cluster: str = ""
+    contact_id: str | None = None
+    capability: str = AssetCategory.OTHER
+    title: str = ""
+    task_description: str = ""
+    from_place: str = ""
+    to_place: str = ""
+    from_lat: float | None = None
+    from_lon: float | None = None
+    to_lat: float | None = None
+    to_lon: float | None = None
+    required_from: datetime | None = None
+    required_until: datetime | None = None
+    passengers: int | None = None
+    cargo_tonnes: float | None = None
+    cargo_m3: float | None = None
+    other_quantity: float | None = None
+    other_unit: str = ""
+    priority: str = RfaPriority.OTHER
+    civilian_means_tried: str = ""
+    last_resort_justification: str = ""
+    capability_unique: bool = False
+    security_considerations: str = ""
+    proposed_asset_ids: list[str] | None = None
+    remarks: str = ""
+
+    @classmethod
+    def from_rfa(cls, rfa: Rfa) -> RfaInput:
+        """The form's values for an existing request."""
+        values = {f.name: getattr(rfa, f.name) for f in fields(cls)}
+        values["proposed_asset_ids"] = list(rfa.proposed_asset_ids or [])
+        return cls(**values)
+
+
+def next_reference(session: Session, operation: Operation) -> str:
+    """OPCODE-DEVICE-NNNN; the running number is never reused, even after deletion."""
+    name = f"rfa:{operation.id}"
+    counter = session.get(Counter, name)
+    if counter is None:
+        counter = Counter(name=name, value=0)
+        session.add(counter)
+    counter.value += 1
+    return f"{operation.code}-{device_code(session)}-{counter.value:04d}"
+
+
+def _event(session: Session, rfa: Rfa, *, to_status: str, by: str, comment: str = "") -> None:
+    session.add(RfaEvent(rfa_id=rfa.id, operation_id=rfa.operation_id, from_status=rfa.status
+                         if rfa.status != to_status else "", to_status=to_status, by=by,
+                         comment=comment, at=utcnow()))
+
+
+def _apply(rfa: Rfa, data: RfaInput) -> None:
+    for f in fields(RfaInput):
+        value = getattr(data, f.name)
+        if isinstance(value, str):
+            value = value.strip() if f.name not in _LONG_TEXT else value
+        if f.name == "proposed_asset_ids":
+            value = list(value or [])
+        if getattr(rfa, f.name) != value:
+            setattr(rfa, f.name, value)
+
+
+_LONG_TEXT = frozenset({"task_description", "civilian_means_tried", "last_resort_justification",
+                        "security_considerations", "remarks"})
+
+
+def create_draft(
+    session: Session, *, operation_id: str, data: RfaInput | None = None, by: str
+) -> Rfa:
+    """A new draft request with its reference and a first history entry."""
+    operation = session.get(Operation, operation_id)
+    if operation is None or operation.deleted:
+        raise NotFoundError("Choose an operation before drafting a request.")
+    rfa = Rfa(operation_id=operation_id, reference=next_reference(session, operation),
+              status=S.DRAFT)
+    _apply(rfa, data or RfaInput())
+    session.add(rfa)
+    session.flush()
+    session.add(RfaEvent(rfa_id=rfa.id, operation_id=operation_id, from_status="",
+                         to_status=S.DRAFT, by=by, comment="Draft created", at=utcnow()))
+    return rfa
+
+
+def get_rfa(session: Session, rfa_id: str) -> Rfa:
+    """One request, or NotFoundError."""
+    rfa = session.get(Rfa, rfa_id)
+    if rfa is None or rfa.deleted:
+        raise NotFoundError("That request no longer exists.")
+    return rfa
+
+
+def save_draft(session: Session, rfa_id: str, data: RfaInput, *, by: str) -> Rfa:
+    """Save the form as typed (no completeness check: drafts may be partial).
+
+    Editing a submitted or validated request returns it to draft with a history entry;
+    a request already with the military, or closed, cannot be edited.
+    """
+    rfa = get_rfa(session, rfa_id)
+    before = RfaInput.from_rfa(rfa)
+    if before == data:
+        return rfa
+    if rfa.status in REOPEN_ON_EDIT:
+        _event(session, rfa, to_status=S.DRAFT, by=by,
+               comment="Edited after submission: back to draft for validation")
+        rfa.status = S.DRAFT
+    elif rfa.status not in EDITABLE:
+        raise FieldAppError(
+            f"A request that is {status_label(rfa.status).lower()} can no longer be edited; "
+            "cancel it and draft a new one if the need has changed."
+        )
+    _apply(rfa, data)
+    return rfa
+
+
+def submission_errors(rfa: Rfa | RfaInput, *, now: datetime | None = None) -> list[ValidationError]:
+    """Everything that must be fixed before the request can go for validation."""
+    now = now or utcnow()
+    errors: list[ValidationError] = []
+
+    def need(field: str, ok: bool, message: str) -> None:
+        if not ok:
+            errors.append(ValidationError(field, message))
+
+    need("requesting_org_id", bool(rfa.requesting_org_id),
+         "Choose the organisation that asks for the assistance.")
+    need("contact_id", bool(rfa.contact_id), "Choose a contact person for the request.")
+    need("capability", rfa.capability in set(AssetCategory) and rfa.capability != "",
+         "Choose the capability requested.")
+    need("title", bool(rfa.title.strip()), "Give the request a short title.")
+    need("task_description", bool(rfa.task_description.strip()),
+         "Describe the task: what must be done, for whom.")
+    need("from_place", bool(rfa.from_place.strip() or rfa.to_place.strip()),
+         "Say where the task takes place (from and/or to).")
+    need("priority", rfa.priority in set(RfaPriority), "Choose a priority.")
+    need("required_from", rfa.required_from is not None, "Say from when the asset is needed.")
+    need("required_until", rfa.required_until is not None, "Say until when it is needed.")
+    if rfa.required_until is not None:
+        need("required_until", rfa.required_until > now, "The end date is in the past.")
+    if rfa.required_from is not None and rfa.required_until is not None:
+        need("required_until", rfa.required_until > rfa.required_from,
+             "The end is before the start.")
+    for field in ("passengers", "cargo_tonnes", "cargo_m3", "other_quantity"):
+        value = getattr(rfa, field)
+        need(field, value is None or value >= 0, "A quantity cannot be negative.")
+    need("last_resort_justification",
+         len(rfa.last_resort_justification.strip()) >= MIN_JUSTIFICATION,
+         "Explain why no civilian means can meet the need in time "
+         f"(at least {MIN_JUSTIFICATION} characters): military assets are a last resort.")
+    need("civilian_means_tried", bool(rfa.civilian_means_tried.strip()),
+         "List the civilian means tried or considered, even if none exist.")
+    # The form shows one sentence beside each field: keep the first message for a field.
+    first: dict[str, ValidationError] = {}
+    for error in errors:
+        first.setdefault(error.field, error)
+    return list(first.values())
+
+
+def allowed_transitions(rfa: Rfa) -> list[str]:
+    """The statuses this request may move to now, in lifecycle order."""
+    return [s.value for s in RfaStatus if s in TRANSITIONS[rfa.status]]
+
+
+def transition(
+    session: Session,
+    rfa_id: str,
+    to_status: str,
+    *,
+    by: str,
+    comment: str = "",
+    asset_id: str | None = None,
+) -> Rfa:
+    """Move a request to a new status, recording who, when and why; refuse what is not allowed."""
+    rfa = get_rfa(session, rfa_id)
+    if to_status not in TRANSITIONS[rfa.status]:
+        allowed = ", ".join(status_label(s).lower() for s in allowed_transitions(rfa)) or "none"
+        raise FieldAppError(
+            f"A request that is {status_label(rfa.status).lower()} cannot become "
+            f"{status_label(to_status).lower()} (possible next steps: {allowed})."
+        )
+    if to_status == S.SUBMITTED:
+        errors = submission_errors(rfa)
+        if errors:
+            raise ValidationErrors(errors)
+    if to_status in NEEDS_COMMENT and not comment.strip():
+        reason = status_label(to_status).lower()
+        raise ValidationError("comment", f"Say why the request is {reason}.")
+    if to_status == S.TASKED:
+        if not asset_id:
+            raise ValidationError("asset", "Choose the asset that was tasked.")
+        asset = session.get(Asset, asset_id)
+        if asset is None or asset.deleted:
+            raise ValidationError("asset", "That asset is no longer in the directory.")
+        rfa.tasked_asset_id = asset_id
+    _event(session, rfa, to_status=to_status, by=by, comment=comment.strip())
+    rfa.status = to_status
+    return rfa
+
+
+def history(session: Session, rfa_id: str) -> list[RfaEvent]:
+    """The request's status changes, oldest first."""
+    return list(session.scalars(
+        select(RfaEvent).where(RfaEvent.rfa_id == rfa_id, RfaEvent.deleted.is_(False))
+        .order_by(RfaEvent.at)
+    ))
+
+
+def delete_rfa(session: Session, rfa_id: str) -> None:
+    """Delete a draft (tombstone); its reference number is never given out again."""
+    rfa = get_rfa(session, rfa_id)
+    if rfa.status not in EDITABLE:
+        raise FieldAppError("Only a draft can be deleted; cancel the request instead.")
+    rfa.deleted = True
+
+
+def is_overdue(rfa: Rfa, *, now: datetime | None = None) -> bool:
+    """Still open after the time it was needed by."""
+    now = now or utcnow()
+    return rfa.status not in FINAL and rfa.required_until is not None and rfa.required_until < now
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+@dataclass(frozen=True)
+class AssetMatch:
+    """A directory asset that could meet a request, and how far it is."""
+
+    asset: Asset
+    distance_km: float | None
+
+
+def matching_assets(session: Session, rfa: Rfa, *, limit: int = 50) -> list[AssetMatch]:
+    """Assets of the requested category available in the window, nearest first."""
+    query = select(Asset).where(
+        Asset.deleted.is_(False),
+        Asset.category == rfa.capability,
+        Asset.status.in_([AssetStatus.OFFERED, AssetStatus.AVAILABLE]),
+        or_(Asset.operation_id == rfa.operation_id, Asset.operation_id.is_(None)),
+    )
+    if rfa.required_from is not None:
+        query = query.where(or_(Asset.available_to.is_(None),
+                                Asset.available_to >= rfa.required_from.date()))
+    if rfa.required_until is not None:
+        query = query.where(or_(Asset.available_from.is_(None),
+                                Asset.available_from <= rfa.required_until.date()))
+    lat = rfa.from_lat if rfa.from_lat is not None else rfa.to_lat
+    lon = rfa.from_lon if rfa.from_lon is not None else rfa.to_lon
+    matches = []
+    for asset in session.scalars(query.limit(2000)):
+        distance = None
+        if None not in (lat, lon, asset.latitude, asset.longitude):
+            distance = _km(lat, lon, asset.latitude, asset.longitude)  # type: ignore[arg-type]
+        matches.append(AssetMatch(asset, distance))
+    matches.sort(key=lambda m: (m.distance_km is None, m.distance_km or 0.0))
+    return matches[:limit]
+
+
+@dataclass(frozen=True)
+class RfaFilter:
+    """What the RFA list (and the printed log) is narrowed to."""
+
+    statuses: tuple[str, ...] = ()
+    priorities: tuple[str, ...] = ()
+    cluster: str = ""
+    capability: str = ""
+    text: str = ""
+
+    def describe(self) -> str:
+        """The filter in words, for the printed log's header."""
+        parts = []
+        if self.statuses:
+            parts.append("status: " + ", ".join(status_label(s).lower() for s in self.statuses))
+        if self.priorities:
+            parts.append("priority: " + ", ".join(p.replace("_", "-") for p in self.priorities))
+        if self.cluster:
+            parts.append(f"cluster: {self.cluster}")
+        if self.capability:
+            parts.append(f"capability: {self.capability.replace('_', ' ')}")
+        if self.text:
+            parts.append(f"text: \u201c{self.text}\u201d")
+        return "; ".join(parts).capitalize() or "All requests"
+
+
+@dataclass(frozen=True)
+class RfaRow:
+    """One line of the RFA list: only what the table shows."""
+
+    id: str
+    reference: str
+    title: str
+    requester: str
+    cluster: str
+    capability: str
+    priority: str
+    status: str
+    required_from: datetime | None
+    required_until: datetime | None
+    updated_at: datetime
+    overdue: bool
+
+
+SORT_COLUMNS = {
+    "reference": Rfa.reference, "title": Rfa.title, "requester": Organisation.name,
+    "cluster": Rfa.cluster, "capability": Rfa.capability, "priority": Rfa.priority,
+    "status": Rfa.status, "required_from": Rfa.required_from,
+    "required_until": Rfa.required_until, "updated_at": Rfa.updated_at,
+}
+
+
+def _filtered(query: Any, *, operation_id: str, where: RfaFilter) -> Any:
+    query = query.where(Rfa.operation_id == operation_id, Rfa.deleted.is_(False))
+    if where.statuses:
+        query = query.where(Rfa.status.in_(where.statuses))
+    if where.priorities:
+        query = query.where(Rfa.priority.in_(where.priorities))
+    if where.cluster:
+        query = query.where(Rfa.cluster == where.cluster)
+    if where.capability:
+        query = query.where(Rfa.capability == where.capability)
+    match = build_match_query(where.text)
+    if match is not None:
+        matching = text("SELECT rowid FROM rfas_fts WHERE rfas_fts MATCH :q").bindparams(q=match)
+        query = query.where(literal_column("rfas.rowid").in_(matching))
+    elif where.text.strip():
+        query = query.where(false())
+    return query
+
+
+def list_rfas(
+    session: Session,
+    *,
+    operation_id: str,
+    where: RfaFilter = RfaFilter(),  # noqa: B008 - frozen dataclass, safe as default
+    sort: str = "reference",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
+    now: datetime | None = None,
+) -> list[RfaRow]:
+    """The operation's requests, filtered and sorted, optionally one page of them."""
+    now = now or utcnow()
+    order = SORT_COLUMNS[sort].desc() if descending else SORT_COLUMNS[sort].asc()
+    query = _filtered(
+        select(Rfa.id, Rfa.reference, Rfa.title, Organisation.name, Rfa.cluster, Rfa.capability,
+               Rfa.priority, Rfa.status, Rfa.required_from, Rfa.required_until, Rfa.updated_at)
+        .outerjoin(Organisation, Organisation.id == Rfa.requesting_org_id),
+        operation_id=operation_id, where=where,
+    ).order_by(order, Rfa.reference).offset(offset).limit(limit)
+    return [
+        RfaRow(*row[:3], row[3] or "", *row[4:],
+               overdue=row.status not in FINAL and row.required_until is not None
+               and row.required_until < now)
+        for row in session.execute(query)
+    ]
+
+
+def count_rfas(
+    session: Session,
+    *,
+    operation_id: str,
+    where: RfaFilter = RfaFilter(),  # noqa: B008 - frozen dataclass, safe as default
+) -> int:
+    """How many requests the filter keeps."""
+    query = _filtered(select(func.count(Rfa.id)), operation_id=operation_id, where=where)
+    return int(session.scalar(query) or 0)

@@ -1,0 +1,93 @@
+"""What the RFA form reads, on a worker thread: one request with its pickers' choices,
+and the directory assets that match it. Plain data handed back to the GUI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from fieldapp.errors import FieldAppError
+from fieldapp.models import Rfa
+from fieldapp.pdf.rfa import asset_label
+from fieldapp.services.assets import get_asset
+from fieldapp.services.contacts import get_contact, organisation_rows
+from fieldapp.services.operations import get_operation
+from fieldapp.services.rfa import (
+    RfaInput,
+    allowed_transitions,
+    get_rfa,
+    history,
+    matching_assets,
+)
+from fieldapp.services.settings import get_officer
+from ui.tasks import Session
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    at: datetime
+    from_status: str
+    to_status: str
+    by: str
+    comment: str
+
+
+@dataclass(frozen=True)
+class FormState:
+    """One request as the form shows it, with what its pickers offer."""
+
+    rfa_id: str
+    operation_id: str
+    reference: str
+    status: str
+    data: RfaInput
+    allowed: list[str]
+    history: list[HistoryRow]
+    timezone: str
+    organisations: list[tuple[str, str]]  # (id, label)
+    contact_label: str
+    assets: dict[str, str] = field(default_factory=dict)  # proposed: id → label
+    tasked_asset: str = ""
+
+
+def officer_name(session: Session) -> str:
+    """Who is recorded in the history for actions on this profile."""
+    return get_officer(session).name or "Officer"
+
+
+def load_form(session: Session, rfa_id: str) -> FormState:
+    """Read a request for the form (worker thread)."""
+    rfa = get_rfa(session, rfa_id)
+    operation = get_operation(session, rfa.operation_id)
+    contact_label = ""
+    if rfa.contact_id:
+        contact = get_contact(session, rfa.contact_id)
+        contact_label = contact.display_name
+    assets = {}
+    for asset_id in rfa.proposed_asset_ids or []:
+        try:
+            assets[asset_id] = asset_label(get_asset(session, asset_id))
+        except FieldAppError:
+            continue  # deleted from the directory since it was proposed
+    tasked = asset_label(get_asset(session, rfa.tasked_asset_id)) if rfa.tasked_asset_id else ""
+    return FormState(
+        rfa_id=rfa.id, operation_id=rfa.operation_id, reference=rfa.reference,
+        status=rfa.status, data=RfaInput.from_rfa(rfa), allowed=allowed_transitions(rfa),
+        history=[HistoryRow(e.at, e.from_status, e.to_status, e.by, e.comment)
+                 for e in history(session, rfa_id)],
+        timezone=operation.timezone or "UTC",
+        organisations=[(o.id, f"{o.name} ({o.acronym})" if o.acronym else o.name)
+                       for o in organisation_rows(session, operation_id=rfa.operation_id)],
+        contact_label=contact_label, assets=assets, tasked_asset=tasked)
+
+
+def find_assets(session: Session, operation_id: str, data: RfaInput) -> list[tuple[str, str]]:
+    """Directory assets matching the form's capability, window and place (worker thread)."""
+    probe = Rfa(operation_id=operation_id, capability=data.capability,
+                required_from=data.required_from, required_until=data.required_until,
+                from_lat=data.from_lat, from_lon=data.from_lon, to_lat=data.to_lat,
+                to_lon=data.to_lon)
+    return [(m.asset.id, asset_label(m.asset) + (f" · {m.distance_km:.0f} km"
+                                                  if m.distance_km is not None else ""))
+            for m in matching_assets(session, probe)]

@@ -1,0 +1,424 @@
+"""The Requests for Assistance screen: the filtered list on the left, the form on the right.
+
+Filters (status, priority, cluster, capability, text) narrow the list as on the printed
+log, which "Export log" writes for the same filter and order. The list is a lazy model
+(`ui/models/rfa_table.py`); the form (`ui/screens/rfa_form.py`) saves drafts as typed.
+PDFs are built off the GUI thread, then previewed (Qt PDF), saved (A4 or US Letter,
+chosen in the save dialog) or printed (QPrintDialog). Filters, the splitter and the page
+size are remembered in the settings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QHideEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.labels import capability_label, priority_label, rfa_status_label
+from fieldapp.models.enums import AssetCategory, RfaPriority, RfaStatus
+from fieldapp.pdf.rfa import load_rfa_document, rfa_pdf
+from fieldapp.pdf.rfa_log import export_log
+from fieldapp.services.rfa import FINAL, RfaFilter, RfaInput, create_draft
+from ui.context import AppContext, Change
+from ui.models.rfa_table import ID_ROLE, RfaTableModel
+from ui.screens.rfa_form import CLUSTERS, RfaForm, officer_name
+from ui.tasks import Session
+from ui.widgets.file_jobs import FOLDER_KEY
+from ui.widgets.pdf_preview import (
+    HAVE_QT_PDF,
+    PdfPreview,
+    open_externally,
+    print_pdf,
+    temporary_pdf,
+)
+
+SETTINGS = "rfa/"
+OPEN = "open"  # the status filter "all open requests"
+PDF_FILTERS = {"A4": "PDF, A4 (*.pdf)", "Letter": "PDF, US Letter (*.pdf)"}
+
+
+class RfaScreen(QWidget):
+    """List and form of the operation's requests; see the module docstring."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.setObjectName("rfaScreen")
+        self.ctx = ctx
+        self.model = RfaTableModel(ctx.tasks, self)
+        self._wanted = ""  # a request to select once the list shows it
+        self._build()
+        self._restore()
+        self.model.loaded.connect(self._loaded)
+        ctx.changed.connect(self._on_changed)
+        ctx.current_operation_changed.connect(self._operation_changed)
+        self._operation_changed(ctx.current_operation_id)
+
+    # Layout ----------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.addItem(self.tr("All statuses"), "")
+        self.status_filter.addItem(self.tr("Open (not closed)"), OPEN)
+        for status in RfaStatus:
+            self.status_filter.addItem(rfa_status_label(status), status.value)
+        self.priority_filter = QComboBox()
+        self.priority_filter.setObjectName("priorityFilter")
+        self.priority_filter.addItem(self.tr("All priorities"), "")
+        for priority in RfaPriority:
+            self.priority_filter.addItem(priority_label(priority), priority.value)
+        self.cluster_filter = QComboBox()
+        self.cluster_filter.setObjectName("clusterFilter")
+        self.cluster_filter.addItem(self.tr("All clusters"), "")
+        for cluster in CLUSTERS:
+            self.cluster_filter.addItem(cluster, cluster)
+        self.capability_filter = QComboBox()
+        self.capability_filter.setObjectName("capabilityFilter")
+        self.capability_filter.addItem(self.tr("All capabilities"), "")
+        for category in AssetCategory:
+            self.capability_filter.addItem(capability_label(category), category.value)
+        self.text_filter = QLineEdit()
+        self.text_filter.setObjectName("textFilter")
+        self.text_filter.setPlaceholderText(self.tr("Search requests…"))
+        self.text_filter.setClearButtonEnabled(True)
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(300)
+        self._text_timer.timeout.connect(self.apply_filter)
+        self.text_filter.textChanged.connect(lambda _t: self._text_timer.start())
+        for combo in (self.status_filter, self.priority_filter, self.cluster_filter,
+                      self.capability_filter):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+
+        self.new_button = QPushButton(self.tr("New request"))
+        self.new_button.setObjectName("newRfa")
+        self.new_button.clicked.connect(self.new_request)
+        self.export_button = QToolButton()
+        self.export_button.setText(self.tr("Export log"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_button)
+        menu.addAction(self.tr("Log as PDF…"), lambda: self.export_log("pdf"))
+        menu.addAction(self.tr("Log as CSV (Excel, HXL)…"), lambda: self.export_log("csv"))
+        self.export_button.setMenu(menu)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.text_filter, 2)
+        for combo in (self.status_filter, self.priority_filter, self.cluster_filter,
+                      self.capability_filter):
+            filters.addWidget(combo, 1)
+        filters.addWidget(self.export_button)
+        filters.addWidget(self.new_button)
+
+        self.table = QTableView()
+        self.table.setObjectName("rfaTable")
+        self.table.setModel(self.model)
+        # The indicator first: enabling sorting sorts by it at once.
+        self.table.horizontalHeader().setSortIndicator(
+            self.model.sort_column(), Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((105, 200, 110, 150, 115, 150, 90, 120, 115)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("rfaCount")
+        self.count_label.setStyleSheet("color: #5f6368;")
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count_label)
+
+        self.form = RfaForm(self.ctx)
+        self.form.saved.connect(lambda _id: self.model.refresh())
+        self.form.deleted.connect(self._form_deleted)
+        self.form.pdf_requested.connect(self.pdf_action)
+        self.empty = QLabel(self.tr("Choose a request in the list, or draft a new one."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.right = QStackedWidget()
+        self.right.addWidget(self.empty)
+        self.right.addWidget(self.form)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("rfaSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+
+        title = QLabel(self.tr("Requests for Assistance"))
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.addWidget(title)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+
+    # Filter and list -------------------------------------------------------------------------
+
+    def current_filter(self) -> RfaFilter:
+        """What the filter bar asks for."""
+        status = self.status_filter.currentData() or ""
+        statuses = (tuple(s.value for s in RfaStatus if s not in FINAL) if status == OPEN
+                    else (status,) if status else ())
+        priority = self.priority_filter.currentData() or ""
+        return RfaFilter(statuses=statuses, priorities=(priority,) if priority else (),
+                         cluster=self.cluster_filter.currentData() or "",
+                         capability=self.capability_filter.currentData() or "",
+                         text=self.text_filter.text().strip())
+
+    def apply_filter(self) -> None:
+        """Read the list again for the filter bar (in the background)."""
+        self._text_timer.stop()
+        self.model.where = self.current_filter()
+        self.model.refresh()
+        self._save_filters()
+
+    def _loaded(self) -> None:
+        count = self.model.rowCount()
+        described = self.model.where.describe()
+        self.count_label.setText(self.tr("{0} requests · {1}").format(count, described))
+        if self._wanted:
+            self._select(self._wanted)
+
+    def _select(self, rfa_id: str) -> None:
+        position = self.model.position_of(rfa_id)
+        if position is not None:
+            self.table.selectRow(position)
+            self.table.scrollTo(self.model.index(position, 0))
+            self._wanted = ""
+
+    def _row_changed(self, current: object, _previous: object) -> None:
+        rfa_id = self.model.data(current, ID_ROLE)  # type: ignore[arg-type]
+        if rfa_id and (self.form.state is None or self.form.state.rfa_id != rfa_id):
+            self.show_rfa(rfa_id)
+
+    def show_rfa(self, rfa_id: str) -> None:
+        """Open one request in the form."""
+        self.right.setCurrentWidget(self.form)
+        self.form.load(rfa_id)
+
+    def open_item(self, item_id: str, *, kind: str = "rfa", query: str = "") -> None:
+        """Open a request found by global search (selected in the list when it is there)."""
+        if kind != "rfa":
+            return
+        self._wanted = item_id
+        self._select(item_id)
+        self.show_rfa(item_id)
+
+    def _form_deleted(self, _rfa_id: str) -> None:
+        self.right.setCurrentWidget(self.empty)
+        self.model.refresh()
+
+    def _on_changed(self, changes: frozenset[str]) -> None:
+        if Change.RFA in changes or Change.ORGANISATION in changes:
+            self.model.refresh()
+
+    def _operation_changed(self, operation_id: str) -> None:
+        self.form.flush()
+        self.model.operation_id = operation_id
+        self.model.where = self.current_filter()
+        self.model.refresh()
+        self.right.setCurrentWidget(self.empty)
+        self.form.state = None
+        self.new_button.setEnabled(bool(operation_id))
+        self.export_button.setEnabled(bool(operation_id))
+
+    def new_request(self) -> None:
+        """Create a draft (it gets its reference now) and open it in the form."""
+        operation_id = self.ctx.current_operation_id
+        if not operation_id:
+            return
+
+        def work(session: Session, _p: object) -> str:
+            return create_draft(session, operation_id=operation_id, data=RfaInput(),
+                                by=officer_name(session)).id
+
+        def created(rfa_id: str) -> None:
+            self._wanted = rfa_id
+            self.show_rfa(rfa_id)
+            self.form.title.setFocus()
+
+        self.ctx.tasks.write(work, changes={Change.RFA}, on_success=created, parent=self)
+
+    # PDFs ------------------------------------------------------------------------------------
+
+    def page_size(self) -> str:
+        """The paper size last chosen (A4 unless the officer chose US Letter)."""
+        size = str(self.ctx.settings.value(SETTINGS + "page_size", "A4"))
+        return size if size in PDF_FILTERS else "A4"
+
+    def pdf_action(self, action: str, path: str = "") -> None:
+        """Preview, save or print the form of the request shown."""
+        if self.form.state is None:
+            return
+        state = self.form.state
+        name = f"{state.reference}.pdf"
+        if action == "save":
+            if not path:
+                folder = str(self.ctx.settings.value(FOLDER_KEY, str(Path.home())))
+                path, chosen = QFileDialog.getSaveFileName(
+                    self, self.tr("Save the request as PDF"), str(Path(folder) / name),
+                    ";;".join(PDF_FILTERS.values()), PDF_FILTERS[self.page_size()])
+                if not path:
+                    return
+                size = next((k for k, v in PDF_FILTERS.items() if v == chosen), "A4")
+                self.ctx.settings.setValue(SETTINGS + "page_size", size)
+                self.ctx.settings.setValue(FOLDER_KEY, str(Path(path).parent))
+            self._build_pdf(state.rfa_id, self.page_size(), lambda data: self._write(
+                data, path))
+        elif action == "print":
+            self._print(state.rfa_id)
+        else:
+            self._build_pdf(state.rfa_id, self.page_size(), lambda data: self._preview(
+                data, name))
+
+    def _build_pdf(self, rfa_id: str, page_size: str, then: object) -> None:
+        self.ctx.tasks.query(
+            lambda session, _p: rfa_pdf(load_rfa_document(session, rfa_id), page_size=page_size),
+            on_success=then, parent=self)  # type: ignore[arg-type]
+
+    def _write(self, data: bytes, path: str) -> None:
+        from fieldapp.pdf.rfa import write_atomically
+
+        self.ctx.tasks.query(lambda _s, _p: write_atomically(path, data),
+                             on_success=lambda written: self.form._say(
+                                 self.tr("Saved {0}").format(written), alert=False),
+                             parent=self)
+
+    def _preview(self, data: bytes, name: str) -> None:
+        if not HAVE_QT_PDF:
+            self.ctx.tasks.query(lambda _s, _p: temporary_pdf(data, name),
+                                 on_success=open_externally, parent=self)
+            return
+        self.preview = PdfPreview(data, title=self.tr("Preview — {0}").format(name), parent=self)
+        self.preview.save_button.clicked.connect(lambda: self.pdf_action("save"))
+        self.preview.print_button.clicked.connect(lambda: self.pdf_action("print"))
+        self.preview.show()
+
+    def _print(self, rfa_id: str) -> None:
+        from PySide6.QtGui import QPageSize
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter if self.page_size() == "Letter"
+                                      else QPageSize.PageSizeId.A4))
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        letter = printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.Letter
+        size = "Letter" if letter else "A4"
+
+        def printed(data: bytes) -> None:
+            if HAVE_QT_PDF:
+                print_pdf(data, printer, self)
+            else:  # no Qt PDF to render pages: the system viewer prints instead
+                self.ctx.tasks.query(lambda _s, _p: temporary_pdf(data, "rfa.pdf"),
+                                     on_success=open_externally, parent=self)
+
+        self._build_pdf(rfa_id, size, printed)
+
+    # The log ---------------------------------------------------------------------------------
+
+    def export_log(self, kind: str, path: str = "", page_size: str = "") -> None:
+        """Write the RFA log (PDF or CSV) for the current filter and order."""
+        operation_id = self.ctx.current_operation_id
+        if not operation_id:
+            return
+        size = page_size or self.page_size()
+        if not path:
+            folder = str(self.ctx.settings.value(FOLDER_KEY, str(Path.home())))
+            filters = ";;".join(PDF_FILTERS.values()) if kind == "pdf" else self.tr(
+                "CSV for Excel (*.csv)")
+            path, chosen = QFileDialog.getSaveFileName(
+                self, self.tr("Export the RFA log"), str(Path(folder) / f"rfa-log.{kind}"),
+                filters, PDF_FILTERS[size] if kind == "pdf" else "")
+            if not path:
+                return
+            size = next((k for k, v in PDF_FILTERS.items() if v == chosen), size)
+            self.ctx.settings.setValue(FOLDER_KEY, str(Path(path).parent))
+        if kind == "csv" and not path.lower().endswith(".csv"):
+            path += ".csv"
+        where, sort, descending = self.model.where, self.model.sort_key, self.model.descending
+        progress = QProgressDialog(self.tr("Writing the RFA log…"), self.tr("Cancel"), 0, 100,
+                                   self)
+        progress.setObjectName("logProgress")
+        progress.setMinimumDuration(400)
+        task = self.ctx.tasks.query(
+            lambda session, p: export_log(session, path, operation_id=operation_id, where=where,
+                                          sort=sort, descending=descending, page_size=size,
+                                          progress=p),
+            on_success=lambda written: self._logged(progress, written),
+            on_cancelled=progress.close,
+            on_failure=lambda exc: self._log_failed(progress, exc),
+            on_progress=lambda done, total, _m: progress.setValue(
+                int(100 * done / max(total, 1))), parent=self)
+        progress.canceled.connect(task.cancel)
+        self.log_task = task
+
+    def _logged(self, progress: QProgressDialog, written: object) -> None:
+        progress.close()
+        self.count_label.setText(self.tr("Log written to {0}").format(written))
+
+    def _log_failed(self, progress: QProgressDialog, exc: BaseException) -> None:
+        from ui.widgets.error_dialog import show_error
+
+        progress.close()
+        show_error(self, exc)
+
+    # Settings --------------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        settings = self.ctx.settings
+        for combo, key in self._filter_combos():
+            index = combo.findData(str(settings.value(SETTINGS + key, "")))
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, index))
+            combo.blockSignals(False)
+        splitter = settings.value(SETTINGS + "splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([520, 680])
+
+    def _filter_combos(self) -> list[tuple[QComboBox, str]]:
+        return [(self.status_filter, "status"), (self.priority_filter, "priority"),
+                (self.cluster_filter, "cluster"), (self.capability_filter, "capability")]
+
+    def _save_filters(self) -> None:
+        for combo, key in self._filter_combos():
+            self.ctx.settings.setValue(SETTINGS + key, combo.currentData() or "")
+        self.ctx.settings.setValue(SETTINGS + "splitter", self.splitter.saveState())
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
+        self._save_filters()
+        super().hideEvent(event)
+
+
+def make_rfa_screen(ctx: AppContext) -> RfaScreen:
+    """The RFA section's screen."""
+    return RfaScreen(ctx)

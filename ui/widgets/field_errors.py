@@ -1,0 +1,108 @@
+"""Inline form errors: the core's sentence shown right under the field it is about.
+
+A form wraps each input with `FieldErrors.wrap(field, widget)` and puts the returned
+widget in its layout; after a `ValidationErrors` it calls `show(errors)`, which marks every
+named field, writes its message beneath it and focuses the first one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from fieldapp.errors import ValidationError, ValidationErrors
+
+ERROR_STYLE = "color: #b3261e;"
+INVALID_STYLE = "*[invalid=\"true\"] { border: 1px solid #b3261e; border-radius: 3px; }"
+
+
+class FieldErrors:
+    """Error labels for the fields of one form, keyed by the core's field names."""
+
+    def __init__(self) -> None:
+        self._inputs: dict[str, QWidget] = {}
+        self._labels: dict[str, QLabel] = {}
+        self._order: list[str] = []
+
+    def wrap(self, field: str, widget: QWidget) -> QWidget:
+        """The input with its (hidden) error line beneath; put this in the form."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        label = QLabel()
+        label.setObjectName(f"{field}Error")
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        layout.addWidget(label)
+        widget.setStyleSheet(INVALID_STYLE)
+        self._inputs[field] = widget
+        self._labels[field] = label
+        self._order.append(field)
+        return box
+
+    def show(self, errors: ValidationErrors) -> list[str]:
+        """Mark the fields named in `errors`; returns messages for fields this form lacks."""
+        self.clear()
+        unplaced = []
+        for error in errors.errors:
+            label = self._labels.get(error.field)
+            if label is None:
+                unplaced.append(error.message)
+                continue
+            label.setText(error.message)
+            label.show()
+            self._set_invalid(self._inputs[error.field], True)
+        first = next((f for f in self._order if not self._labels[f].isHidden()), None)
+        if first is not None:
+            self._inputs[first].setFocus()
+        return unplaced
+
+    def clear(self, field: str | None = None) -> None:
+        """Remove the mark and message of one field, or of all."""
+        for name in [field] if field else self._order:
+            self._labels[name].clear()
+            self._labels[name].hide()
+            self._set_invalid(self._inputs[name], False)
+
+    def message(self, field: str) -> str:
+        """The message shown for a field ("" when it is fine)."""
+        label = self._labels[field]
+        return label.text() if not label.isHidden() else ""
+
+    @staticmethod
+    def _set_invalid(widget: QWidget, invalid: bool) -> None:
+        widget.setProperty("invalid", invalid)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+def grow_to_fit(widget: QWidget) -> None:
+    """Enlarge a dialog whose content grew (error lines, a progress bar); never shrink it."""
+    layout = widget.layout()
+    if layout is not None:
+        layout.activate()
+    hint = widget.sizeHint()
+    widget.resize(max(widget.width(), hint.width()), max(widget.height(), hint.height()))
+
+
+class LiveFieldErrors(FieldErrors):
+    """FieldErrors that re-mark fields as the officer types, without moving the focus."""
+
+    def first_invalid(self) -> str:
+        """The first field (in form order) showing a message, or ""."""
+        return next((f for f in self._order if not self._labels[f].isHidden()), "")
+
+    def focus_first(self) -> None:
+        """Put the cursor in the first field showing a message."""
+        if self.first_invalid():
+            self._inputs[self.first_invalid()].setFocus()
+
+    def mark(self, errors: list[ValidationError]) -> None:
+        for name in self._order:
+            message = next((e.message for e in errors if e.field == name), "")
+            label = self._labels[name]
+            label.setText(message)
+            label.setVisible(bool(message))
+            self._set_invalid(self._inputs[name], bool(message))
