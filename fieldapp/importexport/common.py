@@ -1,0 +1,143 @@
+"""Reading an import file safely: size limit, encodings, binary data, one clear error.
+
+A file is bytes from disk or from the caller. UTF-8 (with or without BOM) is tried first,
+then UTF-16 when it carries a BOM (Excel's "Unicode text"), then Windows-1252, which old
+Excel and Outlook still write. Anything else, control characters of binary data, or a
+file over 50 MB raises ImportFileError naming the line and the reason.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from fieldapp.errors import FieldAppError
+
+MAX_BYTES = 50 * 1024 * 1024
+ImportSource = Path | str | bytes  # a path (Path or str) or the file's bytes
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+class ImportFileError(FieldAppError):
+    """The file cannot be imported at all; `line` (1-based) is None for the whole file."""
+
+    def __init__(self, reason: str, *, line: int | None = None) -> None:
+        super().__init__(f"Line {line}: {reason}" if line is not None else reason)
+        self.line = line
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    """A row left out of an import, and why."""
+
+    line: int
+    reason: str
+
+
+def read_bytes(source: ImportSource) -> bytes:
+    """The file's bytes, refusing more than 50 MB before reading it all."""
+    if isinstance(source, bytes):
+        data = source
+    else:
+        path = Path(source)
+        try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                raise _too_big(size)
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ImportFileError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+    if len(data) > MAX_BYTES:
+        raise _too_big(len(data))
+    return data
+
+
+def _too_big(size: int) -> ImportFileError:
+    return ImportFileError(
+        f"The file is {size / 1024 / 1024:.1f} MB; files over {MAX_BYTES // 1024 // 1024} MB "
+        "are not imported. Split it into smaller files.")
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def decode_text(data: bytes) -> str:
+    """The text of an import file (BOM removed), or ImportFileError naming the bad line."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ImportFileError("the file says it is UTF-16 but is not.",
+                                  line=_line_of(data, exc.start)) from exc
+    else:
+        _refuse_binary(data)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError as exc:
+                raise ImportFileError(
+                    f"byte 0x{data[exc.start]:02X} is neither UTF-8 nor Windows-1252 text. "
+                    "Save the file as CSV UTF-8 (or vCard) and try again.",
+                    line=_line_of(data, exc.start)) from exc
+    text = text.rstrip("\x1a")  # the end-of-file mark of old DOS programs
+    bad = _CONTROL.search(text)
+    if bad is not None:
+        raise ImportFileError(
+            f"the file holds binary data (control character 0x{ord(bad.group()):02X}), "
+            "not text: it is not a CSV or vCard file.",
+            line=text.count("\n", 0, bad.start()) + 1)
+    return text
+
+
+def _refuse_binary(data: bytes) -> None:
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise ImportFileError(
+            "the file holds binary data (a NUL byte), not text: it is not a CSV or vCard "
+            "file.", line=_line_of(data, nul))
+
+
+def read_text(source: ImportSource) -> str:
+    """Size check, then decoding: the text of an import file."""
+    return decode_text(read_bytes(source))
+
+
+def parse_number(text: str) -> float | None:
+    """A number as typed in a spreadsheet ("1 200,5" or "1,200.5"); None when empty.
+
+    Raises ValueError when the text is not a number.
+    """
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
+    if not cleaned:
+        return None
+    if "," in cleaned and "." in cleaned:
+        cleaned = cleaned.replace(",", "") if cleaned.rfind(".") > cleaned.rfind(",") else (
+            cleaned.replace(".", "").replace(",", "."))
+    elif cleaned.count(",") == 1:
+        cleaned = cleaned.replace(",", ".")
+    return float(cleaned)
+
+
+_DAY_FIRST = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
+
+
+def parse_date(text: str) -> date | None:
+    """ISO 8601 (2026-03-01) or day first (01/03/2026, 1.3.2026); None when empty.
+
+    Raises ValueError for anything else: month-first dates are never guessed.
+    """
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    found = _DAY_FIRST.match(cleaned)
+    if found:
+        day, month, year = (int(part) for part in found.groups())
+        return date(year, month, day)
+    return date.fromisoformat(cleaned[:10])

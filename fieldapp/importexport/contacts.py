@@ -1,0 +1,291 @@
+"""Contacts in and out: vCard or CSV (with or without HXL) import in two steps; export.
+
+`preview_import` reads and checks everything and writes nothing: rows to add, rows that
+match an existing contact (same id, e-mail or E.164 phone; merge or skip, merge by
+default) and rejected rows with line and reason. `apply_import` writes the preview in the
+caller's transaction. Merging never overwrites: empty fields are filled, phones and
+e-mails are added, notes appended.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from fieldapp.errors import ValidationError, ValidationErrors
+from fieldapp.importexport.common import ImportSource, RejectedRow, read_text
+from fieldapp.importexport.contacts_csv import rows_from_csv
+from fieldapp.importexport.vcard import CardFields, looks_like_vcard, parse_vcards
+from fieldapp.labels import org_type_label
+from fieldapp.models import Contact, Organisation
+from fieldapp.models.enums import OrganisationType
+from fieldapp.progress import Progress
+from fieldapp.services.contacts import (
+    ContactInput,
+    Phone,
+    apply_contact_input,
+    organisation_index,
+    validate_contact,
+)
+
+REPORT_EVERY = 250
+
+
+class ImportChoice(StrEnum):
+    MERGE = "merge"
+    SKIP = "skip"
+
+
+@dataclass(frozen=True)
+class ImportedContact:
+    """A clean row of the file, ready to write; `organisation` is a name, maybe new."""
+
+    line: int
+    data: ContactInput
+    organisation: str = ""
+    org_type: str = ""
+    uid: str = ""
+    org_acronym: str = ""
+
+    @property
+    def name(self) -> str:
+        """As the preview lists it."""
+        return f"{self.data.given_name} {self.data.family_name}".strip()
+
+
+@dataclass(frozen=True)
+class ImportMatch:
+    """A row that is already a contact: of this profile, or an earlier row of the file."""
+
+    line: int
+    row: ImportedContact
+    matched_on: str  # e.g. "e-mail amina@wfp.org"
+    existing_id: str | None = None
+    existing_name: str = ""
+    earlier_line: int | None = None  # when it repeats a new row of the same file
+
+
+@dataclass
+class ImportPreview:
+    """What an import would do; nothing is written until `apply_import`."""
+
+    format: str  # "vcard" or "csv"
+    operation_id: str | None
+    to_add: list[ImportedContact] = field(default_factory=list)
+    matches: list[ImportMatch] = field(default_factory=list)
+    rejected: list[RejectedRow] = field(default_factory=list)
+    new_organisations: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What `apply_import` wrote."""
+
+    added: int
+    merged: int
+    skipped: int
+    contact_ids: tuple[str, ...]
+
+
+def _rows(text_: str, fmt: str) -> Iterator[CardFields | RejectedRow]:
+    if fmt == "vcard":
+        yield from parse_vcards(text_)
+    else:
+        yield from rows_from_csv(text_)
+
+
+def _clean(session: Session, card: CardFields, operation_id: str | None) -> ImportedContact:
+    given, family = card.given_name, card.family_name
+    if not given and not family and card.full_name:
+        given, _, family = card.full_name.rpartition(" ")
+    org_type = card.org_type.strip()
+    if org_type and org_type not in set(OrganisationType):
+        labels = {org_type_label(t).casefold(): t.value for t in OrganisationType}
+        if org_type.casefold() not in labels:
+            raise ValidationErrors([ValidationError(
+                "org_type", f"\u201c{org_type}\u201d is not a known organisation type.")])
+        org_type = labels[org_type.casefold()]
+    data = ContactInput(
+        given_name=given, family_name=family, role=card.role,
+        phones=[Phone(kind, number) for kind, number in card.phones],
+        emails=card.emails, call_sign=card.call_sign, location=card.location,
+        languages=card.languages, notes=card.notes, favourite=card.favourite,
+        is_global=operation_id is None)
+    clean = validate_contact(session, data, operation_id=operation_id)
+    return ImportedContact(card.line, clean, " ".join(card.organisation.split()), org_type,
+                           card.uid, card.org_acronym)
+
+
+def _existing_keys(session: Session, operation_id: str | None) -> dict[str, str]:
+    """Contact id by match key ("id:…", "email:…", "phone:…") for contacts in scope."""
+    scope = ("(c.operation_id = :op OR c.operation_id IS NULL)" if operation_id
+             else "c.operation_id IS NULL")
+    params = {"op": operation_id}
+    keys = {f"id:{row[0]}": row[0] for row in session.execute(
+        text(f"SELECT c.id FROM contacts c WHERE c.deleted = 0 AND {scope}"), params)}
+    for row in session.execute(text(
+            f"SELECT c.id, lower(e.value) FROM contacts c, json_each(c.emails) e "
+            f"WHERE c.deleted = 0 AND {scope}"), params):
+        keys.setdefault(f"email:{row[1]}", row[0])
+    for row in session.execute(text(
+            f"SELECT c.id, json_extract(p.value, '$.number') FROM contacts c, "
+            f"json_each(c.phones) p WHERE c.deleted = 0 AND {scope} "
+            f"AND json_extract(p.value, '$.valid') = 1"), params):
+        keys.setdefault(f"phone:{row[1]}", row[0])
+    return keys
+
+
+def _match_keys(row: ImportedContact) -> list[tuple[str, str]]:
+    keys = [(f"id:{row.uid}", "the same id")] if row.uid else []
+    keys += [(f"email:{e.lower()}", f"e-mail {e}") for e in row.data.emails]
+    keys += [(f"phone:{p.number}", f"phone {p.number}") for p in row.data.phones
+             if p.valid and p.number.startswith("+")]
+    return keys
+
+
+def preview_import(session: Session, source: ImportSource, *,
+                   operation_id: str | None) -> ImportPreview:
+    """Read a vCard or CSV file and say what importing it would do; writes nothing."""
+    content = read_text(source)
+    fmt = "vcard" if looks_like_vcard(content) else "csv"
+    preview = ImportPreview(fmt, operation_id)
+    keys = _existing_keys(session, operation_id)
+    seen: dict[str, int] = {}  # match key → line of an earlier new row of this file
+    organisations = organisation_index(session, operation_id=operation_id)
+    for item in _rows(content, fmt):
+        if isinstance(item, RejectedRow):
+            preview.rejected.append(item)
+            continue
+        try:
+            row = _clean(session, item, operation_id)
+        except ValidationErrors as exc:
+            preview.rejected.append(RejectedRow(item.line, exc.message))
+            continue
+        match = _find_match(session, row, keys, seen)
+        if match is not None:
+            preview.matches.append(match)
+            continue
+        preview.to_add.append(row)
+        for key, _ in _match_keys(row):
+            seen.setdefault(key, row.line)
+        name = row.organisation.casefold()
+        if row.organisation and name not in organisations:
+            organisations[name] = ""  # to be created
+            preview.new_organisations.append(row.organisation)
+    return preview
+
+
+def _find_match(session: Session, row: ImportedContact, keys: dict[str, str],
+                seen: dict[str, int]) -> ImportMatch | None:
+    for key, said in _match_keys(row):
+        existing = keys.get(key)
+        if existing is not None:
+            found = session.get(Contact, existing)
+            return ImportMatch(row.line, row, said, existing,
+                               found.display_name if found else "")
+        if key in seen:
+            return ImportMatch(row.line, row, said, earlier_line=seen[key])
+    return None
+
+
+def apply_import(session: Session, preview: ImportPreview, choices: Mapping[int, str], *,
+                 progress: Progress) -> ImportResult:
+    """Write the preview: add new rows, merge or skip matches (by line; merge if absent)."""
+    total = len(preview.to_add) + len(preview.matches)
+    organisations = _organisations(session, preview)
+    taken = _taken_ids(session, [row.uid for row in preview.to_add])
+    by_line: dict[int, Contact] = {}
+    written: list[str] = []
+    done = merged = skipped = 0
+    with session.no_autoflush:  # one flush at the end, not one per row looked up
+        for row in preview.to_add:
+            contact = Contact(id=_new_id(row.uid, taken))
+            org_id = organisations.get(row.organisation.casefold())
+            apply_contact_input(contact, replace(row.data, organisation_id=org_id),
+                                preview.operation_id)
+            session.add(contact)
+            by_line[row.line] = contact
+            written.append(contact.id)
+            done += 1
+            if done % REPORT_EVERY == 0:
+                progress.report(done, total, "Adding contacts")
+        for match in preview.matches:
+            done += 1
+            if choices.get(match.line, ImportChoice.MERGE) == ImportChoice.SKIP:
+                skipped += 1
+                continue
+            target = (session.get(Contact, match.existing_id) if match.existing_id
+                      else by_line.get(match.earlier_line or -1))
+            if target is not None:
+                org_id = organisations.get(match.row.organisation.casefold())
+                merge_into(target, match.row.data, organisation_id=org_id)
+                merged += 1
+                written.append(target.id)
+            if done % REPORT_EVERY == 0:
+                progress.report(done, total, "Merging contacts")
+    progress.report(total, total, "Saving contacts")
+    session.flush()
+    return ImportResult(len(preview.to_add), merged, skipped, tuple(dict.fromkeys(written)))
+
+
+def _taken_ids(session: Session, uids: list[str]) -> set[str]:
+    """Which of these ids a contact of this profile (even a deleted one) already has."""
+    query = text("SELECT id FROM contacts WHERE id IN (SELECT value FROM json_each(:ids))")
+    return set(session.execute(query, {"ids": json.dumps([u for u in uids if u])}).scalars())
+
+
+def _new_id(uid: str, taken: set[str]) -> str:
+    """Keep the card's UUID (the same person across devices) unless this profile has it."""
+    try:
+        candidate = str(uuid.UUID(uid))
+    except ValueError:
+        return str(uuid.uuid4())
+    if candidate in taken:
+        return str(uuid.uuid4())
+    taken.add(candidate)
+    return candidate
+
+
+def _organisations(session: Session, preview: ImportPreview) -> dict[str, str]:
+    """Organisation id by case-folded name; the missing ones created and written first."""
+    index = organisation_index(session, operation_id=preview.operation_id)
+    for row in [*preview.to_add, *(match.row for match in preview.matches)]:
+        key = row.organisation.casefold()
+        if row.organisation and key not in index:
+            org = Organisation(id=str(uuid.uuid4()), name=row.organisation[:200],
+                               acronym=row.org_acronym[:40], operation_id=preview.operation_id,
+                               org_type=row.org_type or OrganisationType.OTHER)
+            session.add(org)
+            index[key] = org.id
+    session.flush()  # contacts point at them: the rows must exist first
+    return index
+
+
+def merge_into(contact: Contact, data: ContactInput, *, organisation_id: str | None) -> None:
+    """Add what the import knows to an existing contact without overwriting anything."""
+    for name in ("given_name", "family_name", "role", "call_sign", "location", "languages"):
+        if not getattr(contact, name) and getattr(data, name):
+            setattr(contact, name, getattr(data, name))
+    if contact.organisation_id is None and organisation_id is not None:
+        contact.organisation_id = organisation_id
+    if data.notes and data.notes not in contact.notes:
+        contact.notes = "\n".join(filter(None, (contact.notes, data.notes)))
+    phones = list(contact.phones or [])
+    numbers = {p.get("number") for p in phones}
+    phones += [p.as_json() for p in data.phones if p.number not in numbers]
+    if len(phones) != len(contact.phones or []):
+        contact.phones = phones  # a new list, so the change is seen
+        if not contact.satellite_phone:
+            contact.satellite_phone = next(
+                (p["number"] for p in phones if p["kind"] == "satellite"), "")
+    emails = list(contact.emails or [])
+    known = {e.lower() for e in emails}
+    emails += [e for e in data.emails if e.lower() not in known]
+    if len(emails) != len(contact.emails or []):
+        contact.emails = emails

@@ -1,0 +1,144 @@
+"""The asset directory screen: filters, stale marks, history, the form, import and GeoJSON."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from fieldapp.models import Asset, utcnow
+from fieldapp.services.assets import AssetInput, asset_history, confirm_asset, create_asset
+from ui.screens.asset_dialog import AssetDialog, StatusDialog
+from ui.screens.assets import AssetsScreen
+
+
+@pytest.fixture
+def directory(ctx, seeded):
+    with ctx.db.transaction() as session:
+        helicopters = create_asset(session, AssetInput(
+            category="airlift_helicopter", description="Two medium helicopters",
+            provider_state="NOR", provider_unit="Air Wing 3", latitude=-19.83, longitude=34.84,
+            available_from=date(2026, 3, 1), available_to=date(2026, 3, 31)),
+            operation_id=seeded.operation_id)
+        hospital = create_asset(session, AssetInput(
+            category="medical", description="Field hospital", provider_state="SWE",
+            status="available", poc_contact_id=seeded.contact_id),
+            operation_id=seeded.operation_id)
+        confirm_asset(session, hospital.id, now=utcnow() - timedelta(days=100))
+    return {"helicopters": helicopters.id, "hospital": hospital.id}
+
+
+@pytest.fixture
+def screen(qtbot, ctx, seeded, directory):
+    ctx.set_current_operation_id(seeded.operation_id)
+    widget = AssetsScreen(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 700)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 2, timeout=5000)
+    return widget
+
+
+def _column(screen, key: str) -> list[str]:
+    model = screen.model
+    column = next(n for n, c in enumerate(model.columns) if c.key == key)
+    return [model.data(model.index(row, column)) for row in range(model.rowCount())]
+
+
+def test_stale_entries_say_check_in_words_not_only_colour(qtbot, screen):
+    confirmed = _column(screen, "confirmed")
+    assert confirmed[0] == date.today().isoformat()
+    assert confirmed[1].endswith("\u00b7 check")
+    model = screen.model
+    stale = model.index(1, next(n for n, c in enumerate(model.columns) if c.key == "confirmed"))
+    assert "Not confirmed for 90 days" in model.data(stale, Qt.ItemDataRole.ToolTipRole)
+    screen.stale_only.setChecked(True)
+    qtbot.waitUntil(lambda: _column(screen, "description") == ["Field hospital"], timeout=5000)
+
+
+def test_filters_by_category_status_provider_and_available_date(qtbot, screen):
+    screen.category.setCurrentIndex(screen.category.findData("medical"))
+    qtbot.waitUntil(lambda: _column(screen, "description") == ["Field hospital"], timeout=5000)
+    screen.category.setCurrentIndex(0)
+    screen.status_filter.setCurrentIndex(screen.status_filter.findData("offered"))
+    qtbot.waitUntil(lambda: _column(screen, "description") == ["Two medium helicopters"],
+                    timeout=5000)
+    screen.status_filter.setCurrentIndex(0)
+    qtbot.keyClicks(screen.provider, "Sweden")
+    qtbot.waitUntil(lambda: _column(screen, "description") == ["Field hospital"], timeout=5000)
+    screen.provider.clear()
+    screen.available_on.set_value(date(2026, 4, 15))  # after the helicopters' window
+    qtbot.waitUntil(lambda: _column(screen, "description") == ["Field hospital"], timeout=5000)
+
+
+def test_detail_shows_point_of_contact_and_history_after_a_status_change(qtbot, ctx, screen,
+                                                                         directory):
+    screen.open_item(directory["hospital"], kind="asset")
+    qtbot.waitUntil(lambda: screen.detail.title.text() == "Field hospital", timeout=5000)
+    assert screen.detail.stale.isVisible()
+    links = [label.text() for label in screen.detail.findChildren(type(screen.count), "link")]
+    assert any("Amara Okafor" in text for text in links)
+    dialog = StatusDialog(ctx, directory["hospital"], "available", parent=screen)
+    qtbot.addWidget(dialog)
+    dialog.status.setCurrentIndex(dialog.status.findData("committed"))
+    dialog.comment.setPlainText("Tasked for RFA CYA-004")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.save()
+    qtbot.waitUntil(lambda: screen.detail.history.rowCount() == 2, timeout=5000)
+    assert screen.detail.history.item(0, 1).text() == "Available \u2192 Committed"
+    assert screen.detail.history.item(0, 3).text() == "Tasked for RFA CYA-004"
+    assert not screen.detail.stale.isVisible()  # news of the asset confirms it
+    with ctx.db.session() as session:
+        assert [e.comment for e in asset_history(session, directory["hospital"])][-1] == \
+            "Tasked for RFA CYA-004"
+
+
+def test_asset_form_marks_bad_numbers_inline_and_saves(qtbot, ctx, seeded):
+    ctx.set_current_operation_id(seeded.operation_id)
+    dialog = AssetDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.latitude, "-19,8x")
+    assert dialog.errors.message("latitude") == "Type a number, e.g. 4.5."
+    dialog.latitude.clear()
+    qtbot.keyClicks(dialog.latitude, "-19,83")
+    assert dialog.errors.message("latitude") == ""
+    dialog.save()  # no description, latitude without longitude
+    qtbot.waitUntil(lambda: dialog.errors.message("description") != "", timeout=5000)
+    assert dialog.errors.message("description") == "Describe the asset."
+    assert dialog.errors.message("longitude") == "Give both latitude and longitude, or neither."
+    dialog.description.setPlainText("Water purification unit")
+    qtbot.keyClicks(dialog.longitude, "34.84")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.save()
+    with ctx.db.session() as session:
+        asset = session.get(Asset, dialog.saved_id)
+        assert (asset.latitude, asset.longitude) == (-19.83, 34.84)
+
+
+def test_import_preview_then_confirm_and_geojson_export(qtbot, ctx, screen, tmp_path):
+    path = tmp_path / "directory.csv"
+    path.write_text("Category,Description,Provider state,Latitude,Longitude\n"
+                    "#item+category,#item+name,#country,#geo+lat,#geo+lon\n"
+                    "engineering,Bridge layer,France,-19.1,34.5\n"
+                    "medical,Field hospital,SWE,,\n"
+                    "spaceship,Warp drive,NOR,,\n", encoding="utf-8-sig")
+    screen.import_file(str(path))
+    qtbot.waitUntil(lambda: getattr(screen, "preview_dialog", None) is not None
+                    and screen.preview_dialog.isVisible(), timeout=5000)
+    dialog = screen.preview_dialog
+    assert (dialog.new_table.rowCount(), dialog.match_table.rowCount(),
+            dialog.rejected_table.rowCount()) == (1, 1, 1)
+    assert dialog.rejected_table.item(0, 0).text() == "5"
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 3, timeout=5000)
+    target = tmp_path / "assets.geojson"
+    screen.export("geojson", str(target))
+    qtbot.waitUntil(lambda: "Saved" in screen.status.text(), timeout=5000)
+    assert "1 entries without coordinates left out" in screen.status.text()
+    features = json.loads(target.read_text(encoding="utf-8"))["features"]
+    assert sorted(f["geometry"]["coordinates"] for f in features) == [[34.5, -19.1],
+                                                                     [34.84, -19.83]]

@@ -1,0 +1,518 @@
+"""The asset directory screen: the MCDA entries with filters, currency marks and history.
+
+Filters: words, category, status, providing state, "available on" a date, and "only
+entries to check" (not confirmed for 90 days; such rows say "check" with a warning icon).
+The detail panel shows the entry, its point of contact (opens the contact), the requests
+that named it (open the RFA) and its status history. Actions: new, edit, change status
+with a comment, confirm still true, delete, import CSV (preview, then one transaction),
+export CSV with HXL row, GeoJSON and the asset list PDF, all off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.importexport.assets import (
+    AssetImportPreview,
+    apply_asset_import,
+    export_assets_csv,
+    preview_asset_import,
+)
+from fieldapp.importexport.geojson import export_assets_geojson
+from fieldapp.labels import asset_status_label, capability_label, rfa_status_label
+from fieldapp.models.enums import AssetCategory, AssetStatus
+from fieldapp.pdf.assets import asset_list_pdf
+from fieldapp.services.assets import AssetDetail, AssetFilter, asset_detail, confirm_asset
+from fieldapp.services.assets import delete_asset as delete_asset_row
+from ui.context import AppContext, Change
+from ui.models.assets_table import AssetQuery, AssetsTableModel, availability_text, capacity_text
+from ui.screens.import_preview import ImportPreviewDialog, PreviewLines
+from ui.tasks import Session
+from ui.widgets.file_jobs import choose_open_path, choose_save_path, export_file
+from ui.widgets.optional_date import OptionalDateEdit
+
+FILTER_DELAY_MS = 200
+SETTINGS = "assets/"
+
+
+def _link(text: str, on_click: object) -> QLabel:
+    label = QLabel(f"<a href='#'>{html.escape(text)}</a>")
+    label.setObjectName("link")
+    label.setWordWrap(True)
+    label.setCursor(Qt.CursorShape.PointingHandCursor)
+    label.linkActivated.connect(lambda _href: on_click())  # type: ignore[operator]
+    return label
+
+
+def _value(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)  # the panel is narrow: long values wrap, never widen it
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class AssetDetailPanel(QScrollArea):
+    """One entry with its point of contact, the RFAs that named it and its history."""
+
+    def __init__(self, open_item: object) -> None:
+        super().__init__()
+        self.setObjectName("assetDetail")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._open = open_item
+        self.detail: AssetDetail | None = None
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.title = QLabel(self.tr("Choose an entry in the list."))
+        self.title.setObjectName("detailTitle")
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.stale = QLabel()
+        self.stale.setObjectName("staleNotice")
+        self.stale.setWordWrap(True)
+        self.stale.setStyleSheet("background: #fff4d6; padding: 4px;")
+        self.stale.hide()
+        self.form = QFormLayout()
+        self.history = QTableWidget(0, 4)
+        self.history.setObjectName("history")
+        self.history.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("Status"), self.tr("By"), self.tr("Comment")])
+        self.history.verticalHeader().hide()
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.setWordWrap(True)
+        self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.history.setMinimumHeight(140)
+        layout.addWidget(self.title)
+        layout.addWidget(self.stale)
+        layout.addLayout(self.form)
+        layout.addWidget(QLabel(self.tr("Status history")))
+        layout.addWidget(self.history, 1)
+        self.setWidget(body)
+
+    def show_detail(self, detail: AssetDetail | None) -> None:
+        """Fill the panel (None: empty it)."""
+        self.detail = detail
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.history.setRowCount(0)
+        self.stale.setVisible(bool(detail and detail.row.stale))
+        if detail is None:
+            self.title.setText(self.tr("Choose an entry in the list."))
+            return
+        row = detail.row
+        self.title.setText(row.description)
+        self.stale.setText("\u26a0 " + self.tr(
+            "Not confirmed for 90 days: check with the provider that this entry is still "
+            "true, then press \u201cConfirmed still true\u201d."))
+        add = self.form.addRow
+        add(self.tr("Category:"), _value(capability_label(row.category)))
+        add(self.tr("Status:"), _value(asset_status_label(row.status)))
+        add(self.tr("Provider:"), _value(" ".join(filter(None, (row.provider_state,
+                                                                row.provider_unit)))))
+        capacity = capacity_text(row)
+        add(self.tr("Capacity:"), _value(f"{row.quantity} \u00d7 {capacity}" if capacity
+                                         else str(row.quantity)))
+        where = row.place_name
+        if row.latitude is not None and row.longitude is not None:
+            where += f" ({row.latitude:.4f}, {row.longitude:.4f})"
+        add(self.tr("Place:"), _value(where))
+        add(self.tr("Available:"), _value(availability_text(row) or self.tr("any time")))
+        confirmed = row.confirmed_at.date().isoformat() if row.confirmed_at else self.tr("never")
+        add(self.tr("Last confirmed:"), _value(confirmed))
+        if detail.poc_contact_id:
+            text = " \u00b7 ".join(filter(None, (row.poc_name, detail.poc_phone,
+                                                 detail.poc_email)))
+            contact_id = detail.poc_contact_id
+            add(self.tr("Point of contact:"),
+                _link(text, lambda: self._open("contact", contact_id)))  # type: ignore
+        for rfa in detail.rfas:
+            label = f"{rfa.reference} \u2014 {rfa.title} ({rfa_status_label(rfa.status)})"
+            add(self.tr("Tasked by:") if rfa.tasked else self.tr("Requested in:"),
+                _link(label, lambda _=False, i=rfa.id: self._open("rfa", i)))  # type: ignore
+        if detail.cost_basis:
+            add(self.tr("Cost basis:"), _value(detail.cost_basis))
+        if detail.notes:
+            notes = _value(detail.notes)
+            notes.setWordWrap(True)
+            add(self.tr("Notes:"), notes)
+        self.history.setRowCount(len(detail.history))
+        for number, event in enumerate(reversed(detail.history)):
+            moved = (f"{asset_status_label(event.from_status)} \u2192 "
+                     if event.from_status else "") + asset_status_label(event.status)
+            when = event.at.astimezone().strftime("%Y-%m-%d %H:%M")
+            for column, text in enumerate((when, moved, event.by, event.comment)):
+                self.history.setItem(number, column, QTableWidgetItem(text))
+        for column in range(3):  # the comment takes the rest of the width and wraps
+            self.history.resizeColumnToContents(column)
+        self.history.resizeRowsToContents()
+
+
+class AssetsScreen(QWidget):
+    """The Assets section."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.setObjectName("assetsScreen")
+        self.ctx = ctx
+        self.model = AssetsTableModel(ctx.tasks, self,
+                                      database_open=lambda: ctx.has_database)
+        self._want_id = ""
+
+        self.filter = QLineEdit()
+        self.filter.setObjectName("assetFilter")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setPlaceholderText(self.tr("Filter by description, unit or place"))
+        self.category = QComboBox()
+        self.category.setObjectName("categoryFilter")
+        self.category.addItem(self.tr("All categories"), "")
+        for category in AssetCategory:
+            self.category.addItem(capability_label(category), category.value)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.addItem(self.tr("Any status"), "")
+        for status in AssetStatus:
+            self.status_filter.addItem(asset_status_label(status), status.value)
+        self.provider = QLineEdit()
+        self.provider.setObjectName("providerFilter")
+        self.provider.setPlaceholderText(self.tr("Providing state"))
+        self.provider.setClearButtonEnabled(True)
+        self.available_on = OptionalDateEdit(self.tr("Available on"))
+        self.available_on.setObjectName("availableOn")
+        self.stale_only = QCheckBox(self.tr("Only entries to check"))
+        self.stale_only.setObjectName("staleOnly")
+        self.count = QLabel()
+        self.count.setObjectName("assetCount")
+        self._debounce = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        for edit in (self.filter, self.provider):
+            edit.textChanged.connect(self._debounce.start)
+        for combo in (self.category, self.status_filter):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.available_on.check.toggled.connect(self.apply_filter)
+        self.available_on.edit.dateChanged.connect(self.apply_filter)
+        self.stale_only.toggled.connect(self.apply_filter)
+
+        self.table = QTableView()
+        self.table.setObjectName("assetsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.doubleClicked.connect(lambda _i: self.edit_asset())
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.loaded.connect(self._loaded)
+        self.model.ids_ready.connect(self._select_wanted)
+        self.detail = AssetDetailPanel(self._open_elsewhere)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        self.new_button = QPushButton(self.tr("New asset"))
+        self.new_button.setObjectName("newAsset")
+        self.new_button.clicked.connect(lambda: self.edit_asset(new=True))
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.edit_button.clicked.connect(lambda: self.edit_asset())
+        self.status_button = QPushButton(self.tr("Change status…"))
+        self.status_button.setObjectName("changeStatus")
+        self.status_button.clicked.connect(self.change_status)
+        self.confirm_button = QPushButton(self.tr("Confirmed still true"))
+        self.confirm_button.setObjectName("confirmAsset")
+        self.confirm_button.clicked.connect(self.confirm)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.clicked.connect(self.delete_asset)
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.clicked.connect(lambda: self.import_file())
+        export = QToolButton()
+        export.setText(self.tr("Export"))
+        export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(export)
+        menu.addAction(self.tr("CSV with HXL row…"), lambda: self.export("csv"))
+        menu.addAction(self.tr("GeoJSON (map)…"), lambda: self.export("geojson"))
+        menu.addAction(self.tr("Asset list (PDF)…"), lambda: self.export("pdf"))
+        export.setMenu(menu)
+        self.status = QLabel()
+        self.status.setObjectName("assetsStatus")
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter, 3)
+        filters.addWidget(self.category, 1)
+        filters.addWidget(self.status_filter, 1)
+        filters.addWidget(self.provider, 1)
+        filters.addWidget(self.available_on)
+        filters.addWidget(self.stale_only)
+        actions = QHBoxLayout()
+        for widget in (self.new_button, self.edit_button, self.status_button,
+                       self.confirm_button, self.delete_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        actions.addWidget(self.count)
+        actions.addWidget(self.import_button)
+        actions.addWidget(export)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.status)
+        self._restore()
+        self._update_buttons()
+        ctx.changed.connect(self._on_changed)
+        ctx.current_operation_changed.connect(lambda _op: self.apply_filter())
+        self.apply_filter()
+
+    # --- list -------------------------------------------------------------------------------
+
+    def current_filter(self) -> AssetFilter:
+        """The filter the widgets hold."""
+        return AssetFilter(category=self.category.currentData(),
+                           status=self.status_filter.currentData(),
+                           provider_state=self.provider.text().strip(),
+                           available_on=self.available_on.value(),
+                           text=self.filter.text().strip(),
+                           stale_only=self.stale_only.isChecked())
+
+    def apply_filter(self) -> None:
+        """Show the list for the current filter now."""
+        self._debounce.stop()
+        self.model.set_query(AssetQuery(self.ctx.current_operation_id or None,
+                                        self.current_filter()))
+        settings = self.ctx.settings
+        settings.setValue(SETTINGS + "category", self.category.currentData())
+        settings.setValue(SETTINGS + "status", self.status_filter.currentData())
+        settings.setValue(SETTINGS + "stale_only",
+                          "true" if self.stale_only.isChecked() else "false")
+
+    def _loaded(self) -> None:
+        self.count.setText(self.tr("%n entries", "", self.model.rowCount()))
+        self._select_wanted()
+        if not self.table.currentIndex().isValid():
+            self.detail.show_detail(None)
+        self._update_buttons()
+
+    def _select_wanted(self) -> None:
+        position = self.model.position_of(self._want_id) if self._want_id else None
+        if position is None:
+            return
+        self._want_id = ""
+        index = self.model.index(position, 1)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def _row_changed(self, current: object, _previous: object) -> None:
+        asset_id = self.model.id_at(current.row()) if current.isValid() else None  # type: ignore
+        if asset_id:
+            self.show_asset(asset_id)
+
+    def show_asset(self, asset_id: str) -> None:
+        """Load one entry into the detail panel."""
+        self.ctx.tasks.query(lambda session, _p: asset_detail(session, asset_id),
+                             on_success=self._show_detail, parent=self)
+
+    def _show_detail(self, detail: AssetDetail) -> None:
+        self.detail.show_detail(detail)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = self.detail.detail is not None
+        for button in (self.edit_button, self.status_button, self.confirm_button,
+                       self.delete_button):
+            button.setEnabled(chosen)
+
+    def _on_changed(self, changes: frozenset[str]) -> None:
+        if changes & {Change.ASSET, Change.CONTACT, Change.RFA, Change.CURRENT_OPERATION}:
+            if self.detail.detail is not None:
+                self._want_id = self._want_id or self.detail.detail.row.id
+                self.show_asset(self.detail.detail.row.id)
+            self.model.refresh()
+
+    def open_item(self, item_id: str, *, kind: str, query: str = "") -> None:
+        """Show one entry (a global search hit, or a link from another screen)."""
+        self._want_id = item_id
+        self.show_asset(item_id)
+        self._select_wanted()
+
+    def _open_elsewhere(self, kind: str, item_id: str) -> None:
+        window = self.window()
+        if hasattr(window, "open_item"):
+            window.open_item(kind, item_id)
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def _selected(self) -> str | None:
+        return self.detail.detail.row.id if self.detail.detail else None
+
+    def edit_asset(self, *, new: bool = False) -> None:
+        """Open the asset form for the shown entry (or a new one)."""
+        from ui.screens.asset_dialog import AssetDialog
+
+        asset_id = None if new else self._selected()
+        if not new and asset_id is None:
+            return
+        dialog = AssetDialog(self.ctx, asset_id, parent=self)
+        dialog.accepted.connect(lambda: self.open_item(dialog.saved_id, kind="asset"))
+        dialog.open()
+        self.dialog = dialog
+
+    def change_status(self) -> None:
+        """Record a status change with a comment."""
+        from ui.screens.asset_dialog import StatusDialog
+
+        detail = self.detail.detail
+        if detail is not None:
+            dialog = StatusDialog(self.ctx, detail.row.id, detail.row.status, parent=self)
+            dialog.open()
+            self.dialog = dialog
+
+    def confirm(self) -> None:
+        """Record that the shown entry was checked and is still true."""
+        asset_id = self._selected()
+        if asset_id:
+            self.ctx.tasks.write(lambda session, _p: confirm_asset(session, asset_id).id,
+                                 changes={Change.ASSET}, parent=self,
+                                 on_success=lambda _r: self.status.setText(
+                                     self.tr("Marked as confirmed today.")))
+
+    def delete_asset(self) -> None:
+        """Delete the shown entry after the officer confirms."""
+        detail = self.detail.detail
+        if detail is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete asset"),
+                          self.tr("Delete \u201c{name}\u201d from the directory?").format(
+                              name=detail.row.description),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        asset_id = detail.row.id
+
+        def work(session: Session, _p: object) -> None:
+            delete_asset_row(session, asset_id)
+
+        def delete() -> None:
+            self.detail.show_detail(None)
+            self.ctx.tasks.write(work, changes={Change.ASSET}, parent=self)
+
+        box.accepted.connect(delete)
+        box.open()
+        self.confirm_box = box
+
+    def import_file(self, path: str = "") -> None:
+        """Ask for a CSV file, then show what importing it would do."""
+        path = path or choose_open_path(self.ctx, self, title=self.tr("Import assets"),
+                                        filters=self.tr("CSV (*.csv *.txt);;All files (*)"))
+        if not path:
+            return
+        op = self.ctx.current_operation_id or None
+        self.ctx.tasks.query(
+            lambda session, _p: preview_asset_import(session, path, operation_id=op),
+            on_success=self._show_preview, parent=self)
+
+    def _show_preview(self, preview: AssetImportPreview) -> None:
+        lines = PreviewLines(
+            to_add=[(r.line, r.label) for r in preview.to_add],
+            matches=[(m.line, m.row.label, m.matched_on, m.existing_label or self.tr(
+                "line {n} of this file").format(n=m.earlier_line)) for m in preview.matches],
+            rejected=[(r.line, r.reason) for r in preview.rejected])
+
+        def start(choices: dict[int, str]):  # noqa: ANN202 - a Task
+            return self.ctx.tasks.write(
+                lambda session, progress: apply_asset_import(session, preview, choices,
+                                                             progress=progress),
+                changes={Change.ASSET}, parent=self,
+                on_success=lambda r: self.status.setText(self.tr(
+                    "Imported: {added} added, {updated} updated, {skipped} skipped.").format(
+                        added=r.added, updated=r.updated, skipped=r.skipped)))
+
+        dialog = ImportPreviewDialog(lines, merge_label=self.tr("Update"), start_import=start,
+                                     parent=self)
+        dialog.open()
+        self.preview_dialog = dialog
+
+    def export(self, what: str, path: str = "") -> None:
+        """Save the listed entries (as filtered) as CSV, GeoJSON or the PDF list."""
+        names = {"csv": ("assets.csv", self.tr("CSV (*.csv)")),
+                 "geojson": ("assets.geojson", self.tr("GeoJSON (*.geojson *.json)")),
+                 "pdf": ("asset-list.pdf", self.tr("PDF (*.pdf)"))}
+        name, filters = names[what]
+        path = path or choose_save_path(self.ctx, self, title=self.tr("Export assets"),
+                                        name=name, filters=filters)
+        if not path:
+            return
+        op, where = self.ctx.current_operation_id or None, self.current_filter()
+        left_out: list[int] = []
+
+        def geojson(session: Session, _target: object) -> bytes:
+            exported = export_assets_geojson(session, operation_id=op, where=where)
+            left_out.append(exported.without_coordinates)
+            return exported.content
+
+        producers = {
+            "csv": lambda session, _t: export_assets_csv(session, operation_id=op, where=where),
+            "geojson": geojson,
+            "pdf": lambda session, target: asset_list_pdf(session, operation_id=op,
+                                                          where=where, target=target),
+        }
+
+        def done(saved: str) -> None:
+            text = self.tr("Saved {path}").format(path=saved)
+            if left_out and left_out[0]:
+                text += " " + self.tr("({n} entries without coordinates left out)").format(
+                    n=left_out[0])
+            self.status.setText(text)
+
+        export_file(self.ctx, self, path, producers[what], on_done=done)
+
+    def _restore(self) -> None:
+        settings = self.ctx.settings
+        for combo, key in ((self.category, "category"), (self.status_filter, "status")):
+            combo.setCurrentIndex(max(0, combo.findData(settings.value(SETTINGS + key, ""))))
+        self.stale_only.setChecked(settings.value(SETTINGS + "stale_only", "false") == "true")
+        for number, column in enumerate(self.model.columns):
+            self.table.setColumnWidth(number, column.width)
+        self.splitter.setSizes([800, 480])
+        for widget, key in ((self.splitter, "splitter"),
+                            (self.table.horizontalHeader(), "header")):
+            state = settings.value(SETTINGS + key)
+            if state is not None:
+                widget.restoreState(state)
+
+    def hideEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        self.ctx.settings.setValue(SETTINGS + "splitter", self.splitter.saveState())
+        self.ctx.settings.setValue(SETTINGS + "header",
+                                   self.table.horizontalHeader().saveState())
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+
+def make_assets_screen(ctx: AppContext) -> AssetsScreen:
+    """The factory ui/sections.py calls."""
+    return AssetsScreen(ctx)

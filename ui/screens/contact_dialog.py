@@ -1,0 +1,342 @@
+"""The contact form: name, organisation, role, several phones and e-mails, scope.
+
+Phones are checked as they are typed with the operation's country as default region
+(`normalise_phone`, no database): a number that does not parse is marked with a sentence
+under its line and will be kept as typed, flagged, never dropped. The organisation is
+typed or picked; a name not yet known is created (with the type chosen beside it) in the
+same transaction as the contact. Saving runs in the background; a ValidationErrors marks
+every named field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.errors import ValidationErrors
+from fieldapp.labels import org_type_label
+from fieldapp.models.enums import OrganisationType, PhoneKind
+from fieldapp.services.contacts import (
+    ContactInput,
+    OrganisationRow,
+    Phone,
+    contact_input,
+    create_contact,
+    find_or_create_organisation,
+    get_contact,
+    normalise_phone,
+    organisation_rows,
+    region_of,
+    update_contact,
+)
+from ui.context import AppContext, Change
+from ui.tasks import Session
+from ui.widgets.error_dialog import show_error
+from ui.widgets.field_errors import ERROR_STYLE, FieldErrors, grow_to_fit
+
+
+def _kind_label(kind: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+    t = QCoreApplication.translate
+    return {"mobile": t("ContactDialog", "Mobile"), "office": t("ContactDialog", "Office"),
+            "satellite": t("ContactDialog", "Satellite"),
+            "radio": t("ContactDialog", "Radio / call sign")}.get(kind, kind)
+
+
+class PhoneLine(QWidget):
+    """One phone: kind, number, a remove button and a sentence when the number is doubtful."""
+
+    def __init__(self, region: str | None, phone: Phone | None = None) -> None:
+        super().__init__()
+        self.region = region
+        self.kind = QComboBox()
+        for kind in PhoneKind:
+            self.kind.addItem(_kind_label(kind), kind.value)
+        self.number = QLineEdit()
+        self.number.setPlaceholderText(self.tr("e.g. +258 82 123 4567, or 082 123 4567"))
+        self.remove = QPushButton(self.tr("Remove"))
+        self.warning = QLabel()
+        self.warning.setObjectName("phoneWarning")
+        self.warning.setStyleSheet(ERROR_STYLE)
+        self.warning.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.kind)
+        row.addWidget(self.number, 1)
+        row.addWidget(self.remove)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.warning)
+        if phone is not None:
+            self.kind.setCurrentIndex(max(0, self.kind.findData(phone.kind)))
+            self.number.setText(phone.number)
+        self.number.textChanged.connect(self.check)
+        self.kind.currentIndexChanged.connect(self.check)
+        self.check()
+
+    def phone(self) -> Phone:
+        """What the line holds, as the core takes it."""
+        return Phone(self.kind.currentData(), self.number.text().strip())
+
+    def check(self) -> bool:
+        """Mark the number when it does not parse; True when it is fine (or empty)."""
+        text = self.number.text().strip()
+        parsed = normalise_phone(text, kind=self.kind.currentData(), region=self.region)
+        doubtful = bool(text) and not parsed.valid
+        where = self.tr(" for {region}").format(region=self.region) if self.region else ""
+        self.warning.setText(self.tr(
+            "Not a valid phone number{where}; kept as typed, marked unchecked.").format(
+                where=where) if doubtful else "")
+        self.warning.setToolTip(self.tr(
+            "Check the number, or write it with the country code (+…)."))
+        if doubtful != self.warning.isVisible() and self.isVisible():
+            self.warning.setVisible(doubtful)
+            grow_to_fit(self.window())
+        self.warning.setVisible(doubtful)
+        self.number.setProperty("invalid", doubtful)
+        self.number.setStyleSheet("QLineEdit[invalid=\"true\"] { border: 1px solid #b3261e; }")
+        return not doubtful
+
+
+@dataclass(frozen=True)
+class _FormData:
+    region: str | None
+    organisations: list[OrganisationRow]
+    contact: ContactInput | None
+    organisation_name: str
+
+
+class ContactDialog(QDialog):
+    """Create (contact_id None) or edit a contact; accepted once saved."""
+
+    def __init__(self, ctx: AppContext, contact_id: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("contactDialog")
+        self.ctx = ctx
+        self.contact_id = contact_id
+        self.operation_id = ctx.current_operation_id or None
+        self.saved_id = ""
+        self.region: str | None = None
+        self.errors = FieldErrors()
+        self.setWindowTitle(self.tr("Edit contact") if contact_id else self.tr("New contact"))
+        self.setMinimumWidth(560)
+
+        self.given_name = QLineEdit()
+        self.family_name = QLineEdit()
+        self.organisation = QComboBox()
+        self.organisation.setEditable(True)
+        self.organisation.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.organisation.lineEdit().setPlaceholderText(
+            self.tr("Type a name or acronym; a new one is added"))
+        self.org_type = QComboBox()
+        for kind in OrganisationType:
+            self.org_type.addItem(org_type_label(kind), kind.value)
+        org_row = QWidget()
+        org_layout = QHBoxLayout(org_row)
+        org_layout.setContentsMargins(0, 0, 0, 0)
+        org_layout.addWidget(self.organisation, 1)
+        org_layout.addWidget(self.org_type)
+        self.role = QLineEdit()
+        self.phone_box = QWidget()
+        self._phones: list[PhoneLine] = []
+        self.org_types: dict[str, str] = {}
+        self.phone_lines = QVBoxLayout(self.phone_box)
+        self.phone_lines.setContentsMargins(0, 0, 0, 0)
+        add_phone = QPushButton(self.tr("Add phone"))
+        add_phone.setObjectName("addPhone")
+        add_phone.clicked.connect(lambda: self.add_phone())
+        self.emails = QPlainTextEdit()
+        self.emails.setPlaceholderText(self.tr("One e-mail address a line"))
+        self.emails.setFixedHeight(60)
+        self.call_sign = QLineEdit()
+        self.location = QLineEdit()
+        self.languages = QLineEdit()
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(60)
+        self.favourite = QCheckBox(self.tr("Favourite (shown first on request)"))
+        self.is_global = QCheckBox(self.tr("Global contact (not only this operation)"))
+        self.is_global.setChecked(self.operation_id is None)
+        for name in ("given_name", "family_name", "organisation", "role", "emails", "call_sign",
+                     "location", "languages", "notes", "favourite", "is_global"):
+            getattr(self, name).setObjectName(name)
+
+        phones = QWidget()
+        phones_layout = QVBoxLayout(phones)
+        phones_layout.setContentsMargins(0, 0, 0, 0)
+        phones_layout.addWidget(self.phone_box)
+        phones_layout.addWidget(add_phone, 0, Qt.AlignmentFlag.AlignLeft)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        wrap = self.errors.wrap
+        form.addRow(self.tr("Given name:"), wrap("given_name", self.given_name))
+        form.addRow(self.tr("Family name:"), wrap("family_name", self.family_name))
+        form.addRow(self.tr("Organisation:"), wrap("organisation_id", org_row))
+        form.addRow(self.tr("Role:"), wrap("role", self.role))
+        form.addRow(self.tr("Phones:"), wrap("phones", phones))
+        form.addRow(self.tr("E-mails:"), wrap("emails", self.emails))
+        form.addRow(self.tr("Call sign:"), wrap("call_sign", self.call_sign))
+        form.addRow(self.tr("Location:"), wrap("location", self.location))
+        form.addRow(self.tr("Languages:"), wrap("languages", self.languages))
+        form.addRow(self.tr("Notes:"), self.notes)
+        form.addRow("", self.favourite)
+        form.addRow("", wrap("is_global", self.is_global))
+        self.general_error = QLabel()
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.setEnabled(False)  # until the form is filled
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self._load()
+
+    def _load(self) -> None:
+        operation_id, contact_id = self.operation_id, self.contact_id
+
+        def work(session: Session, _progress: object) -> _FormData:
+            contact = get_contact(session, contact_id) if contact_id else None
+            org_name = ""
+            if contact is not None and contact.organisation_id:
+                org = next((o for o in organisation_rows(session, operation_id=operation_id)
+                            if o.id == contact.organisation_id), None)
+                org_name = org.name if org else ""
+            return _FormData(region_of(session, operation_id or (
+                contact.operation_id if contact else None)),
+                organisation_rows(session, operation_id=operation_id),
+                contact_input(contact) if contact else None, org_name)
+
+        self.ctx.tasks.query(work, on_success=self._fill, parent=self)
+
+    def _fill(self, data: _FormData) -> None:
+        self.region = data.region
+        self.org_types = {o.name.casefold(): o.org_type for o in data.organisations}
+        names = [o.name for o in data.organisations]
+        self.organisation.addItems(names)
+        completer = QCompleter(names + [o.acronym for o in data.organisations if o.acronym],
+                               self.organisation)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.organisation.setCompleter(completer)
+        self.organisation.setCurrentIndex(-1)
+        self.organisation.setEditText(data.organisation_name)
+        self.organisation.editTextChanged.connect(self._org_typed)
+        contact = data.contact
+        if contact is not None:
+            self.given_name.setText(contact.given_name)
+            self.family_name.setText(contact.family_name)
+            self.role.setText(contact.role)
+            for phone in contact.phones:
+                self.add_phone(phone)
+            self.emails.setPlainText("\n".join(contact.emails))
+            self.call_sign.setText(contact.call_sign)
+            self.location.setText(contact.location)
+            self.languages.setText(contact.languages)
+            self.notes.setPlainText(contact.notes)
+            self.favourite.setChecked(contact.favourite)
+            self.is_global.setChecked(contact.is_global)
+        if not self.phone_rows():
+            self.add_phone()
+        self._org_typed(self.organisation.currentText())
+        self.buttons.setEnabled(True)
+        grow_to_fit(self)
+
+    def _org_typed(self, text: str) -> None:
+        known = self.org_types.get(text.strip().casefold())
+        if known:
+            self.org_type.setCurrentIndex(max(0, self.org_type.findData(known)))
+        self.org_type.setEnabled(known is None)
+
+    def add_phone(self, phone: Phone | None = None) -> PhoneLine:
+        """Add a phone line to the form."""
+        line = PhoneLine(self.region, phone)
+        self.phone_lines.addWidget(line)
+        self._phones.append(line)
+        line.remove.clicked.connect(lambda: self._remove_phone(line))
+        line.number.setFocus()
+        return line
+
+    def _remove_phone(self, line: PhoneLine) -> None:
+        self._phones.remove(line)
+        line.hide()
+        line.deleteLater()
+
+    def phone_rows(self) -> list[PhoneLine]:
+        """The phone lines of the form, in order."""
+        return list(self._phones)
+
+    def form_input(self) -> ContactInput:
+        """What the form holds, as the core takes it."""
+        return ContactInput(
+            given_name=self.given_name.text(), family_name=self.family_name.text(),
+            role=self.role.text(), phones=[line.phone() for line in self.phone_rows()],
+            emails=[e for e in self.emails.toPlainText().splitlines() if e.strip()],
+            call_sign=self.call_sign.text(), location=self.location.text(),
+            languages=self.languages.text(), notes=self.notes.toPlainText(),
+            favourite=self.favourite.isChecked(), is_global=self.is_global.isChecked())
+
+    def save(self) -> None:
+        """Validate and store in the background; close on success, mark fields if not."""
+        data = self.form_input()
+        organisation = self.organisation.currentText().strip()
+        org_type = self.org_type.currentData()
+        operation_id, editing = self.operation_id, self.contact_id
+        self.errors.clear()
+        self.general_error.hide()
+        self.buttons.setEnabled(False)
+
+        def work(session: Session, _progress: object) -> str:
+            org_id = None
+            if organisation:
+                try:
+                    org_id = find_or_create_organisation(
+                        session, organisation, operation_id=operation_id, org_type=org_type).id
+                except ValidationErrors as exc:
+                    raise ValidationErrors([type(e)("organisation_id", e.message)
+                                            for e in exc.errors]) from exc
+            data.organisation_id = org_id
+            if editing:
+                return update_contact(session, editing, data, operation_id=operation_id).id
+            return create_contact(session, data, operation_id=operation_id).id
+
+        self.ctx.tasks.write(work, changes={Change.CONTACT, Change.ORGANISATION},
+                             on_success=self._saved, on_failure=self._failed, parent=self)
+
+    def _saved(self, contact_id: str) -> None:
+        self.saved_id = contact_id
+        self.buttons.setEnabled(True)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if not isinstance(exc, ValidationErrors):
+            show_error(self, exc)
+            return
+        unplaced = self.errors.show(exc)
+        if unplaced:
+            self.general_error.setText(" ".join(unplaced))
+            self.general_error.show()
+        grow_to_fit(self)

@@ -1,0 +1,503 @@
+"""The contacts screen: the operation's people, filtered as you type, with a detail panel.
+
+Top: the filter box (name, organisation, role, phone or e-mail; debounced), organisation
+type, scope (operation and global / operation only / global only) and favourites. Middle:
+the lazy list (ui/models/contacts_table.py) beside the detail panel, where a click on a
+phone or e-mail copies it. Actions: new, edit, delete (a tombstone, after confirmation),
+favourite, Import… (preview, then one transaction with progress and cancel) and Export
+(vCard, CSV with HXL row, contact sheet PDF), all off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.importexport.contacts import ImportPreview, apply_import, preview_import
+from fieldapp.importexport.contacts_export import export_contacts_csv, export_vcard
+from fieldapp.labels import org_type_label
+from fieldapp.models.enums import OrganisationType
+from fieldapp.pdf.contacts import contact_sheet_pdf
+from fieldapp.services.contacts import (
+    ContactDetail,
+    contact_detail,
+    delete_contact,
+    display_phone,
+    set_favourite,
+)
+from fieldapp.services.lookup import item_summary
+from ui.context import AppContext, Change
+from ui.models.contacts_table import ContactQuery, ContactsTableModel
+from ui.screens.import_preview import ImportPreviewDialog, PreviewLines
+from ui.tasks import Session
+from ui.widgets.file_jobs import choose_open_path, choose_save_path, export_file
+
+FILTER_DELAY_MS = 150
+SETTINGS = "contacts/"
+KIND_LETTER = {"mobile": "M", "office": "O", "satellite": "S", "radio": "R"}
+
+
+class ContactDetailPanel(QScrollArea):
+    """One contact: name, organisation, role, phones and e-mails that copy on click."""
+
+    def __init__(self, copied: object, open_asset: object) -> None:
+        super().__init__()
+        self.setObjectName("contactDetail")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._copied = copied
+        self._open_asset = open_asset
+        self.detail: ContactDetail | None = None
+        body = QWidget()
+        self.layout_ = QVBoxLayout(body)
+        self.title = QLabel(self.tr("Choose a contact in the list."))
+        self.title.setObjectName("detailTitle")
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
+        self.form = QFormLayout()
+        self.layout_.addWidget(self.title)
+        self.layout_.addWidget(self.subtitle)
+        self.layout_.addLayout(self.form)
+        self.layout_.addStretch(1)
+        self.setWidget(body)
+
+    def _copy_button(self, text: str, value: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName("copy")
+        button.setFlat(True)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.setToolTip(self.tr("Click to copy"))
+        button.setStyleSheet("text-align: left; padding: 2px;")
+        button.clicked.connect(lambda: self._copy(value))
+        return button
+
+    def _copy(self, value: str) -> None:
+        QGuiApplication.clipboard().setText(value)
+        self._copied(value)  # type: ignore[operator]
+
+    def show_detail(self, detail: ContactDetail | None) -> None:
+        """Fill the panel (None: empty it)."""
+        self.detail = detail
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        if detail is None:
+            self.title.setText(self.tr("Choose a contact in the list."))
+            self.subtitle.clear()
+            return
+        self.title.setText(("\u2605 " if detail.favourite else "") + detail.name)
+        org = detail.organisation + (f" ({detail.organisation_acronym})"
+                                     if detail.organisation_acronym else "")
+        kind = org_type_label(detail.org_type) if detail.org_type else ""
+        scope = self.tr("Global contact") if detail.is_global else ""
+        self.subtitle.setText(" \u00b7 ".join(filter(None, (detail.role, org, kind, scope))))
+        for phone in detail.phones:
+            label = f"{KIND_LETTER.get(phone.kind, '?')}  {display_phone(phone.number)}"
+            button = self._copy_button(label, phone.number)
+            if not phone.valid:
+                button.setText(label + "  \u26a0 " + self.tr("unchecked number"))
+                button.setToolTip(self.tr("This number could not be checked; it is kept as "
+                                          "typed. Click to copy."))
+            self.form.addRow(self.tr("Phone:"), button)
+        for email in detail.emails:
+            self.form.addRow(self.tr("E-mail:"), self._copy_button(email, email))
+        if detail.call_sign:
+            self.form.addRow(self.tr("Call sign:"),
+                             self._copy_button(detail.call_sign, detail.call_sign))
+        for label, value in ((self.tr("Location:"), detail.location),
+                             (self.tr("Languages:"), detail.languages),
+                             (self.tr("Notes:"), detail.notes)):
+            if value:
+                text = QLabel(value)
+                text.setWordWrap(True)
+                text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                self.form.addRow(label, text)
+        for asset_id, asset_label in detail.poc_for:
+            link = QPushButton(asset_label or self.tr("(asset)"))
+            link.setFlat(True)
+            link.setStyleSheet("text-align: left; color: #1f5fbf; padding: 2px;")
+            link.clicked.connect(lambda _=False, a=asset_id: self._open_asset(a))  # type: ignore
+            self.form.addRow(self.tr("Point of contact for:"), link)
+
+
+class ContactsScreen(QWidget):
+    """The Contacts section."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.setObjectName("contactsScreen")
+        self.ctx = ctx
+        self.model = ContactsTableModel(ctx.tasks, self,
+                                        database_open=lambda: ctx.has_database)
+        self._want_id = ""  # a contact to select once the list shows it
+
+        self.filter = QLineEdit()
+        self.filter.setObjectName("contactFilter")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setPlaceholderText(
+            self.tr("Filter by name, organisation, role, phone or e-mail"))
+        self.org_type = QComboBox()
+        self.org_type.setObjectName("orgTypeFilter")
+        self.org_type.addItem(self.tr("All organisation types"), "")
+        for kind in OrganisationType:
+            self.org_type.addItem(org_type_label(kind), kind.value)
+        self.scope = QComboBox()
+        self.scope.setObjectName("scopeFilter")
+        self.scope.addItem(self.tr("This operation and global"), "all")
+        self.scope.addItem(self.tr("This operation only"), "operation")
+        self.scope.addItem(self.tr("Global only"), "global")
+        self.favourites = QCheckBox(self.tr("\u2605 Favourites only"))
+        self.favourites.setObjectName("favouritesOnly")
+        self.count = QLabel()
+        self.count.setObjectName("contactCount")
+        self._debounce = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.filter.textChanged.connect(self._debounce.start)
+        for combo in (self.org_type, self.scope):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.favourites.toggled.connect(self.apply_filter)
+
+        self.table = QTableView()
+        self.table.setObjectName("contactsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.doubleClicked.connect(lambda _i: self.edit_contact())
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.loaded.connect(self._loaded)
+        self.model.ids_ready.connect(self._select_wanted)
+
+        self.detail = ContactDetailPanel(self._copied, self._open_asset)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+
+        self.new_button = QPushButton(self.tr("New contact"))
+        self.new_button.setObjectName("newContact")
+        self.new_button.clicked.connect(lambda: self.edit_contact(new=True))
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.edit_button.clicked.connect(lambda: self.edit_contact())
+        self.favourite_button = QPushButton(self.tr("\u2605 Favourite"))
+        self.favourite_button.setCheckable(True)
+        self.favourite_button.clicked.connect(self.toggle_favourite)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.clicked.connect(self.delete_contact)
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setObjectName("importContacts")
+        self.import_button.clicked.connect(lambda: self.import_file())
+        export = QToolButton()
+        export.setText(self.tr("Export"))
+        export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(export)
+        menu.addAction(self.tr("vCard…"), lambda: self.export("vcard"))
+        menu.addAction(self.tr("CSV with HXL row…"), lambda: self.export("csv"))
+        menu.addAction(self.tr("Contact sheet (PDF)…"), lambda: self.export("pdf"))
+        export.setMenu(menu)
+        self.status = QLabel()
+        self.status.setObjectName("contactsStatus")
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter, 3)
+        filters.addWidget(self.org_type, 1)
+        filters.addWidget(self.scope, 1)
+        filters.addWidget(self.favourites)
+        actions = QHBoxLayout()
+        for widget in (self.new_button, self.edit_button, self.favourite_button,
+                       self.delete_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        actions.addWidget(self.count)
+        actions.addWidget(self.import_button)
+        actions.addWidget(export)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.status)
+        self._restore()
+        self._update_buttons()
+        ctx.changed.connect(self._on_changed)
+        ctx.current_operation_changed.connect(lambda _op: self.apply_filter())
+        self.apply_filter()
+
+    # --- list -------------------------------------------------------------------------------
+
+    def current_query(self) -> ContactQuery:
+        """The filter the widgets hold."""
+        return ContactQuery(operation_id=self.ctx.current_operation_id or None,
+                            text=self.filter.text().strip(),
+                            org_type=self.org_type.currentData(),
+                            favourites_only=self.favourites.isChecked(),
+                            scope=self.scope.currentData())
+
+    def apply_filter(self) -> None:
+        """Show the list for the current filter now (the box waits for a pause in typing)."""
+        self._debounce.stop()
+        self.model.set_query(self.current_query())
+        self._save_filters()
+
+    def _loaded(self) -> None:
+        count = self.model.rowCount()
+        self.count.setText(self.tr("%n contact(s)", "", count))
+        self._select_wanted()
+        if not self.table.currentIndex().isValid():
+            self.detail.show_detail(None)
+        self._update_buttons()
+
+    def _select_wanted(self) -> None:
+        if not self._want_id:
+            return
+        position = self.model.position_of(self._want_id)
+        if position is None:
+            return
+        self._want_id = ""
+        index = self.model.index(position, 1)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def selected_id(self) -> str | None:
+        """The id of the contact selected in the list (or shown in the panel)."""
+        index = self.table.currentIndex()
+        found = self.model.id_at(index.row()) if index.isValid() else None
+        return found or (self.detail.detail.id if self.detail.detail else None)
+
+    def _row_changed(self, current: object, _previous: object) -> None:
+        contact_id = self.model.id_at(current.row()) if current.isValid() else None  # type: ignore
+        if contact_id:
+            self.show_contact(contact_id)
+        self._update_buttons()
+
+    def show_contact(self, contact_id: str) -> None:
+        """Load one contact into the detail panel."""
+        self.ctx.tasks.query(lambda session, _p: contact_detail(session, contact_id),
+                             on_success=self._show_detail, parent=self)
+
+    def _show_detail(self, detail: ContactDetail) -> None:
+        self.detail.show_detail(detail)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = self.detail.detail is not None
+        for button in (self.edit_button, self.delete_button, self.favourite_button):
+            button.setEnabled(chosen)
+        self.favourite_button.setChecked(bool(chosen and self.detail.detail.favourite))
+        writable = self.ctx.has_database
+        self.new_button.setEnabled(writable)
+
+    def _on_changed(self, changes: frozenset[str]) -> None:
+        if changes & {Change.CONTACT, Change.ORGANISATION, Change.CURRENT_OPERATION}:
+            self._want_id = self.selected_id() or self._want_id
+            self.model.refresh()
+            if self.detail.detail is not None:
+                self.show_contact(self.detail.detail.id)
+
+    def open_item(self, item_id: str, *, kind: str, query: str = "") -> None:
+        """Show a contact, or the people of an organisation (global search hits)."""
+        if kind == "organisation":
+            self.ctx.tasks.query(lambda session, _p: item_summary(session, kind, item_id),
+                                 on_success=lambda s: self.filter.setText(s.title),
+                                 parent=self)
+            return
+        self._want_id = item_id
+        self.show_contact(item_id)
+        self._select_wanted()
+
+    def _copied(self, value: str) -> None:
+        self.status.setText(self.tr("Copied {value}").format(value=value))
+
+    def _open_asset(self, asset_id: str) -> None:
+        window = self.window()
+        if hasattr(window, "open_item"):
+            window.open_item("asset", asset_id)
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def edit_contact(self, *, new: bool = False) -> None:
+        """Open the contact form for the selected contact (or a new one)."""
+        from ui.screens.contact_dialog import ContactDialog
+
+        contact_id = None if new else self.selected_id()
+        if not new and contact_id is None:
+            return
+        dialog = ContactDialog(self.ctx, contact_id, parent=self)
+        dialog.accepted.connect(lambda: self._after_edit(dialog.saved_id))
+        dialog.open()
+        self.dialog = dialog
+
+    def _after_edit(self, contact_id: str) -> None:
+        self._want_id = contact_id
+        self.show_contact(contact_id)
+
+    def toggle_favourite(self) -> None:
+        """Mark or unmark the shown contact as a favourite."""
+        detail = self.detail.detail
+        if detail is None:
+            return
+        self.ctx.tasks.write(
+            lambda session, _p: set_favourite(session, detail.id,
+                                              favourite=not detail.favourite).id,
+            changes={Change.CONTACT}, parent=self)
+
+    def delete_contact(self) -> None:
+        """Delete the shown contact after the officer confirms."""
+        detail = self.detail.detail
+        if detail is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete contact"),
+                          self.tr("Delete {name}? The contact is removed from this laptop "
+                                  "and, at the next sync, from HQ.").format(name=detail.name),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.setObjectName("confirmDelete")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.accepted.connect(lambda: self._delete(detail))
+        box.open()
+        self.confirm_box = box
+
+    def _delete(self, detail: ContactDetail) -> None:
+        def work(session: Session, _p: object) -> None:
+            delete_contact(session, detail.id)
+
+        self.detail.show_detail(None)
+        self.ctx.tasks.write(work, changes={Change.CONTACT}, parent=self,
+                             on_success=lambda _r: self.status.setText(
+                                 self.tr("{name} deleted.").format(name=detail.name)))
+
+    def import_file(self, path: str = "") -> None:
+        """Ask for a vCard or CSV file, then show what importing it would do."""
+        path = path or choose_open_path(
+            self.ctx, self, title=self.tr("Import contacts"),
+            filters=self.tr("Contacts (*.vcf *.vcard *.csv *.txt);;All files (*)"))
+        if not path:
+            return
+        operation_id = self.ctx.current_operation_id or None
+        self.status.setText(self.tr("Reading {path}…").format(path=path))
+        self.ctx.tasks.query(
+            lambda session, _p: preview_import(session, path, operation_id=operation_id),
+            on_success=self._show_preview, on_failure=self._import_failed, parent=self)
+
+    def _import_failed(self, exc: BaseException) -> None:
+        from ui.widgets.error_dialog import show_error
+
+        self.status.setText(self.tr("Nothing was imported."))
+        show_error(self, exc)
+
+    def _show_preview(self, preview: ImportPreview) -> None:
+        lines = PreviewLines(
+            to_add=[(r.line, _describe(r.name, r.organisation, r.data.emails))
+                    for r in preview.to_add],
+            matches=[(m.line, _describe(m.row.name, m.row.organisation, m.row.data.emails),
+                      m.matched_on, m.existing_name or self.tr("line {n} of this file").format(
+                          n=m.earlier_line)) for m in preview.matches],
+            rejected=[(r.line, r.reason) for r in preview.rejected],
+            note=self.tr("New organisations: {names}").format(
+                names=", ".join(preview.new_organisations))
+            if preview.new_organisations else "")
+        self.status.clear()
+
+        def start(choices: dict[int, str]):  # noqa: ANN202 - a Task
+            return self.ctx.tasks.write(
+                lambda session, progress: apply_import(session, preview, choices,
+                                                       progress=progress),
+                changes={Change.CONTACT, Change.ORGANISATION}, parent=self,
+                on_success=lambda r: self.status.setText(self.tr(
+                    "Imported: {added} added, {merged} merged, {skipped} skipped.").format(
+                        added=r.added, merged=r.merged, skipped=r.skipped)),
+                on_failure=self._import_failed)
+
+        dialog = ImportPreviewDialog(lines, merge_label=self.tr("Merge"), start_import=start,
+                                     parent=self)
+        dialog.open()
+        self.preview_dialog = dialog
+
+    def export(self, what: str, path: str = "") -> None:
+        """Save the contacts as vCard, CSV (HXL) or the contact sheet PDF."""
+        names = {"vcard": ("contacts.vcf", self.tr("vCard (*.vcf)")),
+                 "csv": ("contacts.csv", self.tr("CSV (*.csv)")),
+                 "pdf": ("contact-sheet.pdf", self.tr("PDF (*.pdf)"))}
+        name, filters = names[what]
+        path = path or choose_save_path(self.ctx, self, title=self.tr("Export contacts"),
+                                        name=name, filters=filters)
+        if not path:
+            return
+        op = self.ctx.current_operation_id or None
+        producers = {
+            "vcard": lambda session, _t: export_vcard(session, operation_id=op),
+            "csv": lambda session, _t: export_contacts_csv(session, operation_id=op),
+            "pdf": lambda session, target: contact_sheet_pdf(session, operation_id=op,
+                                                             target=target),
+        }
+        self.status.setText(self.tr("Exporting…"))
+        export_file(self.ctx, self, path, producers[what],
+                    on_done=lambda p: self.status.setText(self.tr("Saved {path}").format(
+                        path=p)))
+
+    # --- settings ---------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        settings = self.ctx.settings
+        state = settings.value(SETTINGS + "splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+        for number, column in enumerate(self.model.columns):
+            self.table.setColumnWidth(number, column.width)
+        header = settings.value(SETTINGS + "header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+        else:
+            self.splitter.setSizes([900, 380])
+        for combo, key in ((self.org_type, "org_type"), (self.scope, "scope")):
+            found = combo.findData(settings.value(SETTINGS + key, ""))
+            combo.setCurrentIndex(max(0, found))
+        self.favourites.setChecked(settings.value(SETTINGS + "favourites", "false") == "true")
+
+    def _save_filters(self) -> None:
+        settings = self.ctx.settings
+        settings.setValue(SETTINGS + "org_type", self.org_type.currentData())
+        settings.setValue(SETTINGS + "scope", self.scope.currentData())
+        settings.setValue(SETTINGS + "favourites",
+                          "true" if self.favourites.isChecked() else "false")
+
+    def hideEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        self.ctx.settings.setValue(SETTINGS + "splitter", self.splitter.saveState())
+        self.ctx.settings.setValue(SETTINGS + "header",
+                                   self.table.horizontalHeader().saveState())
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+
+def _describe(name: str, organisation: str, emails: list[str]) -> str:
+    return " \u00b7 ".join(filter(None, (name, organisation, ", ".join(emails))))
+
+
+def make_contacts_screen(ctx: AppContext) -> ContactsScreen:
+    """The factory ui/sections.py calls."""
+    return ContactsScreen(ctx)

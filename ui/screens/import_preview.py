@@ -1,0 +1,174 @@
+"""The import preview, shared by contacts and assets: what an import would do, then do it.
+
+Three tabs: rows that will be added, rows that match a record already there (each with a
+merge/update or skip choice) and rejected rows with their line number and reason. Nothing
+is written until "Import" is pressed; the write then runs as one transaction in the
+background with a progress bar and a Cancel button (cancelling writes nothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.tasks import Task
+
+MERGE, SKIP = "merge", "skip"
+
+
+@dataclass(frozen=True)
+class PreviewLines:
+    """The preview as the dialog lists it (texts already made by the screen)."""
+
+    to_add: list[tuple[int, str]]  # (line, what will be added)
+    matches: list[tuple[int, str, str, str]]  # (line, row, matched on, existing record)
+    rejected: list[tuple[int, str]]  # (line, reason)
+    note: str = ""  # e.g. new organisations that will be created
+
+
+def _table(headers: list[str], rows: list[list[str]], name: str) -> QTableWidget:
+    table = QTableWidget(len(rows), len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.setItem(r, c, QTableWidgetItem(text))
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+class ImportPreviewDialog(QDialog):
+    """Shows a preview; `start_import(choices)` is called with {line: "merge"|"skip"}."""
+
+    def __init__(self, lines: PreviewLines, *, merge_label: str,
+                 start_import: Callable[[dict[int, str]], Task[Any]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importPreview")
+        self.setWindowTitle(self.tr("Import preview"))
+        self.resize(820, 520)
+        self.lines = lines
+        self._start_import = start_import
+        self.task: Task[Any] | None = None
+        self.result_value: Any = None
+
+        summary = QLabel(self.tr(
+            "{added} to add, {matches} already there, {rejected} rejected. Nothing is "
+            "written until you press Import.").format(
+                added=len(lines.to_add), matches=len(lines.matches),
+                rejected=len(lines.rejected)))
+        summary.setObjectName("summary")
+        summary.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.new_table = _table([self.tr("Line"), self.tr("Will be added")],
+                                [[str(n), text] for n, text in lines.to_add], "newRows")
+        self.match_table = _table(
+            [self.tr("Line"), self.tr("Row"), self.tr("Matches"), self.tr("Because of"),
+             self.tr("Choice")],
+            [[str(n), row, existing, on, ""] for n, row, on, existing in lines.matches],
+            "matchRows")
+        self.choices: dict[int, QComboBox] = {}
+        for r, (line, *_rest) in enumerate(lines.matches):
+            combo = QComboBox()
+            combo.addItem(merge_label, MERGE)
+            combo.addItem(self.tr("Skip"), SKIP)
+            self.match_table.setCellWidget(r, 4, combo)
+            self.choices[line] = combo
+        self.rejected_table = _table([self.tr("Line"), self.tr("Why it is left out")],
+                                     [[str(n), reason] for n, reason in lines.rejected],
+                                     "rejectedRows")
+        self.tabs.addTab(self.new_table, self.tr("New ({n})").format(n=len(lines.to_add)))
+        self.tabs.addTab(self.match_table,
+                         self.tr("Already there ({n})").format(n=len(lines.matches)))
+        self.tabs.addTab(self.rejected_table,
+                         self.tr("Rejected ({n})").format(n=len(lines.rejected)))
+        if not lines.to_add and lines.matches:
+            self.tabs.setCurrentIndex(1)
+        note = QLabel(lines.note)
+        note.setWordWrap(True)
+        note.setVisible(bool(lines.note))
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("importProgress")
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setObjectName("importStatus")
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox()
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setObjectName("importButton")
+        self.import_button.setDefault(True)
+        self.import_button.setEnabled(bool(lines.to_add or lines.matches))
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.clicked.connect(self.confirm)
+        self.cancel_button.clicked.connect(self.cancel)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(note)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+
+    def chosen(self) -> dict[int, str]:
+        """The merge/skip choice of every matching line."""
+        return {line: combo.currentData() for line, combo in self.choices.items()}
+
+    def confirm(self) -> None:
+        """Start the write, showing its progress; the dialog closes when it is done."""
+        self.import_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.status.setText(self.tr("Importing…"))
+        self.task = self._start_import(self.chosen())
+        self.task.progressed.connect(self._progressed)
+        self.task.finished.connect(self._finished)
+
+    def _progressed(self, done: int, total: int, message: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        if message:
+            self.status.setText(message)
+
+    def _finished(self) -> None:
+        task = self.task
+        if task is None:
+            return
+        if task.outcome == "succeeded":
+            self.accept()
+            return
+        self.progress.hide()
+        self.import_button.setEnabled(True)
+        self.status.setText(self.tr("Nothing was imported.") if task.outcome == "cancelled"
+                            else self.tr("The import failed; nothing was imported."))
+        self.task = None
+
+    def cancel(self) -> None:
+        """Stop a running import (nothing is written), or close the preview."""
+        if self.task is not None and not self.task.done:
+            self.status.setText(self.tr("Cancelling…"))
+            self.task.cancel()
+            return
+        self.reject()
