@@ -1,0 +1,409 @@
+"""Lessons observed: the one template, drafts, submission to Geneva and what HQ sends back.
+
+A lesson moves draft → submitted (read-only on this device; it travels with the next
+sync) → at HQ validated | returned with a comment (editable again, the comment shown)
+→ published. Only HQ decides the last three: they arrive through sync and are applied
+with `apply_hq_status`, never by the officer's own edits.
+
+Drafts may be partial, but nothing unreadable is stored: an unknown topic, a date in the
+future or over-long text is refused even in a draft. Text is stored as typed (HTML or
+script stays plain text; the PDF, the CSV and the HQ pages escape it).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import false, func, literal_column, select, text
+from sqlalchemy.orm import Session
+
+from fieldapp.errors import FieldAppError, NotFoundError, ValidationError, ValidationErrors
+from fieldapp.importexport.csv_hxl import write_table
+from fieldapp.labels import lesson_status_label, topic_label
+from fieldapp.models import Lesson, Operation
+from fieldapp.models.enums import LessonStatus, LessonTopic, Sensitivity
+from fieldapp.outbox import REMOTE_FLAG, remote_writes
+from fieldapp.search import build_match_query
+
+S = LessonStatus
+EDITABLE = frozenset({S.DRAFT, S.RETURNED})
+FROM_HQ = frozenset({S.VALIDATED, S.RETURNED, S.PUBLISHED})
+MAX_PART_CHARS = 20_000
+MAX_LINE_CHARS = {"title": 200, "exercise_name": 200, "location": 200,
+                  "suggested_owner": 200, "keywords": 400}
+EXERCISES = "exercises"  # LessonFilter.operation value: lessons of exercises not in the app
+
+
+@dataclass(frozen=True)
+class TextPart:
+    """One of the three parts of the template, with the guidance the form shows."""
+
+    field: str
+    label: str
+    hint: str
+    min_chars: int
+
+
+PARTS: tuple[TextPart, ...] = (
+    TextPart("observation", "Observation",
+             "What happened: the facts, where and when, without judging them.", 80),
+    TextPart("discussion", "Discussion",
+             "Why it happened and what it changed: causes, context, consequences.", 80),
+    TextPart("recommendation", "Recommendation",
+             "What should be done next time, and by whom.", 40),
+)
+PART_BY_FIELD = {part.field: part for part in PARTS}
+
+
+@dataclass
+class LessonInput:
+    """The fields of the lesson form; a draft may leave any of them empty."""
+
+    title: str = ""
+    observed_on: date | None = None
+    operation_id: str | None = None
+    exercise_name: str = ""
+    location: str = ""
+    topic: str = ""
+    observation: str = ""
+    discussion: str = ""
+    recommendation: str = ""
+    suggested_owner: str = ""
+    keywords: str = ""
+    sensitivity: str = Sensitivity.INTERNAL
+
+    @classmethod
+    def from_lesson(cls, lesson: Lesson) -> LessonInput:
+        """The form's values for a stored lesson."""
+        return cls(**{f.name: getattr(lesson, f.name) for f in fields(cls)})
+
+
+@dataclass(frozen=True)
+class LessonView:
+    """A lesson as the form shows it (plain values, safe to hand between threads)."""
+
+    id: str
+    data: LessonInput
+    status: str
+    hq_comment: str
+    operation_name: str
+    updated_at: datetime
+
+    @property
+    def editable(self) -> bool:
+        """True while the officer may still change it (draft, or returned by HQ)."""
+        return self.status in EDITABLE
+
+
+def _count(text_value: str) -> int:
+    return len(text_value.strip())
+
+
+def part_message(part: TextPart, value: str) -> str | None:
+    """Why a part cannot be submitted as it is, or None when it is long enough."""
+    length = _count(value)
+    if length == 0:
+        return f"The {part.label.lower()} is empty. {part.hint}"
+    if length < part.min_chars:
+        return (f"Write at least {part.min_chars} characters of {part.label.lower()} "
+                f"(now {length}). {part.hint}")
+    return None
+
+
+def draft_errors(data: LessonInput, *, today: date | None = None) -> list[ValidationError]:
+    """What even a draft may not hold: unknown topic or sensitivity, a future date, too
+    much text."""
+    today = today or date.today()
+    errors: list[ValidationError] = []
+    if data.topic and data.topic not in set(LessonTopic):
+        errors.append(ValidationError(
+            "topic", f"\u201c{data.topic[:40]}\u201d is not a topic this version knows; "
+            "choose one of the list."))
+    if data.sensitivity not in set(Sensitivity):
+        errors.append(ValidationError("sensitivity", "Choose public or internal."))
+    if data.observed_on is not None and data.observed_on > today:
+        errors.append(ValidationError("observed_on", "The date is in the future."))
+    for field, limit in MAX_LINE_CHARS.items():
+        if len(getattr(data, field)) > limit:
+            errors.append(ValidationError(
+                field, f"Keep this under {limit} characters (now {len(getattr(data, field)):,})."))
+    for part in PARTS:
+        size = len(getattr(data, part.field))
+        if size > MAX_PART_CHARS:
+            errors.append(ValidationError(
+                part.field, f"The {part.label.lower()} is too long: {size:,} characters, the "
+                f"most is {MAX_PART_CHARS:,}. Keep what a reader needs; Geneva can ask for "
+                "more."))
+    return errors
+
+
+def submission_errors(data: LessonInput, *, today: date | None = None) -> list[ValidationError]:
+    """Everything that must be fixed before the lesson can go to Geneva (one per field)."""
+    errors = draft_errors(data, today=today)
+
+    def need(field: str, ok: bool, message: str) -> None:
+        if not ok:
+            errors.append(ValidationError(field, message))
+
+    need("title", bool(data.title.strip()), "Give the lesson a short title.")
+    need("observed_on", data.observed_on is not None, "Say when it was observed.")
+    need("operation_id", bool(data.operation_id or data.exercise_name.strip()),
+         "Choose the operation, or name the exercise the lesson comes from.")
+    need("topic", bool(data.topic), "Choose the topic the lesson is about.")
+    for part in PARTS:
+        message = part_message(part, getattr(data, part.field))
+        if message:
+            errors.append(ValidationError(part.field, message))
+    first: dict[str, ValidationError] = {}
+    for error in errors:
+        first.setdefault(error.field, error)
+    return list(first.values())
+
+
+def _check_operation(session: Session, operation_id: str | None) -> None:
+    if operation_id is None:
+        return
+    operation = session.get(Operation, operation_id)
+    if operation is None or operation.deleted:
+        raise ValidationErrors([ValidationError(
+            "operation_id", "That operation no longer exists; choose another.")])
+
+
+_LONG_TEXT = frozenset(part.field for part in PARTS)
+
+
+def _apply(lesson: Lesson, data: LessonInput) -> None:
+    for f in fields(LessonInput):
+        value = getattr(data, f.name)
+        if isinstance(value, str) and f.name not in _LONG_TEXT:
+            value = value.strip()
+        if f.name == "operation_id":
+            value = value or None
+        if getattr(lesson, f.name) != value:
+            setattr(lesson, f.name, value)
+
+
+def _refuse_if_invalid(data: LessonInput) -> None:
+    errors = draft_errors(data)
+    if errors:
+        raise ValidationErrors(errors)
+
+
+def get_lesson(session: Session, lesson_id: str) -> Lesson:
+    """One lesson, or NotFoundError."""
+    lesson = session.get(Lesson, lesson_id)
+    if lesson is None or lesson.deleted:
+        raise NotFoundError("That lesson no longer exists.")
+    return lesson
+
+
+def lesson_view(session: Session, lesson_id: str) -> LessonView:
+    """A lesson with its operation's name, as plain values for the form."""
+    lesson = get_lesson(session, lesson_id)
+    operation = session.get(Operation, lesson.operation_id) if lesson.operation_id else None
+    return LessonView(lesson.id, LessonInput.from_lesson(lesson), lesson.status,
+                      lesson.hq_comment, operation.name if operation else "", lesson.updated_at)
+
+
+def read_only_reason(status: str) -> str:
+    """Why a lesson in this status cannot be changed on the device."""
+    if status == S.SUBMITTED:
+        return ("This lesson was submitted to Geneva and is read-only on this laptop; it "
+                "travels with the next sync. If HQ returns it, you can edit it again.")
+    return (f"This lesson is {lesson_status_label(status).lower()} by HQ and can no longer "
+            "be changed here; write a new lesson to add to it.")
+
+
+def _editable(session: Session, lesson_id: str) -> Lesson:
+    lesson = get_lesson(session, lesson_id)
+    if lesson.status not in EDITABLE:
+        raise FieldAppError(read_only_reason(lesson.status))
+    return lesson
+
+
+def create_draft(session: Session, data: LessonInput | None = None) -> Lesson:
+    """A new draft lesson holding what the form has so far."""
+    data = data or LessonInput()
+    _refuse_if_invalid(data)
+    _check_operation(session, data.operation_id)
+    lesson = Lesson(status=S.DRAFT, hq_comment="")
+    _apply(lesson, data)
+    session.add(lesson)
+    session.flush()
+    return lesson
+
+
+def save_draft(session: Session, lesson_id: str, data: LessonInput) -> Lesson:
+    """Save the form as typed; only a draft or a returned lesson can be changed."""
+    lesson = _editable(session, lesson_id)
+    _refuse_if_invalid(data)
+    if data.operation_id != lesson.operation_id:
+        _check_operation(session, data.operation_id)
+    _apply(lesson, data)
+    return lesson
+
+
+def submit(session: Session, lesson_id: str) -> Lesson:
+    """Send the stored lesson to Geneva with the next sync; refused with every reason."""
+    lesson = _editable(session, lesson_id)
+    errors = submission_errors(LessonInput.from_lesson(lesson))
+    if errors:
+        raise ValidationErrors(errors)
+    _check_operation(session, lesson.operation_id)
+    lesson.status = S.SUBMITTED
+    return lesson
+
+
+def delete_draft(session: Session, lesson_id: str) -> None:
+    """Delete a draft or a returned lesson (tombstone, so the deletion also syncs)."""
+    lesson = get_lesson(session, lesson_id)
+    if lesson.status not in EDITABLE:
+        raise FieldAppError("Only a draft or a lesson returned by HQ can be deleted. "
+                            + read_only_reason(lesson.status))
+    lesson.deleted = True
+
+
+def apply_hq_status(session: Session, lesson_id: str, status: str, comment: str = "") -> Lesson:
+    """Record what HQ decided (validated, returned with a comment, published).
+
+    Called by the sync client with what it pulled; writes no outbox entry, since the
+    change comes from HQ. A returned lesson is editable again, with the comment shown.
+    """
+    if status not in FROM_HQ:
+        raise ValidationError("status", f"HQ sent a lesson status this version does not know "
+                                        f"(\u201c{status[:40]}\u201d).")
+    lesson = get_lesson(session, lesson_id)
+    if session.info.get(REMOTE_FLAG):
+        _set_hq_status(lesson, status, comment)
+    else:
+        with remote_writes(session):
+            _set_hq_status(lesson, status, comment)
+    return lesson
+
+
+def _set_hq_status(lesson: Lesson, status: str, comment: str) -> None:
+    lesson.status = status
+    lesson.hq_comment = comment
+
+
+@dataclass(frozen=True)
+class LessonFilter:
+    """What the lessons list is narrowed to; `operation` is an id, EXERCISES or "" (all)."""
+
+    statuses: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    operation: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class LessonRow:
+    """One line of the lessons list."""
+
+    id: str
+    title: str
+    observed_on: date | None
+    source: str  # the operation's name, or the exercise's
+    topic: str
+    status: str
+    sensitivity: str
+    hq_comment: str
+    updated_at: datetime
+
+
+SORT_COLUMNS: dict[str, Any] = {
+    "title": Lesson.title, "observed_on": Lesson.observed_on, "topic": Lesson.topic,
+    "status": Lesson.status, "sensitivity": Lesson.sensitivity,
+    "updated_at": Lesson.updated_at,
+    "source": func.coalesce(func.nullif(Lesson.exercise_name, ""), Operation.name),
+}
+
+
+def _filtered(query: Any, where: LessonFilter) -> Any:
+    query = query.where(Lesson.deleted.is_(False))
+    if where.statuses:
+        query = query.where(Lesson.status.in_(where.statuses))
+    if where.topics:
+        query = query.where(Lesson.topic.in_(where.topics))
+    if where.operation == EXERCISES:
+        query = query.where(Lesson.operation_id.is_(None))
+    elif where.operation:
+        query = query.where(Lesson.operation_id == where.operation)
+    match = build_match_query(where.text)
+    if match is not None:
+        matching = text("SELECT rowid FROM lessons_fts WHERE lessons_fts MATCH :q"
+                        ).bindparams(q=match)
+        query = query.where(literal_column("lessons.rowid").in_(matching))
+    elif where.text.strip():
+        query = query.where(false())
+    return query
+
+
+def list_lessons(
+    session: Session,
+    *,
+    where: LessonFilter = LessonFilter(),  # noqa: B008 - frozen dataclass, safe as default
+    sort: str = "observed_on",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[LessonRow]:
+    """The lessons the filter keeps, sorted, optionally one page of them."""
+    column = SORT_COLUMNS[sort]
+    order = column.desc() if descending else column.asc()
+    query = _filtered(
+        select(Lesson.id, Lesson.title, Lesson.observed_on, Lesson.exercise_name,
+               Operation.name, Lesson.topic, Lesson.status, Lesson.sensitivity,
+               Lesson.hq_comment, Lesson.updated_at)
+        .outerjoin(Operation, Operation.id == Lesson.operation_id), where,
+    ).order_by(order, Lesson.title, Lesson.id).offset(offset).limit(limit)
+    return [
+        LessonRow(r.id, r.title, r.observed_on, r.exercise_name or r.name or "", r.topic,
+                  r.status, r.sensitivity, r.hq_comment, r.updated_at)
+        for r in session.execute(query)
+    ]
+
+
+def count_lessons(
+    session: Session,
+    *,
+    where: LessonFilter = LessonFilter(),  # noqa: B008 - frozen dataclass, safe as default
+) -> int:
+    """How many lessons the filter keeps."""
+    return int(session.scalar(_filtered(select(func.count(Lesson.id)), where)) or 0)
+
+
+def lessons_by_ids(session: Session, lesson_ids: list[str]) -> list[LessonView]:
+    """The live lessons among `lesson_ids`, in the order given."""
+    wanted = select(literal_column("value")).select_from(
+        func.json_each(json.dumps(lesson_ids)))
+    found = set(session.scalars(
+        select(Lesson.id).where(Lesson.id.in_(wanted), Lesson.deleted.is_(False))))
+    return [lesson_view(session, lesson_id) for lesson_id in lesson_ids if lesson_id in found]
+
+
+CSV_HEADER = ["Title", "Observed on", "Operation", "Exercise", "Location", "Topic",
+              "Observation", "Discussion", "Recommendation", "Suggested owner", "Keywords",
+              "Sensitivity", "Status", "HQ comment", "ID"]
+CSV_HASHTAGS = ["#meta+title", "#date+observed", "#event+operation", "#event+exercise",
+                "#loc+name", "#meta+topic", "#description+observation",
+                "#description+discussion", "#description+recommendation", "#org+owner",
+                "#meta+keywords", "#meta+sensitivity", "#status", "#description+hq",
+                "#meta+id"]
+
+
+def export_lessons_csv(session: Session, lesson_ids: list[str]) -> bytes:
+    """The lessons as CSV with a header row and an HXL hashtag row (UTF-8 with BOM)."""
+    def rows() -> Iterator[list[str]]:
+        for view in lessons_by_ids(session, lesson_ids):
+            d = view.data
+            yield [d.title, d.observed_on.isoformat() if d.observed_on else "",
+                   view.operation_name, d.exercise_name, d.location,
+                   topic_label(d.topic) if d.topic else "", d.observation, d.discussion,
+                   d.recommendation, d.suggested_owner, d.keywords, d.sensitivity,
+                   lesson_status_label(view.status), view.hq_comment, view.id]
+    return write_table(CSV_HEADER, CSV_HASHTAGS, rows())
