@@ -1,0 +1,257 @@
+"""Sync over emulated slow links: `python -m bench.sync [--profiles bgan,poor] [--scale 1]`.
+
+The real HQ server (uvicorn, SQLite) and the real client run through bench/link.py on
+127.0.0.1. Profiles: `bgan` (448 kbit/s, 700 ms RTT) and `poor` (64 kbit/s, 1000 ms RTT,
+a connection cut every ~200 KB). Scenarios per profile:
+- `initial`: device A pushes an operation with 5,000 contacts, 2,000 assets, 500 RFAs and
+  200 lessons; a fresh device B pulls it (reported separately as initial_push/initial_pull);
+- `incremental`: 20 edits on each of A and B, then A, B, A sync;
+- `noop`: a sync with nothing to do.
+Each reports bytes_up, bytes_down, requests (as seen on the link), seconds, and
+gzip_floor_bytes (gzip of the same rows as one JSON document). A cut sync is retried at
+once, as the background sync would, until it finishes. Targets (issue 7): initial bytes
+<= 1.3 x floor; noop <= 2 requests and <= 2 KB; incremental <= 3 requests per device
+sync and <= 20 KB; `poor` completes despite the cuts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.link import LinkEmulator
+from fieldapp.db import Database
+from fieldapp.models import Asset, Contact, Lesson, OutboxEntry, Rfa
+from fieldapp.paths import resolve_profile
+from sync import local
+from sync.client import enroll, sync_once
+from sync.errors import SyncError
+from sync.server import admin
+from sync.server.app import create_app
+from tests.sync.conftest import ServerThread
+
+PROFILES = {
+    "bgan": {"kbit": 448, "rtt_ms": 700, "drop_every_bytes": None},
+    "poor": {"kbit": 64, "rtt_ms": 1000, "drop_every_bytes": 200_000},
+}
+SIZES = {"contacts": 5000, "assets": 2000, "rfas": 500, "lessons": 200}
+WORDS = [
+    "logistics",
+    "water",
+    "shelter",
+    "health",
+    "airlift",
+    "convoy",
+    "bridge",
+    "fuel",
+    "port",
+    "liaison",
+    "escort",
+    "helicopter",
+    "medical",
+    "engineering",
+    "road",
+    "assessment",
+    "cluster",
+    "warehouse",
+    "generator",
+]
+
+
+def _text(rng: random.Random, words: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+
+
+def _fill(db: Database, op_id: str, scale: float, rng: random.Random) -> None:
+    n = {k: max(1, int(v * scale)) for k, v in SIZES.items()}
+    with db.transaction() as session:
+        for i in range(n["contacts"]):
+            session.add(
+                Contact(
+                    operation_id=op_id,
+                    given_name=rng.choice(
+                        ["Amira", "Jean", "Lucía", "Tom", "Kofi", "Mei", "Ravi", "Olga"]
+                    ),
+                    family_name=f"Family{rng.randrange(100000)}",
+                    role=_text(rng, 3),
+                    phones=[
+                        {
+                            "kind": "mobile",
+                            "number": f"+509{rng.randrange(10**8):08d}",
+                            "valid": True,
+                        }
+                    ],
+                    emails=[f"person{i}@agency{rng.randrange(40)}.org"],
+                    location=rng.choice(["Port-Marie", "Saint-Eloi", "Baie Rouge", "Airport"]),
+                    notes=_text(rng, rng.randrange(0, 12)),
+                )
+            )
+        for _ in range(n["assets"]):
+            session.add(
+                Asset(
+                    operation_id=op_id,
+                    category=rng.choice(["air", "sea", "land"]),
+                    description=_text(rng, 8),
+                    provider_state="FRA",
+                    provider_unit=f"Unit {rng.randrange(500)}",
+                    capacity_value=float(rng.randrange(1, 40)),
+                    capacity_unit="t",
+                    notes=_text(rng, 5),
+                )
+            )
+        for i in range(n["rfas"]):
+            session.add(
+                Rfa(
+                    operation_id=op_id,
+                    reference=f"MRV-11-{i + 1:04d}",
+                    title=_text(rng, 4),
+                    task_description=_text(rng, 25),
+                    from_place="Port-Marie",
+                    to_place="Saint-Eloi",
+                    civilian_means_tried=_text(rng, 12),
+                    last_resort_justification=_text(rng, 12),
+                    priority=rng.choice(["life_saving", "other", "life_sustaining"]),
+                )
+            )
+        for _ in range(n["lessons"]):
+            session.add(
+                Lesson(
+                    operation_id=op_id,
+                    title=_text(rng, 5),
+                    observation=_text(rng, 40),
+                    discussion=_text(rng, 40),
+                    recommendation=_text(rng, 20),
+                )
+            )
+
+
+def _floor(db: Database) -> int:
+    with db.session() as session:
+        rows = [e.fields for e in session.query(OutboxEntry)]
+    return len(gzip.compress(json.dumps(rows, separators=(",", ":")).encode(), 9))
+
+
+def _edit(db: Database, rng: random.Random, count: int) -> int:
+    with db.transaction() as session:
+        ids = [r[0] for r in session.query(Contact.id).limit(2000)]
+        chosen = rng.sample(ids, count)
+        for row_id in chosen:
+            session.get(Contact, row_id).notes = _text(rng, 6)
+        return len(chosen)
+
+
+def _sync(db: Database, link: LinkEmulator) -> dict[str, Any]:
+    before = (link.stats.bytes_up, link.stats.bytes_down, link.stats.requests)
+    started = time.monotonic()
+    attempts = 0
+    while True:
+        attempts += 1
+        try:
+            sync_once(db)
+            break
+        except SyncError:
+            if attempts > 200:
+                raise
+    return {
+        "bytes_up": link.stats.bytes_up - before[0],
+        "bytes_down": link.stats.bytes_down - before[1],
+        "requests": link.stats.requests - before[2],
+        "seconds": round(time.monotonic() - started, 2),
+        "attempts": attempts,
+    }
+
+
+def _sum(*parts: dict[str, Any]) -> dict[str, Any]:
+    return {
+        k: round(sum(p[k] for p in parts), 2)
+        for k in ("bytes_up", "bytes_down", "requests", "seconds", "attempts")
+    }
+
+
+def run_profile(name: str, scale: float, root: Path) -> dict[str, Any]:
+    """All three scenarios on one link profile, with a fresh HQ and two devices."""
+    rng = random.Random(7)
+    app = create_app(f"sqlite:///{root / f'hq-{name}.sqlite'}")
+    hq_db = app.state.db
+    op = admin.add_operation(hq_db, code="MRV", name="Marovia", country="HTI")
+    admin.add_officer(hq_db, name="Ana")
+    admin.assign(hq_db, officer="Ana", operation="MRV")
+    out: dict[str, Any] = {}
+    with ServerThread(app) as server, LinkEmulator(server.port, **PROFILES[name]) as link:  # type: ignore[arg-type]
+        devices = []
+        for label in ("a", "b"):
+            db = Database.open(resolve_profile(root / f"{name}-{label}"))
+            code, _ = admin.make_enrollment_code(hq_db, officer="Ana")
+            enroll(db, server.url, code)
+            with db.transaction() as session:
+                local.set_state(session, "hq_url", link.url)
+            devices.append(db)
+        a, b = devices
+        sync_once(a)
+        _fill(a, op.id, scale, rng)
+        floor = _floor(a)
+        push = _sync(a, link)
+        pull = _sync(b, link)
+        out["initial_push"] = {
+            **push,
+            "gzip_floor_bytes": floor,
+            "ratio": round(push["bytes_up"] / floor, 3),
+        }
+        out["initial_pull"] = {
+            **pull,
+            "gzip_floor_bytes": floor,
+            "ratio": round(pull["bytes_down"] / floor, 3),
+        }
+        _edit(a, rng, 20)
+        _edit(b, rng, 20)
+        steps = [_sync(a, link), _sync(b, link), _sync(a, link)]
+        incremental = _sum(*steps)
+        incremental["max_requests_per_sync"] = max(s["requests"] for s in steps)
+        incremental["bytes_total"] = incremental["bytes_up"] + incremental["bytes_down"]
+        out["incremental"] = incremental
+        noop = _sync(a, link)
+        noop["bytes_total"] = noop["bytes_up"] + noop["bytes_down"]
+        out["noop"] = noop
+        out["drops"] = link.stats.drops
+        for db in devices:
+            db.close()
+    hq_db.close()
+    out["targets_met"] = {
+        "initial_push_le_1.3_floor": out["initial_push"]["ratio"] <= 1.3,
+        "initial_pull_le_1.3_floor": out["initial_pull"]["ratio"] <= 1.3,
+        "noop_le_2_requests_2kb": noop["requests"] <= 2 and noop["bytes_total"] <= 2048,
+        "incremental_le_3_requests_20kb": incremental["max_requests_per_sync"] <= 3
+        and incremental["bytes_total"] <= 20480,
+    }
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profiles", default="bgan,poor")
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="fraction of the initial data (1 = the issue's sizes)",
+    )
+    args = parser.parse_args()
+    root = Path(tempfile.mkdtemp(prefix="bench-sync-"))
+    try:
+        report = {"scale": args.scale, "sizes": SIZES}
+        for name in args.profiles.split(","):
+            report[name] = run_profile(name, args.scale, root)
+        print(json.dumps(report, indent=2))
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,350 @@
+"""The sync client: enroll with HQ, sync (push then pull), conflicts and their resolution.
+
+No Qt here: the UI calls these functions from a worker thread (`ui/tasks.py`) and passes
+a `fieldapp.progress.Progress` for progress and cancel. A sync pushes the outbox in
+batches (operations first, life-saving RFAs next, then oldest first), removing an entry
+only once HQ has acknowledged its change id, then pulls in batches, each applied with
+its cursor in one local transaction. Interrupted at any point, the next sync resumes
+without losing or duplicating anything (see docs/sync-protocol.md). The demo operation
+never travels: its outbox entries are dropped before each push.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import socket
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fieldapp.db import Database
+from fieldapp.errors import Cancelled, NotFoundError, ValidationError
+from fieldapp.handbook.store import EDITION_SETTING, load_edition
+from fieldapp.models import Conflict, OutboxEntry, utcnow
+from fieldapp.outbox import encode_value
+from fieldapp.progress import Progress
+from fieldapp.services.settings import DEVICE_CODE, device_code, get_setting, set_setting
+from sync import local
+from sync.clashes import is_clash, resolve_clash
+from sync.errors import SyncError
+from sync.tokens import TokenStore
+from sync.transport import Transport
+
+PUSH_BATCH = 300  # ~20 KB gzip'd: a cut link wastes at most one small batch
+PULL_BATCH = 300
+HQ_URL = "hq_url"
+DEVICE_ID = "device_id"
+OFFICER_ID = "officer_id"
+OFFICER_NAME = "hq_officer_name"
+TOKEN_STORAGE = "token_storage"
+LAST_SUCCESS = "last_success"
+LAST_ERROR = "last_error"
+RESOLUTIONS = ("mine", "hq", "edit")
+
+
+@dataclass(frozen=True)
+class Enrollment:
+    """This profile's link to HQ after enrolling."""
+
+    hq_url: str
+    device_id: str
+    officer_name: str
+    token_storage: str  # "keyring" or "file"
+    operations: list[dict[str, Any]]
+    device_code: str = ""  # given by HQ; the DEVICE part of new RFA references
+
+
+@dataclass
+class SyncResult:
+    """What one sync did; also written to the sync log."""
+
+    pushed: int = 0
+    pulled: int = 0
+    conflicts: int = 0
+    bytes_up: int = 0
+    bytes_down: int = 0
+    requests: int = 0
+    seconds: float = 0.0
+    handbook_edition: str | None = None
+    result: str = "ok"  # ok | error | cancelled
+    message: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _normalise_url(url: str) -> str:
+    url = url.strip()
+    if not url:
+        raise ValidationError("hq_url", "Enter the HQ address, e.g. https://hq.example.org.")
+    if "://" not in url:
+        url = "https://" + url
+    if not url.startswith(("http://", "https://")):
+        raise ValidationError("hq_url", "The HQ address starts with https:// (or http://).")
+    return url.rstrip("/")
+
+
+def token_store(db: Database) -> TokenStore:
+    """Where this profile's device token lives."""
+    return TokenStore(db.paths.root)
+
+
+def enroll(db: Database, url: str, code: str, *, device_name: str | None = None,
+           tokens: TokenStore | None = None, transport: Transport | None = None) -> Enrollment:
+    """Trade a one-time enrollment code for a device token and remember HQ.
+
+    HQ also gives the device code used in new RFA references (this device's current
+    code when no colleague's device has it), unique among the devices of the officer's
+    operations. Enrolling with another HQ or as another officer starts the pull from the beginning.
+    Raises SyncError (network or refused code) or ValidationError (address, code).
+    """
+    url = _normalise_url(url)
+    if not code.strip():
+        raise ValidationError("code", "Enter the enrollment code HQ gave you.")
+    with db.transaction() as session:
+        current_code = device_code(session)
+    link = transport or Transport(url)
+    try:
+        answer = link.post_json("/api/v1/enroll", {
+            "code": code.strip(), "device_name": (device_name or socket.gethostname())[:200],
+            "device_code": current_code})
+    finally:
+        if transport is None:
+            link.close()
+    if not isinstance(answer, dict) or "token" not in answer:
+        raise SyncError("HQ's answer to the enrollment was not understood.", code="garbled")
+    storage = (tokens or token_store(db)).save(answer["token"])
+    with db.transaction() as session:
+        if (local.get_state(session, HQ_URL) != url
+                or local.get_state(session, OFFICER_ID) != answer["officer_id"]):
+            local.set_state(session, local.CURSOR, "")
+        for key, value in ((HQ_URL, url), (DEVICE_ID, answer["device_id"]),
+                           (OFFICER_ID, answer["officer_id"]),
+                           (OFFICER_NAME, answer["officer_name"]), (TOKEN_STORAGE, storage)):
+            local.set_state(session, key, value)
+        given = answer.get("device_code")
+        if isinstance(given, str) and given.isdigit():
+            # New RFA references use HQ's code; references already made keep theirs.
+            set_setting(session, DEVICE_CODE, given)
+    return Enrollment(url, answer["device_id"], answer["officer_name"], storage,
+                      list(answer.get("operations", [])), str(answer.get("device_code") or ""))
+
+
+def _connect(db: Database, tokens: TokenStore | None) -> Transport:
+    with db.session() as session:
+        url = local.get_state(session, HQ_URL)
+    token = (tokens or token_store(db)).load()
+    if not url or not token:
+        raise SyncError("This computer is not enrolled with HQ yet. Enter the HQ address and "
+                        "an enrollment code in the sync settings.", code="not_enrolled",
+                        retry_later=False)
+    return Transport(url, token=token)
+
+
+def sync_once(db: Database, *, progress: Progress | None = None,
+              tokens: TokenStore | None = None, transport: Transport | None = None,
+              push_batch: int = PUSH_BATCH, pull_batch: int = PULL_BATCH) -> SyncResult:
+    """Push the outbox, pull what changed, fetch a new handbook edition; log the attempt.
+
+    Raises SyncError with a readable message (and logs it) when the link or HQ fails,
+    Cancelled when `progress` was cancelled; what finished before stays done.
+    """
+    progress = progress or Progress()
+    link = transport or _connect(db, tokens)
+    result = SyncResult()
+    started = time.monotonic()
+    try:
+        _push(db, link, progress, result, batch=push_batch)
+        _pull(db, link, progress, result, batch=pull_batch)
+        _fetch_edition(db, link, progress, result)
+    except SyncError as exc:
+        result.result, result.message = "error", exc.message
+        raise
+    except Cancelled:
+        result.result, result.message = "cancelled", "Cancelled by the officer."
+        raise
+    finally:
+        result.seconds = round(time.monotonic() - started, 3)
+        result.bytes_up = link.traffic.bytes_up
+        result.bytes_down = link.traffic.bytes_down
+        result.requests = link.traffic.requests
+        _record(db, result)
+        if transport is None:
+            link.close()
+    return result
+
+
+def _record(db: Database, result: SyncResult) -> None:
+    now = utcnow().isoformat()
+    entry = {"at": now, "result": result.result, "message": result.message,
+             "pushed": result.pushed, "pulled": result.pulled, "conflicts": result.conflicts,
+             "bytes_up": result.bytes_up, "bytes_down": result.bytes_down,
+             "requests": result.requests, "seconds": result.seconds}
+    with db.transaction() as session:
+        local.add_log(session, entry)
+        if result.result == "ok":
+            local.set_state(session, LAST_SUCCESS, now)
+            local.set_state(session, LAST_ERROR, "")
+        elif result.result == "error":
+            local.set_state(session, LAST_ERROR, result.message)
+
+
+def _push(db: Database, link: Transport, progress: Progress, result: SyncResult, *,
+          batch: int) -> None:
+    with db.transaction() as session:
+        local.drop_demo_entries(session)
+        total = session.scalar(select(func.count()).select_from(OutboxEntry)) or 0
+    while True:
+        progress.check()
+        with db.session() as session:
+            changes = local.next_push_batch(session, batch)
+        if not changes:
+            return
+        answer = link.post_json("/api/v1/push", local.wire_body(changes))
+        results = answer.get("results") if isinstance(answer, dict) else None
+        if (not isinstance(results, list) or len(results) != len(changes)
+                or not all(isinstance(r, dict) for r in results)):
+            raise SyncError("HQ's answer to the push was not understood.", code="garbled")
+        with db.transaction() as session:
+            result.conflicts += local.acknowledge(session, changes, results)
+        acked = len(results)
+        result.pushed += acked
+        progress.report(min(result.pushed, total), total, f"Sent {result.pushed} of {total}")
+
+
+def _pull(db: Database, link: Transport, progress: Progress, result: SyncResult, *,
+          batch: int) -> None:
+    while True:
+        progress.check()
+        with db.session() as session:
+            cursor = local.get_state(session, local.CURSOR)
+        answer = link.get_json("/api/v1/pull", {"since": cursor, "limit": batch})
+        if (not isinstance(answer, dict) or not isinstance(answer.get("rows"), list)
+                or not isinstance(answer.get("next"), str)):
+            raise SyncError("HQ's answer to the pull was not understood.", code="garbled")
+        with local.remote_transaction(db) as session:
+            applied = local.apply_rows(session, answer["rows"])
+            result.pulled += applied.rows
+            result.conflicts += applied.clashes
+            local.set_state(session, local.CURSOR, answer["next"])
+            edition = answer.get("handbook")
+            if isinstance(edition, dict) and edition.get("name"):
+                current = get_setting(session, EDITION_SETTING)
+                if edition["name"] != current:
+                    local.set_state(session, local.PENDING_EDITION, json.dumps(edition))
+        progress.report(result.pulled, result.pulled + (batch if answer.get("more") else 0),
+                        f"Received {result.pulled}")
+        if not answer.get("more"):
+            return
+
+
+def _fetch_edition(db: Database, link: Transport, progress: Progress,
+                   result: SyncResult) -> None:
+    with db.session() as session:
+        pending = local.get_state(session, local.PENDING_EDITION)
+    if not pending:
+        return
+    edition = json.loads(pending)
+    progress.check()
+    archive = link.get_bytes(edition["url"])
+    if hashlib.sha256(archive).hexdigest() != edition.get("sha256"):
+        raise SyncError("The handbook edition from HQ arrived damaged; it will be fetched "
+                        "again at the next sync.", code="garbled")
+    with tempfile.TemporaryDirectory() as tmp:
+        with zipfile.ZipFile(io.BytesIO(archive)) as unpacked:
+            unpacked.extractall(tmp)
+        loaded = load_edition(db, Path(tmp), progress=progress)
+    with db.transaction() as session:
+        local.set_state(session, local.PENDING_EDITION, "")
+    result.handbook_edition = loaded.name
+
+
+# --- state for the sync screen -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the sync screen and status bar show."""
+
+    enrolled: bool
+    hq_url: str
+    officer_name: str
+    token_storage: str
+    last_success: datetime | None
+    last_error: str
+    pending: dict[str, int]  # entity -> number of changes waiting
+    conflicts: int
+
+
+def sync_status(session: Session) -> SyncStatus:
+    """Enrollment, last success or error, pending changes by kind, open conflicts."""
+    demo = local.demo_operation_ids(session)
+    query = select(OutboxEntry.entity, func.count()).group_by(OutboxEntry.entity)
+    if demo:
+        query = query.where(OutboxEntry.operation_id.is_(None)
+                            | OutboxEntry.operation_id.not_in(demo))
+    pending = {entity: count for entity, count in session.execute(query)}
+    last = local.get_state(session, LAST_SUCCESS)
+    return SyncStatus(
+        enrolled=bool(local.get_state(session, DEVICE_ID)),
+        hq_url=local.get_state(session, HQ_URL),
+        officer_name=local.get_state(session, OFFICER_NAME),
+        token_storage=local.get_state(session, TOKEN_STORAGE),
+        last_success=datetime.fromisoformat(last) if last else None,
+        last_error=local.get_state(session, LAST_ERROR),
+        pending=pending,
+        conflicts=session.scalar(select(func.count()).select_from(Conflict)
+                                 .where(Conflict.resolved_at.is_(None))) or 0,
+    )
+
+
+def sync_log(session: Session, *, limit: int = 50) -> list[dict[str, Any]]:
+    """Past syncs, newest first: at, result, message, pushed, pulled, conflicts, bytes_up,
+    bytes_down, requests, seconds."""
+    return local.read_log(session, limit)
+
+
+def open_conflicts(session: Session) -> list[Conflict]:
+    """Conflicts waiting for the officer, oldest first (both values on each)."""
+    return list(session.scalars(
+        select(Conflict).where(Conflict.resolved_at.is_(None)).order_by(Conflict.created_at)
+    ))
+
+
+def resolve_conflict(session: Session, conflict_id: str, *, choice: str,
+                     value: Any = None) -> None:
+    """Close a conflict: "mine" (send my value), "hq" (keep HQ's), "edit" (send `value`).
+
+    The decision is written like any local edit, so it reaches HQ with the next sync,
+    together with a note that closes the conflict at HQ. A unique clash found on this
+    device (two rows wanting one RFA reference) raises ValidationError when the chosen
+    value is held by another row here (see sync.clashes).
+    """
+    if choice not in RESOLUTIONS:
+        raise ValueError(f"choice must be one of {RESOLUTIONS}")
+    conflict = session.get(Conflict, conflict_id)
+    if conflict is None or conflict.resolved_at is not None:
+        raise NotFoundError("This conflict was already resolved.")
+    model = local.MODELS.get(conflict.entity)
+    row = session.get(model, conflict.row_id) if model is not None else None
+    if row is None:
+        raise NotFoundError("The row of this conflict no longer exists here.")
+    if is_clash(conflict):  # found on this device, not at HQ: see sync.clashes
+        resolve_clash(session, conflict, row, choice=choice, value=value)
+        return
+    wanted = {"mine": conflict.local_value, "hq": conflict.server_value,
+              "edit": encode_value(value)}[choice]
+    if encode_value(getattr(row, conflict.field)) != wanted:
+        setattr(row, conflict.field, local.decode_value(model, conflict.field, wanted))
+    conflict.resolved_at = utcnow()
+    session.add(OutboxEntry(entity=local.CONFLICT_ENTITY, row_id=conflict.id,
+                            operation_id=row.operation_id, fields={"resolution": choice},
+                            base={}))
+    session.flush()

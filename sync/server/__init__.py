@@ -1,0 +1,1 @@
+"""The HQ server: FastAPI application, admin commands and web pages."""

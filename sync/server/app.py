@@ -1,0 +1,237 @@
+"""The HQ web application: `create_app(database_url)` builds it (FastAPI, OpenAPI at /docs).
+
+Every answer that is not a success is `{"error": code, "detail": sentence}`. Request
+bodies may be gzip-encoded and are limited in size (413); answers are gzip-encoded when
+the client accepts it. Nothing a client sends can make the server show a traceback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy import or_, select, update
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from fieldapp import __version__
+from sync.server.bodies import DEFAULT_MAX_BODY, BodyLimitMiddleware
+from sync.server.db import HqDatabase
+from sync.server.device_codes import assign_device_code
+from sync.server.errors import ApiError
+from sync.server.merge import apply_push
+from sync.server.models import Device, EnrollmentCode, HandbookEdition, HqOperation, Officer
+from sync.server.pull import Cursor, pull_batch
+from sync.server.schemas import (
+    MAX_PULL_LIMIT,
+    EnrollIn,
+    EnrollOut,
+    HealthOut,
+    PullOut,
+    PushIn,
+    PushOut,
+)
+from sync.server.scope import officer_operations
+from sync.server.security import Caller, authenticate, hash_secret, new_token, normalise_code
+from sync.server.web import install_web
+
+log = logging.getLogger("cmcoord.hq")
+DATABASE_ENV = "CMCOORD_HQ_DATABASE"
+LAST_SEEN_STEP = timedelta(minutes=1)  # devices' last_seen_at is kept to the minute
+ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"description": "No token, an unknown one, or a revoked device"},
+    403: {"description": "Another operation's data"},
+    413: {"description": "Request body too large"},
+    422: {"description": "Malformed JSON or a body that does not fit the schema"},
+}
+
+
+def _error(status: int, code: str, detail: str, **extra: Any) -> JSONResponse:
+    return JSONResponse({"error": code, "detail": detail, **extra}, status_code=status)
+
+
+def _readable(errors: list[Any]) -> tuple[str, list[dict[str, str]]]:
+    problems = []
+    for error in errors:
+        where = ".".join(str(part) for part in error.get("loc", ()) if part != "body")
+        message = error.get("msg", "invalid")
+        if error.get("type") == "json_invalid":
+            where, message = "body", "the body is not valid JSON"
+        problems.append({"where": where or "body", "problem": message})
+    text = "; ".join(f"{p['where']}: {p['problem']}" for p in problems[:5])
+    if len(problems) > 5:
+        text += f"; and {len(problems) - 5} more"
+    return f"The request was not understood: {text}.", problems
+
+
+def _compact(result: dict[str, Any]) -> dict[str, Any]:
+    """A push result as sent: positional, without what the default already says."""
+    if result.get("status") == "applied" and not result.get("conflicts"):
+        return {"rev": result["rev"]}
+    return {"rev": result["rev"], "status": result["status"], "conflicts": result["conflicts"]}
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """JSON errors everywhere, and no traceback ever leaves the server."""
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
+        return _error(exc.status, exc.code, exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        detail, problems = _readable(list(exc.errors()))
+        return _error(422, "invalid_request", detail, problems=problems)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        return _error(exc.status_code, code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _crash(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("internal error on %s %s", request.method, request.url.path)
+        return _error(500, "internal", "HQ had an internal error; it was logged. Try again later.")
+
+
+def current_caller(
+    request: Request, authorization: Annotated[str | None, Header()] = None
+) -> Caller:
+    """The device and officer behind a request (401 otherwise); a FastAPI dependency."""
+    with request.app.state.db.read() as session:
+        return authenticate(session, authorization)
+
+
+Authorized = Annotated[Caller, Depends(current_caller)]
+
+
+def create_app(
+    database_url: str, *, max_body_bytes: int = DEFAULT_MAX_BODY, migrate: bool = True
+) -> FastAPI:
+    """The HQ application on one database (SQLite or PostgreSQL), schema upgraded first."""
+    db = HqDatabase.open(database_url, migrate=migrate)
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        db.close()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="CMCoord Field Kit HQ", version=__version__,
+        description="Enrollment and sync of Field Kit devices. See docs/sync-protocol.md.",
+    )
+    app.state.db = db
+    app.add_middleware(GZipMiddleware, minimum_size=512)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
+    install_error_handlers(app)
+    install_web(app)  # lessons review pages and the public library (issue 8)
+
+    # Endpoints are plain functions: FastAPI runs them in its thread pool.
+
+    @app.get("/api/v1/health", response_model=HealthOut)
+    def health() -> HealthOut:
+        with db.read() as session:
+            session.execute(select(1))
+        return HealthOut(status="ok", version=__version__, database=db.engine.dialect.name)
+
+    @app.post("/api/v1/enroll", response_model=EnrollOut, responses=ERRORS)
+    def enroll(body: EnrollIn) -> EnrollOut:
+        """Trade a one-time enrollment code for a device token (shown only here, once)."""
+        digest = hash_secret(normalise_code(body.code))
+        now = datetime.now(UTC)
+        with db.write() as session:
+            code = session.get(EnrollmentCode, digest)
+            if code is None:
+                raise ApiError(401, "code_invalid",
+                               "This enrollment code is not known to HQ. Check it for typos.")
+            if code.used_at is not None:
+                raise ApiError(401, "code_used", "This enrollment code was already used. "
+                               "Ask HQ for a new one.")
+            if code.expires_at <= now:
+                raise ApiError(401, "code_expired", "This enrollment code has expired. "
+                               "Ask HQ for a new one.")
+            token = new_token()
+            device = Device(id=str(uuid.uuid4()), officer_id=code.officer_id,
+                            name=body.device_name.strip(), token_hash=hash_secret(token),
+                            code=assign_device_code(session, code.officer_id, body.device_code))
+            session.add(device)
+            code.used_at = now
+            code.device_id = device.id
+            officer = session.get(Officer, code.officer_id)
+            assert officer is not None
+            ops = officer_operations(session, officer.id)
+            operations = session.scalars(
+                select(HqOperation).where(HqOperation.id.in_(ops)).order_by(HqOperation.code)
+            ).all()
+            log.info("device %s enrolled for officer %s", device.id, officer.id)
+            return EnrollOut(
+                token=token, device_id=device.id, officer_id=officer.id,
+                officer_name=officer.name,
+                operations=[{"id": o.id, "code": o.code, "name": o.name} for o in operations],
+                device_code=device.code,
+            )
+
+    def apply(who: Caller, body: PushIn) -> list[dict[str, Any]]:
+        with db.write() as session:
+            results = apply_push(session, officer_id=who.officer_id, device_id=who.device_id,
+                                 changes=body.changes)
+            now = datetime.now(UTC)
+            session.execute(update(Device).where(  # one statement, at most once a minute
+                Device.id == who.device_id,
+                or_(Device.last_seen_at.is_(None), Device.last_seen_at < now - LAST_SEEN_STEP),
+            ).values(last_seen_at=now))
+        return results
+
+    # Writers are serialised by the database's write lock anyway. Waiting for it in the
+    # event loop rather than in a worker thread keeps the thread pool free for pulls
+    # (under load, pushes parked on the lock would otherwise hold every thread).
+    writers = asyncio.Semaphore(1)
+
+    @app.post("/api/v1/push", response_model=PushOut, responses=ERRORS)
+    async def push(who: Authorized, body: PushIn) -> JSONResponse:
+        """Apply outbox changes; a change id already applied returns its first result."""
+        async with writers:
+            results = await run_in_threadpool(apply, who, body)
+        return JSONResponse({"results": [_compact(r) for r in results]})
+
+    @app.get("/api/v1/pull", response_model=PullOut, responses=ERRORS)
+    def pull(
+        who: Authorized,
+        since: Annotated[str, Query(max_length=400)] = "",
+        limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 500,
+        operation: Annotated[str | None, Query(max_length=36)] = None,
+    ) -> JSONResponse:
+        """Rows changed after the cursor `since` in the officer's operations, oldest first."""
+        cursor = Cursor.decode(since)
+        with db.read() as session:
+            batch = pull_batch(session, officer_id=who.officer_id, device_id=who.device_id,
+                               cursor=cursor, limit=limit, operation_id=operation)
+        return JSONResponse(batch)
+
+    @app.get("/api/v1/handbook/{name}", responses=ERRORS)
+    def handbook(name: str, who: Authorized) -> Response:
+        """A published handbook edition as a zip of its Markdown folders."""
+        with db.read() as session:
+            edition = session.get(HandbookEdition, name)
+            if edition is None:
+                raise ApiError(404, "not_found", f"HQ has no handbook edition {name!r}.")
+            return Response(edition.archive, media_type="application/zip",
+                            headers={"X-Content-SHA256": edition.sha256})
+
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one uvicorn worker process (`cmcoord-hq serve --workers N`): database
+    from CMCOORD_HQ_DATABASE, schema already upgraded by the parent process."""
+    return create_app(os.environ[DATABASE_ENV], migrate=False)

@@ -1,0 +1,218 @@
+"""`cmcoord-hq`: the HQ server's command line (serve, and the admin's commands).
+
+Every command takes `--database URL` (or CMCOORD_HQ_DATABASE); the default is a SQLite
+file in the HQ data folder, so `cmcoord-hq serve` starts with nothing else to set up.
+PostgreSQL URLs look like `postgresql+psycopg://user@host/dbname`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from fieldapp import __version__
+from sync.server.db import HqDatabase, default_database_url
+from sync.server.errors import AdminError
+from sync.server.reviewer_cli import add_reviewer_commands
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8765
+
+
+def _when(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M UTC") if value else "-"
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from sync.server.app import DATABASE_ENV, create_app
+
+    if args.workers > 1:  # the write lock spans processes (advisory lock / BEGIN IMMEDIATE)
+        HqDatabase.open(args.database).close()  # upgrade the schema once, before workers
+        os.environ[DATABASE_ENV] = args.database
+        print(f"cmcoord-hq {__version__} serving on http://{args.host}:{args.port} with "
+              f"{args.workers} workers (database: {args.database.split('://')[0]})", flush=True)
+        uvicorn.run("sync.server.app:app_from_environment", factory=True, host=args.host,
+                    port=args.port, workers=args.workers, log_level="info")
+        return 0
+    app = create_app(args.database)
+    print(f"cmcoord-hq {__version__} serving on http://{args.host}:{args.port} "
+          f"(database: {args.database.split('://')[0]}); OpenAPI at /docs", flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def _admin(action: Callable[[HqDatabase, argparse.Namespace], None]) -> Callable[..., int]:
+    def run(args: argparse.Namespace) -> int:
+        db = HqDatabase.open(args.database)
+        try:
+            action(db, args)
+        finally:
+            db.close()
+        return 0
+    return run
+
+
+def _operation_add(db: HqDatabase, args: argparse.Namespace) -> None:
+    from sync.server.admin import add_operation
+
+    op = add_operation(db, code=args.code, name=args.name, country=args.country, kind=args.kind)
+    print(f"Operation {op.code} added ({op.id}).")
+
+
+def _operation_list(db: HqDatabase, _: argparse.Namespace) -> None:
+    from sync.server.admin import list_operations
+
+    rows = list_operations(db)
+    if not rows:
+        print("No operations yet. Add one with `cmcoord-hq operation add CODE NAME --country XXX`.")
+    for op, members in rows:
+        print(f"{op.code or '(no code yet)':<12}  {op.name:<40}  {members} officer(s)  {op.id}")
+
+
+def _officer_add(db: HqDatabase, args: argparse.Namespace) -> None:
+    from sync.server.admin import add_officer
+
+    officer = add_officer(db, name=args.name, email=args.email)
+    print(f"Officer {officer.name} added ({officer.id}).")
+
+
+def _officer_list(db: HqDatabase, _: argparse.Namespace) -> None:
+    from sync.server.admin import list_officers
+
+    rows = list_officers(db)
+    if not rows:
+        print("No officers yet. Add one with `cmcoord-hq officer add NAME`.")
+    for officer, codes in rows:
+        print(f"{officer.name:<30}  {', '.join(codes) or '(no operation)':<30}  {officer.id}")
+
+
+def _officer_assign(db: HqDatabase, args: argparse.Namespace) -> None:
+    from sync.server.admin import assign
+
+    officer, op = assign(db, officer=args.officer, operation=args.operation)
+    print(f"{officer.name} is assigned to {op.code or op.id}; "
+          "their devices receive it at the next sync.")
+
+
+def _enroll_code(db: HqDatabase, args: argparse.Namespace) -> None:
+    from sync.server.admin import make_enrollment_code
+
+    code, expires = make_enrollment_code(db, officer=args.officer, hours=args.hours)
+    print(f"Enrollment code: {code}")
+    print(f"Valid once, until {_when(expires)}. Give it to the officer by a trusted channel.")
+
+
+def _device_list(db: HqDatabase, _: argparse.Namespace) -> None:
+    from sync.server.admin import list_devices
+
+    devices = list_devices(db)
+    if not devices:
+        print("No devices enrolled yet.")
+    for d in devices:
+        state = f"REVOKED {_when(d.revoked_at)}" if d.revoked_at else "active"
+        print(f"{d.id}  {d.officer:<24}  {d.name or '-':<20}  last seen {_when(d.last_seen_at)}"
+              f"  {state}")
+
+
+def _device_revoke(db: HqDatabase, args: argparse.Namespace) -> None:
+    from sync.server.admin import revoke_device
+
+    device = revoke_device(db, args.device)
+    print(f"Device {device.id} is revoked: HQ refuses it from now on.")
+
+
+def _handbook_publish(db: HqDatabase, args: argparse.Namespace) -> None:
+    from sync.server.admin import publish_handbook
+
+    edition = publish_handbook(db, Path(args.path))
+    print(f"Handbook edition {edition.name} published ({edition.sections} sections, "
+          f"{edition.size // 1024} KiB); devices receive it at their next sync.")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of cmcoord-hq."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--database", metavar="URL",
+        default=os.environ.get("CMCOORD_HQ_DATABASE") or None,
+        help="SQLAlchemy URL of the HQ database (default: a SQLite file in the HQ data "
+             "folder; PostgreSQL: postgresql+psycopg://user@host/db)",
+    )
+    parser = argparse.ArgumentParser(prog="cmcoord-hq",
+                                     description="CMCoord Field Kit headquarters server.")
+    parser.add_argument("--version", action="version", version=f"cmcoord-hq {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    serve = commands.add_parser("serve", parents=[common], help="run the HQ server")
+    serve.add_argument("--host", default=DEFAULT_HOST)
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument("--workers", type=int, default=1,
+                       help="worker processes (default 1; more for PostgreSQL under load)")
+    serve.set_defaults(run=_serve)
+
+    operation = commands.add_parser("operation", help="operations known at HQ")
+    ops = operation.add_subparsers(dest="action", required=True)
+    add = ops.add_parser("add", parents=[common], help="add an operation")
+    add.add_argument("code")
+    add.add_argument("name")
+    add.add_argument("--country", required=True, help="ISO 3166 alpha-3, e.g. HTI")
+    add.add_argument("--kind", default="natural_disaster",
+                     choices=["natural_disaster", "complex_emergency", "exercise"])
+    add.set_defaults(run=_admin(_operation_add))
+    ops.add_parser("list", parents=[common]).set_defaults(run=_admin(_operation_list))
+
+    officer = commands.add_parser("officer", help="officers and their operations")
+    offs = officer.add_subparsers(dest="action", required=True)
+    add = offs.add_parser("add", parents=[common], help="add an officer")
+    add.add_argument("name")
+    add.add_argument("--email", default="")
+    add.set_defaults(run=_admin(_officer_add))
+    offs.add_parser("list", parents=[common]).set_defaults(run=_admin(_officer_list))
+    assign = offs.add_parser("assign", parents=[common], help="assign to an operation")
+    assign.add_argument("officer", help="name or id")
+    assign.add_argument("operation", help="code or id")
+    assign.set_defaults(run=_admin(_officer_assign))
+
+    code = commands.add_parser("enroll-code", parents=[common],
+                               help="a one-time enrollment code for an officer")
+    code.add_argument("officer", help="name or id")
+    code.add_argument("--hours", type=float, default=72.0, help="validity (default 72)")
+    code.set_defaults(run=_admin(_enroll_code))
+
+    device = commands.add_parser("device", help="enrolled devices")
+    devs = device.add_subparsers(dest="action", required=True)
+    devs.add_parser("list", parents=[common]).set_defaults(run=_admin(_device_list))
+    revoke = devs.add_parser("revoke", parents=[common], help="refuse a device from now on")
+    revoke.add_argument("device", help="device id (or its first 6+ characters)")
+    revoke.set_defaults(run=_admin(_device_revoke))
+
+    handbook = commands.add_parser("handbook", help="handbook editions")
+    hbs = handbook.add_subparsers(dest="action", required=True)
+    publish = hbs.add_parser("publish", parents=[common], help="validate and publish")
+    publish.add_argument("path", help="edition folder holding en/ (and fr/, es/)")
+    publish.set_defaults(run=_admin(_handbook_publish))
+    add_reviewer_commands(commands, common, _admin)  # lessons reviewers (issue 8)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script."""
+    args = build_parser().parse_args(argv)
+    args.database = args.database or default_database_url()
+    try:
+        return int(args.run(args))
+    except AdminError as exc:
+        print(f"cmcoord-hq: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,148 @@
+"""HQ reviewer accounts and their browser sessions.
+
+Passwords are kept only as argon2id hashes (argon2-cffi, its default cost), re-hashed at
+sign-in when the default cost rises. A sign-in makes a session: the browser holds a
+random 256-bit token in an HttpOnly cookie, HQ keeps only its sha256 with an expiry and
+the session's CSRF token, so a stolen database gives no usable cookie and signing out or
+disabling a reviewer ends the session at once.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from functools import cache
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from sync.server.db import HqDatabase
+from sync.server.errors import AdminError
+from sync.server.lesson_tables import Reviewer, WebSession
+from sync.server.security import hash_secret
+
+MIN_PASSWORD_CHARS = 12
+SESSION_HOURS = 12
+_hasher = PasswordHasher()
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified when the name is unknown, so a wrong name takes as long as a wrong password."""
+    return _hasher.hash(secrets.token_urlsafe(16))
+
+
+def hash_password(password: str) -> str:
+    """An argon2id hash of a password (salted; the parameters are in the hash)."""
+    return _hasher.hash(password)
+
+
+def check_new_password(password: str) -> None:
+    """Refuse a password too short to resist guessing."""
+    if len(password) < MIN_PASSWORD_CHARS:
+        raise AdminError(f"A reviewer's password has at least {MIN_PASSWORD_CHARS} "
+                         "characters; a few words in a row are easy to remember.")
+
+
+def add_reviewer(db: HqDatabase, *, name: str, password: str) -> Reviewer:
+    """Create a reviewer account who can sign in to the review pages."""
+    name = name.strip()
+    if not name or len(name) > 200:
+        raise AdminError("A reviewer needs a name (up to 200 characters).")
+    check_new_password(password)
+    with db.write() as session:
+        if session.scalar(select(Reviewer.id).where(Reviewer.name == name)):
+            raise AdminError(f"A reviewer named {name!r} already exists.")
+        reviewer = Reviewer(id=str(uuid.uuid4()), name=name,
+                            password_hash=hash_password(password))
+        session.add(reviewer)
+        return reviewer
+
+
+def list_reviewers(db: HqDatabase) -> list[Reviewer]:
+    """Every reviewer account, by name."""
+    with db.read() as session:
+        return list(session.scalars(select(Reviewer).order_by(Reviewer.name)))
+
+
+def set_disabled(db: HqDatabase, *, name: str, disabled: bool) -> Reviewer:
+    """Disable (and sign out everywhere) or re-enable a reviewer."""
+    with db.write() as session:
+        reviewer = session.scalar(select(Reviewer).where(Reviewer.name == name.strip()))
+        if reviewer is None:
+            raise AdminError(f"No reviewer named {name!r}. See `cmcoord-hq reviewer list`.")
+        reviewer.disabled_at = datetime.now(UTC) if disabled else None
+        if disabled:
+            session.execute(delete(WebSession).where(WebSession.reviewer_id == reviewer.id))
+        return reviewer
+
+
+def verify_password(session: Session, *, name: str, password: str) -> Reviewer | None:
+    """The active reviewer with this name and password, else None (same time either way)."""
+    reviewer = session.scalar(select(Reviewer).where(Reviewer.name == name.strip()))
+    stored = reviewer.password_hash if reviewer is not None else _dummy_hash()
+    try:
+        _hasher.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if reviewer is None or reviewer.disabled_at is not None:
+        return None
+    if _hasher.check_needs_rehash(stored):
+        reviewer.password_hash = _hasher.hash(password)
+    reviewer.last_sign_in_at = datetime.now(UTC)
+    return reviewer
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """The reviewer behind a browser session, and that session's CSRF token."""
+
+    reviewer_id: str
+    name: str
+    csrf_token: str
+    token_hash: str
+
+
+def start_session(session: Session, reviewer: Reviewer) -> tuple[str, datetime]:
+    """A new browser session: the cookie's token (shown only here) and its expiry."""
+    token = secrets.token_urlsafe(32)
+    expires = datetime.now(UTC) + timedelta(hours=SESSION_HOURS)
+    now = datetime.now(UTC)
+    session.execute(delete(WebSession).where(WebSession.expires_at <= now))
+    session.add(WebSession(token_hash=hash_secret(token), reviewer_id=reviewer.id,
+                           csrf_token=secrets.token_urlsafe(32), expires_at=expires))
+    return token, expires
+
+
+def signed_in(session: Session, token: str | None) -> SignedIn | None:
+    """The live session a cookie names, or None (unknown, expired, reviewer disabled)."""
+    if not token or len(token) > 100:
+        return None
+    digest = hash_secret(token)
+    row = session.execute(
+        select(WebSession, Reviewer).join(Reviewer, Reviewer.id == WebSession.reviewer_id)
+        .where(WebSession.token_hash == digest)
+    ).first()
+    if row is None:
+        return None
+    web, reviewer = row
+    if (not hmac.compare_digest(web.token_hash, digest)
+            or web.expires_at <= datetime.now(UTC) or reviewer.disabled_at is not None):
+        return None
+    return SignedIn(reviewer.id, reviewer.name, web.csrf_token, web.token_hash)
+
+
+def end_session(session: Session, token_hash: str) -> None:
+    """Sign a browser out: its cookie no longer opens anything."""
+    session.execute(delete(WebSession).where(WebSession.token_hash == token_hash))
+
+
+def csrf_ok(expected: str | None, given: str | None) -> bool:
+    """True when a form's CSRF token is the session's (compared in constant time)."""
+    return bool(expected) and bool(given) and hmac.compare_digest(
+        str(expected).encode(), str(given).encode())

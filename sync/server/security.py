@@ -1,0 +1,68 @@
+"""Secrets of the HQ server: device tokens and enrollment codes, kept only as hashes.
+
+A token is 32 random bytes (URL-safe text); the server stores its sha256 and compares
+hashes in constant time. Tokens and codes never reach a log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync.server.errors import ApiError
+from sync.server.models import Device
+
+# Crockford-style alphabet: no 0/O, 1/I/L confusion when a code is read over a phone.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 10
+
+
+def hash_secret(secret: str) -> str:
+    """The sha256 (hex) of a token or a normalised enrollment code."""
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def new_token() -> str:
+    """A new device token: 32 random bytes, URL-safe."""
+    return secrets.token_urlsafe(32)
+
+
+def new_enrollment_code() -> str:
+    """A one-time code easy to read aloud, e.g. `KQ7M-XR2P-HT`."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def normalise_code(code: str) -> str:
+    """A code as typed (any case, spaces or dashes) in the form that is hashed."""
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+@dataclass(frozen=True)
+class Caller:
+    """The device behind a request and the officer it belongs to."""
+
+    device_id: str
+    officer_id: str
+
+
+def authenticate(session: Session, authorization: str | None) -> Caller:
+    """The caller named by an `Authorization: Bearer` header, or a 401 ApiError."""
+    if not authorization or not authorization.lower().startswith("bearer "):
+        raise ApiError(401, "token_missing", "This request needs a device token. Enroll first.")
+    token = authorization[7:].strip()
+    digest = hash_secret(token)
+    device = session.scalars(select(Device).where(Device.token_hash == digest)).first()
+    if device is None or not hmac.compare_digest(device.token_hash, digest):
+        raise ApiError(401, "token_invalid", "This device token is not known to HQ. Enroll again.")
+    if device.revoked_at is not None:
+        raise ApiError(
+            401, "device_revoked",
+            "HQ has revoked this device. Ask HQ for a new enrollment code.",
+        )
+    return Caller(device_id=device.id, officer_id=device.officer_id)

@@ -1,0 +1,233 @@
+"""The reviewers' pages: sign-in and sign-out, the review queue, a lesson's review page.
+
+Every page needs a live session (else a redirect to the sign-in page). Every POST carries
+the session's CSRF token in a hidden field and is refused (403) without it; the sign-in
+form itself is protected by a double-submit token (cookie and field). The session cookie
+is HttpOnly, SameSite=Lax, and Secure whenever the page came over https.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from fieldapp.errors import FieldAppError, NotFoundError, ValidationErrors
+from sync.server import lessons
+from sync.server.db import HqDatabase
+from sync.server.library import FacetCache
+from sync.server.reviewers import (
+    SESSION_HOURS,
+    SignedIn,
+    csrf_ok,
+    end_session,
+    signed_in,
+    start_session,
+    verify_password,
+)
+from sync.server.throttle import SignInThrottle
+from sync.server.web import render
+
+SESSION_COOKIE = "cmcoord_hq_session"
+SIGNIN_COOKIE = "cmcoord_hq_signin"
+PAGE_SIZE = 50
+DONE = {
+    "validated": "Validated. The officer's laptop receives the decision at its next sync.",
+    "returned": "Returned to the officer with your comment.",
+    "published": "Published: the lesson is now in the public library.",
+    "edited": "Your edits are saved and logged; the officer receives them at the next sync.",
+    "unchanged": "Nothing was changed.",
+}
+Text = Annotated[str, Form(max_length=25_000)]
+Short = Annotated[str, Form(max_length=400)]
+
+
+def _secure(request: Request) -> bool:
+    return request.url.scheme == "https"
+
+
+def _forbidden(reviewer: SignedIn | None) -> HTMLResponse:
+    return render("error.html", http_status=403, reviewer=reviewer, title="Refused",
+                  message="This form has expired or did not come from this site. Go back, "
+                          "reload the page and try again.")
+
+
+def _safe_next(target: str) -> str:
+    """Only a path of the review pages: never another site (no open redirect)."""
+    if target.startswith("/review") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/review"
+
+
+def review_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
+    """Sign-in, sign-out, the queue and the review page of one lesson."""
+    throttle = SignInThrottle()
+    router = APIRouter(include_in_schema=False)
+
+    def current(request: Request) -> SignedIn | None:
+        with db.read() as session:
+            return signed_in(session, request.cookies.get(SESSION_COOKIE))
+
+    def to_signin(request: Request) -> RedirectResponse:
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        query = f"?next={target}" if request.method == "GET" else ""
+        return RedirectResponse(f"/review/signin{query}", status_code=303)
+
+    @router.get("/review/signin", response_class=HTMLResponse)
+    def signin_page(request: Request,
+                    next: Annotated[str, Query(max_length=400)] = "/review") -> Response:
+        return _signin_form(request, next_path=_safe_next(next))
+
+    def _signin_form(request: Request, *, next_path: str, name: str = "", error: str = "",
+                     status: int = 200) -> HTMLResponse:
+        token = secrets.token_urlsafe(32)
+        response = render("signin.html", http_status=status, reviewer=None, title="Sign in",
+                          csrf=token, next_path=next_path, name=name, error=error)
+        response.set_cookie(SIGNIN_COOKIE, token, max_age=3600, httponly=True,
+                            samesite="lax", secure=_secure(request), path="/review")
+        return response
+
+    @router.post("/review/signin", response_class=HTMLResponse)
+    def signin(request: Request, name: Short = "", password: Short = "", csrf: Short = "",
+               next: Short = "/review") -> Response:
+        if not csrf_ok(request.cookies.get(SIGNIN_COOKIE), csrf):
+            return _forbidden(None)
+        keys = (f"name:{name.strip().casefold()}",
+                f"address:{request.client.host if request.client else ''}")
+        wait = throttle.wait_seconds(*keys)
+        if wait:
+            minutes = max(1, round(wait / 60))
+            return _signin_form(request, next_path=_safe_next(next), name=name, status=429,
+                                error=f"Too many failed sign-ins. Try again in {minutes} "
+                                      f"minute{'s' if minutes > 1 else ''}.")
+        with db.write() as session:
+            reviewer = verify_password(session, name=name, password=password)
+            if reviewer is None:
+                token = None
+            else:
+                token, _ = start_session(session, reviewer)
+        if token is None:
+            throttle.failed(*keys)
+            return _signin_form(request, next_path=_safe_next(next), name=name, status=401,
+                                error="The name or the password is wrong.")
+        throttle.succeeded(keys[0])
+        response = RedirectResponse(_safe_next(next), status_code=303)
+        response.set_cookie(SESSION_COOKIE, token, max_age=SESSION_HOURS * 3600,
+                            httponly=True, samesite="lax", secure=_secure(request), path="/")
+        response.delete_cookie(SIGNIN_COOKIE, path="/review")
+        return response
+
+    @router.post("/review/signout")
+    def signout(request: Request, csrf: Short = "") -> Response:
+        who = current(request)
+        if who is None:
+            return to_signin(request)
+        if not csrf_ok(who.csrf_token, csrf):
+            return _forbidden(who)
+        with db.write() as session:
+            end_session(session, who.token_hash)
+        response = RedirectResponse("/review/signin", status_code=303)
+        response.delete_cookie(SESSION_COOKIE, path="/")
+        return response
+
+    @router.get("/review", response_class=HTMLResponse)
+    def queue(request: Request, status: Annotated[str, Query(max_length=20)] = "submitted",
+              page: Annotated[int, Query(ge=1, le=10_000)] = 1) -> Response:
+        who = current(request)
+        if who is None:
+            return to_signin(request)
+        if status not in lessons.QUEUE_STATUSES:
+            status = lessons.S.SUBMITTED.value
+        with db.read() as session:
+            counts = lessons.queue_counts(session)
+            rows = lessons.review_queue(session, status=status, offset=(page - 1) * PAGE_SIZE,
+                                        limit=PAGE_SIZE)
+        pages = max(1, -(-counts[status] // PAGE_SIZE))
+        return render("queue.html", reviewer=who, title="Review queue", status=status,
+                      counts=counts, rows=rows, page=page, pages=pages)
+
+    def page_of(who: SignedIn, lesson_id: str, *, status: int = 200, error: str = "",
+                errors: ValidationErrors | None = None, done: str = "",
+                form: dict[str, str] | None = None) -> HTMLResponse:
+        with db.read() as session:
+            try:
+                view = lessons.review_view(session, lesson_id)
+            except NotFoundError:
+                return render("error.html", http_status=404, reviewer=who, title="Not found",
+                              message="HQ has no submitted lesson at this address.")
+        return render("review.html", http_status=status, reviewer=who, title=view.lesson.title,
+                      view=view, error=error, errors=errors, done=DONE.get(done, ""),
+                      form=form or {}, editable=lessons.REVIEWER_EDITABLE)
+
+    @router.get("/review/lessons/{lesson_id}", response_class=HTMLResponse)
+    def review_page(request: Request, lesson_id: str,
+                    done: Annotated[str, Query(max_length=20)] = "") -> Response:
+        who = current(request)
+        if who is None:
+            return to_signin(request)
+        return page_of(who, lesson_id[:64], done=done)
+
+    def decision(request: Request, lesson_id: str, csrf: str,
+                 act: Callable[[Any, str], str], form: dict[str, str] | None = None
+                 ) -> Response:
+        who = current(request)
+        if who is None:
+            return to_signin(request)
+        if not csrf_ok(who.csrf_token, csrf):
+            return _forbidden(who)
+        try:
+            with db.write() as session:
+                done = act(session, who.name)
+        except NotFoundError:
+            return page_of(who, lesson_id, status=404)
+        except ValidationErrors as exc:
+            return page_of(who, lesson_id, status=422, errors=exc, form=form,
+                           error="Some fields need attention; nothing was saved.")
+        except FieldAppError as exc:
+            return page_of(who, lesson_id, status=409, error=exc.message, form=form)
+        facets.clear()
+        return RedirectResponse(f"/review/lessons/{lesson_id}?done={done}", status_code=303)
+
+    def _rev(value: str) -> int | None:
+        return int(value) if value.isdigit() else None
+
+    @router.post("/review/lessons/{lesson_id}/validate")
+    def validate(request: Request, lesson_id: str, csrf: Short = "", rev: Short = "",
+                 comment: Text = "") -> Response:
+        return decision(request, lesson_id, csrf, lambda s, who: (lessons.validate(
+            s, lesson_id, reviewer=who, rev=_rev(rev), comment=comment), "validated")[1],
+            form={"comment": comment})
+
+    @router.post("/review/lessons/{lesson_id}/return")
+    def return_(request: Request, lesson_id: str, csrf: Short = "", rev: Short = "",
+                comment: Text = "") -> Response:
+        return decision(request, lesson_id, csrf, lambda s, who: (lessons.return_lesson(
+            s, lesson_id, reviewer=who, rev=_rev(rev), comment=comment), "returned")[1],
+            form={"comment": comment})
+
+    @router.post("/review/lessons/{lesson_id}/publish")
+    def publish(request: Request, lesson_id: str, csrf: Short = "",
+                rev: Short = "") -> Response:
+        return decision(request, lesson_id, csrf, lambda s, who: (lessons.publish(
+            s, lesson_id, reviewer=who, rev=_rev(rev)), "published")[1])
+
+    @router.post("/review/lessons/{lesson_id}/edit")
+    async def edit(request: Request, lesson_id: str) -> Response:
+        data = await request.form(max_files=0, max_fields=40)
+        values = {k: str(data.get(k, "")) for k in ("csrf", "rev", *lessons.REVIEWER_EDITABLE)}
+        changes = {k: values[k] for k in lessons.REVIEWER_EDITABLE if k in data}
+
+        def act(session: Any, who: str) -> str:
+            changed = lessons.edit(session, lesson_id, changes, reviewer=who,
+                                   rev=_rev(values["rev"]))
+            return "edited" if changed else "unchanged"
+
+        from starlette.concurrency import run_in_threadpool
+
+        return await run_in_threadpool(decision, request, lesson_id, values["csrf"], act,
+                                       changes)
+
+    return router

@@ -1,0 +1,184 @@
+"""The sync screen against a real HQ (uvicorn on 127.0.0.1): enroll, sync now, the status
+bar, a conflict shown side by side and resolved, an offline HQ, and automatic retries."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+
+from fieldapp.db import Database
+from fieldapp.models import Contact
+from fieldapp.paths import resolve_profile
+from sync.client import sync_once
+from sync.server import admin
+from sync.server.models import RowState
+from tests.sync.conftest import Hq, enrolled, free_port, operation_of, start_hq
+from ui.sync_controller import BACKOFF_BASE_S, BACKOFF_CAP_S, JITTER, retry_delay
+
+
+@pytest.fixture(autouse=True)
+def _no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CMCOORD_NO_KEYRING", "1")
+
+
+@pytest.fixture
+def hq(tmp_path) -> Iterator[Hq]:
+    server, db = start_hq(f"sqlite:///{tmp_path / 'hq.sqlite'}")
+    op = admin.add_operation(db, code="MRV", name="Marovia response", country="HTI")
+    admin.add_officer(db, name="Ana")
+    admin.assign(db, officer="Ana", operation="MRV")
+    with server:
+        yield Hq(server.url, db, op.id, "Ana")
+    db.close()
+
+
+@pytest.fixture
+def second_profile(tmp_path, _migrated_template) -> Iterator[Callable[[str], Database]]:
+    """Opens another real profile by name (closed at teardown), for a second laptop."""
+    opened: list[Database] = []
+
+    def make(name: str) -> Database:
+        root = tmp_path / name
+        shutil.copytree(_migrated_template, root)
+        opened.append(Database.open(resolve_profile(root)))
+        return opened[-1]
+
+    yield make
+    for db in opened:
+        db.close()
+
+
+def _sync_screen(qtbot, window):
+    screen = window.show_section("sync")
+    qtbot.waitUntil(lambda: screen.state is not None, timeout=5000)
+    return screen
+
+
+def _enroll_through_screen(qtbot, hq, screen):
+    code, _ = admin.make_enrollment_code(hq.db, officer="Ana")
+    screen.url_edit.setText(hq.url)
+    screen.code_edit.setText(code)
+    qtbot.mouseClick(screen.enroll_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Enrolled with" in screen.enrolled_label.text(), timeout=10000)
+
+
+def _sync_now(qtbot, screen):
+    with qtbot.waitSignal(screen.controller.finished, timeout=20000) as finished:
+        qtbot.mouseClick(screen.sync_button, Qt.MouseButton.LeftButton)
+    return finished.args
+
+
+def test_enroll_and_sync_from_the_screen_update_the_status_bar(qtbot, hq, ctx, window):
+    screen = _sync_screen(qtbot, window)
+    assert "Not enrolled yet" in screen.enrolled_label.text()
+    assert not screen.sync_button.isEnabled()
+    _enroll_through_screen(qtbot, hq, screen)
+    assert "Ana" in screen.enrolled_label.text()
+    assert "file only you can read" in screen.enrolled_label.text()  # no keyring here
+
+    outcome, message = _sync_now(qtbot, screen)
+    assert outcome == "ok", message
+    qtbot.waitUntil(lambda: screen.log_table.rowCount() == 1, timeout=5000)
+    assert screen.log_table.item(0, 1).text() == "Done"
+    assert operation_of(ctx.db) == hq.operation_id  # HQ's operation came down
+    qtbot.waitUntil(lambda: window.sync_status.text() == "Sync: up to date", timeout=5000)
+    assert "Last successful sync" in screen.state_label.text()
+
+
+def test_bad_enrollment_input_is_marked_beside_the_fields(qtbot, hq, window):
+    screen = _sync_screen(qtbot, window)
+    qtbot.mouseClick(screen.enroll_button, Qt.MouseButton.LeftButton)
+    assert "HQ's address" in screen.findChild(type(screen.enrolled_label), "hq_urlError").text()
+    assert "enrollment code" in screen.findChild(type(screen.enrolled_label), "codeError").text()
+
+    screen.url_edit.setText(hq.url)
+    screen.code_edit.setText("not-a-code")
+    qtbot.mouseClick(screen.enroll_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.enroll_button.isEnabled()
+                    and screen.enroll_message.text() != "Contacting HQ…", timeout=10000)
+    assert screen.enroll_message.text()
+    assert "Not enrolled yet" in screen.enrolled_label.text()
+
+
+def test_conflict_is_shown_side_by_side_and_resolved_from_the_screen(
+        qtbot, hq, ctx, window, second_profile):
+    screen = _sync_screen(qtbot, window)
+    _enroll_through_screen(qtbot, hq, screen)
+    assert _sync_now(qtbot, screen)[0] == "ok"
+    with ctx.db.transaction() as session:
+        contact = Contact(operation_id=hq.operation_id, given_name="Amira",
+                          family_name="Haddad", role="Logistics")
+        session.add(contact)
+    contact_id = contact.id
+    assert _sync_now(qtbot, screen)[0] == "ok"
+
+    other = enrolled(hq, second_profile, "laptop-b")  # receives the contact
+    with other.transaction() as session:
+        session.get(Contact, contact_id).role = "Deputy head of logistics"
+    sync_once(other)
+    with ctx.db.transaction() as session:
+        session.get(Contact, contact_id).role = "Head of logistics"
+
+    outcome, message = _sync_now(qtbot, screen)
+    assert outcome == "ok"
+    assert "conflict" in message
+    qtbot.waitUntil(lambda: screen.conflict_table.rowCount() == 1, timeout=5000)
+    assert screen.conflict_table.item(0, 1).text() == "Amira Haddad"
+    assert screen.conflict_table.item(0, 2).text() == "Role"
+    assert screen.mine_text.toPlainText() == "Head of logistics"
+    assert screen.hq_text.toPlainText() == "Deputy head of logistics"
+    qtbot.waitUntil(lambda: "conflict" in window.sync_status.text(), timeout=5000)
+
+    qtbot.mouseClick(screen.keep_mine, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.conflict_table.rowCount() == 0, timeout=5000)
+    assert screen.conflicts_note.text() == "No conflicts."
+    assert _sync_now(qtbot, screen)[0] == "ok"
+    with hq.db.read() as session:
+        assert session.get(RowState, ("contact", contact_id)).fields["role"] == \
+            "Head of logistics"
+    sync_once(other)
+    with other.session() as session:
+        assert session.get(Contact, contact_id).role == "Head of logistics"
+
+
+def test_hq_out_of_reach_says_so_and_keeps_changes_waiting(qtbot, hq, ctx, window):
+    screen = _sync_screen(qtbot, window)
+    _enroll_through_screen(qtbot, hq, screen)
+    assert _sync_now(qtbot, screen)[0] == "ok"
+    from sync import local
+    from sync.client import HQ_URL
+
+    with ctx.db.transaction() as session:  # HQ moves to a port where nobody listens
+        local.set_state(session, HQ_URL, f"http://127.0.0.1:{free_port()}")
+        session.add(Contact(operation_id=hq.operation_id, given_name="Jonas",
+                            family_name="Berg"))
+    outcome, message = _sync_now(qtbot, screen)
+    assert outcome == "error"
+    assert message
+    assert "Traceback" not in message
+    assert screen.progress_label.text() == message
+    qtbot.waitUntil(lambda: "1 change(s) waiting" in window.sync_status.text(), timeout=5000)
+    assert "Contact: 1" in screen.pending_label.text()
+    assert screen.log_table.item(0, 1).text() == "Failed"
+
+
+def test_automatic_sync_retries_later_with_growing_jittered_delays(qtbot, ctx, window):
+    rng = random.Random(7)
+    delays = [retry_delay(n, rng=rng) for n in range(1, 10)]
+    for n, delay in enumerate(delays, start=1):
+        nominal = min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2 ** (n - 1))
+        assert nominal * (1 - JITTER) <= delay <= nominal * (1 + JITTER)
+    assert delays[-1] <= BACKOFF_CAP_S * (1 + JITTER)
+
+    controller = ctx.sync
+    assert controller.next_attempt_ms() == -1  # off by default
+    screen = _sync_screen(qtbot, window)
+    screen.auto_check.setChecked(True)
+    assert controller.automatic
+    assert 0 <= controller.next_attempt_ms() <= 5500  # 5 s, give or take a coarse timer
+    screen.auto_check.setChecked(False)
+    assert controller.next_attempt_ms() == -1

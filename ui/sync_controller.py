@@ -1,0 +1,238 @@
+"""Sync with HQ as the application sees it: one sync at a time, on request or on a timer,
+with the state the status bar and the sync screen show.
+
+The work itself is `sync.client` (no Qt), run through `TaskRunner.network` so a slow link
+never blocks the window or the other background work. Automatic sync, when the officer
+turns it on, tries every few minutes; while offline it backs off exponentially with
+jitter (so a room of laptops coming back online does not knock on HQ at once), and it
+stops trying when only a person can help (revoked device, not enrolled).
+
+`sync.client` is imported only inside the worker functions: start-up does not pay for
+`requests`.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ui.context import EVERYTHING, Change
+
+if TYPE_CHECKING:
+    from fieldapp.db import Database
+    from fieldapp.progress import Progress
+    from ui.context import AppContext
+    from ui.tasks import Task
+
+log = logging.getLogger(__name__)
+
+AUTO_KEY = "sync/automatic"
+INTERVAL_S = 5 * 60  # between automatic syncs while all is well
+BACKOFF_BASE_S = 60  # first retry after a failure that may pass by itself
+BACKOFF_CAP_S = 60 * 60
+JITTER = 0.2  # ± this share of the delay
+STATUS_DEBOUNCE_MS = 500
+
+
+def retry_delay(failures: int, *, rng: random.Random | None = None) -> float:
+    """Seconds to wait after `failures` failed syncs in a row (≥ 1): doubling, capped, jittered."""
+    rng = rng or random.Random()
+    delay = min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2 ** max(0, failures - 1))
+    return delay * rng.uniform(1 - JITTER, 1 + JITTER)
+
+
+@dataclass(frozen=True)
+class SyncView:
+    """The sync state in words: one short line for the status bar and its tone."""
+
+    text: str
+    tone: str  # "ok", "pending", "offline", "conflict", "error", "off", "busy"
+    status: Any = None  # sync.client.SyncStatus when known
+
+
+def _read_status(session: Any, _progress: Progress) -> Any:
+    from sync.client import sync_status
+
+    return sync_status(session)
+
+
+def _run_sync(db: Database, progress: Progress) -> Any:
+    from sync.client import sync_once
+
+    return sync_once(db, progress=progress)
+
+
+class SyncController(QObject):
+    """Runs syncs (by hand or automatically) and keeps the sync state for the screens."""
+
+    view_changed = Signal(object)  # SyncView
+    started = Signal()
+    progressed = Signal(int, int, str)
+    finished = Signal(str, str)  # outcome ("ok", "error", "cancelled"), message
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.task: Task[Any] | None = None
+        self.failures = 0
+        self.offline = False
+        self.last_error = ""
+        self.view = SyncView(self.tr("Sync: not set up yet"), "off")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._automatic_sync)
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.setInterval(STATUS_DEBOUNCE_MS)
+        self._status_timer.timeout.connect(self.refresh_status)
+        self._running = False
+        ctx.changed.connect(self._data_changed)
+
+    # Starting and stopping --------------------------------------------------------------
+
+    def start(self) -> None:
+        """The database is open: read the state, and schedule automatic sync if it is on."""
+        self._running = True
+        self.refresh_status()
+        self._schedule(10.0)
+
+    def stop(self) -> None:
+        """Stop the timers and cancel a sync under way (at exit)."""
+        self._running = False
+        self._timer.stop()
+        self._status_timer.stop()
+        if self.task is not None:
+            self.task.cancel()
+
+    @property
+    def automatic(self) -> bool:
+        """Whether syncs start on their own."""
+        return str(self.ctx.settings.value(AUTO_KEY, "false")).lower() == "true"
+
+    def set_automatic(self, on: bool) -> None:
+        """Turn automatic sync on or off (remembered for the profile)."""
+        self.ctx.settings.setValue(AUTO_KEY, "true" if on else "false")
+        self.failures = 0
+        self._schedule(5.0 if on else None)
+
+    @property
+    def busy(self) -> bool:
+        """A sync is under way."""
+        return self.task is not None
+
+    # Syncing ----------------------------------------------------------------------------
+
+    def sync_now(self) -> Task[Any] | None:
+        """Start a sync unless one is running; returns its task."""
+        if self.task is not None or not self.ctx.has_database:
+            return self.task
+        self._timer.stop()
+        self._set_view(SyncView(self.tr("Sync: in progress…"), "busy", self.view.status))
+        self.started.emit()
+        self.task = self.ctx.tasks.network(
+            _run_sync, changes=EVERYTHING, on_success=self._synced, on_failure=self._failed,
+            on_cancelled=self._cancelled, on_progress=self.progressed.emit)
+        return self.task
+
+    def cancel(self) -> None:
+        """Stop the sync under way at its next step; what was done stays done."""
+        if self.task is not None:
+            self.task.cancel()
+
+    def _synced(self, result: Any) -> None:
+        self.task = None
+        self.failures, self.offline, self.last_error = 0, False, ""
+        message = self.tr("Sent {0}, received {1}.").format(result.pushed, result.pulled)
+        if result.conflicts:
+            message += " " + self.tr("{0} conflict(s) to resolve.").format(result.conflicts)
+        self.finished.emit("ok", message)
+        self.refresh_status()
+        self._schedule(INTERVAL_S)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.task = None
+        message = getattr(exc, "message", str(exc))
+        self.last_error = message
+        self.offline = getattr(exc, "code", "") in {"offline", "timeout", "tls", "captive_portal"}
+        self.failures += 1
+        self.finished.emit("error", message)
+        self.refresh_status()
+        if getattr(exc, "retry_later", True):
+            self._schedule(retry_delay(self.failures))
+        else:
+            self._timer.stop()  # a person must act first (enroll, HQ reinstates the device)
+
+    def _cancelled(self) -> None:
+        self.task = None
+        self.finished.emit("cancelled", self.tr("Sync cancelled; what was sent stays sent."))
+        self.refresh_status()
+        self._schedule(INTERVAL_S)
+
+    def _schedule(self, seconds: float | None) -> None:
+        self._timer.stop()
+        if seconds is not None and self._running and self.automatic:
+            self._timer.start(int(seconds * 1000))
+
+    def _automatic_sync(self) -> None:
+        status = self.view.status
+        if status is not None and not status.enrolled:
+            return  # nothing to try until the officer enrolls; enrolling restarts the timer
+        self.sync_now()
+
+    def next_attempt_ms(self) -> int:
+        """Milliseconds until the next automatic sync, or -1 when none is planned."""
+        return self._timer.remainingTime() if self._timer.isActive() else -1
+
+    # State ------------------------------------------------------------------------------
+
+    def _data_changed(self, kinds: frozenset[str]) -> None:
+        if self._running and self.task is None and kinds - {Change.SETTINGS}:
+            self._status_timer.start()  # pending counts moved
+
+    def refresh_status(self) -> None:
+        """Read enrollment, pending changes and conflicts in the background."""
+        if not self.ctx.has_database:
+            return
+        self.ctx.tasks.query(_read_status, on_success=self._show_status,
+                             on_failure=self._status_failed)
+
+    def _status_failed(self, exc: BaseException) -> None:
+        # The status line is a convenience: keep the last one rather than a dialog.
+        log.warning("could not read the sync state: %s", exc)
+
+    def _show_status(self, status: Any) -> None:
+        if self.task is not None:
+            self._set_view(SyncView(self.view.text, "busy", status))
+            return
+        pending = sum(status.pending.values())
+        if not status.enrolled:
+            view = SyncView(self.tr("Sync: not set up yet"), "off", status)
+        elif status.conflicts:
+            view = SyncView(self.tr("Sync: {0} conflict(s) to resolve").format(status.conflicts),
+                            "conflict", status)
+        elif self.offline:
+            view = SyncView(self.tr("Sync: offline · {0} change(s) waiting").format(pending),
+                            "offline", status)
+        elif self.last_error or (status.last_error and status.last_success is None):
+            view = SyncView(self.tr("Sync: error · {0} change(s) waiting").format(pending),
+                            "error", status)
+        elif pending:
+            view = SyncView(self.tr("Sync: {0} change(s) waiting").format(pending),
+                            "pending", status)
+        else:
+            view = SyncView(self.tr("Sync: up to date"), "ok", status)
+        self._set_view(view)
+
+    def _set_view(self, view: SyncView) -> None:
+        self.view = view
+        self.view_changed.emit(view)
+
+    def enrolled(self) -> None:
+        """The officer has just enrolled: fresh state, and automatic sync may begin."""
+        self.failures, self.offline, self.last_error = 0, False, ""
+        self.refresh_status()
+        self._schedule(1.0)
