@@ -45,7 +45,8 @@ from fieldapp.services.operations import country_name
 from ui.context import AppContext, Change
 from ui.tasks import Session
 from ui.widgets.error_dialog import show_error
-from ui.widgets.field_errors import ERROR_STYLE, FieldErrors, grow_to_fit
+from ui.widgets.field_errors import FieldErrors
+from ui.widgets.form_dialog import FormDialog
 from ui.widgets.optional_date import OptionalDateEdit
 
 
@@ -104,7 +105,7 @@ class _Loaded:
     poc_label: str
 
 
-class AssetDialog(QDialog):
+class AssetDialog(FormDialog):
     """Create (asset_id None) or edit an entry; accepted once saved."""
 
     def __init__(self, ctx: AppContext, asset_id: str | None = None,
@@ -113,8 +114,6 @@ class AssetDialog(QDialog):
         self.setObjectName("assetDialog")
         self.ctx = ctx
         self.asset_id = asset_id
-        self.saved_id = ""
-        self.errors = FieldErrors()
         self.setWindowTitle(self.tr("Edit asset") if asset_id else self.tr("New asset"))
         self.setMinimumWidth(560)
         self.category = QComboBox()
@@ -185,18 +184,7 @@ class AssetDialog(QDialog):
         form.addRow(self.tr("Cost basis:"), wrap("cost_basis", self.cost_basis))
         form.addRow(self.tr("Notes:"), self.notes)
         form.addRow("", wrap("is_global", self.is_global))
-        self.general_error = QLabel()
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
+        self.lay_out(form)
         if asset_id:
             self.buttons.setEnabled(False)
             self._load(asset_id)
@@ -271,8 +259,7 @@ class AssetDialog(QDialog):
 
     def save(self) -> None:
         """Validate and store in the background; close on success, mark fields if not."""
-        self.errors.clear()
-        self.general_error.hide()
+        self.clear_errors()
         try:
             data = self.form_input()
         except ValidationErrors as exc:
@@ -296,22 +283,6 @@ class AssetDialog(QDialog):
 
         self.ctx.tasks.write(work, changes={Change.ASSET}, on_success=self._saved,
                              on_failure=self._failed, parent=self)
-
-    def _saved(self, asset_id: str) -> None:
-        self.saved_id = asset_id
-        self.buttons.setEnabled(True)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if not isinstance(exc, ValidationErrors):
-            show_error(self, exc)
-            return
-        unplaced = self.errors.show(exc)
-        if unplaced:
-            self.general_error.setText(" ".join(unplaced))
-            self.general_error.show()
-        grow_to_fit(self)
 
 
 class StatusDialog(QDialog):

@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -47,8 +45,8 @@ from fieldapp.services.contacts import (
 )
 from ui.context import AppContext, Change
 from ui.tasks import Session
-from ui.widgets.error_dialog import show_error
-from ui.widgets.field_errors import ERROR_STYLE, FieldErrors, grow_to_fit
+from ui.widgets.field_errors import ERROR_STYLE, grow_to_fit
+from ui.widgets.form_dialog import FormDialog
 
 
 def _kind_label(kind: str) -> str:
@@ -124,7 +122,7 @@ class _FormData:
     organisation_name: str
 
 
-class ContactDialog(QDialog):
+class ContactDialog(FormDialog):
     """Create (contact_id None) or edit a contact; accepted once saved."""
 
     def __init__(self, ctx: AppContext, contact_id: str | None = None,
@@ -134,9 +132,7 @@ class ContactDialog(QDialog):
         self.ctx = ctx
         self.contact_id = contact_id
         self.operation_id = ctx.current_operation_id or None
-        self.saved_id = ""
         self.region: str | None = None
-        self.errors = FieldErrors()
         self.setWindowTitle(self.tr("Edit contact") if contact_id else self.tr("New contact"))
         self.setMinimumWidth(560)
 
@@ -199,19 +195,8 @@ class ContactDialog(QDialog):
         form.addRow(self.tr("Notes:"), self.notes)
         form.addRow("", self.favourite)
         form.addRow("", wrap("is_global", self.is_global))
-        self.general_error = QLabel()
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.lay_out(form)
         self.buttons.setEnabled(False)  # until the form is filled
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
         self._load()
 
     def _load(self) -> None:
@@ -304,8 +289,7 @@ class ContactDialog(QDialog):
         organisation = self.organisation.currentText().strip()
         org_type = self.org_type.currentData()
         operation_id, editing = self.operation_id, self.contact_id
-        self.errors.clear()
-        self.general_error.hide()
+        self.clear_errors()
         self.buttons.setEnabled(False)
 
         def work(session: Session, _progress: object) -> str:
@@ -324,19 +308,3 @@ class ContactDialog(QDialog):
 
         self.ctx.tasks.write(work, changes={Change.CONTACT, Change.ORGANISATION},
                              on_success=self._saved, on_failure=self._failed, parent=self)
-
-    def _saved(self, contact_id: str) -> None:
-        self.saved_id = contact_id
-        self.buttons.setEnabled(True)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if not isinstance(exc, ValidationErrors):
-            show_error(self, exc)
-            return
-        unplaced = self.errors.show(exc)
-        if unplaced:
-            self.general_error.setText(" ".join(unplaced))
-            self.general_error.show()
-        grow_to_fit(self)

@@ -13,16 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from fieldapp.errors import ValidationErrors
 from fieldapp.labels import operation_kind_label
 from fieldapp.models.enums import OperationKind
 from fieldapp.services.lookup import OperationRow, country_names
@@ -33,8 +28,7 @@ from fieldapp.services.operations import (
     update_operation,
 )
 from ui.context import AppContext, Change
-from ui.widgets.error_dialog import show_error
-from ui.widgets.field_errors import FieldErrors, grow_to_fit
+from ui.widgets.form_dialog import FormDialog
 from ui.widgets.optional_date import OptionalDateEdit
 
 
@@ -55,7 +49,7 @@ def _searchable_combo(items: list[str], object_name: str) -> QComboBox:
     return combo
 
 
-class OperationDialog(QDialog):
+class OperationDialog(FormDialog):
     """Create (operation=None) or edit an operation; accepted once saved."""
 
     def __init__(self, ctx: AppContext, operation: OperationRow | None = None,
@@ -64,8 +58,6 @@ class OperationDialog(QDialog):
         self.setObjectName("operationDialog")
         self.ctx = ctx
         self.operation = operation
-        self.saved_id = ""
-        self.errors = FieldErrors()
         self.setWindowTitle(self.tr("Edit operation") if operation else self.tr("New operation"))
         self.setMinimumWidth(520)
 
@@ -104,21 +96,7 @@ class OperationDialog(QDialog):
         form.addRow(self.tr("End date:"), wrap("end_date", self.end_date))
         form.addRow(self.tr("Time zone:"), wrap("timezone", self.timezone))
 
-        self.general_error = QLabel()
-        self.general_error.setObjectName("generalError")
-        self.general_error.setStyleSheet("color: #b3261e;")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
+        self.lay_out(form)
 
         if operation is not None:
             self._fill(operation)
@@ -172,8 +150,7 @@ class OperationDialog(QDialog):
         """Validate and store in the background; close on success, mark fields if not."""
         data = self.form_input()
         editing = self.operation.id if self.operation else None
-        self.errors.clear()
-        self.general_error.hide()
+        self.clear_errors()
         self.buttons.setEnabled(False)
 
         def work(session: object, _progress: object) -> str:
@@ -184,19 +161,3 @@ class OperationDialog(QDialog):
         changes = {Change.OPERATION} if editing else {Change.OPERATION, Change.CURRENT_OPERATION}
         self.ctx.tasks.write(work, changes=changes, on_success=self._saved,
                              on_failure=self._failed, parent=self)
-
-    def _saved(self, operation_id: str) -> None:
-        self.saved_id = operation_id
-        self.buttons.setEnabled(True)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if not isinstance(exc, ValidationErrors):
-            show_error(self, exc)
-            return
-        unplaced = self.errors.show(exc)
-        if unplaced:
-            self.general_error.setText(" ".join(unplaced))
-            self.general_error.show()
-        grow_to_fit(self)
