@@ -1,4 +1,5 @@
-"""What every PDF shares: the bundled DejaVu fonts, paragraph styles, "page x of y".
+"""What every PDF shares: the bundled DejaVu fonts, paragraph styles, colours, the running
+header and "page x of y".
 
 DejaVu Sans covers Latin with accents, Cyrillic, Greek and many symbols, so names in
 any of the field's common scripts print without missing glyphs.
@@ -28,6 +29,9 @@ FONT_MONO = "DejaVuSansMono"
 PAGE_SIZES = {"A4": A4, "Letter": letter}
 MARGIN = 18 * mm
 UN_BLUE = colors.HexColor("#1f5a96")
+GRID = colors.HexColor("#b8c4d0")  # table rules and the line under the page header
+HEADER_FILL = colors.HexColor("#e3ecf5")  # a table's heading row
+ZEBRA = colors.HexColor("#f5f8fb")  # every other row of a long table
 
 
 @cache
@@ -71,6 +75,22 @@ def escape(text: str) -> str:
     """Text made safe for reportlab's Paragraph markup, control characters dropped."""
     cleaned = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
     return html.escape(cleaned, quote=False).replace("\n", "<br/>")
+
+
+def title_header(title: str, subtitle: str) -> Callable[[Canvas], None]:
+    """A page header for `numbered_canvas`: blue title left, grey subtitle right, a rule."""
+
+    def draw(canvas: Canvas) -> None:
+        width, height = canvas._pagesize
+        canvas.setFillColor(UN_BLUE)
+        canvas.setFont(FONT_BOLD, 11)
+        canvas.drawString(MARGIN, height - 11 * mm, title)
+        canvas.setFillColor(colors.grey)
+        canvas.setFont(FONT, 8)
+        canvas.drawRightString(width - MARGIN, height - 11 * mm, subtitle)
+        canvas.setStrokeColor(GRID)
+        canvas.line(MARGIN, height - 13 * mm, width - MARGIN, height - 13 * mm)
+    return draw
 
 
 def numbered_canvas(header: Callable[[Canvas], None] | None = None) -> type[Canvas]:

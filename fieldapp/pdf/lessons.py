@@ -35,6 +35,7 @@ from fieldapp.models.enums import LessonStatus, Sensitivity
 from fieldapp.pdf.common import (
     FONT,
     FONT_BOLD,
+    GRID,
     MARGIN,
     PAGE_SIZES,
     UN_BLUE,
@@ -47,7 +48,6 @@ from fieldapp.services.lessons import PARTS, LessonView, lesson_view, lessons_by
 
 INTERNAL_BANNER = "INTERNAL \u2014 not for publication"
 BANNER_RED = colors.HexColor("#b3261e")
-GRID = colors.HexColor("#b8c4d0")
 LABEL_FILL = colors.HexColor("#eef3f8")
 COMMENT_FILL = colors.HexColor("#fff4d6")
 

@@ -34,6 +34,7 @@ from fieldapp.pdf.common import (
     MARGIN,
     PAGE_SIZES,
     UN_BLUE,
+    ZEBRA,
     escape,
     numbered_canvas,
     register_fonts,
@@ -57,7 +58,6 @@ CSV_COLUMNS = (
     ("Overdue", "#status+overdue"), ("Last updated (UTC)", "#date+updated"),
 )
 BLOCK = 400  # rows per table: splitting one 10,000-row table is quadratic in reportlab
-ZEBRA = colors.HexColor("#f5f8fb")
 FETCH = 2000
 
 
