@@ -12,7 +12,6 @@ The point of contact is found among the contacts by e-mail, then by name.
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
@@ -25,9 +24,11 @@ from fieldapp.importexport.common import (
     ImportFileError,
     ImportSource,
     RejectedRow,
+    imported_id,
     parse_date,
     parse_number,
     read_text,
+    taken_ids,
 )
 from fieldapp.importexport.contacts import ImportChoice
 from fieldapp.importexport.csv_hxl import Column, map_columns, read_table, write_table
@@ -288,15 +289,13 @@ def apply_asset_import(session: Session, preview: AssetImportPreview,
                        choices: Mapping[int, str], *, progress: Progress) -> AssetImportResult:
     """Write the preview: add new entries, update or skip matches (by line; update if absent)."""
     total = len(preview.to_add) + len(preview.matches)
-    taken = set(session.execute(
-        text("SELECT id FROM assets WHERE id IN (SELECT value FROM json_each(:ids))"),
-        {"ids": json.dumps([r.uid for r in preview.to_add if r.uid])}).scalars())
+    taken = taken_ids(session, "assets", [r.uid for r in preview.to_add])
     by_line: dict[int, str] = {}
     written: list[str] = []
     done = updated = skipped = 0
     for row in preview.to_add:
         asset = create_asset(session, row.data, operation_id=preview.operation_id,
-                             comment=IMPORT_COMMENT, asset_id=_new_id(row.uid, taken))
+                             comment=IMPORT_COMMENT, asset_id=imported_id(row.uid, taken))
         if row.confirmed_at is not None:
             asset.confirmed_at = row.confirmed_at
         by_line[row.line] = asset.id
@@ -320,17 +319,6 @@ def apply_asset_import(session: Session, preview: AssetImportPreview,
     session.flush()
     return AssetImportResult(len(preview.to_add), updated, skipped,
                              tuple(dict.fromkeys(written)))
-
-
-def _new_id(uid: str, taken: set[str]) -> str:
-    try:
-        candidate = str(uuid.UUID(uid))
-    except ValueError:
-        return str(uuid.uuid4())
-    if candidate in taken:
-        return str(uuid.uuid4())
-    taken.add(candidate)
-    return candidate
 
 
 def _update(session: Session, asset_id: str, row: ImportedAsset) -> None:

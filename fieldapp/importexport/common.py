@@ -1,18 +1,29 @@
-"""Reading an import file safely: size limit, encodings, binary data, one clear error.
+"""Reading an import file safely: size limit, encodings, binary data, one clear error; and
+the ids that imported rows keep.
 
 A file is bytes from disk or from the caller. UTF-8 (with or without BOM) is tried first,
 then UTF-16 when it carries a BOM (Excel's "Unicode text"), then Windows-1252, which old
 Excel and Outlook still write. Anything else, control characters of binary data, or a
 file over 50 MB raises ImportFileError naming the line and the reason.
+
+A row that carries a UUID (a vCard UID, an export's ID column) keeps it, so the same
+contact or asset has the same id on every device, unless this profile already uses it.
 """
 
 from __future__ import annotations
 
 import codecs
+import json
 import re
+import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Literal
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from fieldapp.errors import FieldAppError
 
@@ -141,3 +152,22 @@ def parse_date(text: str) -> date | None:
         day, month, year = (int(part) for part in found.groups())
         return date(year, month, day)
     return date.fromisoformat(cleaned[:10])
+
+
+def taken_ids(session: Session, table: Literal["contacts", "assets"],
+              uids: Iterable[str]) -> set[str]:
+    """Which of these ids a row of `table` (even a deleted one) already has."""
+    query = text(f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(:ids))")
+    return set(session.execute(query, {"ids": json.dumps([u for u in uids if u])}).scalars())
+
+
+def imported_id(uid: str, taken: set[str]) -> str:
+    """The row's own UUID unless it is not one or is `taken` (then a new one); noted as taken."""
+    try:
+        candidate = str(uuid.UUID(uid))
+    except ValueError:
+        return str(uuid.uuid4())
+    if candidate in taken:
+        return str(uuid.uuid4())
+    taken.add(candidate)
+    return candidate

@@ -9,7 +9,6 @@ e-mails are added, notes appended.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -19,7 +18,13 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from fieldapp.errors import ValidationError, ValidationErrors
-from fieldapp.importexport.common import ImportSource, RejectedRow, read_text
+from fieldapp.importexport.common import (
+    ImportSource,
+    RejectedRow,
+    imported_id,
+    read_text,
+    taken_ids,
+)
 from fieldapp.importexport.contacts_csv import rows_from_csv
 from fieldapp.importexport.vcard import CardFields, looks_like_vcard, parse_vcards
 from fieldapp.labels import org_type_label
@@ -199,13 +204,13 @@ def apply_import(session: Session, preview: ImportPreview, choices: Mapping[int,
     """Write the preview: add new rows, merge or skip matches (by line; merge if absent)."""
     total = len(preview.to_add) + len(preview.matches)
     organisations = _organisations(session, preview)
-    taken = _taken_ids(session, [row.uid for row in preview.to_add])
+    taken = taken_ids(session, "contacts", [row.uid for row in preview.to_add])
     by_line: dict[int, Contact] = {}
     written: list[str] = []
     done = merged = skipped = 0
     with session.no_autoflush:  # one flush at the end, not one per row looked up
         for row in preview.to_add:
-            contact = Contact(id=_new_id(row.uid, taken))
+            contact = Contact(id=imported_id(row.uid, taken))
             org_id = organisations.get(row.organisation.casefold())
             apply_contact_input(contact, replace(row.data, organisation_id=org_id),
                                 preview.operation_id)
@@ -232,24 +237,6 @@ def apply_import(session: Session, preview: ImportPreview, choices: Mapping[int,
     progress.report(total, total, "Saving contacts")
     session.flush()
     return ImportResult(len(preview.to_add), merged, skipped, tuple(dict.fromkeys(written)))
-
-
-def _taken_ids(session: Session, uids: list[str]) -> set[str]:
-    """Which of these ids a contact of this profile (even a deleted one) already has."""
-    query = text("SELECT id FROM contacts WHERE id IN (SELECT value FROM json_each(:ids))")
-    return set(session.execute(query, {"ids": json.dumps([u for u in uids if u])}).scalars())
-
-
-def _new_id(uid: str, taken: set[str]) -> str:
-    """Keep the card's UUID (the same person across devices) unless this profile has it."""
-    try:
-        candidate = str(uuid.UUID(uid))
-    except ValueError:
-        return str(uuid.uuid4())
-    if candidate in taken:
-        return str(uuid.uuid4())
-    taken.add(candidate)
-    return candidate
 
 
 def _organisations(session: Session, preview: ImportPreview) -> dict[str, str]:
