@@ -31,6 +31,7 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from sync.server.app import DATABASE_ENV, create_app
+    from sync.server.nodelay import PROTOCOL as NODELAY_HTTP
 
     if args.workers > 1:  # the write lock spans processes (advisory lock / BEGIN IMMEDIATE)
         HqDatabase.open(args.database).close()  # upgrade the schema once, before workers
@@ -38,12 +39,12 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"cmcoord-hq {__version__} serving on http://{args.host}:{args.port} with "
               f"{args.workers} workers (database: {args.database.split('://')[0]})", flush=True)
         uvicorn.run("sync.server.app:app_from_environment", factory=True, host=args.host,
-                    port=args.port, workers=args.workers, log_level="info")
+                    port=args.port, workers=args.workers, log_level="info", http=NODELAY_HTTP)
         return 0
     app = create_app(args.database)
     print(f"cmcoord-hq {__version__} serving on http://{args.host}:{args.port} "
           f"(database: {args.database.split('://')[0]}); OpenAPI at /docs", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", http=NODELAY_HTTP)
     return 0
 
 
