@@ -12,24 +12,17 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QMenu,
-    QMessageBox,
     QPushButton,
     QScrollArea,
-    QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -48,13 +41,11 @@ from fieldapp.services.assets import AssetDetail, AssetFilter, asset_detail, con
 from fieldapp.services.assets import delete_asset as delete_asset_row
 from ui.context import AppContext, Change
 from ui.models.assets_table import AssetQuery, AssetsTableModel, availability_text, capacity_text
-from ui.screens.import_preview import ImportPreviewDialog, PreviewLines
+from ui.screens.import_preview import PreviewLines
 from ui.tasks import Session
-from ui.widgets.file_jobs import choose_open_path, choose_save_path, export_file
+from ui.widgets.file_jobs import choose_open_path, export_file
+from ui.widgets.list_screen import ListScreen
 from ui.widgets.optional_date import OptionalDateEdit
-
-FILTER_DELAY_MS = 200
-SETTINGS = "assets/"
 
 
 def _link(text: str, on_click: object) -> QLabel:
@@ -169,21 +160,21 @@ class AssetDetailPanel(QScrollArea):
         self.history.resizeRowsToContents()
 
 
-class AssetsScreen(QWidget):
+class AssetsScreen(ListScreen):
     """The Assets section."""
 
+    SETTINGS = "assets/"
+    DEFAULT_SIZES = (800, 480)
+    FILTER_DELAY_MS = 200
+
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
+        super().__init__(ctx)
         self.setObjectName("assetsScreen")
-        self.ctx = ctx
         self.model = AssetsTableModel(ctx.tasks, self,
                                       database_open=lambda: ctx.has_database)
-        self._want_id = ""
 
-        self.filter = QLineEdit()
-        self.filter.setObjectName("assetFilter")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setPlaceholderText(self.tr("Filter by description, unit or place"))
+        self.filter = self.filter_edit("assetFilter",
+                                       self.tr("Filter by description, unit or place"))
         self.category = QComboBox()
         self.category.setObjectName("categoryFilter")
         self.category.addItem(self.tr("All categories"), "")
@@ -194,47 +185,23 @@ class AssetsScreen(QWidget):
         self.status_filter.addItem(self.tr("Any status"), "")
         for status in AssetStatus:
             self.status_filter.addItem(asset_status_label(status), status.value)
-        self.provider = QLineEdit()
-        self.provider.setObjectName("providerFilter")
-        self.provider.setPlaceholderText(self.tr("Providing state"))
-        self.provider.setClearButtonEnabled(True)
+        self.provider = self.filter_edit("providerFilter", self.tr("Providing state"))
         self.available_on = OptionalDateEdit(self.tr("Available on"))
         self.available_on.setObjectName("availableOn")
         self.stale_only = QCheckBox(self.tr("Only entries to check"))
         self.stale_only.setObjectName("staleOnly")
-        self.count = QLabel()
+        self.keep_filters({"category": self.category, "status": self.status_filter},
+                          {"stale_only": self.stale_only})
         self.count.setObjectName("assetCount")
-        self._debounce = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
-        self._debounce.timeout.connect(self.apply_filter)
-        for edit in (self.filter, self.provider):
-            edit.textChanged.connect(self._debounce.start)
         for combo in (self.category, self.status_filter):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.available_on.check.toggled.connect(self.apply_filter)
         self.available_on.edit.dateChanged.connect(self.apply_filter)
         self.stale_only.toggled.connect(self.apply_filter)
 
-        self.table = QTableView()
-        self.table.setObjectName("assetsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.doubleClicked.connect(lambda _i: self.edit_asset())
-        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.model.loaded.connect(self._loaded)
-        self.model.ids_ready.connect(self._select_wanted)
+        self.make_table("assetsTable", sort_column=0, on_double_click=self.edit_asset)
         self.detail = AssetDetailPanel(self._open_elsewhere)
-        self.splitter = QSplitter()
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.make_splitter(self.detail, detail_stretch=2)
 
         self.new_button = QPushButton(self.tr("New asset"))
         self.new_button.setObjectName("newAsset")
@@ -249,17 +216,9 @@ class AssetsScreen(QWidget):
         self.confirm_button.clicked.connect(self.confirm)
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self.delete_asset)
-        self.import_button = QPushButton(self.tr("Import…"))
-        self.import_button.clicked.connect(lambda: self.import_file())
-        export = QToolButton()
-        export.setText(self.tr("Export"))
-        export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(export)
-        menu.addAction(self.tr("CSV with HXL row…"), lambda: self.export("csv"))
-        menu.addAction(self.tr("GeoJSON (map)…"), lambda: self.export("geojson"))
-        menu.addAction(self.tr("Asset list (PDF)…"), lambda: self.export("pdf"))
-        export.setMenu(menu)
-        self.status = QLabel()
+        export = self.export_button([(self.tr("CSV with HXL row…"), "csv"),
+                                     (self.tr("GeoJSON (map)…"), "geojson"),
+                                     (self.tr("Asset list (PDF)…"), "pdf")])
         self.status.setObjectName("assetsStatus")
 
         filters = QHBoxLayout()
@@ -269,24 +228,8 @@ class AssetsScreen(QWidget):
         filters.addWidget(self.provider, 1)
         filters.addWidget(self.available_on)
         filters.addWidget(self.stale_only)
-        actions = QHBoxLayout()
-        for widget in (self.new_button, self.edit_button, self.status_button,
-                       self.confirm_button, self.delete_button):
-            actions.addWidget(widget)
-        actions.addStretch(1)
-        actions.addWidget(self.count)
-        actions.addWidget(self.import_button)
-        actions.addWidget(export)
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addLayout(actions)
-        layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.status)
-        self._restore()
-        self._update_buttons()
-        ctx.changed.connect(self._on_changed)
-        ctx.current_operation_changed.connect(lambda _op: self.apply_filter())
-        self.apply_filter()
+        self.lay_out(filters, (self.new_button, self.edit_button, self.status_button,
+                               self.confirm_button, self.delete_button), export)
 
     # --- list -------------------------------------------------------------------------------
 
@@ -304,11 +247,7 @@ class AssetsScreen(QWidget):
         self._debounce.stop()
         self.model.set_query(AssetQuery(self.ctx.current_operation_id or None,
                                         self.current_filter()))
-        settings = self.ctx.settings
-        settings.setValue(SETTINGS + "category", self.category.currentData())
-        settings.setValue(SETTINGS + "status", self.status_filter.currentData())
-        settings.setValue(SETTINGS + "stale_only",
-                          "true" if self.stale_only.isChecked() else "false")
+        self._save_filters()
 
     def _loaded(self) -> None:
         self.count.setText(self.tr("%n entries", "", self.model.rowCount()))
@@ -316,17 +255,6 @@ class AssetsScreen(QWidget):
         if not self.table.currentIndex().isValid():
             self.detail.show_detail(None)
         self._update_buttons()
-
-    def _select_wanted(self) -> None:
-        position = self.model.position_of(self._want_id) if self._want_id else None
-        if position is None:
-            return
-        self._want_id = ""
-        index = self.model.index(position, 1)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def _row_changed(self, current: object, _previous: object) -> None:
         asset_id = self.model.id_at(current.row()) if current.isValid() else None  # type: ignore
@@ -337,10 +265,6 @@ class AssetsScreen(QWidget):
         """Load one entry into the detail panel."""
         self.ctx.tasks.query(lambda session, _p: asset_detail(session, asset_id),
                              on_success=self._show_detail, parent=self)
-
-    def _show_detail(self, detail: AssetDetail) -> None:
-        self.detail.show_detail(detail)
-        self._update_buttons()
 
     def _update_buttons(self) -> None:
         chosen = self.detail.detail is not None
@@ -360,11 +284,6 @@ class AssetsScreen(QWidget):
         self._want_id = item_id
         self.show_asset(item_id)
         self._select_wanted()
-
-    def _open_elsewhere(self, kind: str, item_id: str) -> None:
-        window = self.window()
-        if hasattr(window, "open_item"):
-            window.open_item(kind, item_id)
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -407,12 +326,6 @@ class AssetsScreen(QWidget):
         detail = self.detail.detail
         if detail is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete asset"),
-                          self.tr("Delete \u201c{name}\u201d from the directory?").format(
-                              name=detail.row.description),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                          self)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         asset_id = detail.row.id
 
         def work(session: Session, _p: object) -> None:
@@ -422,9 +335,9 @@ class AssetsScreen(QWidget):
             self.detail.show_detail(None)
             self.ctx.tasks.write(work, changes={Change.ASSET}, parent=self)
 
-        box.accepted.connect(delete)
-        box.open()
-        self.confirm_box = box
+        self.confirm_delete(self.tr("Delete asset"),
+                            self.tr("Delete \u201c{name}\u201d from the directory?").format(
+                                name=detail.row.description), delete)
 
     def import_file(self, path: str = "") -> None:
         """Ask for a CSV file, then show what importing it would do."""
@@ -453,19 +366,14 @@ class AssetsScreen(QWidget):
                     "Imported: {added} added, {updated} updated, {skipped} skipped.").format(
                         added=r.added, updated=r.updated, skipped=r.skipped)))
 
-        dialog = ImportPreviewDialog(lines, merge_label=self.tr("Update"), start_import=start,
-                                     parent=self)
-        dialog.open()
-        self.preview_dialog = dialog
+        self.open_preview(lines, merge_label=self.tr("Update"), start=start)
 
     def export(self, what: str, path: str = "") -> None:
         """Save the listed entries (as filtered) as CSV, GeoJSON or the PDF list."""
         names = {"csv": ("assets.csv", self.tr("CSV (*.csv)")),
                  "geojson": ("assets.geojson", self.tr("GeoJSON (*.geojson *.json)")),
                  "pdf": ("asset-list.pdf", self.tr("PDF (*.pdf)"))}
-        name, filters = names[what]
-        path = path or choose_save_path(self.ctx, self, title=self.tr("Export assets"),
-                                        name=name, filters=filters)
+        path = self.export_path(what, path, title=self.tr("Export assets"), names=names)
         if not path:
             return
         op, where = self.ctx.current_operation_id or None, self.current_filter()
@@ -491,26 +399,6 @@ class AssetsScreen(QWidget):
             self.status.setText(text)
 
         export_file(self.ctx, self, path, producers[what], on_done=done)
-
-    def _restore(self) -> None:
-        settings = self.ctx.settings
-        for combo, key in ((self.category, "category"), (self.status_filter, "status")):
-            combo.setCurrentIndex(max(0, combo.findData(settings.value(SETTINGS + key, ""))))
-        self.stale_only.setChecked(settings.value(SETTINGS + "stale_only", "false") == "true")
-        for number, column in enumerate(self.model.columns):
-            self.table.setColumnWidth(number, column.width)
-        self.splitter.setSizes([800, 480])
-        for widget, key in ((self.splitter, "splitter"),
-                            (self.table.horizontalHeader(), "header")):
-            state = settings.value(SETTINGS + key)
-            if state is not None:
-                widget.restoreState(state)
-
-    def hideEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
-        self.ctx.settings.setValue(SETTINGS + "splitter", self.splitter.saveState())
-        self.ctx.settings.setValue(SETTINGS + "header",
-                                   self.table.horizontalHeader().saveState())
-        super().hideEvent(event)  # type: ignore[arg-type]
 
 
 def make_assets_screen(ctx: AppContext) -> AssetsScreen:

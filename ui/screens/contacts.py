@@ -10,23 +10,16 @@ favourite, Import… (preview, then one transaction with progress and cancel) an
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QMenu,
-    QMessageBox,
     QPushButton,
     QScrollArea,
-    QSplitter,
-    QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -46,12 +39,11 @@ from fieldapp.services.contacts import (
 from fieldapp.services.lookup import item_summary
 from ui.context import AppContext, Change
 from ui.models.contacts_table import ContactQuery, ContactsTableModel
-from ui.screens.import_preview import ImportPreviewDialog, PreviewLines
+from ui.screens.import_preview import PreviewLines
 from ui.tasks import Session
-from ui.widgets.file_jobs import choose_open_path, choose_save_path, export_file
+from ui.widgets.file_jobs import choose_open_path, export_file
+from ui.widgets.list_screen import ListScreen
 
-FILTER_DELAY_MS = 150
-SETTINGS = "contacts/"
 KIND_LETTER = {"mobile": "M", "office": "O", "satellite": "S", "radio": "R"}
 
 
@@ -139,22 +131,21 @@ class ContactDetailPanel(QScrollArea):
             self.form.addRow(self.tr("Point of contact for:"), link)
 
 
-class ContactsScreen(QWidget):
+class ContactsScreen(ListScreen):
     """The Contacts section."""
 
+    SETTINGS = "contacts/"
+    DEFAULT_SIZES = (900, 380)
+    FILTER_DELAY_MS = 150
+
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
+        super().__init__(ctx)
         self.setObjectName("contactsScreen")
-        self.ctx = ctx
         self.model = ContactsTableModel(ctx.tasks, self,
                                         database_open=lambda: ctx.has_database)
-        self._want_id = ""  # a contact to select once the list shows it
 
-        self.filter = QLineEdit()
-        self.filter.setObjectName("contactFilter")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setPlaceholderText(
-            self.tr("Filter by name, organisation, role, phone or e-mail"))
+        self.filter = self.filter_edit(
+            "contactFilter", self.tr("Filter by name, organisation, role, phone or e-mail"))
         self.org_type = QComboBox()
         self.org_type.setObjectName("orgTypeFilter")
         self.org_type.addItem(self.tr("All organisation types"), "")
@@ -167,37 +158,16 @@ class ContactsScreen(QWidget):
         self.scope.addItem(self.tr("Global only"), "global")
         self.favourites = QCheckBox(self.tr("\u2605 Favourites only"))
         self.favourites.setObjectName("favouritesOnly")
-        self.count = QLabel()
+        self.keep_filters({"org_type": self.org_type, "scope": self.scope},
+                          {"favourites": self.favourites})
         self.count.setObjectName("contactCount")
-        self._debounce = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
-        self._debounce.timeout.connect(self.apply_filter)
-        self.filter.textChanged.connect(self._debounce.start)
         for combo in (self.org_type, self.scope):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.favourites.toggled.connect(self.apply_filter)
 
-        self.table = QTableView()
-        self.table.setObjectName("contactsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.doubleClicked.connect(lambda _i: self.edit_contact())
-        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.model.loaded.connect(self._loaded)
-        self.model.ids_ready.connect(self._select_wanted)
-
+        self.make_table("contactsTable", sort_column=1, on_double_click=self.edit_contact)
         self.detail = ContactDetailPanel(self._copied, self._open_asset)
-        self.splitter = QSplitter()
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
+        self.make_splitter(self.detail, detail_stretch=1)
 
         self.new_button = QPushButton(self.tr("New contact"))
         self.new_button.setObjectName("newContact")
@@ -209,18 +179,10 @@ class ContactsScreen(QWidget):
         self.favourite_button.clicked.connect(self.toggle_favourite)
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self.delete_contact)
-        self.import_button = QPushButton(self.tr("Import…"))
         self.import_button.setObjectName("importContacts")
-        self.import_button.clicked.connect(lambda: self.import_file())
-        export = QToolButton()
-        export.setText(self.tr("Export"))
-        export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(export)
-        menu.addAction(self.tr("vCard…"), lambda: self.export("vcard"))
-        menu.addAction(self.tr("CSV with HXL row…"), lambda: self.export("csv"))
-        menu.addAction(self.tr("Contact sheet (PDF)…"), lambda: self.export("pdf"))
-        export.setMenu(menu)
-        self.status = QLabel()
+        export = self.export_button([(self.tr("vCard…"), "vcard"),
+                                     (self.tr("CSV with HXL row…"), "csv"),
+                                     (self.tr("Contact sheet (PDF)…"), "pdf")])
         self.status.setObjectName("contactsStatus")
 
         filters = QHBoxLayout()
@@ -228,24 +190,8 @@ class ContactsScreen(QWidget):
         filters.addWidget(self.org_type, 1)
         filters.addWidget(self.scope, 1)
         filters.addWidget(self.favourites)
-        actions = QHBoxLayout()
-        for widget in (self.new_button, self.edit_button, self.favourite_button,
-                       self.delete_button):
-            actions.addWidget(widget)
-        actions.addStretch(1)
-        actions.addWidget(self.count)
-        actions.addWidget(self.import_button)
-        actions.addWidget(export)
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addLayout(actions)
-        layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.status)
-        self._restore()
-        self._update_buttons()
-        ctx.changed.connect(self._on_changed)
-        ctx.current_operation_changed.connect(lambda _op: self.apply_filter())
-        self.apply_filter()
+        self.lay_out(filters, (self.new_button, self.edit_button, self.favourite_button,
+                               self.delete_button), export)
 
     # --- list -------------------------------------------------------------------------------
 
@@ -271,19 +217,6 @@ class ContactsScreen(QWidget):
             self.detail.show_detail(None)
         self._update_buttons()
 
-    def _select_wanted(self) -> None:
-        if not self._want_id:
-            return
-        position = self.model.position_of(self._want_id)
-        if position is None:
-            return
-        self._want_id = ""
-        index = self.model.index(position, 1)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
-
     def selected_id(self) -> str | None:
         """The id of the contact selected in the list (or shown in the panel)."""
         index = self.table.currentIndex()
@@ -300,10 +233,6 @@ class ContactsScreen(QWidget):
         """Load one contact into the detail panel."""
         self.ctx.tasks.query(lambda session, _p: contact_detail(session, contact_id),
                              on_success=self._show_detail, parent=self)
-
-    def _show_detail(self, detail: ContactDetail) -> None:
-        self.detail.show_detail(detail)
-        self._update_buttons()
 
     def _update_buttons(self) -> None:
         chosen = self.detail.detail is not None
@@ -335,9 +264,7 @@ class ContactsScreen(QWidget):
         self.status.setText(self.tr("Copied {value}").format(value=value))
 
     def _open_asset(self, asset_id: str) -> None:
-        window = self.window()
-        if hasattr(window, "open_item"):
-            window.open_item("asset", asset_id)
+        self._open_elsewhere("asset", asset_id)
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -372,16 +299,10 @@ class ContactsScreen(QWidget):
         detail = self.detail.detail
         if detail is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete contact"),
-                          self.tr("Delete {name}? The contact is removed from this laptop "
-                                  "and, at the next sync, from HQ.").format(name=detail.name),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                          self)
-        box.setObjectName("confirmDelete")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.accepted.connect(lambda: self._delete(detail))
-        box.open()
-        self.confirm_box = box
+        self.confirm_delete(self.tr("Delete contact"),
+                            self.tr("Delete {name}? The contact is removed from this laptop "
+                                    "and, at the next sync, from HQ.").format(name=detail.name),
+                            lambda: self._delete(detail))
 
     def _delete(self, detail: ContactDetail) -> None:
         def work(session: Session, _p: object) -> None:
@@ -434,19 +355,14 @@ class ContactsScreen(QWidget):
                         added=r.added, merged=r.merged, skipped=r.skipped)),
                 on_failure=self._import_failed)
 
-        dialog = ImportPreviewDialog(lines, merge_label=self.tr("Merge"), start_import=start,
-                                     parent=self)
-        dialog.open()
-        self.preview_dialog = dialog
+        self.open_preview(lines, merge_label=self.tr("Merge"), start=start)
 
     def export(self, what: str, path: str = "") -> None:
         """Save the contacts as vCard, CSV (HXL) or the contact sheet PDF."""
         names = {"vcard": ("contacts.vcf", self.tr("vCard (*.vcf)")),
                  "csv": ("contacts.csv", self.tr("CSV (*.csv)")),
                  "pdf": ("contact-sheet.pdf", self.tr("PDF (*.pdf)"))}
-        name, filters = names[what]
-        path = path or choose_save_path(self.ctx, self, title=self.tr("Export contacts"),
-                                        name=name, filters=filters)
+        path = self.export_path(what, path, title=self.tr("Export contacts"), names=names)
         if not path:
             return
         op = self.ctx.current_operation_id or None
@@ -460,38 +376,6 @@ class ContactsScreen(QWidget):
         export_file(self.ctx, self, path, producers[what],
                     on_done=lambda p: self.status.setText(self.tr("Saved {path}").format(
                         path=p)))
-
-    # --- settings ---------------------------------------------------------------------------
-
-    def _restore(self) -> None:
-        settings = self.ctx.settings
-        state = settings.value(SETTINGS + "splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
-        for number, column in enumerate(self.model.columns):
-            self.table.setColumnWidth(number, column.width)
-        header = settings.value(SETTINGS + "header")
-        if header is not None:
-            self.table.horizontalHeader().restoreState(header)
-        else:
-            self.splitter.setSizes([900, 380])
-        for combo, key in ((self.org_type, "org_type"), (self.scope, "scope")):
-            found = combo.findData(settings.value(SETTINGS + key, ""))
-            combo.setCurrentIndex(max(0, found))
-        self.favourites.setChecked(settings.value(SETTINGS + "favourites", "false") == "true")
-
-    def _save_filters(self) -> None:
-        settings = self.ctx.settings
-        settings.setValue(SETTINGS + "org_type", self.org_type.currentData())
-        settings.setValue(SETTINGS + "scope", self.scope.currentData())
-        settings.setValue(SETTINGS + "favourites",
-                          "true" if self.favourites.isChecked() else "false")
-
-    def hideEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
-        self.ctx.settings.setValue(SETTINGS + "splitter", self.splitter.saveState())
-        self.ctx.settings.setValue(SETTINGS + "header",
-                                   self.table.horizontalHeader().saveState())
-        super().hideEvent(event)  # type: ignore[arg-type]
 
 
 def _describe(name: str, organisation: str, emails: list[str]) -> str:

@@ -1,0 +1,252 @@
+"""What the contacts and assets screens share: a lazy list beside a detail panel.
+
+A subclass sets SETTINGS (its QSettings prefix), DEFAULT_SIZES and FILTER_DELAY_MS, creates
+`self.model` (a LazyTableModel), `self.detail` (a panel with `show_detail(detail)`), its
+filters (`filter_edit` for text boxes) and buttons, and puts them together with
+`make_table`, `make_splitter`, `export_button` and `lay_out`. It provides `apply_filter`,
+`import_file`, `export`, `_loaded`, `_row_changed`, `_update_buttons` and `_on_changed`.
+This class selects the row wanted once the list shows it, keeps the filter choices named
+in `keep_filters` and the splitter and header state in the settings, asks before deleting,
+asks where to save an export and opens the import preview.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.context import AppContext
+from ui.models.lazy_table import LazyTableModel
+from ui.screens.import_preview import ImportPreviewDialog, PreviewLines
+from ui.tasks import Task
+from ui.widgets.file_jobs import choose_save_path
+
+
+class ListScreen(QWidget):
+    """A list section: filters, actions, the lazy table and a detail panel, a status line."""
+
+    SETTINGS = ""  # the subclass's settings prefix, e.g. "contacts/"
+    DEFAULT_SIZES = (900, 380)  # table and detail panel, until the officer moves the splitter
+    FILTER_DELAY_MS = 150  # typing in a filter box applies it after this pause
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.model: LazyTableModel
+        self._want_id = ""  # an item to select once the list shows it
+        self._kept_choices: dict[str, QComboBox] = {}  # filters kept in the settings
+        self._kept_checks: dict[str, QCheckBox] = {}
+        self.count = QLabel()
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.clicked.connect(lambda: self.import_file())
+        self.status = QLabel()
+        self._debounce = QTimer(self, singleShot=True, interval=self.FILTER_DELAY_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+
+    # --- what subclasses provide ----------------------------------------------------------
+
+    def apply_filter(self) -> None:
+        """Show the list for the current filter now."""
+        raise NotImplementedError
+
+    def import_file(self, path: str = "") -> None:
+        """Ask for a file, then show what importing it would do."""
+        raise NotImplementedError
+
+    def export(self, what: str, path: str = "") -> None:
+        """Save the list in the format `what` names."""
+        raise NotImplementedError
+
+    def _loaded(self) -> None:
+        raise NotImplementedError
+
+    def _row_changed(self, current: object, previous: object) -> None:
+        raise NotImplementedError
+
+    def _update_buttons(self) -> None:
+        raise NotImplementedError
+
+    def _on_changed(self, changes: frozenset[str]) -> None:
+        raise NotImplementedError
+
+    # --- building ---------------------------------------------------------------------------
+
+    def filter_edit(self, name: str, placeholder: str) -> QLineEdit:
+        """A filter box applied after a pause in typing."""
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setClearButtonEnabled(True)
+        edit.setPlaceholderText(placeholder)
+        edit.textChanged.connect(self._debounce.start)
+        return edit
+
+    def make_table(self, name: str, *, sort_column: int,
+                   on_double_click: Callable[[], None]) -> QTableView:
+        """The list view over `self.model`, one row selected at a time; also `self.table`."""
+        self.table = table = QTableView()
+        table.setObjectName(name)
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.horizontalHeader().setSortIndicator(sort_column, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(24)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.doubleClicked.connect(lambda _i: on_double_click())
+        table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.loaded.connect(self._loaded)
+        self.model.ids_ready.connect(self._select_wanted)
+        return table
+
+    def make_splitter(self, detail: QWidget, *, detail_stretch: int) -> QSplitter:
+        """The table beside the detail panel; also `self.splitter`."""
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, detail_stretch)
+        return self.splitter
+
+    def export_button(self, entries: Sequence[tuple[str, str]]) -> QToolButton:
+        """An Export button whose menu calls `export(what)` for each (label, what)."""
+        button = QToolButton()
+        button.setText(self.tr("Export"))
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        for label, what in entries:
+            menu.addAction(label, self._exporter(what))
+        button.setMenu(menu)
+        return button
+
+    def _exporter(self, what: str) -> Callable[[], None]:
+        return lambda: self.export(what)
+
+    def lay_out(self, filters: QHBoxLayout, buttons: Sequence[QWidget],
+                export: QToolButton) -> None:
+        """Filters above the actions, the splitter, the status line; then show the list."""
+        actions = QHBoxLayout()
+        for widget in buttons:
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        actions.addWidget(self.count)
+        actions.addWidget(self.import_button)
+        actions.addWidget(export)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.status)
+        self._restore()
+        self._update_buttons()
+        self.ctx.changed.connect(self._on_changed)
+        self.ctx.current_operation_changed.connect(lambda _op: self.apply_filter())
+        self.apply_filter()
+
+    # --- list -------------------------------------------------------------------------------
+
+    def _select_wanted(self) -> None:
+        position = self.model.position_of(self._want_id) if self._want_id else None
+        if position is None:
+            return
+        self._want_id = ""
+        index = self.model.index(position, 1)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def _show_detail(self, detail: object) -> None:
+        self.detail.show_detail(detail)
+        self._update_buttons()
+
+    def _open_elsewhere(self, kind: str, item_id: str) -> None:
+        window = self.window()
+        if hasattr(window, "open_item"):
+            window.open_item(kind, item_id)
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def confirm_delete(self, title: str, text: str, delete: Callable[[], None]) -> None:
+        """Ask Yes/Cancel (Cancel the default); `delete()` runs on Yes."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.setObjectName("confirmDelete")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.accepted.connect(delete)
+        box.open()
+        self.confirm_box = box
+
+    def export_path(self, what: str, path: str, *, title: str,
+                    names: dict[str, tuple[str, str]]) -> str:
+        """`path`, else where the officer saves the export `what` names ("" when cancelled).
+
+        `names` gives each export's suggested file name and file dialog filters.
+        """
+        if path:
+            return path
+        name, filters = names[what]
+        return choose_save_path(self.ctx, self, title=title, name=name, filters=filters)
+
+    def open_preview(self, lines: PreviewLines, *, merge_label: str,
+                     start: Callable[[dict[int, str]], Task[Any]]) -> None:
+        """Show what an import would do; `start(choices)` writes it."""
+        dialog = ImportPreviewDialog(lines, merge_label=merge_label, start_import=start,
+                                     parent=self)
+        dialog.open()
+        self.preview_dialog = dialog
+
+    # --- settings ---------------------------------------------------------------------------
+
+    def keep_filters(self, choices: dict[str, QComboBox], checks: dict[str, QCheckBox]) -> None:
+        """Name the filters kept in the settings (by their key under SETTINGS)."""
+        self._kept_choices, self._kept_checks = choices, checks
+
+    def _save_filters(self) -> None:
+        settings = self.ctx.settings
+        for key, combo in self._kept_choices.items():
+            settings.setValue(self.SETTINGS + key, combo.currentData())
+        for key, check in self._kept_checks.items():
+            settings.setValue(self.SETTINGS + key, "true" if check.isChecked() else "false")
+
+    def _restore(self) -> None:
+        settings = self.ctx.settings
+        for key, combo in self._kept_choices.items():
+            found = combo.findData(settings.value(self.SETTINGS + key, ""))
+            combo.setCurrentIndex(max(0, found))
+        for key, check in self._kept_checks.items():
+            check.setChecked(settings.value(self.SETTINGS + key, "false") == "true")
+        for number, column in enumerate(self.model.columns):
+            self.table.setColumnWidth(number, column.width)
+        self.splitter.setSizes(list(self.DEFAULT_SIZES))
+        for widget, key in ((self.splitter, "splitter"),
+                            (self.table.horizontalHeader(), "header")):
+            state = settings.value(self.SETTINGS + key)
+            if state is not None:
+                widget.restoreState(state)
+
+    def hideEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        self.ctx.settings.setValue(self.SETTINGS + "splitter", self.splitter.saveState())
+        self.ctx.settings.setValue(self.SETTINGS + "header",
+                                   self.table.horizontalHeader().saveState())
+        super().hideEvent(event)  # type: ignore[arg-type]
