@@ -16,21 +16,15 @@ frozen snapshot of the filter, run on the worker thread).
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from ui.models.page_cache import PageCache
+from ui.models.sorted_table import SortedTableModel
 from ui.tasks import Session, TaskRunner
 
 Row = TypeVar("Row")
@@ -51,28 +45,21 @@ class ColumnSpec:
     width: int = 120  # pixels, until the officer resizes it (the header state is saved)
 
 
-class LazyTableModel(QAbstractTableModel, Generic[Row]):
+class LazyTableModel(SortedTableModel, Generic[Row]):
     """Shows a filtered, sorted list of rows read lazily from the database."""
 
-    loaded = Signal()  # a new list is shown (count and first page known)
     ids_ready = Signal()  # the whole list of ids is known
     PAGE = PAGE
+    columns: list[ColumnSpec]
 
     def __init__(self, tasks: TaskRunner, owner: QWidget, columns: Sequence[ColumnSpec],
                  *, sort: str, database_open: Callable[[], bool] = lambda: True) -> None:
-        super().__init__(owner)
-        self._tasks = tasks
+        super().__init__(tasks, owner, columns, sort=sort, descending=False)
         self._database_open = database_open  # deferred reads are skipped once it is closed
-        self._owner = owner
-        self.columns = list(columns)
         self._count = 0
         self._ids: list[str] | None = None
-        self._pages: OrderedDict[int, list[Row]] = OrderedDict()
-        self._pending: set[int] = set()
-        self._generation = 0
+        self._pages: PageCache[Row] = PageCache(PAGE, MAX_PAGES)
         self._partial: dict[str, object] = {}
-        self.sort_key = sort
-        self.descending = False
         self.loading = False
 
     # --- what subclasses provide (the query_* run on a worker thread) --------------------
@@ -137,8 +124,7 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
             return
         self.beginResetModel()
         self._count = count
-        self._pages = OrderedDict({0: rows})
-        self._pending = set()
+        self._pages.reset(rows)
         self._ids = ids if count <= PAGE else None
         self.endResetModel()
         self.loading = False
@@ -174,9 +160,6 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
         self.ids_ready.emit()
 
     def _request(self, page: int) -> None:
-        if page in self._pending:
-            return
-        self._pending.add(page)
         generation, where, ids = self._generation, self.snapshot(), self._ids
         sort, descending = self.sort_key, self.descending
 
@@ -194,14 +177,10 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
     def _page(self, generation: int, page: int, rows: list[Row]) -> None:
         if generation != self._generation:
             return
-        self._pending.discard(page)
-        self._pages[page] = rows
-        while len(self._pages) > MAX_PAGES:
-            self._pages.popitem(last=False)
-        first = page * PAGE
-        last = min(self._count, first + PAGE) - 1
-        if last >= first:
-            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+        shown = self._pages.store(page, rows, self._count)
+        if shown:
+            self.dataChanged.emit(self.index(shown[0], 0),
+                                  self.index(shown[-1], len(self.columns) - 1))
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -209,14 +188,7 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
         """The row at a position if its page is in memory (else None, and it is fetched)."""
         if not 0 <= position < self._count:
             return None
-        page = position // PAGE
-        rows = self._pages.get(page)
-        if rows is None:
-            self._request(page)
-            return None
-        self._pages.move_to_end(page)
-        offset = position - page * PAGE
-        return rows[offset] if offset < len(rows) else None
+        return self._pages.row_at(position, self._request)
 
     def id_at(self, position: int) -> str | None:
         """The id of the row at a position, when known."""
@@ -232,11 +204,7 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
                 return self._ids.index(item_id)
             except ValueError:
                 return None
-        for page, rows in self._pages.items():
-            for offset, row in enumerate(rows):
-                if self.row_id(row) == item_id:
-                    return page * PAGE + offset
-        return None
+        return self._pages.position_of(lambda row: self.row_id(row) == item_id)
 
     @property
     def all_ids_known(self) -> bool:
@@ -252,9 +220,6 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else self._count
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.columns)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -264,21 +229,6 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
                 else None
         return self.cell(row, self.columns[index.column()], role)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].title
-        return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = self.columns[column].sort
-        if not key:
-            return
-        descending = order == Qt.SortOrder.DescendingOrder
-        if (key, descending) != (self.sort_key, self.descending):
-            self.sort_key, self.descending = key, descending
-            self.refresh()
-
-    def sort_column(self) -> int:
-        """The column the list is sorted by (for the header's indicator)."""
-        return next((n for n, c in enumerate(self.columns) if c.sort == self.sort_key), 0)
+    def sort_key_of(self, column: int) -> str:
+        """The core's sort key for a column ("" when it cannot be sorted)."""
+        return self.columns[column].sort

@@ -10,20 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
 from fieldapp.labels import lesson_status_label, topic_label
 from fieldapp.models.enums import LessonStatus, Sensitivity
 from fieldapp.services.lessons import LessonFilter, LessonRow, count_lessons, list_lessons
+from ui.models.sorted_table import SortedTableModel
 from ui.tasks import TaskRunner
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Context", "text")
@@ -78,22 +72,14 @@ def sensitivity_text(value: str) -> str:
             else translate("LessonsTable", "Internal"))
 
 
-class LessonsTableModel(QAbstractTableModel):
+class LessonsTableModel(SortedTableModel):
     """Lessons kept by a LessonFilter, sorted in SQL, read a page at a time."""
 
-    loaded = Signal()  # a new list is shown (count and first page known)
-
     def __init__(self, tasks: TaskRunner, owner: QWidget) -> None:
-        super().__init__(owner)
-        self._tasks = tasks
-        self._owner = owner
-        self.columns = _columns()
+        super().__init__(tasks, owner, _columns(), sort="observed_on", descending=True)
         self.where = LessonFilter()
-        self.sort_key = "observed_on"
-        self.descending = True
         self.total = 0
         self._rows: list[LessonRow] = []
-        self._generation = 0
         self._fetching = False
 
     # --- loading ----------------------------------------------------------------------------
@@ -178,9 +164,6 @@ class LessonsTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.columns)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.row_at(index.row()) if index.isValid() else None
         if row is None:
@@ -219,19 +202,6 @@ class LessonsTableModel(QAbstractTableModel):
             return status_text(row.status, short=True)
         return sensitivity_text(row.sensitivity)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].title
-        return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        descending = order == Qt.SortOrder.DescendingOrder
-        key = self.columns[column].key
-        if (key, descending) != (self.sort_key, self.descending):
-            self.sort_key, self.descending = key, descending
-            self.refresh(keep_loaded=False)
-
-    def sort_column(self) -> int:
-        """The column the list is sorted by (for the header's indicator)."""
-        return next((n for n, c in enumerate(self.columns) if c.key == self.sort_key), 0)
+    def resort(self) -> None:
+        """Read the first page again: the rows loaded so far are in the old order."""
+        self.refresh(keep_loaded=False)

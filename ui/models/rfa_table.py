@@ -9,18 +9,15 @@ out in colour **and** words ("⚠ Life-saving", "Overdue · Submitted"), never c
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QWidget
@@ -28,6 +25,8 @@ from PySide6.QtWidgets import QWidget
 from fieldapp.labels import capability_label, priority_label, rfa_status_label
 from fieldapp.models.enums import RfaPriority
 from fieldapp.services.rfa import RfaFilter, RfaRow, count_rfas, list_rfas
+from ui.models.page_cache import PageCache
+from ui.models.sorted_table import SortedTableModel
 from ui.tasks import Session, TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -73,23 +72,16 @@ def _local(value: Any) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M") if value is not None else ""
 
 
-class RfaTableModel(QAbstractTableModel):
+class RfaTableModel(SortedTableModel):
     """The operation's requests for the current filter and sort, read page by page."""
 
-    loaded = Signal()  # a new list is shown (count and first page known)
-
     def __init__(self, tasks: TaskRunner, owner: QWidget) -> None:
-        super().__init__(owner)
-        self._tasks = tasks
-        self._owner = owner
+        # newest references first
+        super().__init__(tasks, owner, COLUMNS, sort="reference", descending=True)
         self.operation_id = ""
         self.where = RfaFilter()
-        self.sort_key = "reference"
-        self.descending = True  # newest references first
         self._count = 0
-        self._pages: OrderedDict[int, list[RfaRow]] = OrderedDict()
-        self._pending: set[int] = set()
-        self._generation = 0
+        self._pages: PageCache[RfaRow] = PageCache(PAGE, MAX_PAGES)
 
     # Loading ---------------------------------------------------------------------------------
 
@@ -118,15 +110,11 @@ class RfaTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._count = count
-        self._pages = OrderedDict({0: rows})
-        self._pending = set()
+        self._pages.reset(rows)
         self.endResetModel()
         self.loaded.emit()
 
     def _request(self, page: int) -> None:
-        if page in self._pending:
-            return
-        self._pending.add(page)
         generation, operation_id, where = self._generation, self.operation_id, self.where
         sort, descending = self.sort_key, self.descending
         self._tasks.query(
@@ -138,13 +126,9 @@ class RfaTableModel(QAbstractTableModel):
     def _page(self, generation: int, page: int, rows: list[RfaRow]) -> None:
         if generation != self._generation:
             return
-        self._pending.discard(page)
-        self._pages[page] = rows
-        while len(self._pages) > MAX_PAGES:
-            self._pages.popitem(last=False)
-        first, last = page * PAGE, min(self._count, page * PAGE + PAGE) - 1
-        if last >= first:
-            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+        shown = self._pages.store(page, rows, self._count)
+        if shown:
+            self.dataChanged.emit(self.index(shown[0], 0), self.index(shown[-1], len(COLUMNS) - 1))
 
     # Reading ---------------------------------------------------------------------------------
 
@@ -152,34 +136,18 @@ class RfaTableModel(QAbstractTableModel):
         """The row at a position when its page is in memory (else None; it is fetched)."""
         if not 0 <= position < self._count:
             return None
-        page = position // PAGE
-        rows = self._pages.get(page)
-        if rows is None:
-            self._request(page)
-            return None
-        self._pages.move_to_end(page)
-        offset = position - page * PAGE
-        return rows[offset] if offset < len(rows) else None
+        return self._pages.row_at(position, self._request)
 
     def position_of(self, rfa_id: str) -> int | None:
         """Where a request is among the pages in memory (None when not there)."""
-        for page, rows in self._pages.items():
-            for offset, row in enumerate(rows):
-                if row.id == rfa_id:
-                    return page * PAGE + offset
-        return None
+        return self._pages.position_of(lambda row: row.id == rfa_id)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else self._count
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _t(COLUMNS[section].title)
-        return None
+    def column_title(self, column: int) -> str:
+        """The header text of a column, translated when shown."""
+        return _t(COLUMNS[column].title)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -224,14 +192,3 @@ class RfaTableModel(QAbstractTableModel):
         if key in ("required_until", "updated_at"):
             return _local(getattr(row, key))
         return str(getattr(row, key) or "")
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = COLUMNS[column].key
-        descending = order == Qt.SortOrder.DescendingOrder
-        if (key, descending) != (self.sort_key, self.descending):
-            self.sort_key, self.descending = key, descending
-            self.refresh()
-
-    def sort_column(self) -> int:
-        """The column the list is sorted by (for the header's indicator)."""
-        return next((n for n, c in enumerate(COLUMNS) if c.key == self.sort_key), 0)
