@@ -44,9 +44,6 @@ def test_delete_asks_first_with_cancel_as_default(screen):
     assert deleted == [True]
 
 
-@pytest.mark.xfail(strict=True, reason="known, older than ListScreen: restoring the first "
-                   "combo applies the filter, which saves the other choices before they "
-                   "are restored, so only the first one survives")
 def test_filter_choices_are_kept_for_the_next_screen(qtbot, ctx, screen):
     combo, check = next(iter(screen._kept_choices.values())), next(
         iter(screen._kept_checks.values()))

@@ -231,11 +231,14 @@ class ListScreen(QWidget):
 
     def _restore(self) -> None:
         settings = self.ctx.settings
+        # Read every saved choice first: setting one applies the filter, which saves them all.
+        choices = {key: settings.value(self.SETTINGS + key, "") for key in self._kept_choices}
+        checks = {key: settings.value(self.SETTINGS + key, "false") == "true"
+                  for key in self._kept_checks}
         for key, combo in self._kept_choices.items():
-            found = combo.findData(settings.value(self.SETTINGS + key, ""))
-            combo.setCurrentIndex(max(0, found))
+            combo.setCurrentIndex(max(0, combo.findData(choices[key])))
         for key, check in self._kept_checks.items():
-            check.setChecked(settings.value(self.SETTINGS + key, "false") == "true")
+            check.setChecked(checks[key])
         for number, column in enumerate(self.model.columns):
             self.table.setColumnWidth(number, column.width)
         self.splitter.setSizes(list(self.DEFAULT_SIZES))
