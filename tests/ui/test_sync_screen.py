@@ -162,8 +162,10 @@ def test_hq_out_of_reach_says_so_and_keeps_changes_waiting(qtbot, hq, ctx, windo
     assert "Traceback" not in message
     assert screen.progress_label.text() == message
     qtbot.waitUntil(lambda: "1 change(s) waiting" in window.sync_status.text(), timeout=5000)
-    assert "Contact: 1" in screen.pending_label.text()
-    assert screen.log_table.item(0, 1).text() == "Failed"
+    # The screen re-reads its state in the background after the attempt: wait for it too.
+    qtbot.waitUntil(lambda: "Contact: 1" in screen.pending_label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: screen.log_table.rowCount() > 0
+                    and screen.log_table.item(0, 1).text() == "Failed", timeout=5000)
 
 
 def test_automatic_sync_retries_later_with_growing_jittered_delays(qtbot, ctx, window):
