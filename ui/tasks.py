@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypedDict, TypeVar, Unpack
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -156,6 +156,26 @@ class _Job(QRunnable):
             task._worker_result.emit(result)
 
 
+class Callbacks(TypedDict, Generic[T], total=False):
+    """What a screen may pass to each TaskRunner method (all optional, all GUI-thread)."""
+
+    on_success: Callable[[T], None] | None
+    on_failure: Callable[[BaseException], None] | None
+    on_cancelled: Callable[[], None] | None
+    on_progress: Callable[[int, int, str], None] | None
+    parent: QWidget | None
+
+
+def _task(callbacks: Callbacks[T], after_success: Callable[[], None] | None = None) -> Task[T]:
+    unknown = callbacks.keys() - Callbacks.__optional_keys__
+    if unknown:  # a misspelt callback would otherwise be ignored without a word
+        raise TypeError(f"unknown task callback(s): {', '.join(sorted(unknown))}")
+    return Task(on_success=callbacks.get("on_success"), on_failure=callbacks.get("on_failure"),
+                on_cancelled=callbacks.get("on_cancelled"),
+                on_progress=callbacks.get("on_progress"),
+                parent_widget=callbacks.get("parent"), after_success=after_success)
+
+
 class TaskRunner(QObject):
     """Runs jobs on two pools (reads; writes one at a time) and tracks them until done."""
 
@@ -177,16 +197,7 @@ class TaskRunner(QObject):
         self._network.setMaxThreadCount(1)
         self._active: set[Task[Any]] = set()
 
-    def query(
-        self,
-        work: SessionWork[T],
-        *,
-        on_success: Callable[[T], None] | None = None,
-        on_failure: Callable[[BaseException], None] | None = None,
-        on_cancelled: Callable[[], None] | None = None,
-        on_progress: Callable[[int, int, str], None] | None = None,
-        parent: QWidget | None = None,
-    ) -> Task[T]:
+    def query(self, work: SessionWork[T], **callbacks: Unpack[Callbacks[T]]) -> Task[T]:
         """Read in the background: `work(session, progress)` in a session that commits nothing."""
         database = self._database()
 
@@ -194,21 +205,10 @@ class TaskRunner(QObject):
             with database.session() as session:
                 return work(session, progress)
 
-        task: Task[T] = Task(on_success=on_success, on_failure=on_failure,
-                             on_cancelled=on_cancelled, on_progress=on_progress,
-                             parent_widget=parent)
-        return self._start(self._reads, task, job)
+        return self._start(self._reads, _task(callbacks), job)
 
     def write(
-        self,
-        work: SessionWork[T],
-        *,
-        changes: Iterable[str],
-        on_success: Callable[[T], None] | None = None,
-        on_failure: Callable[[BaseException], None] | None = None,
-        on_cancelled: Callable[[], None] | None = None,
-        on_progress: Callable[[int, int, str], None] | None = None,
-        parent: QWidget | None = None,
+        self, work: SessionWork[T], *, changes: Iterable[str], **callbacks: Unpack[Callbacks[T]]
     ) -> Task[T]:
         """Write in the background, one write at a time, in one transaction; then announce."""
         database = self._database()
@@ -217,60 +217,30 @@ class TaskRunner(QObject):
             with database.transaction() as session:
                 return work(session, progress)
 
-        return self._start_write(job, changes, on_success, on_failure, on_cancelled,
-                                 on_progress, parent)
+        return self._start_write(job, changes, callbacks)
 
     def write_database(
-        self,
-        work: DatabaseWork[T],
-        *,
-        changes: Iterable[str],
-        on_success: Callable[[T], None] | None = None,
-        on_failure: Callable[[BaseException], None] | None = None,
-        on_cancelled: Callable[[], None] | None = None,
-        on_progress: Callable[[int, int, str], None] | None = None,
-        parent: QWidget | None = None,
+        self, work: DatabaseWork[T], *, changes: Iterable[str], **callbacks: Unpack[Callbacks[T]]
     ) -> Task[T]:
         """Like `write`, for core functions that take the Database and commit on their own."""
         database = self._database()
-        return self._start_write(lambda progress: work(database, progress), changes,
-                                 on_success, on_failure, on_cancelled, on_progress, parent)
+        return self._start_write(lambda progress: work(database, progress), changes, callbacks)
 
     def network(
-        self,
-        work: DatabaseWork[T],
-        *,
-        changes: Iterable[str],
-        on_success: Callable[[T], None] | None = None,
-        on_failure: Callable[[BaseException], None] | None = None,
-        on_cancelled: Callable[[], None] | None = None,
-        on_progress: Callable[[int, int, str], None] | None = None,
-        parent: QWidget | None = None,
+        self, work: DatabaseWork[T], *, changes: Iterable[str], **callbacks: Unpack[Callbacks[T]]
     ) -> Task[T]:
         """Talk to HQ in the background, one exchange at a time; announce `changes` at the end."""
         database = self._database()
         changed = frozenset(changes)
-        task: Task[T] = Task(on_success=on_success, on_failure=on_failure,
-                             on_cancelled=on_cancelled, on_progress=on_progress,
-                             parent_widget=parent)
+        task = _task(callbacks)
         task.finished.connect(lambda: self._announce(changed))
         return self._start(self._network, task, lambda progress: work(database, progress))
 
     def _start_write(
-        self,
-        job: Callable[[Progress], T],
-        changes: Iterable[str],
-        on_success: Callable[[T], None] | None,
-        on_failure: Callable[[BaseException], None] | None,
-        on_cancelled: Callable[[], None] | None,
-        on_progress: Callable[[int, int, str], None] | None,
-        parent: QWidget | None,
+        self, job: Callable[[Progress], T], changes: Iterable[str], callbacks: Callbacks[T]
     ) -> Task[T]:
         changed = frozenset(changes)
-        task: Task[T] = Task(on_success=on_success, on_failure=on_failure,
-                             on_cancelled=on_cancelled, on_progress=on_progress,
-                             parent_widget=parent,
-                             after_success=lambda: self._announce(changed))
+        task = _task(callbacks, after_success=lambda: self._announce(changed))
         return self._start(self._writes, task, job)
 
     def _start(self, pool: QThreadPool, task: Task[T], job: Callable[[Progress], T]) -> Task[T]:

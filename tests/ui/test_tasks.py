@@ -218,3 +218,11 @@ def test_each_job_gets_its_own_session(qtbot, ctx, method):
     tasks = [getattr(ctx.tasks, method)(work, **kwargs) for _ in range(3)]
     qtbot.waitUntil(lambda: all(t.done for t in tasks), timeout=5000)
     assert len({id(s) for s in sessions}) == 3
+
+
+def test_a_misspelt_callback_is_refused_before_anything_runs(ctx):
+    ran = []
+    with pytest.raises(TypeError, match="on_sucess"):
+        ctx.tasks.query(lambda session, progress: ran.append(1), on_sucess=print)
+    assert ctx.tasks.active == 0
+    assert ran == []
