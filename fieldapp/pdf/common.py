@@ -77,14 +77,24 @@ def escape(text: str) -> str:
     return html.escape(cleaned, quote=False).replace("\n", "<br/>")
 
 
+def fit_text(text: str, font: str, size: float, width: float) -> str:
+    """`text`, cut with an ellipsis if needed so that it is at most `width` points wide."""
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 def title_header(title: str, subtitle: str) -> Callable[[Canvas], None]:
     """A page header for `numbered_canvas`: blue title left, grey subtitle right, a rule."""
 
     def draw(canvas: Canvas) -> None:
         width, height = canvas._pagesize
+        room = width - 2 * MARGIN - pdfmetrics.stringWidth(subtitle, FONT, 8) - 6 * mm
         canvas.setFillColor(UN_BLUE)
         canvas.setFont(FONT_BOLD, 11)
-        canvas.drawString(MARGIN, height - 11 * mm, title)
+        canvas.drawString(MARGIN, height - 11 * mm, fit_text(title, FONT_BOLD, 11, room))
         canvas.setFillColor(colors.grey)
         canvas.setFont(FONT, 8)
         canvas.drawRightString(width - MARGIN, height - 11 * mm, subtitle)

@@ -80,3 +80,20 @@ def test_empty_operation_prints_a_sentence(db):
         session.flush()
         pdf = contact_sheet_pdf(session, operation_id=op.id)
     assert "No contacts yet" in _text(pdf)[1]
+
+
+def test_a_long_operation_name_is_shortened_rather_than_printed_over_the_legend(db):
+    long_name = "Tropical Cyclone Kalindra response and the floods that followed it, " * 2
+    with db.transaction() as session:
+        op = Operation(name=long_name.strip(), code="KAL", country="KEN")
+        session.add(op)
+        session.flush()
+        create_contact(session, ContactInput(given_name="Jean", family_name="Dupont"),
+                       operation_id=op.id)
+        pdf = contact_sheet_pdf(session, operation_id=op.id)
+    _, text = _text(pdf)
+    header = next(line for line in text.splitlines() if line.startswith("Contact sheet — "))
+    assert header.startswith("Contact sheet — Tropical Cyclone Kalindra")
+    assert "…" in header
+    assert "followed it, Tropical" not in header
+    assert "1 contacts · printed" in text
