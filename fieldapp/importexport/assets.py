@@ -23,6 +23,7 @@ from fieldapp.errors import ValidationError, ValidationErrors
 from fieldapp.importexport.common import (
     ImportFileError,
     ImportSource,
+    LineProgress,
     RejectedRow,
     imported_id,
     parse_date,
@@ -254,14 +255,17 @@ def _cells(content: str) -> Iterator[tuple[int, dict[str, str]]]:
 
 
 def preview_asset_import(session: Session, source: ImportSource, *,
-                         operation_id: str | None) -> AssetImportPreview:
+                         operation_id: str | None,
+                         progress: Progress | None = None) -> AssetImportPreview:
     """Read an asset CSV and say what importing it would do; writes nothing."""
     content = read_text(source)
     preview = AssetImportPreview(operation_id)
     existing = _existing(session, operation_id)
     contacts = _contact_index(session)
     seen: dict[str, int] = {}
+    reading = LineProgress(progress, content)
     for line, cells in _cells(content):
+        reading.at(line)
         try:
             row = _row(session, line, cells, operation_id=operation_id, contacts=contacts)
         except ValidationErrors as exc:
@@ -282,6 +286,7 @@ def preview_asset_import(session: Session, source: ImportSource, *,
         preview.to_add.append(row)
         for key, _ in _keys(row):
             seen.setdefault(key, line)
+    reading.done()
     return preview
 
 

@@ -26,6 +26,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from fieldapp.errors import FieldAppError
+from fieldapp.progress import Progress
 
 MAX_BYTES = 50 * 1024 * 1024
 ImportSource = Path | str | bytes  # a path (Path or str) or the file's bytes
@@ -113,6 +114,29 @@ def _refuse_binary(data: bytes) -> None:
         raise ImportFileError(
             "the file holds binary data (a NUL byte), not text: it is not a CSV or vCard "
             "file.", line=_line_of(data, nul))
+
+
+class LineProgress:
+    """Reports how far the reading of a file's lines has got, every `every` lines, and stops
+    the reading when the officer cancels (through `Progress.report`)."""
+
+    def __init__(self, progress: Progress | None, content: str, *, every: int = 200) -> None:
+        self._progress = progress
+        self._total = content.count("\n") + (0 if content.endswith("\n") else 1)
+        self._every = every
+        self._next = every
+
+    def at(self, line: int) -> None:
+        """The reading has reached `line` (1-based)."""
+        if self._progress is not None and line >= self._next:
+            self._next = line + self._every
+            self._progress.report(min(line, self._total), self._total,
+                                  f"Checking line {line:,} of {self._total:,}")
+
+    def done(self) -> None:
+        """Every line has been read."""
+        if self._progress is not None:
+            self._progress.report(self._total, self._total, "File checked")
 
 
 def read_text(source: ImportSource) -> str:

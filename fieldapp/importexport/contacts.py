@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from fieldapp.errors import ValidationError, ValidationErrors
 from fieldapp.importexport.common import (
     ImportSource,
+    LineProgress,
     RejectedRow,
     imported_id,
     read_text,
@@ -154,8 +155,8 @@ def _match_keys(row: ImportedContact) -> list[tuple[str, str]]:
     return keys
 
 
-def preview_import(session: Session, source: ImportSource, *,
-                   operation_id: str | None) -> ImportPreview:
+def preview_import(session: Session, source: ImportSource, *, operation_id: str | None,
+                   progress: Progress | None = None) -> ImportPreview:
     """Read a vCard or CSV file and say what importing it would do; writes nothing."""
     content = read_text(source)
     fmt = "vcard" if looks_like_vcard(content) else "csv"
@@ -163,7 +164,9 @@ def preview_import(session: Session, source: ImportSource, *,
     keys = _existing_keys(session, operation_id)
     seen: dict[str, int] = {}  # match key → line of an earlier new row of this file
     organisations = organisation_index(session, operation_id=operation_id)
+    reading = LineProgress(progress, content)
     for item in _rows(content, fmt):
+        reading.at(item.line)
         if isinstance(item, RejectedRow):
             preview.rejected.append(item)
             continue
@@ -183,6 +186,7 @@ def preview_import(session: Session, source: ImportSource, *,
         if row.organisation and name not in organisations:
             organisations[name] = ""  # to be created
             preview.new_organisations.append(row.organisation)
+    reading.done()
     return preview
 
 

@@ -316,3 +316,27 @@ def test_file_over_50_mb_is_refused_before_reading(db, op_id, tmp_path: Path):
 def test_unreadable_path_is_a_clear_error(db, op_id, tmp_path: Path):
     with pytest.raises(ImportFileError, match="cannot be read"), db.transaction() as session:
         preview_import(session, tmp_path / "missing.vcf", operation_id=op_id)
+
+
+def _many_rows_csv(n: int) -> bytes:
+    rows = [f"Person{i},Tester,person{i}@example.org" for i in range(n)]
+    return ("Given name,Family name,Email\n" + "\n".join(rows) + "\n").encode()
+
+
+def test_reading_a_long_file_reports_progress_to_the_last_line(db, op_id):
+    reports: list[tuple[int, int, str]] = []
+    with db.session() as session:
+        preview = preview_import(session, _many_rows_csv(1000), operation_id=op_id,
+                                 progress=Progress(on_report=lambda *r: reports.append(r)))
+    assert len(preview.to_add) == 1000
+    assert len(reports) >= 5
+    assert [done for done, _, _ in reports] == sorted(done for done, _, _ in reports)
+    assert reports[-1][0] == reports[-1][1]
+
+
+def test_reading_stops_when_the_officer_cancels(db, op_id):
+    started: list[Progress] = []
+    progress = Progress(on_report=lambda *_report: started[0].cancel())  # at the first report
+    started.append(progress)
+    with db.session() as session, pytest.raises(Cancelled):
+        preview_import(session, _many_rows_csv(1000), operation_id=op_id, progress=progress)

@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from sqlalchemy import func, insert, select
 
 from fieldapp.models import Contact, utcnow
@@ -185,6 +185,39 @@ def test_import_preview_lists_rows_and_confirm_writes_them_in_one_go(qtbot, ctx,
     with ctx.db.session() as session:
         assert session.scalar(select(func.count()).select_from(Contact)) == 3
     qtbot.waitUntil(lambda: screen.model.rowCount() == 2, timeout=5000)
+
+
+def _long_csv(tmp_path, rows: int):
+    path = tmp_path / "directory.csv"
+    path.write_text("Name,E-mail\n" + "".join(f"Person {n},p{n}@example.org\n"
+                                             for n in range(rows)), encoding="utf-8")
+    return path
+
+
+def test_reading_an_import_file_shows_progress_then_the_preview(qtbot, ctx, seeded, screen,
+                                                                tmp_path):
+    seen: list[int] = []
+    screen.import_file(str(_long_csv(tmp_path, 3000)))
+    screen.reading.progressed.connect(lambda done, total, _m: seen.append(done))
+    qtbot.waitUntil(lambda: getattr(screen, "preview_dialog", None) is not None
+                    and screen.preview_dialog.isVisible(), timeout=20_000)
+    assert screen.preview_dialog.new_table.rowCount() == 3000
+    assert seen  # the dialog had figures to show
+    assert not screen.findChild(QProgressDialog, "importReading").isVisible()
+
+
+def test_cancelling_the_reading_imports_nothing_and_says_so(qtbot, ctx, seeded, screen,
+                                                          tmp_path):
+    screen.import_file(str(_long_csv(tmp_path, 20_000)))
+    reading = screen.findChild(QProgressDialog, "importReading")
+    reading.show()  # as it shows itself after 400 ms
+    qtbot.mouseClick(reading.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.reading.done, timeout=20_000)
+    assert screen.reading.outcome == "cancelled"
+    assert "nothing was imported" in screen.status.text()
+    assert getattr(screen, "preview_dialog", None) is None
+    with ctx.db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Contact)) == 2
 
 
 def test_delete_asks_first_then_tombstones(qtbot, ctx, seeded, screen):

@@ -346,9 +346,8 @@ class AssetsScreen(ListScreen):
         if not path:
             return
         op = self.ctx.current_operation_id or None
-        self.ctx.tasks.query(
-            lambda session, _p: preview_asset_import(session, path, operation_id=op),
-            on_success=self._show_preview, parent=self)
+        self.read_import(path, lambda session, progress: preview_asset_import(
+            session, path, operation_id=op, progress=progress), self._show_preview)
 
     def _show_preview(self, preview: AssetImportPreview) -> None:
         lines = PreviewLines(
@@ -364,7 +363,8 @@ class AssetsScreen(ListScreen):
                 changes={Change.ASSET}, parent=self,
                 on_success=lambda r: self.status.setText(self.tr(
                     "Imported: {added} added, {updated} updated, {skipped} skipped.").format(
-                        added=r.added, updated=r.updated, skipped=r.skipped)))
+                        added=r.added, updated=r.updated, skipped=r.skipped)),
+                on_failure=self.import_failed)
 
         self.open_preview(lines, merge_label=self.tr("Update"), start=start)
 

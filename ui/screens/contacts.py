@@ -321,16 +321,8 @@ class ContactsScreen(ListScreen):
         if not path:
             return
         operation_id = self.ctx.current_operation_id or None
-        self.status.setText(self.tr("Reading {path}…").format(path=path))
-        self.ctx.tasks.query(
-            lambda session, _p: preview_import(session, path, operation_id=operation_id),
-            on_success=self._show_preview, on_failure=self._import_failed, parent=self)
-
-    def _import_failed(self, exc: BaseException) -> None:
-        from ui.widgets.error_dialog import show_error
-
-        self.status.setText(self.tr("Nothing was imported."))
-        show_error(self, exc)
+        self.read_import(path, lambda session, progress: preview_import(
+            session, path, operation_id=operation_id, progress=progress), self._show_preview)
 
     def _show_preview(self, preview: ImportPreview) -> None:
         lines = PreviewLines(
@@ -343,7 +335,6 @@ class ContactsScreen(ListScreen):
             note=self.tr("New organisations: {names}").format(
                 names=", ".join(preview.new_organisations))
             if preview.new_organisations else "")
-        self.status.clear()
 
         def start(choices: dict[int, str]):  # noqa: ANN202 - a Task
             return self.ctx.tasks.write(
@@ -353,7 +344,7 @@ class ContactsScreen(ListScreen):
                 on_success=lambda r: self.status.setText(self.tr(
                     "Imported: {added} added, {merged} merged, {skipped} skipped.").format(
                         added=r.added, merged=r.merged, skipped=r.skipped)),
-                on_failure=self._import_failed)
+                on_failure=self.import_failed)
 
         self.open_preview(lines, merge_label=self.tr("Merge"), start=start)
 

@@ -12,7 +12,8 @@ asks where to save an export and opens the import preview.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from pathlib import Path, Sequence
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableView,
@@ -36,7 +38,7 @@ from PySide6.QtWidgets import (
 from ui.context import AppContext
 from ui.models.lazy_table import LazyTableModel
 from ui.screens.import_preview import ImportPreviewDialog, PreviewLines
-from ui.tasks import Task
+from ui.tasks import Session, Task
 from ui.widgets.file_jobs import choose_save_path
 
 
@@ -207,6 +209,45 @@ class ListScreen(QWidget):
             return path
         name, filters = names[what]
         return choose_save_path(self.ctx, self, title=title, name=name, filters=filters)
+
+    def read_import(self, path: str, read: Callable[[Session, Any], Any],
+                    show: Callable[[Any], None]) -> None:
+        """Check the file at `path` with `read(session, progress)` in the background, behind
+        a progress dialog with Cancel (shown when it takes a moment), then `show` the result."""
+        self.status.setText(self.tr("Reading {path}…").format(path=path))
+        dialog = QProgressDialog(self.tr("Reading {name}…").format(name=Path(path).name),
+                                 self.tr("Cancel"), 0, 100, self)
+        dialog.setObjectName("importReading")
+        dialog.setWindowTitle(self.tr("Import"))
+        dialog.setMinimumDuration(400)
+        dialog.setAutoReset(False)
+
+        def shown(result: object) -> None:
+            dialog.close()
+            self.status.clear()
+            show(result)
+
+        def stopped() -> None:
+            dialog.close()
+            self.status.setText(self.tr("Import cancelled: nothing was imported."))
+
+        def progressed(done: int, total: int, message: str) -> None:
+            dialog.setValue(int(100 * done / max(total, 1)))
+            dialog.setLabelText(message)
+
+        task = self.ctx.tasks.query(read, on_success=shown, on_cancelled=stopped,
+                                    on_failure=lambda exc: (dialog.close(),
+                                                            self.import_failed(exc)),
+                                    on_progress=progressed, parent=self)
+        dialog.canceled.connect(task.cancel)
+        self.reading = task
+
+    def import_failed(self, exc: BaseException) -> None:
+        """Say that nothing was imported, and why."""
+        from ui.widgets.error_dialog import show_error
+
+        self.status.setText(self.tr("Nothing was imported."))
+        show_error(self, exc)
 
     def open_preview(self, lines: PreviewLines, *, merge_label: str,
                      start: Callable[[dict[int, str]], Task[Any]]) -> None:
