@@ -23,6 +23,7 @@ import requests
 from sqlalchemy import func, select
 
 from fieldapp.models import Contact, Operation, OutboxEntry
+from fieldapp.progress import Progress
 from sync.client import enroll, sync_once
 from sync.errors import SyncError
 from sync.server import admin
@@ -69,7 +70,9 @@ def _offline_work(db, op_id: str) -> None:
 
 
 def _kill_child_syncs(db, rng: random.Random, *, times: int, push: int, pull: int) -> int:
-    """Start a sync in a child process and SIGKILL it at a random moment, `times` times.
+    """Start a sync in a child process and SIGKILL it at a random moment, `times` times:
+    0–20 ms after a random one of its first six batches (so during a request, or while it
+    applies what it received, or between two).
 
     Returns how many kills landed while the sync was still running."""
     interrupted = 0
@@ -79,7 +82,10 @@ def _kill_child_syncs(db, rng: random.Random, *, times: int, push: int, pull: in
              str(pull)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.0, 0.3))
+        steps = rng.randint(1, 6)
+        while steps and child.stdout.readline().strip() == "step":
+            steps -= 1
+        time.sleep(rng.uniform(0.0, 0.02))
         if child.poll() is None:
             interrupted += 1
             child.send_signal(signal.SIGKILL)
@@ -173,6 +179,32 @@ class _HqProcess:
             self.process.wait(timeout=10)
 
 
+PUSH_BATCH = 20
+
+
+class _Killer:
+    """Kills the server 0–20 ms after the client has sent its `at_batch`-th push batch, so
+    that it dies in the middle of the push (during a request or between two), never after
+    it: at least four batches are still to go."""
+
+    def __init__(self, server: _HqProcess, rng: random.Random, *, at_batch: int) -> None:
+        self._server, self._rng, self._at = server, rng, at_batch
+        self._sent = 0
+        self._timer: threading.Timer | None = None
+        self.progress = Progress(on_report=self._reported)
+
+    def _reported(self, done: int, total: int, message: str) -> None:
+        if message.startswith("Sent"):
+            self._sent += 1
+            if self._sent == self._at:
+                self._timer = threading.Timer(self._rng.uniform(0, 0.02), self._server.kill)
+                self._timer.start()
+
+    def join(self) -> None:
+        if self._timer is not None:
+            self._timer.join()
+
+
 def test_server_killed_mid_push_loses_and_duplicates_nothing(tmp_path, make_profile, rng):
     url = f"sqlite:///{tmp_path / 'hq.sqlite'}"
     hq_db = HqDatabase.open(url)  # migrated here, before any server starts
@@ -191,15 +223,17 @@ def test_server_killed_mid_push_loses_and_duplicates_nothing(tmp_path, make_prof
         _offline_work(a, op_id)
         failures: list[SyncError] = []
         for _ in range(2):
-            timer = threading.Timer(rng.uniform(0.05, 0.4), server.kill)
-            timer.start()
+            batches_left = -(-_count(a, OutboxEntry) // PUSH_BATCH)
+            if batches_left < 5:
+                break  # too little left to be sure of dying in the middle
+            killer = _Killer(server, rng, at_batch=rng.randint(1, batches_left - 4))
             try:
-                sync_once(a, push_batch=20)
+                sync_once(a, push_batch=PUSH_BATCH, progress=killer.progress)
             except SyncError as exc:
                 failures.append(exc)
-            timer.join()
+            killer.join()
             server.start()
-        sync_once(a, push_batch=20)
+        sync_once(a, push_batch=PUSH_BATCH)
     finally:
         server.kill()
     assert _count(a, OutboxEntry) == 0
