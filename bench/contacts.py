@@ -29,7 +29,7 @@ from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bench.common import BIG_PROFILE, ensure_big_profile, percentile  # noqa: E402
-from bench.contacts_core import _import_seconds, _sheet_seconds  # noqa: E402
+from bench.contacts_core import import_seconds, sheet_seconds  # noqa: E402
 from fieldapp.db import Database  # noqa: E402
 from fieldapp.importexport.contacts_export import export_vcard  # noqa: E402
 from fieldapp.paths import resolve_profile  # noqa: E402
@@ -148,8 +148,8 @@ def run(profile: Path) -> dict[str, object]:
 
     with db.session() as session:
         vcard = export_vcard(session, operation_id=op_id, limit=10_000)
-    figures["import_vcard_10k_s"] = _import_seconds(vcard)
-    figures["contact_sheet_pdf_s"] = _sheet_seconds(db, op_id)
+    figures["import_vcard_10k_s"] = import_seconds(vcard)
+    figures["contact_sheet_pdf_s"] = sheet_seconds(db, op_id)
     screen.close()
     ctx.shutdown()
     tmp.cleanup()

@@ -9,14 +9,10 @@ The UI-level figures come from bench.contacts.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import random
-import shutil
-import sqlite3
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 from bench.common import BIG_PROFILE, ensure_big_profile, percentile
@@ -30,73 +26,6 @@ from fieldapp.services.contacts import SORTS, contact_count, contact_page
 from fieldapp.services.operations import current_operation
 
 PAGE = 200
-GIVEN = ["Amina", "Jean", "María", "Olga", "Kwame", "Élodie", "Rahul", "Fatima", "Chen",
-         "Lars", "Nadia", "Pedro", "Aisha", "Tomás", "Yuki", "Ibrahim", "Sofia", "Omar",
-         "Grace", "Dmitri", "Leila", "Samuel", "Ingrid", "Hassan", "Lucía", "Moussa"]
-FAMILY = ["Diallo", "Dupont", "García", "Ivanova", "Mensah", "Sécurité", "Sharma", "Haddad",
-          "Wei", "Nilsson", "Khalil", "Santos", "Bello", "Herrera", "Tanaka", "Traoré",
-          "Rossi", "Farouk", "Okafor", "Petrov", "Mansour", "Kamau", "Berg", "Nasser",
-          "Fernández", "Keita", "Moreau", "Schmidt", "Novak", "Abebe", "Quispe", "Lindqvist"]
-ROLES = ["Logistics officer", "Civil-military coordination officer", "Cluster coordinator",
-         "Liaison officer", "Head of office", "Security adviser", "Medical coordinator",
-         "Information manager", "Operations officer", "Water engineer", "Air operations"]
-ORG_TYPES = ["un_agency", "ngo", "red_cross_red_crescent", "host_government",
-             "national_military", "foreign_military", "civil_defence", "donor", "other"]
-
-
-def make_contacts_profile(path: Path, *, contacts: int = 100_000, seed: int = 3) -> Path:
-    """A profile with one operation and `contacts` contacts, when bench.make_data is absent."""
-    if path.exists():
-        shutil.rmtree(path)
-    paths = resolve_profile(path)
-    Database.open(paths).close()
-    rng = random.Random(seed)
-    op_id = str(uuid.uuid4())
-    conn = sqlite3.connect(paths.database)
-    now = "2026-01-01 00:00:00.000000"
-    conn.execute(
-        "INSERT INTO operations (id, operation_id, name, code, country, kind, hc_rc, status, "
-        "timezone, notes, updated_at, deleted) VALUES (?, ?, 'Cyclone Bench', 'BEN', 'MOZ', "
-        "'natural_disaster', '', 'active', 'UTC', '', ?, 0)", (op_id, op_id, now))
-    conn.execute("INSERT INTO settings (key, value) VALUES ('current_operation_id', ?)", (op_id,))
-    orgs = []
-    for number in range(400):
-        org_id = str(uuid.uuid4())
-        orgs.append(org_id)
-        conn.execute(
-            "INSERT INTO organisations (id, operation_id, name, acronym, org_type, country, "
-            "notes, updated_at, deleted) VALUES (?, ?, ?, ?, ?, '', '', ?, 0)",
-            (org_id, op_id if number % 2 else None, f"Organisation {number} {rng.choice(FAMILY)}",
-             f"O{number}", rng.choice(ORG_TYPES), now))
-    rows = []
-    for number in range(contacts):
-        given, family = rng.choice(GIVEN), rng.choice(FAMILY) + str(number % 97 or "")
-        phones = [{"kind": "mobile", "number": f"+25882{rng.randrange(10**7):07d}", "valid": True}]
-        if number % 5 == 0:
-            phones.append({"kind": "satellite", "number": f"+8816{rng.randrange(10**8):08d}",
-                           "valid": True})
-        emails = [f"{given.lower()}.{family.lower()}{number}@example.org"]
-        rows.append((str(uuid.uuid4()), op_id if number % 3 else None, given, family,
-                     rng.choice(orgs), rng.choice(ROLES), json.dumps(phones),
-                     json.dumps(emails), "", f"Papa {number % 50}" if number % 7 == 0 else "",
-                     "", "", "", number % 50 == 0, now))
-    conn.executemany(
-        "INSERT INTO contacts (id, operation_id, given_name, family_name, organisation_id, "
-        "role, phones, emails, satellite_phone, call_sign, location, languages, notes, "
-        "favourite, updated_at, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-        rows)
-    conn.commit()
-    conn.close()
-    return path
-
-
-def _profile(path: Path) -> Path:
-    if importlib.util.find_spec("bench.make_data") is not None:
-        return ensure_big_profile(path)
-    if not (path / "fieldkit.sqlite").exists():
-        make_contacts_profile(path)
-    return path
-
 
 def _keystrokes(session, op_id: str | None, rng: random.Random) -> list[str]:
     names = [r.name for r in contact_page(session, operation_id=op_id, offset=0, limit=5000)]
@@ -138,15 +67,15 @@ def run(profile: Path) -> dict[str, object]:
                      limit=PAGE)
         figures["last_page_ms"] = round((time.perf_counter() - start) * 1000, 1)
         vcard = export_vcard(session, operation_id=op_id, limit=10_000)
-    figures["import_vcard_10k_s"] = _import_seconds(vcard)
-    figures["contact_sheet_pdf_s"] = _sheet_seconds(db, op_id)
+    figures["import_vcard_10k_s"] = import_seconds(vcard)
+    figures["contact_sheet_pdf_s"] = sheet_seconds(db, op_id)
     db.close()
     figures["targets"] = {"filter_p95_ms": 50, "sort_ms": 300, "import_vcard_10k_s": 10,
                           "contact_sheet_pdf_s": 2}
     return figures
 
 
-def _import_seconds(vcard: bytes) -> float:
+def import_seconds(vcard: bytes) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         db = Database.open(resolve_profile(Path(tmp)))
         start = time.perf_counter()
@@ -158,7 +87,7 @@ def _import_seconds(vcard: bytes) -> float:
     return round(seconds, 2)
 
 
-def _sheet_seconds(db: Database, op_id: str | None) -> float:
+def sheet_seconds(db: Database, op_id: str | None) -> float:
     with db.session() as session:
         start = time.perf_counter()
         contact_sheet_pdf(session, operation_id=op_id, limit=500)
@@ -169,7 +98,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--profile", type=Path, default=BIG_PROFILE)
     args = parser.parse_args()
-    print(json.dumps(run(_profile(args.profile)), indent=2))
+    print(json.dumps(run(ensure_big_profile(args.profile)), indent=2))
 
 
 if __name__ == "__main__":
