@@ -134,6 +134,8 @@ def test_import_preview_then_confirm_and_geojson_export(qtbot, ctx, screen, tmp_
     assert dialog.rejected_table.item(0, 0).text() == "5"
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "1 added, 1 updated, 0 skipped" in screen.status.text(),
+                    timeout=5000)
     qtbot.waitUntil(lambda: screen.model.rowCount() == 3, timeout=5000)
     target = tmp_path / "assets.geojson"
     screen.export("geojson", str(target))

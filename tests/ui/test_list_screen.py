@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QFileDialog, QToolButton
 
 from ui.screens.assets import AssetsScreen
 from ui.screens.contacts import ContactsScreen
+from ui.widgets.file_jobs import FOLDER_KEY
 
 
 @pytest.fixture(params=[ContactsScreen, AssetsScreen])
@@ -29,6 +30,27 @@ def test_each_export_entry_asks_for_its_own_format(screen, monkeypatch):
     assert len(asked) == len(actions) == 3
     assert len({what for what, _path in asked}) == 3
     assert all(path == "" for _what, path in asked)
+
+
+def test_export_without_a_path_asks_where_then_writes_there(qtbot, ctx, screen, tmp_path,
+                                                           monkeypatch):
+    answers = iter([("", ""), (str(tmp_path / "chosen.csv"), "")])
+    asked: list[str] = []
+
+    def ask(_parent, _title, suggested, _filters):
+        asked.append(suggested)
+        return next(answers)
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    screen.status.setText("before")
+    screen.export("csv")  # cancelled: nothing is written, the status line is left alone
+    assert screen.status.text() == "before"
+    assert not (tmp_path / "chosen.csv").exists()
+    screen.export("csv")
+    qtbot.waitUntil(lambda: "Saved" in screen.status.text(), timeout=5000)
+    assert asked[0].endswith(".csv")
+    assert (tmp_path / "chosen.csv").read_text(encoding="utf-8-sig").strip()
+    assert ctx.settings.value(FOLDER_KEY) == str(tmp_path)
 
 
 def test_delete_asks_first_with_cancel_as_default(screen):

@@ -43,7 +43,7 @@ from ui.context import AppContext, Change
 from ui.models.assets_table import AssetQuery, AssetsTableModel, availability_text, capacity_text
 from ui.screens.import_preview import PreviewLines
 from ui.tasks import Session
-from ui.widgets.file_jobs import choose_open_path, export_file
+from ui.widgets.file_jobs import choose_open_path
 from ui.widgets.list_screen import ListScreen
 from ui.widgets.optional_date import OptionalDateEdit
 
@@ -356,26 +356,20 @@ class AssetsScreen(ListScreen):
                 "line {n} of this file").format(n=m.earlier_line)) for m in preview.matches],
             rejected=[(r.line, r.reason) for r in preview.rejected])
 
-        def start(choices: dict[int, str]):  # noqa: ANN202 - a Task
-            return self.ctx.tasks.write(
-                lambda session, progress: apply_asset_import(session, preview, choices,
-                                                             progress=progress),
-                changes={Change.ASSET}, parent=self,
-                on_success=lambda r: self.status.setText(self.tr(
-                    "Imported: {added} added, {updated} updated, {skipped} skipped.").format(
-                        added=r.added, updated=r.updated, skipped=r.skipped)),
-                on_failure=self.import_failed)
-
-        self.open_preview(lines, merge_label=self.tr("Update"), start=start)
+        self.open_preview(
+            lines, merge_label=self.tr("Update"),
+            apply=lambda session, choices, progress: apply_asset_import(
+                session, preview, choices, progress=progress),
+            changes={Change.ASSET},
+            done_text=lambda r: self.tr(
+                "Imported: {added} added, {updated} updated, {skipped} skipped.").format(
+                    added=r.added, updated=r.updated, skipped=r.skipped))
 
     def export(self, what: str, path: str = "") -> None:
         """Save the listed entries (as filtered) as CSV, GeoJSON or the PDF list."""
         names = {"csv": ("assets.csv", self.tr("CSV (*.csv)")),
                  "geojson": ("assets.geojson", self.tr("GeoJSON (*.geojson *.json)")),
                  "pdf": ("asset-list.pdf", self.tr("PDF (*.pdf)"))}
-        path = self.export_path(what, path, title=self.tr("Export assets"), names=names)
-        if not path:
-            return
         op, where = self.ctx.current_operation_id or None, self.current_filter()
         left_out: list[int] = []
 
@@ -398,7 +392,8 @@ class AssetsScreen(ListScreen):
                     n=left_out[0])
             self.status.setText(text)
 
-        export_file(self.ctx, self, path, producers[what], on_done=done)
+        self.save_export(what, path, title=self.tr("Export assets"), names=names,
+                         producers=producers, on_done=done)
 
 
 def make_assets_screen(ctx: AppContext) -> AssetsScreen:

@@ -41,7 +41,7 @@ from ui.context import AppContext, Change
 from ui.models.contacts_table import ContactQuery, ContactsTableModel
 from ui.screens.import_preview import PreviewLines
 from ui.tasks import Session
-from ui.widgets.file_jobs import choose_open_path, export_file
+from ui.widgets.file_jobs import choose_open_path
 from ui.widgets.list_screen import ListScreen
 
 KIND_LETTER = {"mobile": "M", "office": "O", "satellite": "S", "radio": "R"}
@@ -336,26 +336,20 @@ class ContactsScreen(ListScreen):
                 names=", ".join(preview.new_organisations))
             if preview.new_organisations else "")
 
-        def start(choices: dict[int, str]):  # noqa: ANN202 - a Task
-            return self.ctx.tasks.write(
-                lambda session, progress: apply_import(session, preview, choices,
-                                                       progress=progress),
-                changes={Change.CONTACT, Change.ORGANISATION}, parent=self,
-                on_success=lambda r: self.status.setText(self.tr(
-                    "Imported: {added} added, {merged} merged, {skipped} skipped.").format(
-                        added=r.added, merged=r.merged, skipped=r.skipped)),
-                on_failure=self.import_failed)
-
-        self.open_preview(lines, merge_label=self.tr("Merge"), start=start)
+        self.open_preview(
+            lines, merge_label=self.tr("Merge"),
+            apply=lambda session, choices, progress: apply_import(session, preview, choices,
+                                                                  progress=progress),
+            changes={Change.CONTACT, Change.ORGANISATION},
+            done_text=lambda r: self.tr(
+                "Imported: {added} added, {merged} merged, {skipped} skipped.").format(
+                    added=r.added, merged=r.merged, skipped=r.skipped))
 
     def export(self, what: str, path: str = "") -> None:
         """Save the contacts as vCard, CSV (HXL) or the contact sheet PDF."""
         names = {"vcard": ("contacts.vcf", self.tr("vCard (*.vcf)")),
                  "csv": ("contacts.csv", self.tr("CSV (*.csv)")),
                  "pdf": ("contact-sheet.pdf", self.tr("PDF (*.pdf)"))}
-        path = self.export_path(what, path, title=self.tr("Export contacts"), names=names)
-        if not path:
-            return
         op = self.ctx.current_operation_id or None
         producers = {
             "vcard": lambda session, _t: export_vcard(session, operation_id=op),
@@ -363,10 +357,10 @@ class ContactsScreen(ListScreen):
             "pdf": lambda session, target: contact_sheet_pdf(session, operation_id=op,
                                                              target=target),
         }
-        self.status.setText(self.tr("Exporting…"))
-        export_file(self.ctx, self, path, producers[what],
-                    on_done=lambda p: self.status.setText(self.tr("Saved {path}").format(
-                        path=p)))
+        self.save_export(what, path, title=self.tr("Export contacts"), names=names,
+                         producers=producers, busy_text=self.tr("Exporting…"),
+                         on_done=lambda p: self.status.setText(self.tr("Saved {path}").format(
+                             path=p)))
 
 
 def _describe(name: str, organisation: str, emails: list[str]) -> str:

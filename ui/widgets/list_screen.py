@@ -7,13 +7,13 @@ filters (`filter_edit` for text boxes) and buttons, and puts them together with
 `import_file`, `export`, `_loaded`, `_row_changed`, `_update_buttons` and `_on_changed`.
 This class selects the row wanted once the list shows it, keeps the filter choices named
 in `keep_filters` and the splitter and header state in the settings, asks before deleting,
-asks where to save an export and opens the import preview.
+runs an export (`save_export`) and an import (`read_import`, then `open_preview`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
@@ -39,7 +39,7 @@ from ui.context import AppContext
 from ui.models.lazy_table import LazyTableModel
 from ui.screens.import_preview import ImportPreviewDialog, PreviewLines
 from ui.tasks import Session, Task
-from ui.widgets.file_jobs import choose_save_path
+from ui.widgets.file_jobs import choose_save_path, export_file
 
 
 class ListScreen(QWidget):
@@ -199,16 +199,24 @@ class ListScreen(QWidget):
         box.open()
         self.confirm_box = box
 
-    def export_path(self, what: str, path: str, *, title: str,
-                    names: dict[str, tuple[str, str]]) -> str:
-        """`path`, else where the officer saves the export `what` names ("" when cancelled).
+    def save_export(self, what: str, path: str, *, title: str,
+                    names: dict[str, tuple[str, str]],
+                    producers: dict[str, Callable[[Session, Path], bytes | None]],
+                    on_done: Callable[[str], None], busy_text: str = "") -> None:
+        """Write the export `what` names to `path` (else where the officer chooses) with
+        its producer, off the GUI thread; `on_done(path)` once saved.
 
-        `names` gives each export's suggested file name and file dialog filters.
+        `names` gives each export's suggested file name and file dialog filters; the status
+        line says `busy_text` (when given) while it is written.
         """
-        if path:
-            return path
-        name, filters = names[what]
-        return choose_save_path(self.ctx, self, title=title, name=name, filters=filters)
+        if not path:
+            name, filters = names[what]
+            path = choose_save_path(self.ctx, self, title=title, name=name, filters=filters)
+            if not path:
+                return
+        if busy_text:
+            self.status.setText(busy_text)
+        export_file(self.ctx, self, path, producers[what], on_done=on_done)
 
     def read_import(self, path: str, read: Callable[[Session, Any], Any],
                     show: Callable[[Any], None]) -> None:
@@ -250,8 +258,18 @@ class ListScreen(QWidget):
         show_error(self, exc)
 
     def open_preview(self, lines: PreviewLines, *, merge_label: str,
-                     start: Callable[[dict[int, str]], Task[Any]]) -> None:
-        """Show what an import would do; `start(choices)` writes it."""
+                     apply: Callable[[Session, dict[int, str], Any], Any],
+                     changes: Iterable[str], done_text: Callable[[Any], str]) -> None:
+        """Show what an import would do; on Import, `apply(session, choices, progress)`
+        writes it in one background write that announces `changes`, and the status line
+        says `done_text(result)` (or why nothing was imported)."""
+        def start(choices: dict[int, str]) -> Task[Any]:
+            return self.ctx.tasks.write(
+                lambda session, progress: apply(session, choices, progress),
+                changes=changes, parent=self,
+                on_success=lambda result: self.status.setText(done_text(result)),
+                on_failure=self.import_failed)
+
         dialog = ImportPreviewDialog(lines, merge_label=merge_label, start_import=start,
                                      parent=self)
         dialog.open()
