@@ -17,10 +17,11 @@ from typing import Any
 from sqlalchemy import ColumnElement, false, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
-from fieldapp.errors import NotFoundError, ValidationError, ValidationErrors
+from fieldapp.errors import ValidationError, ValidationErrors
 from fieldapp.models import Asset, AssetStatusEvent, Contact, Rfa, utcnow
 from fieldapp.models.enums import AssetCategory, AssetStatus
 from fieldapp.search import build_match_query
+from fieldapp.services.lookup import live_row
 from fieldapp.services.operations import country_code
 from fieldapp.services.settings import get_officer
 
@@ -192,10 +193,7 @@ def set_asset_poc(session: Session, asset_id: str, contact_id: str | None) -> As
 
 def get_asset(session: Session, asset_id: str) -> Asset:
     """One entry, or NotFoundError."""
-    asset = session.get(Asset, asset_id)
-    if asset is None or asset.deleted:
-        raise NotFoundError("That asset is no longer in the directory.")
-    return asset
+    return live_row(session, Asset, asset_id, "That asset is no longer in the directory.")
 
 
 def delete_asset(session: Session, asset_id: str) -> None:

@@ -22,10 +22,11 @@ from sqlalchemy import select
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
-from fieldapp.errors import NotFoundError, ValidationError, ValidationErrors
+from fieldapp.errors import ValidationError, ValidationErrors
 from fieldapp.models import Asset, Contact, Operation, Organisation
 from fieldapp.models.enums import OrganisationType, PhoneKind
 from fieldapp.search import MAX_TOKENS
+from fieldapp.services.lookup import live_row
 from fieldapp.services.operations import country_code
 
 PHONE_KINDS = tuple(kind.value for kind in PhoneKind)
@@ -201,10 +202,7 @@ def update_contact(session: Session, contact_id: str, data: ContactInput, *,
 
 def get_contact(session: Session, contact_id: str) -> Contact:
     """One contact, or NotFoundError."""
-    contact = session.get(Contact, contact_id)
-    if contact is None or contact.deleted:
-        raise NotFoundError("That contact no longer exists.")
-    return contact
+    return live_row(session, Contact, contact_id, "That contact no longer exists.")
 
 
 def delete_contact(session: Session, contact_id: str) -> None:

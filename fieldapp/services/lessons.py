@@ -21,13 +21,14 @@ from typing import Any
 from sqlalchemy import false, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
-from fieldapp.errors import FieldAppError, NotFoundError, ValidationError, ValidationErrors
+from fieldapp.errors import FieldAppError, ValidationError, ValidationErrors
 from fieldapp.importexport.csv_hxl import write_table
 from fieldapp.labels import lesson_status_label, topic_label
 from fieldapp.models import Lesson, Operation
 from fieldapp.models.enums import LessonStatus, LessonTopic, Sensitivity
 from fieldapp.outbox import REMOTE_FLAG, remote_writes
 from fieldapp.search import build_match_query
+from fieldapp.services.lookup import live_row
 
 S = LessonStatus
 EDITABLE = frozenset({S.DRAFT, S.RETURNED})
@@ -195,10 +196,7 @@ def _refuse_if_invalid(data: LessonInput) -> None:
 
 def get_lesson(session: Session, lesson_id: str) -> Lesson:
     """One lesson, or NotFoundError."""
-    lesson = session.get(Lesson, lesson_id)
-    if lesson is None or lesson.deleted:
-        raise NotFoundError("That lesson no longer exists.")
-    return lesson
+    return live_row(session, Lesson, lesson_id, "That lesson no longer exists.")
 
 
 def lesson_view(session: Session, lesson_id: str) -> LessonView:

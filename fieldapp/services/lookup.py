@@ -111,10 +111,11 @@ def _fields(*pairs: tuple[str, object]) -> tuple[tuple[str, str], ...]:
     return tuple((name, _text(value)) for name, value in pairs if _text(value))
 
 
-def _live(session: Session, model: type[R], item_id: str, what: str) -> R:
-    row = session.get(model, item_id)
+def live_row(session: Session, model: type[R], row_id: str, missing: str) -> R:
+    """The row of `model` with this id, or NotFoundError(`missing`) when it is gone or deleted."""
+    row = session.get(model, row_id)
     if row is None or row.deleted:
-        raise NotFoundError(f"That {what} no longer exists.")
+        raise NotFoundError(missing)
     return row
 
 
@@ -124,7 +125,7 @@ def _country(code: str) -> str:
 
 
 def _contact(session: Session, item_id: str) -> ItemSummary:
-    contact = _live(session, Contact, item_id, "contact")
+    contact = live_row(session, Contact, item_id, "That contact no longer exists.")
     organisation = (
         session.get(Organisation, contact.organisation_id) if contact.organisation_id else None
     )
@@ -146,7 +147,7 @@ def _contact(session: Session, item_id: str) -> ItemSummary:
 
 
 def _organisation(session: Session, item_id: str) -> ItemSummary:
-    org = _live(session, Organisation, item_id, "organisation")
+    org = live_row(session, Organisation, item_id, "That organisation no longer exists.")
     return ItemSummary("organisation", org.id, org.name, _fields(
         ("acronym", org.acronym),
         ("org_type", org.org_type),
@@ -156,7 +157,7 @@ def _organisation(session: Session, item_id: str) -> ItemSummary:
 
 
 def _asset(session: Session, item_id: str) -> ItemSummary:
-    asset = _live(session, Asset, item_id, "asset")
+    asset = live_row(session, Asset, item_id, "That asset no longer exists.")
     capacity = f"{_text(asset.capacity_value)} {asset.capacity_unit}".strip()
     window = " – ".join(_text(d) for d in (asset.available_from, asset.available_to) if d)
     title = asset.provider_unit or _clip(asset.description)[:80]
@@ -173,7 +174,7 @@ def _asset(session: Session, item_id: str) -> ItemSummary:
 
 
 def _rfa(session: Session, item_id: str) -> ItemSummary:
-    rfa = _live(session, Rfa, item_id, "request")
+    rfa = live_row(session, Rfa, item_id, "That request no longer exists.")
     route = " → ".join(p for p in (rfa.from_place, rfa.to_place) if p)
     return ItemSummary("rfa", rfa.id, f"{rfa.reference} — {rfa.title}", _fields(
         ("status", rfa.status),
@@ -186,7 +187,7 @@ def _rfa(session: Session, item_id: str) -> ItemSummary:
 
 
 def _lesson(session: Session, item_id: str) -> ItemSummary:
-    lesson = _live(session, Lesson, item_id, "lesson")
+    lesson = live_row(session, Lesson, item_id, "That lesson no longer exists.")
     return ItemSummary("lesson", lesson.id, lesson.title, _fields(
         ("topic", lesson.topic),
         ("observed_on", lesson.observed_on),

@@ -13,9 +13,10 @@ import pycountry
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fieldapp.errors import NotFoundError, ValidationError, ValidationErrors
+from fieldapp.errors import ValidationError, ValidationErrors
 from fieldapp.models import Operation
 from fieldapp.models.enums import OperationKind, OperationStatus
+from fieldapp.services.lookup import live_row
 from fieldapp.services.settings import CURRENT_OPERATION, get_setting, set_setting
 
 CODE_PATTERN = re.compile(r"^[A-Z0-9]{2,8}$")
@@ -142,10 +143,7 @@ def set_archived(session: Session, operation_id: str, *, archived: bool) -> Oper
 
 def get_operation(session: Session, operation_id: str) -> Operation:
     """One operation, or NotFoundError."""
-    operation = session.get(Operation, operation_id)
-    if operation is None or operation.deleted:
-        raise NotFoundError("That operation no longer exists.")
-    return operation
+    return live_row(session, Operation, operation_id, "That operation no longer exists.")
 
 
 def list_operations(session: Session, *, include_archived: bool = False) -> list[Operation]:

@@ -21,6 +21,7 @@ from fieldapp.labels import rfa_status_label as status_label
 from fieldapp.models import Asset, Counter, Operation, Organisation, Rfa, RfaEvent, utcnow
 from fieldapp.models.enums import AssetCategory, AssetStatus, RfaPriority, RfaStatus
 from fieldapp.search import build_match_query
+from fieldapp.services.lookup import live_row
 from fieldapp.services.settings import device_code
 
 S = RfaStatus
@@ -132,10 +133,7 @@ def create_draft(
 
 def get_rfa(session: Session, rfa_id: str) -> Rfa:
     """One request, or NotFoundError."""
-    rfa = session.get(Rfa, rfa_id)
-    if rfa is None or rfa.deleted:
-        raise NotFoundError("That request no longer exists.")
-    return rfa
+    return live_row(session, Rfa, rfa_id, "That request no longer exists.")
 
 
 def save_draft(session: Session, rfa_id: str, data: RfaInput, *, by: str) -> Rfa:
