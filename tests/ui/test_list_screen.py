@@ -37,7 +37,7 @@ def test_export_without_a_path_asks_where_then_writes_there(qtbot, ctx, screen, 
     answers = iter([("", ""), (str(tmp_path / "chosen.csv"), "")])
     asked: list[str] = []
 
-    def ask(_parent, _title, suggested, _filters):
+    def ask(_parent, _title, suggested, _filters, _selected=""):
         asked.append(suggested)
         return next(answers)
 

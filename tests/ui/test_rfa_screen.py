@@ -174,3 +174,31 @@ def test_save_pdf_and_export_log_from_the_screen(qtbot, screen, seeded, db, tmp_
     screen.export_log("csv", str(log))
     qtbot.waitUntil(log.exists, timeout=10000)
     assert "Printed request" in log.read_text(encoding="utf-8-sig")
+
+
+def test_saving_the_pdf_asks_where_and_keeps_the_folder_and_paper_size(qtbot, ctx, screen,
+                                                                      seeded, db, tmp_path,
+                                                                      monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.screens.rfa import PDF_FILTERS
+    from ui.widgets.file_jobs import FOLDER_KEY
+
+    rfa_id = _add(db, seeded.operation_id, title="Letter-size request")
+    screen.open_item(rfa_id, kind="rfa")
+    qtbot.waitUntil(lambda: screen.form.state is not None, timeout=5000)
+    target = tmp_path / "chosen.pdf"
+    offered: list[tuple[str, str]] = []
+
+    def ask(_parent, _title, suggested, _filters, selected):
+        offered.append((suggested, selected))
+        return str(target), PDF_FILTERS["Letter"]
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    screen.pdf_action("save")
+    qtbot.waitUntil(target.exists, timeout=10000)
+    assert offered[0][0].endswith(f"{screen.form.state.reference}.pdf")
+    assert offered[0][1] == PDF_FILTERS["A4"]
+    assert screen.page_size() == "Letter"
+    assert ctx.settings.value(FOLDER_KEY) == str(tmp_path)
+    assert b"/MediaBox [ 0 0 612 792 ]" in target.read_bytes()  # US Letter, in points

@@ -10,14 +10,11 @@ size are remembered in the settings.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -41,7 +38,7 @@ from ui.context import AppContext, Change
 from ui.models.rfa_table import ID_ROLE, RfaTableModel
 from ui.screens.rfa_form import CLUSTERS, RfaForm, officer_name
 from ui.tasks import Session
-from ui.widgets.file_jobs import FOLDER_KEY
+from ui.widgets.file_jobs import choose_save_file
 from ui.widgets.pdf_preview import (
     HAVE_QT_PDF,
     PdfPreview,
@@ -280,15 +277,14 @@ class RfaScreen(QWidget):
         name = f"{state.reference}.pdf"
         if action == "save":
             if not path:
-                folder = str(self.ctx.settings.value(FOLDER_KEY, str(Path.home())))
-                path, chosen = QFileDialog.getSaveFileName(
-                    self, self.tr("Save the request as PDF"), str(Path(folder) / name),
-                    ";;".join(PDF_FILTERS.values()), PDF_FILTERS[self.page_size()])
+                path, chosen = choose_save_file(
+                    self.ctx, self, title=self.tr("Save the request as PDF"), name=name,
+                    filters=";;".join(PDF_FILTERS.values()),
+                    selected=PDF_FILTERS[self.page_size()])
                 if not path:
                     return
                 size = next((k for k, v in PDF_FILTERS.items() if v == chosen), "A4")
                 self.ctx.settings.setValue(SETTINGS + "page_size", size)
-                self.ctx.settings.setValue(FOLDER_KEY, str(Path(path).parent))
             self._build_pdf(state.rfa_id, self.page_size(), lambda data: self._write(
                 data, path))
         elif action == "print":
@@ -351,16 +347,14 @@ class RfaScreen(QWidget):
             return
         size = page_size or self.page_size()
         if not path:
-            folder = str(self.ctx.settings.value(FOLDER_KEY, str(Path.home())))
             filters = ";;".join(PDF_FILTERS.values()) if kind == "pdf" else self.tr(
                 "CSV for Excel (*.csv)")
-            path, chosen = QFileDialog.getSaveFileName(
-                self, self.tr("Export the RFA log"), str(Path(folder) / f"rfa-log.{kind}"),
-                filters, PDF_FILTERS[size] if kind == "pdf" else "")
+            path, chosen = choose_save_file(
+                self.ctx, self, title=self.tr("Export the RFA log"), name=f"rfa-log.{kind}",
+                filters=filters, selected=PDF_FILTERS[size] if kind == "pdf" else "")
             if not path:
                 return
             size = next((k for k, v in PDF_FILTERS.items() if v == chosen), size)
-            self.ctx.settings.setValue(FOLDER_KEY, str(Path(path).parent))
         if kind == "csv" and not path.lower().endswith(".csv"):
             path += ".csv"
         where, sort, descending = self.model.where, self.model.sort_key, self.model.descending

@@ -34,11 +34,18 @@ def choose_open_path(ctx: AppContext, parent: QWidget, *, title: str, filters: s
 def choose_save_path(ctx: AppContext, parent: QWidget, *, title: str, name: str,
                      filters: str) -> str:
     """Where the officer wants a file saved ("" when cancelled)."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(_folder(ctx)) / name),
-                                          filters)
+    return choose_save_file(ctx, parent, title=title, name=name, filters=filters)[0]
+
+
+def choose_save_file(ctx: AppContext, parent: QWidget, *, title: str, name: str,
+                     filters: str, selected: str = "") -> tuple[str, str]:
+    """Where the officer wants a file saved ("" when cancelled), and the filter chosen
+    (`selected` is the one offered first)."""
+    path, chosen = QFileDialog.getSaveFileName(parent, title, str(Path(_folder(ctx)) / name),
+                                               filters, selected)
     if path:
         ctx.settings.setValue(FOLDER_KEY, str(Path(path).parent))
-    return path
+    return path, chosen
 
 
 def export_file(ctx: AppContext, parent: QWidget, path: str,
