@@ -261,8 +261,11 @@ def delete_rfa(session: Session, rfa_id: str) -> None:
 
 def is_overdue(rfa: Rfa, *, now: datetime | None = None) -> bool:
     """Still open after the time it was needed by."""
-    now = now or utcnow()
-    return rfa.status not in FINAL and rfa.required_until is not None and rfa.required_until < now
+    return _overdue(rfa.status, rfa.required_until, now or utcnow())
+
+
+def _overdue(status: str, required_until: datetime | None, now: datetime) -> bool:
+    return status not in FINAL and required_until is not None and required_until < now
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -399,8 +402,7 @@ def list_rfas(
     ).order_by(order, Rfa.reference).offset(offset).limit(limit)
     return [
         RfaRow(*row[:3], row[3] or "", *row[4:],
-               overdue=row.status not in FINAL and row.required_until is not None
-               and row.required_until < now)
+               overdue=_overdue(row.status, row.required_until, now))
         for row in session.execute(query)
     ]
 
