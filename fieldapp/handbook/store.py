@@ -217,16 +217,6 @@ def notes_for(session: Session, slug: str) -> list[HandbookNote]:
     ))
 
 
-def orphaned_notes(session: Session) -> list[HandbookNote]:
-    """Notes whose section is not in the current edition: kept and shown, never deleted."""
-    slugs = select(HandbookSection.slug)
-    return list(session.scalars(
-        select(HandbookNote)
-        .where(HandbookNote.deleted.is_(False), HandbookNote.section_slug.not_in(slugs))
-        .order_by(HandbookNote.updated_at)
-    ))
-
-
 def current_edition(session: Session) -> str:
     """The name of the edition loaded now ("" before the first one)."""
     return get_setting(session, EDITION_SETTING)

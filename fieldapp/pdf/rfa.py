@@ -445,9 +445,3 @@ def write_atomically(target: str | Path, data: bytes) -> Path:
         raise
     return target
 
-
-def write_rfa_pdf(session: Session, rfa_id: str, target: str | Path, *,
-                  page_size: str = "A4") -> Path:
-    """Load a request and write its form to `target` (atomically); the path written."""
-    return write_atomically(target, rfa_pdf(load_rfa_document(session, rfa_id),
-                                            page_size=page_size))

@@ -179,18 +179,6 @@ def confirm_asset(session: Session, asset_id: str, *, now: datetime | None = Non
     return asset
 
 
-def set_asset_poc(session: Session, asset_id: str, contact_id: str | None) -> Asset:
-    """Make a contact the asset's point of contact (None: no one)."""
-    asset = get_asset(session, asset_id)
-    if contact_id is not None:
-        contact = session.get(Contact, contact_id)
-        if contact is None or contact.deleted:
-            raise ValidationError("poc_contact_id", "That contact no longer exists.")
-    if asset.poc_contact_id != contact_id:
-        asset.poc_contact_id = contact_id
-    return asset
-
-
 def get_asset(session: Session, asset_id: str) -> Asset:
     """One entry, or NotFoundError."""
     return live_row(session, Asset, asset_id, "That asset is no longer in the directory.")

@@ -2,8 +2,8 @@
 
 A lesson moves draft → submitted (read-only on this device; it travels with the next
 sync) → at HQ validated | returned with a comment (editable again, the comment shown)
-→ published. Only HQ decides the last three: they arrive through sync and are applied
-with `apply_hq_status`, never by the officer's own edits.
+→ published. Only HQ decides the last three: they arrive through sync with HQ's copy of
+the lesson (`apply_hq_status` makes the same change directly), never by the officer's edits.
 
 Drafts may be partial, but nothing unreadable is stored: an unknown topic, a date in the
 future or over-long text is refused even in a draft. Text is stored as typed (HTML or
@@ -268,8 +268,9 @@ def delete_draft(session: Session, lesson_id: str) -> None:
 def apply_hq_status(session: Session, lesson_id: str, status: str, comment: str = "") -> Lesson:
     """Record what HQ decided (validated, returned with a comment, published).
 
-    Called by the sync client with what it pulled; writes no outbox entry, since the
-    change comes from HQ. A returned lesson is editable again, with the comment shown.
+    The same change the sync client makes when it pulls HQ's copy of the lesson (it applies
+    the row as it comes, not through this); writes no outbox entry, since it comes from HQ.
+    A returned lesson is editable again, with the comment shown.
     """
     if status not in FROM_HQ:
         raise ValidationError("status", f"HQ sent a lesson status this version does not know "

@@ -22,7 +22,6 @@ from fieldapp.services.assets import (
     delete_asset,
     is_stale,
     rfas_for_asset,
-    set_asset_poc,
     update_asset,
 )
 from fieldapp.services.contacts import ContactInput, create_contact, delete_contact
@@ -129,11 +128,10 @@ def test_stale_after_90_days_and_confirm_makes_current(db, op_id):
 
 def test_point_of_contact_and_requests_that_named_the_asset(db, op_id):
     with db.transaction() as session:
-        asset = create_asset(session, _helicopters(), operation_id=op_id)
-        other = create_asset(session, _helicopters(description="Boat"), operation_id=op_id)
         poc = create_contact(session, ContactInput(given_name="Ola", family_name="Nordmann",
                                                    emails=["ola@mil.no"]), operation_id=op_id)
-        set_asset_poc(session, asset.id, poc.id)
+        asset = create_asset(session, _helicopters(poc_contact_id=poc.id), operation_id=op_id)
+        other = create_asset(session, _helicopters(description="Boat"), operation_id=op_id)
         session.add_all([
             Rfa(reference="CYA-07-0001", operation_id=op_id, title="Lift",
                 proposed_asset_ids=[other.id, asset.id]),

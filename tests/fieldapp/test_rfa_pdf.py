@@ -12,7 +12,7 @@ from reportlab.lib.pagesizes import A4, landscape, letter
 
 from fieldapp.errors import Cancelled
 from fieldapp.models import Contact, Organisation, utcnow
-from fieldapp.pdf.rfa import chunks, load_rfa_document, rfa_pdf, write_rfa_pdf
+from fieldapp.pdf.rfa import chunks, load_rfa_document, rfa_pdf, write_atomically
 from fieldapp.pdf.rfa_log import export_log, load_log, log_csv, log_pdf
 from fieldapp.progress import Progress
 from fieldapp.services import rfa as service
@@ -113,7 +113,8 @@ def test_letter_and_a4_page_sizes(db, op_id, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     with db.session() as session:
-        write_rfa_pdf(session, rfa_id, out / "rfa.pdf", page_size="Letter")
+        write_atomically(out / "rfa.pdf",
+                         rfa_pdf(load_rfa_document(session, rfa_id), page_size="Letter"))
     assert (out / "rfa.pdf").read_bytes().startswith(b"%PDF")
     assert list(out.iterdir()) == [out / "rfa.pdf"]  # no temporary file left behind
 
