@@ -13,6 +13,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,16 +105,25 @@ def start_hq(database_url: str, **app_options: object) -> tuple[ServerThread, Hq
     return ServerThread(app), app.state.db
 
 
-@pytest.fixture
-def hq(hq_database_url: str) -> Iterator[Hq]:
-    """A running HQ with operation MRV (officer Ana assigned)."""
-    server, db = start_hq(hq_database_url)
+@contextmanager
+def running_hq(database_url: str) -> Iterator[Hq]:
+    """A running HQ on `database_url` with operation MRV (officer Ana assigned)."""
+    server, db = start_hq(database_url)
     op = admin.add_operation(db, code="MRV", name="Marovia response", country="HTI")
     admin.add_officer(db, name="Ana")
     admin.assign(db, officer="Ana", operation="MRV")
-    with server:
-        yield Hq(server.url, db, op.id, "Ana")
-    db.close()
+    try:
+        with server:
+            yield Hq(server.url, db, op.id, "Ana")
+    finally:
+        db.close()
+
+
+@pytest.fixture
+def hq(hq_database_url: str) -> Iterator[Hq]:
+    """A running HQ with operation MRV (officer Ana assigned)."""
+    with running_hq(hq_database_url) as running:
+        yield running
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ from sync.server import admin
 from sync.server.db import HqDatabase
 from sync.server.models import Change, RowState
 from sync.tokens import TokenStore
-from tests.sync.conftest import Hq, ServerThread, enrolled, free_port
+from tests.sync.conftest import enrolled, free_port, running_hq
 
 ROOT = Path(__file__).resolve().parents[2]
 CREATED, EDITED = 300, 100
@@ -46,16 +46,8 @@ def rng() -> random.Random:
 @pytest.fixture
 def hq_sqlite(tmp_path: Path):
     """A running HQ on SQLite (these tests are about the client and process death)."""
-    from sync.server.app import create_app
-
-    app = create_app(f"sqlite:///{tmp_path / 'hq.sqlite'}")
-    db = app.state.db
-    op = admin.add_operation(db, code="MRV", name="Marovia response", country="HTI")
-    admin.add_officer(db, name="Ana")
-    admin.assign(db, officer="Ana", operation="MRV")
-    with ServerThread(app) as server:
-        yield Hq(server.url, db, op.id, "Ana")
-    db.close()
+    with running_hq(f"sqlite:///{tmp_path / 'hq.sqlite'}") as running:
+        yield running
 
 
 def _offline_work(db, op_id: str) -> None:

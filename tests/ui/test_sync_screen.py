@@ -16,7 +16,7 @@ from fieldapp.paths import resolve_profile
 from sync.client import sync_once
 from sync.server import admin
 from sync.server.models import RowState
-from tests.sync.conftest import Hq, enrolled, free_port, operation_of, start_hq
+from tests.sync.conftest import Hq, enrolled, free_port, operation_of, running_hq
 from ui.sync_controller import BACKOFF_BASE_S, BACKOFF_CAP_S, JITTER, retry_delay
 
 
@@ -27,13 +27,8 @@ def _no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def hq(tmp_path) -> Iterator[Hq]:
-    server, db = start_hq(f"sqlite:///{tmp_path / 'hq.sqlite'}")
-    op = admin.add_operation(db, code="MRV", name="Marovia response", country="HTI")
-    admin.add_officer(db, name="Ana")
-    admin.assign(db, officer="Ana", operation="MRV")
-    with server:
-        yield Hq(server.url, db, op.id, "Ana")
-    db.close()
+    with running_hq(f"sqlite:///{tmp_path / 'hq.sqlite'}") as running:
+        yield running
 
 
 @pytest.fixture
@@ -156,11 +151,16 @@ def test_hq_out_of_reach_says_so_and_keeps_changes_waiting(qtbot, hq, ctx, windo
         local.set_state(session, HQ_URL, f"http://127.0.0.1:{free_port()}")
         session.add(Contact(operation_id=hq.operation_id, given_name="Jonas",
                             family_name="Berg"))
+    screen.auto_check.setChecked(True)
     outcome, message = _sync_now(qtbot, screen)
     assert outcome == "error"
     assert message
     assert "Traceback" not in message
     assert screen.progress_label.text() == message
+    # Offline may pass by itself: automatic sync tries again after the first back-off delay.
+    retry_ms = ctx.sync.next_attempt_ms()
+    low, high = BACKOFF_BASE_S * (1 - JITTER) * 1000, BACKOFF_BASE_S * (1 + JITTER) * 1000
+    assert low - 500 <= retry_ms <= high
     qtbot.waitUntil(lambda: "1 change(s) waiting" in window.sync_status.text(), timeout=5000)
     # The screen re-reads its state in the background after the attempt: wait for it too.
     qtbot.waitUntil(lambda: "Contact: 1" in screen.pending_label.text(), timeout=5000)
@@ -182,5 +182,10 @@ def test_automatic_sync_retries_later_with_growing_jittered_delays(qtbot, ctx, w
     screen.auto_check.setChecked(True)
     assert controller.automatic
     assert 0 <= controller.next_attempt_ms() <= 5500  # 5 s, give or take a coarse timer
+    with qtbot.waitSignal(controller.finished, timeout=10000) as finished:
+        controller.sync_now()  # not enrolled: retrying cannot help, only the officer can
+    assert finished.args[0] == "error"
+    assert "not enrolled" in finished.args[1]
+    assert controller.next_attempt_ms() == -1
     screen.auto_check.setChecked(False)
     assert controller.next_attempt_ms() == -1
