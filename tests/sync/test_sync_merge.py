@@ -30,6 +30,17 @@ def _get(db, model, row_id):
         return session.get(model, row_id)
 
 
+def _contact_on_two_devices(hq, make_profile):
+    """Devices a and b enrolled, and a contact made on a that both have after a sync."""
+    a = enrolled(hq, make_profile, "a")
+    b = enrolled(hq, make_profile, "b")
+    contact_id = _add_contact(a, hq.operation_id)
+    sync_once(a)
+    sync_once(b)
+    assert _get(b, Contact, contact_id) is not None
+    return a, b, contact_id
+
+
 def test_operation_from_hq_reaches_an_enrolled_device(hq, make_profile):
     a = enrolled(hq, make_profile, "a")
     assert operation_of(a) == hq.operation_id
@@ -67,11 +78,7 @@ def test_round_trip_and_different_fields_on_two_devices_are_both_kept(hq, make_p
 
 
 def test_same_field_changed_differently_is_a_conflict_with_both_values(hq, make_profile):
-    a = enrolled(hq, make_profile, "a")
-    b = enrolled(hq, make_profile, "b")
-    contact_id = _add_contact(a, hq.operation_id)
-    sync_once(a)
-    sync_once(b)
+    a, b, contact_id = _contact_on_two_devices(hq, make_profile)
     _edit(a, Contact, contact_id, role="Chief")
     _edit(b, Contact, contact_id, role="Deputy")
     sync_once(a)
@@ -103,11 +110,7 @@ def test_same_field_changed_differently_is_a_conflict_with_both_values(hq, make_
 
 
 def test_edit_resolution_sends_a_new_value(hq, make_profile):
-    a = enrolled(hq, make_profile, "a")
-    b = enrolled(hq, make_profile, "b")
-    contact_id = _add_contact(a, hq.operation_id)
-    sync_once(a)
-    sync_once(b)
+    a, b, contact_id = _contact_on_two_devices(hq, make_profile)
     _edit(a, Contact, contact_id, notes="radio 3")
     _edit(b, Contact, contact_id, notes="radio 4")
     sync_once(a)
@@ -118,14 +121,16 @@ def test_edit_resolution_sends_a_new_value(hq, make_profile):
     sync_once(b)
     sync_once(a)
     assert _get(a, Contact, contact_id).notes == "radio 3 or 4"
+    assert _get(b, Contact, contact_id).notes == "radio 3 or 4"
+    with hq.db.read() as session:
+        assert session.get(RowState, ("contact", contact_id)).fields["notes"] == "radio 3 or 4"
+        assert session.scalars(select(ServerConflict)).one().resolution == "edit"
+    with b.session() as session:
+        assert open_conflicts(session) == []
 
 
 def test_delete_against_edit_is_a_conflict_never_a_silent_loss(hq, make_profile):
-    a = enrolled(hq, make_profile, "a")
-    b = enrolled(hq, make_profile, "b")
-    contact_id = _add_contact(a, hq.operation_id)
-    sync_once(a)
-    sync_once(b)
+    a, b, contact_id = _contact_on_two_devices(hq, make_profile)
     _edit(a, Contact, contact_id, role="Still here")
     _edit(b, Contact, contact_id, deleted=True)
     sync_once(a)
@@ -145,11 +150,7 @@ def test_delete_against_edit_is_a_conflict_never_a_silent_loss(hq, make_profile)
 
 
 def test_edit_of_a_row_deleted_at_hq_does_not_resurrect_it(hq, make_profile):
-    a = enrolled(hq, make_profile, "a")
-    b = enrolled(hq, make_profile, "b")
-    contact_id = _add_contact(a, hq.operation_id)
-    sync_once(a)
-    sync_once(b)
+    a, b, contact_id = _contact_on_two_devices(hq, make_profile)
     _edit(a, Contact, contact_id, deleted=True)
     _edit(b, Contact, contact_id, role="Edited offline")
     sync_once(a)
