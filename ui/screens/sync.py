@@ -3,7 +3,8 @@ automatically, see what waits to be sent, resolve conflicts side by side, read t
 
 The work is `sync.client`'s, run by the application's `SyncController` (ctx.sync) on the
 network thread; this screen only shows its state and asks it to act. Reads of the state
-run in the background and follow every sync and every local change.
+run in the background and follow the controller's: it re-reads the sync state after every
+sync, enrollment and (debounced) local change, and the screen re-reads with it.
 """
 
 from __future__ import annotations
@@ -101,8 +102,7 @@ class SyncScreen(QWidget):
         self.controller.started.connect(self._sync_started)
         self.controller.progressed.connect(self._sync_progressed)
         self.controller.finished.connect(self._sync_finished)
-        self.controller.view_changed.connect(lambda _view: self.reload())
-        ctx.changed.connect(self._data_changed)
+        self.controller.view_changed.connect(self._view_changed)
         self._show_busy(self.controller.busy)
         self.reload()
 
@@ -251,9 +251,8 @@ class SyncScreen(QWidget):
         if self.ctx.has_database:
             self.ctx.tasks.query(load_sync_state, on_success=self._show_state, parent=self)
 
-    def _data_changed(self, kinds: frozenset[str]) -> None:
-        if kinds - {Change.SETTINGS} and not self.controller.busy:
-            self.reload()
+    def _view_changed(self, _view: object) -> None:
+        self.reload()  # the controller has read the state again: pending counts, conflicts…
 
     def _show_state(self, state: SyncScreenState) -> None:
         self.state = state
@@ -376,8 +375,7 @@ class SyncScreen(QWidget):
         self.enroll_message.setText(
             self.tr("Enrolled as {0}. The first sync brings your operations from HQ.")
             .format(enrollment.officer_name))
-        self.controller.enrolled()
-        self.reload()
+        self.controller.enrolled()  # re-reads the state, and the screen with it
 
     def _enroll_failed(self, exc: BaseException) -> None:
         self.enroll_button.setEnabled(True)
@@ -426,8 +424,7 @@ class SyncScreen(QWidget):
     def _sync_finished(self, outcome: str, message: str) -> None:
         self._show_busy(False)
         self.progress_label.setStyleSheet(ALERT_STYLE if outcome == "error" else NOTE_STYLE)
-        self.progress_label.setText(message)
-        self.reload()
+        self.progress_label.setText(message)  # the controller re-reads the state next
 
     def open_item(self, item_id: str, *, kind: str, query: str = "") -> None:
         """Nothing from global search opens here."""
