@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from fieldapp.errors import NotFoundError, ValidationError, ValidationErrors
-from fieldapp.models import Operation, Rfa, utcnow
+from fieldapp.models import Rfa, utcnow
 from fieldapp.services.assets import (
     AssetFilter,
     AssetInput,
@@ -25,15 +25,6 @@ from fieldapp.services.assets import (
     update_asset,
 )
 from fieldapp.services.contacts import ContactInput, create_contact, delete_contact
-
-
-@pytest.fixture
-def op_id(db) -> str:
-    with db.transaction() as session:
-        op = Operation(name="Cyclone Ana", code="CYA", country="MOZ")
-        session.add(op)
-        session.flush()
-        return op.id
 
 
 def _helicopters(**overrides) -> AssetInput:

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from fieldapp.errors import NotFoundError, ValidationErrors
-from fieldapp.models import Contact, Operation, OutboxEntry
+from fieldapp.models import Contact, OutboxEntry
 from fieldapp.services.contacts import (
     ContactInput,
     Phone,
@@ -22,15 +22,6 @@ from fieldapp.services.contacts import (
     set_favourite,
     update_contact,
 )
-
-
-@pytest.fixture
-def op_id(db) -> str:
-    with db.transaction() as session:
-        op = Operation(name="Cyclone Ana", code="CYA", country="MOZ")
-        session.add(op)
-        session.flush()
-        return op.id
 
 
 def _fields(raised: pytest.ExceptionInfo[ValidationErrors]) -> set[str]:

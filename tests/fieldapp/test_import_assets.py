@@ -17,7 +17,7 @@ from fieldapp.importexport.assets import (
 )
 from fieldapp.importexport.common import MAX_BYTES, ImportFileError
 from fieldapp.importexport.geojson import export_assets_geojson
-from fieldapp.models import Asset, Operation, utcnow
+from fieldapp.models import Asset, utcnow
 from fieldapp.pdf.assets import asset_list_pdf
 from fieldapp.progress import Progress
 from fieldapp.services.assets import (
@@ -43,14 +43,12 @@ HXL_CSV = (
 
 
 @pytest.fixture
-def op_id(db) -> str:
+def op_id(db, op_id) -> str:
+    """The shared operation, with Amina, whom the files name as point of contact."""
     with db.transaction() as session:
-        op = Operation(name="Cyclone Ana", code="CYA", country="MOZ")
-        session.add(op)
-        session.flush()
         create_contact(session, ContactInput(given_name="Amina", family_name="Diallo",
-                                             emails=["amina@wfp.org"]), operation_id=op.id)
-        return op.id
+                                             emails=["amina@wfp.org"]), operation_id=op_id)
+    return op_id
 
 
 def _import(db, source, op_id, choices=None):

@@ -28,12 +28,8 @@ from fieldapp.services.contacts import (
 
 
 @pytest.fixture
-def op_id(db) -> str:
-    with db.transaction() as session:
-        op = Operation(name="Flood Kisumu", code="KSM", country="KEN")
-        session.add(op)
-        session.flush()
-        return op.id
+def op_id(make_operation) -> str:
+    return make_operation("Flood Kisumu", "KSM", "KEN").id
 
 
 def _import(db, source, op_id, choices=None):

@@ -23,11 +23,8 @@ SCRIPT = "<script>alert('x')</script>"
 
 
 @pytest.fixture
-def op(db) -> Operation:
-    with db.transaction() as session:
-        operation = Operation(name="Cyclone Mara", code="MARA", country="MOZ")
-        session.add(operation)
-    return operation
+def op(make_operation) -> Operation:
+    return make_operation("Cyclone Mara", "MARA", "MOZ")
 
 
 @pytest.fixture

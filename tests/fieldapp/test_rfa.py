@@ -16,11 +16,8 @@ from fieldapp.services.rfa import RfaInput
 
 
 @pytest.fixture
-def op(db) -> Operation:
-    with db.transaction() as session:
-        operation = Operation(name="Cyclone", code="MYC", country="MOZ")
-        session.add(operation)
-    return operation
+def op(make_operation) -> Operation:
+    return make_operation("Cyclone", "MYC", "MOZ")
 
 
 @pytest.fixture
