@@ -315,19 +315,17 @@ class RfaForm(QWidget):
         return group
 
     def _connect_edits(self) -> None:
-        for line in (self.title, self.from_place, self.to_place, self.other_unit):
+        for line in self._line_fields().values():
             line.textEdited.connect(self._edited)
-        for box in (self.civilian_means, self.justification, self.task, self.security,
-                    self.remarks):
+        for box in self._text_fields().values():
             box.textChanged.connect(self._text_changed)
         for combo in (self.organisation, self.capability, self.priority):
             combo.activated.connect(self._edited)
         self.cluster.currentTextChanged.connect(self._edited)
         self.unique.clicked.connect(self._edited)
         self.assets.itemChanged.connect(self._edited)
-        for widget in (self.contact, self.from_coords, self.to_coords, self.required_from,
-                       self.required_until, self.passengers, self.cargo_tonnes, self.cargo_m3,
-                       self.other_quantity):
+        for widget in (self.contact, self.from_coords, self.to_coords,
+                       *self._value_fields().values()):
             widget.edited.connect(self._edited)
 
     # Showing a request -----------------------------------------------------------------------
@@ -375,7 +373,6 @@ class RfaForm(QWidget):
         widgets = self.fields_widget.findChildren(QWidget)
         for widget in widgets:
             widget.blockSignals(True)
-        self.title.setText(data.title)
         self.organisation.clear()
         self.organisation.addItem(self.tr("— choose —"), None)
         for org_id, label in state.organisations:
@@ -387,25 +384,17 @@ class RfaForm(QWidget):
         self.contact.set_contact(data.contact_id, state.contact_label)
         self.capability.setCurrentIndex(max(0, self.capability.findData(data.capability)))
         self.priority.setCurrentIndex(max(0, self.priority.findData(data.priority)))
-        self.civilian_means.setPlainText(data.civilian_means_tried)
-        self.justification.setPlainText(data.last_resort_justification)
         self.unique.setChecked(data.capability_unique)
-        self.task.setPlainText(data.task_description)
-        self.from_place.setText(data.from_place)
-        self.to_place.setText(data.to_place)
         self.from_coords.set_value(data.from_lat, data.from_lon)
         self.to_coords.set_value(data.to_lat, data.to_lon)
         for edit in (self.required_from, self.required_until):
             edit.set_zone(state.timezone)
-        self.required_from.set_value(data.required_from)
-        self.required_until.set_value(data.required_until)
-        self.passengers.set_value(data.passengers)
-        self.cargo_tonnes.set_value(data.cargo_tonnes)
-        self.cargo_m3.set_value(data.cargo_m3)
-        self.other_quantity.set_value(data.other_quantity)
-        self.other_unit.setText(data.other_unit)
-        self.security.setPlainText(data.security_considerations)
-        self.remarks.setPlainText(data.remarks)
+        for name, line in self._line_fields().items():
+            line.setText(getattr(data, name))
+        for name, box in self._text_fields().items():
+            box.setPlainText(getattr(data, name))
+        for name, field in self._value_fields().items():
+            field.set_value(getattr(data, name))
         self._set_assets(state.assets, [])
         for widget in widgets:
             widget.blockSignals(False)
@@ -485,6 +474,23 @@ class RfaForm(QWidget):
 
     # Reading and saving the fields -----------------------------------------------------------
 
+    def _line_fields(self) -> dict[str, QLineEdit]:
+        """The one-line boxes by the RfaInput field they hold."""
+        return {"title": self.title, "from_place": self.from_place, "to_place": self.to_place,
+                "other_unit": self.other_unit}
+
+    def _text_fields(self) -> dict[str, QPlainTextEdit]:
+        """The text boxes by the RfaInput field they hold."""
+        return {"task_description": self.task, "civilian_means_tried": self.civilian_means,
+                "last_resort_justification": self.justification,
+                "security_considerations": self.security, "remarks": self.remarks}
+
+    def _value_fields(self) -> dict[str, OptionalDateTime | NumberEdit]:
+        """The times and quantities (empty: None) by the RfaInput field they hold."""
+        return {"required_from": self.required_from, "required_until": self.required_until,
+                "passengers": self.passengers, "cargo_tonnes": self.cargo_tonnes,
+                "cargo_m3": self.cargo_m3, "other_quantity": self.other_quantity}
+
     def form_input(self) -> RfaInput:
         """What the form holds, as the core takes it (unreadable numbers count as empty)."""
         from_lat, from_lon = self.from_coords.value()
@@ -495,19 +501,12 @@ class RfaForm(QWidget):
         return RfaInput(
             requesting_org_id=self.organisation.currentData(), cluster=self.cluster.currentText(),
             contact_id=self.contact.contact_id(), capability=self.capability.currentData(),
-            title=self.title.text(), task_description=self.task.toPlainText(),
-            from_place=self.from_place.text(), to_place=self.to_place.text(),
             from_lat=from_lat, from_lon=from_lon, to_lat=to_lat, to_lon=to_lon,
-            required_from=self.required_from.value(), required_until=self.required_until.value(),
-            passengers=self.passengers.value(),  # type: ignore[arg-type]
-            cargo_tonnes=self.cargo_tonnes.value(), cargo_m3=self.cargo_m3.value(),
-            other_quantity=self.other_quantity.value(), other_unit=self.other_unit.text(),
-            priority=self.priority.currentData(),
-            civilian_means_tried=self.civilian_means.toPlainText(),
-            last_resort_justification=self.justification.toPlainText(),
-            capability_unique=self.unique.isChecked(),
-            security_considerations=self.security.toPlainText(),
-            proposed_asset_ids=proposed, remarks=self.remarks.toPlainText())
+            priority=self.priority.currentData(), capability_unique=self.unique.isChecked(),
+            proposed_asset_ids=proposed,
+            **{name: line.text() for name, line in self._line_fields().items()},
+            **{name: box.toPlainText() for name, box in self._text_fields().items()},
+            **{name: field.value() for name, field in self._value_fields().items()})
 
     def _local_problems(self) -> list[ValidationError]:
         inputs = {"from_coords": self.from_coords, "to_coords": self.to_coords,
