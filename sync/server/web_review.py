@@ -11,6 +11,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -62,6 +63,20 @@ def _safe_next(target: str) -> str:
     return "/review"
 
 
+def _rev(value: str) -> int | None:
+    """The lesson revision a form was filled against (None when missing or garbled)."""
+    return int(value) if value.isdigit() else None
+
+
+def _decide(action: Callable[..., object], lesson_id: str, rev: str, done: str,
+            **extra: str) -> Callable[[Any, str], str]:
+    """A reviewer's decision as `decision` runs it: `action` on the lesson, then `done`."""
+    def act(session: Any, who: str) -> str:
+        action(session, lesson_id, reviewer=who, rev=_rev(rev), **extra)
+        return done
+    return act
+
+
 def review_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
     """Sign-in, sign-out, the queue and the review page of one lesson."""
     throttle = SignInThrottle()
@@ -73,7 +88,7 @@ def review_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
 
     def to_signin(request: Request) -> RedirectResponse:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        query = f"?next={target}" if request.method == "GET" else ""
+        query = f"?next={quote(target, safe='/')}" if request.method == "GET" else ""
         return RedirectResponse(f"/review/signin{query}", status_code=303)
 
     @router.get("/review/signin", response_class=HTMLResponse)
@@ -191,28 +206,23 @@ def review_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
         facets.clear()
         return RedirectResponse(f"/review/lessons/{lesson_id}?done={done}", status_code=303)
 
-    def _rev(value: str) -> int | None:
-        return int(value) if value.isdigit() else None
-
     @router.post("/review/lessons/{lesson_id}/validate")
     def validate(request: Request, lesson_id: str, csrf: Short = "", rev: Short = "",
                  comment: Text = "") -> Response:
-        return decision(request, lesson_id, csrf, lambda s, who: (lessons.validate(
-            s, lesson_id, reviewer=who, rev=_rev(rev), comment=comment), "validated")[1],
-            form={"comment": comment})
+        act = _decide(lessons.validate, lesson_id, rev, "validated", comment=comment)
+        return decision(request, lesson_id, csrf, act, form={"comment": comment})
 
     @router.post("/review/lessons/{lesson_id}/return")
     def return_(request: Request, lesson_id: str, csrf: Short = "", rev: Short = "",
                 comment: Text = "") -> Response:
-        return decision(request, lesson_id, csrf, lambda s, who: (lessons.return_lesson(
-            s, lesson_id, reviewer=who, rev=_rev(rev), comment=comment), "returned")[1],
-            form={"comment": comment})
+        act = _decide(lessons.return_lesson, lesson_id, rev, "returned", comment=comment)
+        return decision(request, lesson_id, csrf, act, form={"comment": comment})
 
     @router.post("/review/lessons/{lesson_id}/publish")
     def publish(request: Request, lesson_id: str, csrf: Short = "",
                 rev: Short = "") -> Response:
-        return decision(request, lesson_id, csrf, lambda s, who: (lessons.publish(
-            s, lesson_id, reviewer=who, rev=_rev(rev)), "published")[1])
+        return decision(request, lesson_id, csrf,
+                        _decide(lessons.publish, lesson_id, rev, "published"))
 
     @router.post("/review/lessons/{lesson_id}/edit")
     async def edit(request: Request, lesson_id: str) -> Response:

@@ -8,6 +8,7 @@ the feed and the CSV. SQLite always, PostgreSQL too when CMCOORD_TEST_PG_URL is 
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 import shutil
@@ -263,6 +264,9 @@ def test_reviewer_sign_in_is_required_and_checked(hq, device):
     to_signin = anonymous.http.get(hq.url + "/review", allow_redirects=False)
     assert to_signin.status_code == 303
     assert to_signin.headers["location"] == "/review/signin?next=/review"
+    deep = anonymous.http.get(hq.url + "/review?status=returned&page=2", allow_redirects=False)
+    assert deep.headers["location"] == \
+        "/review/signin?next=/review%3Fstatus%3Dreturned%26page%3D2"
     assert anonymous.http.get(f"{hq.url}/review/lessons/{lesson_id}",
                               allow_redirects=False).status_code == 303
     blind = anonymous.post(f"/review/lessons/{lesson_id}/validate", {"rev": "1"})
@@ -274,6 +278,13 @@ def test_reviewer_sign_in_is_required_and_checked(hq, device):
     assert "The name or the password is wrong" in wrong.text
     assert "cmcoord_hq_session" not in anonymous.http.cookies
     assert anonymous.sign_in(name="Nobody").status_code == 401
+
+    form = anonymous.get(deep.headers["location"])  # the form keeps the whole address
+    kept = html.unescape(re.search(r'name="next" value="([^"]+)"', form.text).group(1))
+    back = anonymous.post("/review/signin", {"name": "Marie", "password": PASSWORD,
+                                             "next": kept})
+    assert back.headers["location"] == "/review?status=returned&page=2"
+    anonymous.http.cookies.clear()
 
     ok = anonymous.sign_in()
     assert ok.status_code == 303
@@ -303,8 +314,15 @@ def test_every_post_needs_the_sessions_csrf_token(hq, device, reviewer):
                                 csrf=token)
         assert refused.status_code == 403
         assert reviewer.post("/review/signout", {}, csrf=token).status_code == 403
+        for action, data in (("return", {"comment": "Say more."}), ("publish", {}),
+                             ("edit", {"title": "Forged title"})):
+            refused = reviewer.post(f"/review/lessons/{lesson_id}/{action}",
+                                    {"rev": rev, **data}, csrf=token)
+            assert refused.status_code == 403, action
     with hq.db.read() as session:
         assert session.query(HqLesson).filter_by(id=lesson_id).one().status == "submitted"
+        assert session.query(HqLesson).filter_by(id=lesson_id).one().title != "Forged title"
+        assert session.query(LessonEvent).filter_by(actor="Marie").count() == 0
     assert reviewer.get("/review").status_code == 200  # still signed in
 
     # The sign-in form too: its token must match the cookie set with the form.
