@@ -7,7 +7,7 @@ read in the background too. A result that arrives for an older list is dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -88,10 +88,6 @@ class LessonsTableModel(SortedTableModel):
         """Show the lessons `where` keeps."""
         self.where = where
         self.refresh(keep_loaded=False)
-
-    def set_text(self, text: str) -> None:
-        """Change only the search text of the filter."""
-        self.set_filter(replace(self.where, text=text))
 
     def refresh(self, *, keep_loaded: bool = True) -> None:
         """Read the list again off the GUI thread: the first page, or (after a save) as
