@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from fieldapp.errors import NotFoundError, ValidationError, ValidationErrors
-from fieldapp.models import Rfa, utcnow
+from fieldapp.models import Asset, Rfa, utcnow
 from fieldapp.services.assets import (
     AssetFilter,
     AssetInput,
@@ -150,6 +150,7 @@ def test_delete_is_a_tombstone(db, op_id):
     with db.transaction() as session:
         delete_asset(session, asset.id)
     with db.session() as session:
+        assert session.get(Asset, asset.id).deleted is True  # kept, so the deletion syncs
         assert asset_count(session, operation_id=op_id) == 0
         with pytest.raises(NotFoundError):
             asset_detail(session, asset.id)

@@ -124,10 +124,10 @@ def test_favourite_and_detail_with_organisation(db, op_id):
 
 def test_organisations_are_found_by_name_or_acronym_in_scope(db, op_id):
     with db.transaction() as session:
-        create_organisation(session, name="World Food Programme", acronym="WFP",
-                            org_type="un_agency", operation_id=op_id)
-        assert find_organisation(session, "  world food  programme", operation_id=op_id)
-        assert find_organisation(session, "wfp", operation_id=op_id)
+        wfp = create_organisation(session, name="World Food Programme", acronym="WFP",
+                                  org_type="un_agency", operation_id=op_id)
+        assert find_organisation(session, "  world food  programme", operation_id=op_id) == wfp
+        assert find_organisation(session, "wfp", operation_id=op_id) == wfp
         assert find_organisation(session, "WFP", operation_id=None) is None
         again = find_or_create_organisation(session, "WFP", operation_id=op_id)
         new = find_or_create_organisation(session, "Oxfam", operation_id=op_id)

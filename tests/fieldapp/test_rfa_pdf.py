@@ -164,7 +164,8 @@ def test_log_pdf_splits_many_rows_over_pages(db, op_id):
 def test_log_csv_has_bom_header_hxl_row_and_rows(db, op_id, tmp_path):
     _log_fixture(db, op_id)
     target = tmp_path / "log.csv"
-    progress = Progress()
+    reports: list[tuple[int, int, str]] = []
+    progress = Progress(lambda done, total, message: reports.append((done, total, message)))
     with db.session() as session:
         export_log(session, target, operation_id=op_id, where=RfaFilter(text="airlift"),
                    progress=progress)
@@ -180,6 +181,7 @@ def test_log_csv_has_bom_header_hxl_row_and_rows(db, op_id, tmp_path):
     late = next(row for row in rows[2:] if row[1] == "Late airlift")
     assert late[2] == "Médecins Sans Frontières"
     assert late[9] == "yes"
+    assert reports[0] == (1, 2, "Reading requests")  # the one matching request was read
 
 
 def test_log_export_stops_when_cancelled_and_leaves_no_file(db, op_id, tmp_path):
