@@ -3,7 +3,9 @@ captive portals, timeouts. A failed response never changes local data."""
 
 from __future__ import annotations
 
+import hashlib
 import http.server
+import logging
 import os
 import shutil
 import socket
@@ -22,7 +24,7 @@ from sync import local
 from sync.client import enroll, sync_log, sync_once
 from sync.errors import SyncError
 from sync.server import admin
-from sync.server.models import Change, RowState
+from sync.server.models import Change, Device, EnrollmentCode, RowState, ServerBase
 from sync.tokens import TokenStore
 from sync.transport import Transport
 from tests.sync.conftest import enrolled, start_hq
@@ -75,6 +77,37 @@ def test_no_token_and_revoked_device_get_401(hq, make_profile):
     assert _count(a, OutboxEntry) == 1  # kept for after re-enrollment
     with a.session() as session:
         assert sync_log(session)[0]["result"] == "error"
+
+
+def test_every_api_endpoint_needs_a_known_token_and_secrets_are_kept_hashed(
+        hq, make_profile, caplog):
+    caplog.set_level(logging.DEBUG)
+    a = make_profile("a")
+    code, _ = admin.make_enrollment_code(hq.db, officer="Ana")
+    enroll(a, hq.url, code)
+    token = _token(a)
+    sync_once(a)
+    for method, path in (("GET", "/api/v1/pull"), ("POST", "/api/v1/push"),
+                         ("GET", "/api/v1/handbook/2026.1")):
+        for headers, error in (({}, "token_missing"), ({"Authorization": token}, "token_missing"),
+                               ({"Authorization": "Bearer not-a-token"}, "token_invalid")):
+            answer = requests.request(method, hq.url + path, json={"changes": []},
+                                      headers=headers, timeout=5)
+            assert (answer.status_code, answer.json()["error"]) == (401, error), (path, headers)
+    with hq.db.read() as session:
+        assert session.scalars(select(Device.token_hash)).one() == \
+            hashlib.sha256(token.encode()).hexdigest()
+        clear = code.replace("-", "")
+        assert session.scalars(select(EnrollmentCode.code_hash)).one() == \
+            hashlib.sha256(clear.encode()).hexdigest()
+        for table in ServerBase.metadata.sorted_tables:  # neither is kept anywhere in clear
+            for row in session.execute(select(table)):
+                assert token not in repr(row), table.name
+                assert clear not in repr(row), table.name
+    assert "enrolled for officer" in caplog.text  # logged, and without a secret
+    assert token not in caplog.text
+    assert code not in caplog.text
+    assert clear not in caplog.text
 
 
 def test_another_operations_data_is_forbidden(hq, make_profile):
