@@ -67,11 +67,9 @@ class HandbookScreen(QWidget):
         self.page: Page | None = None
         self.edition = ""
         self.toc_slugs: list[str] = []
-        self.bookmark_id = ""  # the current section's bookmark, if it has one
         self._bookmarks: list[BookmarkRow] = []
         self.query = ""  # the search whose words are highlighted in the page
-        self._requests = {"page": 0, "marks": 0, "search": 0}
-        self._started = False
+        self._requests = {"page": 0, "marks": 0}  # the newest read of each kind wins
 
         self.side = HandbookSidePanel()
         self.reader = ReaderView()
@@ -348,12 +346,17 @@ class HandbookScreen(QWidget):
         self.ctx.tasks.write(lambda session, _p: remove_bookmark(session, bookmark_id),
                              changes={Change.HANDBOOK}, parent=self)
 
-    def _update_bookmark_action(self) -> None:
+    @property
+    def bookmark_id(self) -> str:
+        """The current section's bookmark (on the section itself, not a heading), or ""."""
         slug = self.page.slug if self.page and self.page.section else ""
-        self.bookmark_id = next((b[0] for b in self._bookmarks if b[1] == slug and not b[2]), "")
-        self.bookmark_action.setEnabled(bool(slug))
-        self.bookmark_action.setChecked(bool(self.bookmark_id))
-        self.bookmark_action.setText(self.tr("★ Bookmarked") if self.bookmark_id
+        return next((b[0] for b in self._bookmarks if b[1] == slug and not b[2]), "")
+
+    def _update_bookmark_action(self) -> None:
+        bookmarked = bool(self.bookmark_id)
+        self.bookmark_action.setEnabled(bool(self.page and self.page.section))
+        self.bookmark_action.setChecked(bookmarked)
+        self.bookmark_action.setText(self.tr("★ Bookmarked") if bookmarked
                                      else self.tr("☆ Bookmark"))
 
     def _save_note(self, note_id: str, body: str) -> None:
@@ -389,8 +392,9 @@ class HandbookScreen(QWidget):
     # Search --------------------------------------------------------------------------------
 
     def search(self, text: str) -> None:
-        """Search as you type (the panel debounces); "" clears the results and highlights."""
-        self._requests["search"] += 1
+        """Search as you type (the panel debounces); "" clears the results and highlights.
+
+        Results for a text the box no longer holds are dropped by `show_hits`."""
         if not text.strip():
             self.query = ""
             self.reader.highlight_words([])

@@ -46,7 +46,6 @@ class HandbookOutput(QObject):
         self.title = ""
         self.task: Task[Path] | None = None
         self.progress_dialog: QProgressDialog | None = None
-        self.last_export: Path | None = None
 
     def add_actions(self, bar: QToolBar, action: Callable[..., QAction]) -> None:
         """Put "Export ▾" (chapter, handbook) and "Print…" on the screen's toolbar."""
@@ -134,7 +133,6 @@ class HandbookOutput(QObject):
 
     def _exported(self, path: Path) -> None:
         self._close_dialog()
-        self.last_export = path
         url = QUrl.fromLocalFile(str(path)).toString()
         self._say(self.tr("PDF saved: {0} — <a href=\"{1}\">open it</a>").format(
             path.name, url), rich=True)
