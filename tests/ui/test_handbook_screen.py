@@ -132,6 +132,16 @@ def test_bookmark_added_appears_in_the_bookmarks_list_and_can_be_removed(qtbot, 
     with db.session() as session:
         assert list_bookmarks(session) == []
 
+    # Ctrl+D toggles: a second press removes the bookmark the first one made. (The action
+    # checks itself when pressed: the list, filled from the database, tells what happened.)
+    qtbot.keyClick(screen.reader, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bookmarks.item(0).data(SLUG_ROLE) == "glossary", timeout=5000)
+    qtbot.keyClick(screen.reader, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bookmarks.item(0).data(SLUG_ROLE) is None, timeout=5000)
+    assert not screen.bookmark_action.isChecked()
+    with db.session() as session:
+        assert list_bookmarks(session) == []
+
 
 def test_note_written_on_a_section_is_listed_and_survives_reopening(qtbot, handbook_ctx, db):
     screen = open_screen(qtbot, handbook_ctx)
@@ -148,6 +158,25 @@ def test_note_written_on_a_section_is_listed_and_survives_reopening(qtbot, handb
     assert "helicopter slot" in again.side.notes.item(0).text()
     with db.session() as session:
         assert [n.body for n in notes_for(session, RFA)] == ["Ask OCHA about the helicopter slot"]
+
+
+def test_a_note_deleted_is_gone_from_the_section_the_list_and_the_database(
+        qtbot, screen, db, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    go_to(qtbot, screen, RFA)
+    qtbot.keyClicks(screen.notes.editor, "Call the logistics cluster")
+    qtbot.mouseClick(screen.notes.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.notes.list.count() == 1, timeout=5000)
+    # The modal confirmation cannot be clicked through offscreen: it answers Yes.
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(screen.notes.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.notes.list.count() == 0, timeout=5000)
+    assert screen.notes.editor.toPlainText() == ""
+    assert screen.side.notes.item(0).data(SLUG_ROLE) is None  # the "no notes yet" line
+    with db.session() as session:
+        assert notes_for(session, RFA) == []
 
 
 def test_an_empty_note_is_refused_with_the_reason_under_the_editor(qtbot, screen):
