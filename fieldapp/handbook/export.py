@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from fieldapp.errors import NotFoundError
 from fieldapp.handbook.edition import BASE_LANG
-from fieldapp.handbook.store import current_edition, table_of_contents
+from fieldapp.handbook.store import current_edition, in_reading_order
 from fieldapp.models import HandbookSection
 from fieldapp.pdf.handbook import handbook_pdf
 from fieldapp.progress import Progress
@@ -26,19 +26,14 @@ def chapters(
     session: Session, *, lang: str = BASE_LANG, slugs: list[str] | None = None
 ) -> list[tuple[str, str, str]]:
     """(slug, title, markdown) of the sections asked for (all when None), in reading order."""
-    wanted = [entry.slug for entry in table_of_contents(session, lang=lang)
-              if slugs is None or entry.slug in slugs]
-    if not wanted:
+    query = select(HandbookSection).where(HandbookSection.lang.in_({lang, BASE_LANG}))
+    if slugs is not None:
+        query = query.where(HandbookSection.slug.in_(slugs))
+    found = [(row.slug, row.title, row.body_md)
+             for row in in_reading_order(session.scalars(query), lang)]
+    if not found:
         raise NotFoundError("There is no handbook section to export in this edition.")
-    rows = session.scalars(
-        select(HandbookSection).where(HandbookSection.slug.in_(wanted),
-                                      HandbookSection.lang.in_({lang, BASE_LANG}))
-    )
-    best: dict[str, HandbookSection] = {}
-    for row in rows:
-        if row.slug not in best or row.lang == lang:
-            best[row.slug] = row
-    return [(slug, best[slug].title, best[slug].body_md) for slug in wanted]
+    return found
 
 
 def export_pdf(

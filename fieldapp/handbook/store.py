@@ -8,9 +8,11 @@ a note whose section disappeared is reported as orphaned, not deleted.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -24,6 +26,15 @@ from fieldapp.progress import Progress
 from fieldapp.services.settings import get_setting, set_setting
 
 EDITION_SETTING = "handbook_edition"
+
+
+class _SectionRow(Protocol):
+    slug: str
+    lang: str
+    position: int
+
+
+R = TypeVar("R", bound=_SectionRow)  # a HandbookSection, or a row of some of its columns
 
 
 def _edition_key(name: str) -> tuple[int | str, ...]:
@@ -89,22 +100,25 @@ class SectionView:
     fallback: bool
 
 
+def in_reading_order(rows: Iterable[R], lang: str) -> list[R]:
+    """Of section rows in `lang` and English, each section once (in `lang` where it has one),
+    in reading order."""
+    best: dict[str, R] = {}
+    for row in rows:
+        if row.slug not in best or row.lang == lang:
+            best[row.slug] = row
+    return sorted(best.values(), key=lambda row: row.position)
+
+
 def table_of_contents(session: Session, *, lang: str = BASE_LANG) -> list[TocEntry]:
     """Every section in reading order, in `lang` where it exists, else in English."""
     rows = session.execute(
         select(HandbookSection.slug, HandbookSection.title, HandbookSection.position,
                HandbookSection.lang)
         .where(HandbookSection.lang.in_({lang, BASE_LANG}))
-    ).all()
-    best: dict[str, tuple[str, int, str]] = {}
-    for slug, title, position, row_lang in rows:
-        if slug not in best or row_lang == lang:
-            best[slug] = (title, position, row_lang)
-    return sorted(
-        (TocEntry(slug, title, pos, row_lang != lang) for slug, (title, pos, row_lang)
-         in best.items()),
-        key=lambda entry: entry.position,
     )
+    return [TocEntry(row.slug, row.title, row.position, row.lang != lang)
+            for row in in_reading_order(rows, lang)]
 
 
 def ticked_items(session: Session, *, slug: str, operation_id: str | None) -> frozenset[str]:
@@ -238,15 +252,11 @@ def outline(session: Session, *, lang: str = BASE_LANG) -> list[OutlineEntry]:
         select(HandbookSection.slug, HandbookSection.title, HandbookSection.position,
                HandbookSection.lang, HandbookSection.body_md)
         .where(HandbookSection.lang.in_({lang, BASE_LANG}))
-    ).all()
-    best = {}
-    for row in rows:
-        if row.slug not in best or row.lang == lang:
-            best[row.slug] = row
+    )
     return [
         OutlineEntry(row.slug, row.title, row.lang != lang,
                      tuple(parse_section(row.body_md).headings))
-        for row in sorted(best.values(), key=lambda row: row.position)
+        for row in in_reading_order(rows, lang)
     ]
 
 
