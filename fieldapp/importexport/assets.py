@@ -216,12 +216,17 @@ def _poc(cells: dict[str, str], contacts: dict[str, str]) -> str | None:
     return contacts.get(f"email:{email}") or contacts.get(f"name:{name}")
 
 
+def _same_key(provider_state: str, provider_unit: str, category: str, description: str) -> str:
+    """The match key of an entry offered by the same provider and unit, described alike."""
+    return "same:" + "|".join((provider_state, provider_unit.casefold(), category,
+                               description.casefold()))
+
+
 def _keys(row: ImportedAsset) -> list[tuple[str, str]]:
     data = row.data
-    same = "|".join((data.provider_state, data.provider_unit.casefold(), data.category,
-                     data.description.casefold()))
+    same = _same_key(data.provider_state, data.provider_unit, data.category, data.description)
     keys = [(f"id:{row.uid}", "the same id")] if row.uid else []
-    return [*keys, (f"same:{same}", "the same provider, unit, category and description")]
+    return [*keys, (same, "the same provider, unit, category and description")]
 
 
 def _existing(session: Session, operation_id: str | None) -> dict[str, tuple[str, str]]:
@@ -233,8 +238,7 @@ def _existing(session: Session, operation_id: str | None) -> dict[str, tuple[str
             f"WHERE deleted = 0 AND {scope}"), {"op": operation_id}):
         label = f"{r.description} ({r.provider_state} {r.provider_unit})".replace("( ", "(")
         index[f"id:{r.id}"] = (r.id, label)
-        index.setdefault("same:" + "|".join((r.provider_state, r.provider_unit.casefold(),
-                                             r.category, r.description.casefold())),
+        index.setdefault(_same_key(r.provider_state, r.provider_unit, r.category, r.description),
                          (r.id, label))
     return index
 
