@@ -271,7 +271,7 @@ class SyncScreen(QWidget):
             self.enrolled_label.setText(
                 self.tr("Not enrolled yet. Ask HQ for an enrollment code, then enter HQ's "
                         "address and the code. Until then everything stays on this laptop."))
-        self.sync_button.setEnabled(status.enrolled and not self.controller.busy)
+        self._show_busy(self.controller.busy)
         last = (self.tr("Last successful sync: {0}.").format(local_time(status.last_success))
                 if status.last_success else self.tr("Never synced yet."))
         if status.last_error:
