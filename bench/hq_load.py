@@ -26,13 +26,10 @@ import gzip
 import json
 import os
 import random
-import socket
-import subprocess
 import sys
 import time
 import uuid
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -40,13 +37,13 @@ from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
 from bench.common import percentile
+from bench.hq_server import free_port, start_hq_server
 from sync.server import admin
 from sync.server.db import HqDatabase
 from sync.server.models import Change, RowState
 from sync.server.schemas import creation_change_id
 
 DEFAULT_DATABASE = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-ROOT = Path(__file__).resolve().parents[1]
 ROLES = ["Logistics", "Liaison", "Head of office", "Deputy", "Security", "Health"]
 
 
@@ -77,12 +74,6 @@ class Stats:
     conflicts: int = 0
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _fresh_schema(url: str) -> tuple[str, str | None]:
     """A URL on a new schema of a PostgreSQL database (and the schema), or the URL as is."""
     if make_url(url).get_backend_name() != "postgresql":
@@ -101,23 +92,6 @@ def _drop_schema(url: str, schema: str) -> None:
     with engine.begin() as conn:
         conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
     engine.dispose()
-
-
-def _start_server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
-    server = subprocess.Popen(
-        [sys.executable, "-m", "sync.server.cli", "serve", "--database", url,
-         "--port", str(port), "--workers", str(workers)],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(server.stderr.read().decode() if server.stderr else "died")
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=1).is_success:
-                return server
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    raise RuntimeError("the HQ server did not start")
 
 
 def _contact(device: Device, rng: random.Random) -> dict[str, Any]:
@@ -291,8 +265,8 @@ def main(argv: list[str] | None = None) -> int:
 
     url, schema = _fresh_schema(args.database)
     db = HqDatabase.open(url)  # migrated before the workers start
-    port = _free_port()
-    server = _start_server(url, port, args.workers)
+    port = free_port()
+    server = start_hq_server(url, port, workers=args.workers)
     try:
         base_url = f"http://127.0.0.1:{port}"
         devices, seeds = _enroll_all(db, base_url, officers=args.officers,

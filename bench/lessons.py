@@ -17,9 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import socket
 import subprocess
-import sys
 import time
 import uuid
 from datetime import UTC, date, datetime, timedelta
@@ -30,6 +28,7 @@ from sqlalchemy import create_engine, func, insert, select, text
 from sqlalchemy.engine import make_url
 
 from bench.common import percentile
+from bench.hq_server import free_port, start_hq_server
 from fieldapp.models.enums import LessonTopic
 from sync.server.db import HqDatabase
 from sync.server.lesson_tables import HqLesson
@@ -156,26 +155,14 @@ class ServerProcess:
     """`cmcoord-hq serve` on a free port of 127.0.0.1, as HQ runs it (its own process)."""
 
     def __init__(self, database_url: str) -> None:
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = sock.getsockname()[1]
+        self.port = free_port()
         self.database_url = database_url
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
 
     def __enter__(self) -> ServerProcess:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "sync.server.cli", "serve", "--database", self.database_url,
-             "--port", str(self.port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if requests.get(f"{self.url}/api/v1/health", timeout=2).ok:
-                    return self
-            except requests.ConnectionError:
-                time.sleep(0.2)
-        self.__exit__()
-        raise RuntimeError("the HQ server did not start")
+        self.process = start_hq_server(self.database_url, self.port)
+        return self
 
     def __exit__(self, *_: object) -> None:
         if self.process is not None:

@@ -19,9 +19,9 @@ import time
 from pathlib import Path
 
 import pytest
-import requests
 from sqlalchemy import func, select
 
+from bench.hq_server import start_hq_server
 from fieldapp.models import Contact, Operation, OutboxEntry
 from fieldapp.progress import Progress
 from sync.client import enroll, sync_once
@@ -152,18 +152,7 @@ class _HqProcess:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "sync.server.cli", "serve", "--database",
-             self.database_url, "--port", str(self.port)],
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                if requests.get(f"{self.url}/api/v1/health", timeout=1).ok:
-                    return
-            except requests.RequestException:
-                time.sleep(0.05)
-        raise RuntimeError("the HQ server did not start")
+        self.process = start_hq_server(self.database_url, self.port, timeout=20)
 
     def kill(self) -> None:
         if self.process is not None and self.process.poll() is None:
