@@ -81,9 +81,14 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
     """`text`, cut with an ellipsis if needed so that it is at most `width` points wide."""
     if pdfmetrics.stringWidth(text, font, size) <= width:
         return text
-    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    low, high = 0, len(text)  # the longest prefix that fits with its ellipsis
+    while low < high:
+        middle = (low + high + 1) // 2
+        if pdfmetrics.stringWidth(text[:middle] + "…", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
 
 
 def title_header(title: str, subtitle: str) -> Callable[[Canvas], None]:

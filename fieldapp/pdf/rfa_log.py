@@ -19,7 +19,6 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import landscape
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, LongTable, Paragraph, SimpleDocTemplate, TableStyle
 from sqlalchemy.orm import Session
@@ -36,6 +35,7 @@ from fieldapp.pdf.common import (
     UN_BLUE,
     ZEBRA,
     escape,
+    fit_text,
     numbered_canvas,
     register_fonts,
     styles,
@@ -95,16 +95,7 @@ def load_log(session: Session, *, operation_id: str, where: RfaFilter = RfaFilte
 def _cut(text: str, room: float, font: str = FONT, size: float = FONT_SIZE) -> str:
     """One line of text that fits `room` points, ended with "…" when cut."""
     text = "".join(ch for ch in " ".join(text.split()) if ch.isprintable())
-    if stringWidth(text, font, size) <= room:
-        return text
-    low, high = 0, len(text)  # the longest prefix that fits with its ellipsis
-    while low < high:
-        middle = (low + high + 1) // 2
-        if stringWidth(text[:middle] + "…", font, size) <= room:
-            low = middle
-        else:
-            high = middle - 1
-    return text[:low].rstrip() + "…"
+    return fit_text(text, font, size, room)
 
 
 def _date(value: datetime | None, timezone: str) -> str:
