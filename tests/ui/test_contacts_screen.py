@@ -122,6 +122,7 @@ def test_edit_form_marks_an_invalid_phone_and_keeps_it_flagged(qtbot, ctx, seede
     dialog.show()
     qtbot.waitUntil(dialog.buttons.isEnabled, timeout=5000)
     line = dialog.phone_rows()[0]
+    qtbot.waitUntil(line.isVisible, timeout=5000)  # Qt shows a line added to a shown form later
     qtbot.keyClicks(line.number, "12 34")
     assert line.warning.isVisible()
     assert line.warning.text() == "Not a valid phone number for MZ; kept as typed, marked " \
