@@ -77,9 +77,9 @@ def render(template: str, /, *, http_status: int = 200, headers: dict[str, str] 
                         headers=headers)
 
 
-def not_found(request: Request, *, reviewer: Any = None) -> HTMLResponse:
+def not_found() -> HTMLResponse:
     """The same page for an unknown, internal or unpublished lesson: nothing is revealed."""
-    return render("error.html", http_status=404, reviewer=reviewer, title="Not found",
+    return render("error.html", http_status=404, reviewer=None, title="Not found",
                   message="There is no published lesson at this address.")
 
 
@@ -155,7 +155,7 @@ def library_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
         with db.read() as session:
             lesson = public_lesson(session, lesson_id)
         if lesson is None:
-            return not_found(request)
+            return not_found()
         return render("lesson.html", reviewer=None, lesson=lesson, title=lesson.title,
                       address=f"{base_url(request)}/library/lessons/{lesson.id}")
 
