@@ -18,8 +18,9 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from typing import Literal
 
-from sqlalchemy import text
+from sqlalchemy import ColumnElement, false, literal_column, text
 from sqlalchemy.orm import Session
 
 HIGHLIGHT_START = "\x02"
@@ -75,6 +76,17 @@ def build_match_query(user_text: str) -> str | None:
     if len(words[-1]) >= 2:  # a one-letter prefix would match half the table
         quoted[-1] += "*"
     return " ".join(quoted)
+
+
+def text_condition(table: Literal["assets", "lessons", "rfas"],
+                   user_text: str) -> ColumnElement[bool] | None:
+    """A WHERE condition keeping the rows of `table` whose full-text index matches what the
+    officer typed (as `build_match_query` reads it); None when nothing was typed."""
+    match = build_match_query(user_text)
+    if match is not None:
+        matching = text(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :q")
+        return literal_column(f"{table}.rowid").in_(matching.bindparams(q=match))
+    return false() if user_text.strip() else None
 
 
 def _source_sql(source: _Source, *, ranked: bool) -> str:

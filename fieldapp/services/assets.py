@@ -14,13 +14,13 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, false, func, literal_column, or_, select, text
+from sqlalchemy import ColumnElement, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
 from fieldapp.errors import ValidationError, ValidationErrors
 from fieldapp.models import Asset, AssetStatusEvent, Contact, Rfa, utcnow
 from fieldapp.models.enums import AssetCategory, AssetStatus
-from fieldapp.search import build_match_query
+from fieldapp.search import text_condition
 from fieldapp.services.lookup import live_row
 from fieldapp.services.operations import country_code
 from fieldapp.services.settings import get_officer
@@ -317,13 +317,9 @@ def _conditions(where: AssetFilter, *, operation_id: str | None,
                   or_(Asset.available_to.is_(None), Asset.available_to >= day)]
     if where.stale_only:
         found.append(or_(Asset.confirmed_at.is_(None), Asset.confirmed_at < now - STALE_AFTER))
-    match = build_match_query(where.text)
-    if match is not None:
-        matching = text("SELECT rowid FROM assets_fts WHERE assets_fts MATCH :q").bindparams(
-            q=match)
-        found.append(literal_column("assets.rowid").in_(matching))
-    elif where.text.strip():
-        found.append(false())
+    matching = text_condition("assets", where.text)
+    if matching is not None:
+        found.append(matching)
     return found
 
 

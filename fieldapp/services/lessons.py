@@ -18,7 +18,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import false, func, literal_column, select, text
+from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session
 
 from fieldapp.errors import FieldAppError, ValidationError, ValidationErrors
@@ -27,7 +27,7 @@ from fieldapp.labels import lesson_status_label, topic_label
 from fieldapp.models import Lesson, Operation
 from fieldapp.models.enums import LessonStatus, LessonTopic, Sensitivity
 from fieldapp.outbox import REMOTE_FLAG, remote_writes
-from fieldapp.search import build_match_query
+from fieldapp.search import text_condition
 from fieldapp.services.lookup import live_row
 
 S = LessonStatus
@@ -332,14 +332,8 @@ def _filtered(query: Any, where: LessonFilter) -> Any:
         query = query.where(Lesson.operation_id.is_(None))
     elif where.operation:
         query = query.where(Lesson.operation_id == where.operation)
-    match = build_match_query(where.text)
-    if match is not None:
-        matching = text("SELECT rowid FROM lessons_fts WHERE lessons_fts MATCH :q"
-                        ).bindparams(q=match)
-        query = query.where(literal_column("lessons.rowid").in_(matching))
-    elif where.text.strip():
-        query = query.where(false())
-    return query
+    matching = text_condition("lessons", where.text)
+    return query if matching is None else query.where(matching)
 
 
 def list_lessons(

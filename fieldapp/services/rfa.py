@@ -13,14 +13,14 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import false, func, literal_column, or_, select, text
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from fieldapp.errors import FieldAppError, NotFoundError, ValidationError, ValidationErrors
 from fieldapp.labels import rfa_status_label as status_label
 from fieldapp.models import Asset, Counter, Operation, Organisation, Rfa, RfaEvent, utcnow
 from fieldapp.models.enums import AssetCategory, AssetStatus, RfaPriority, RfaStatus
-from fieldapp.search import build_match_query
+from fieldapp.search import text_condition
 from fieldapp.services.lookup import live_row
 from fieldapp.services.settings import device_code
 
@@ -371,13 +371,8 @@ def _filtered(query: Any, *, operation_id: str, where: RfaFilter) -> Any:
         query = query.where(Rfa.cluster == where.cluster)
     if where.capability:
         query = query.where(Rfa.capability == where.capability)
-    match = build_match_query(where.text)
-    if match is not None:
-        matching = text("SELECT rowid FROM rfas_fts WHERE rfas_fts MATCH :q").bindparams(q=match)
-        query = query.where(literal_column("rfas.rowid").in_(matching))
-    elif where.text.strip():
-        query = query.where(false())
-    return query
+    matching = text_condition("rfas", where.text)
+    return query if matching is None else query.where(matching)
 
 
 def list_rfas(
