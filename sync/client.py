@@ -97,7 +97,7 @@ def token_store(db: Database) -> TokenStore:
 
 
 def enroll(db: Database, url: str, code: str, *, device_name: str | None = None,
-           tokens: TokenStore | None = None, transport: Transport | None = None) -> Enrollment:
+           tokens: TokenStore | None = None) -> Enrollment:
     """Trade a one-time enrollment code for a device token and remember HQ.
 
     HQ also gives the device code used in new RFA references (this device's current
@@ -110,14 +110,13 @@ def enroll(db: Database, url: str, code: str, *, device_name: str | None = None,
         raise ValidationError("code", "Enter the enrollment code HQ gave you.")
     with db.transaction() as session:
         current_code = device_code(session)
-    link = transport or Transport(url)
+    link = Transport(url)
     try:
         answer = link.post_json("/api/v1/enroll", {
             "code": code.strip(), "device_name": (device_name or socket.gethostname())[:200],
             "device_code": current_code})
     finally:
-        if transport is None:
-            link.close()
+        link.close()
     if not isinstance(answer, dict) or "token" not in answer:
         raise SyncError("HQ's answer to the enrollment was not understood.", code="garbled")
     storage = (tokens or token_store(db)).save(answer["token"])
@@ -149,15 +148,15 @@ def _connect(db: Database, tokens: TokenStore | None) -> Transport:
 
 
 def sync_once(db: Database, *, progress: Progress | None = None,
-              tokens: TokenStore | None = None, transport: Transport | None = None,
-              push_batch: int = PUSH_BATCH, pull_batch: int = PULL_BATCH) -> SyncResult:
+              tokens: TokenStore | None = None, push_batch: int = PUSH_BATCH,
+              pull_batch: int = PULL_BATCH) -> SyncResult:
     """Push the outbox, pull what changed, fetch a new handbook edition; log the attempt.
 
     Raises SyncError with a readable message (and logs it) when the link or HQ fails,
     Cancelled when `progress` was cancelled; what finished before stays done.
     """
     progress = progress or Progress()
-    link = transport or _connect(db, tokens)
+    link = _connect(db, tokens)
     result = SyncResult()
     started = time.monotonic()
     try:
@@ -176,8 +175,7 @@ def sync_once(db: Database, *, progress: Progress | None = None,
         result.bytes_down = link.traffic.bytes_down
         result.requests = link.traffic.requests
         _record(db, result)
-        if transport is None:
-            link.close()
+        link.close()
     return result
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import gzip
 import json
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
@@ -33,19 +33,17 @@ class Traffic:
     bytes_up: int = 0
     bytes_down: int = 0
     requests: int = 0
-    log: list[str] = field(default_factory=list)
 
 
 class Transport:
     """Requests to one HQ with one token; counts traffic in `traffic`."""
 
     def __init__(self, base_url: str, *, token: str | None = None,
-                 timeout: tuple[float, float] = (CONNECT_TIMEOUT, READ_TIMEOUT),
-                 session: requests.Session | None = None) -> None:
+                 timeout: tuple[float, float] = (CONNECT_TIMEOUT, READ_TIMEOUT)) -> None:
         self.base_url = base_url.rstrip("/") + "/"
         self.token = token
         self.timeout = timeout
-        self.http = session or requests.Session()
+        self.http = requests.Session()
         self.traffic = Traffic()
 
     def close(self) -> None:
