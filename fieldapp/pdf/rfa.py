@@ -351,10 +351,11 @@ def _story(doc: RfaDocument, width: float) -> list[Flowable]:
         ("Status", rfa_status_label(doc.status), "Priority",
          priority_label(priority).upper() if life_saving else priority_label(priority)),
         ("Title", str(v.get("title") or ""), "", ""),
-        ("Requesting organisation", doc.organisation, "Cluster / sector",
-         str(v.get("cluster") or "")),
-        ("Contact person", doc.contact, "Capability requested",
-         capability_label(v.get("capability") or "")),
+        ("Capability requested", capability_label(v.get("capability") or ""),
+         "Cluster / sector", str(v.get("cluster") or "")),
+        ("Requesting organisation", doc.organisation, "", ""),
+        # Full width: e-mail addresses and phone numbers would otherwise break mid-word.
+        ("Contact person", doc.contact, "", ""),
     ], width, st)
     if life_saving:
         summary.setStyle(TableStyle([("TEXTCOLOR", (3, 0), (3, 0), ALERT),

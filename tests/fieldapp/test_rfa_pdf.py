@@ -201,3 +201,15 @@ def test_empty_log_says_so(db, op_id):
                                       where=RfaFilter(text="nothing"))))
         assert "No requests match" in text
         assert log_csv(load_log(session, operation_id=op_id)).count(b"\r\n") == 2
+
+
+def test_contact_e_mails_and_phones_print_whole_on_one_line(db, op_id):
+    rfa_id = _draft(db, op_id)
+    with db.transaction() as session:
+        person = session.get(Contact, service.get_rfa(session, rfa_id).contact_id)
+        person.emails = ["p.raghunathan@wfp.example", "logcluster.marovia@wfp.example"]
+        person.phones = [{"kind": "mobile", "number": "+258821234567", "valid": True},
+                         {"kind": "office", "number": "+258212345678", "valid": True}]
+    lines = _text(_pdf(db, rfa_id)).splitlines()
+    assert "p.raghunathan@wfp.example, logcluster.marovia@wfp.example" in lines
+    assert "mobile +258821234567 · office +258212345678" in lines
