@@ -194,3 +194,20 @@ def test_selected_lessons_export_to_csv_and_pdf(qtbot, db, seeded, window, tmp_p
     text = PdfReader(pdf_path).pages[0].extract_text()
     assert "Asset offers before needs" in text
     assert "Please name the guidance paragraph." in text
+
+
+def test_the_open_lesson_saves_as_its_own_pdf(qtbot, db, seeded, window, tmp_path):
+    ids = _seed(db, seeded.operation_id)
+    screen = window.show_section("lessons")
+    qtbot.waitUntil(lambda: screen.model.total == 3, timeout=5000)
+    screen.open_item(ids["returned"], kind="lesson")
+    form = screen.form
+    qtbot.waitUntil(lambda: form.lesson_id == ids["returned"], timeout=5000)
+    pdf_path = tmp_path / "lesson.pdf"
+    form.save_pdf(pdf_path)
+    qtbot.waitUntil(lambda: "Saved to" in form.message.text(), timeout=10000)
+    reader = PdfReader(pdf_path)
+    assert reader.metadata.title == "Lesson observed — Asset offers before needs"
+    text = reader.pages[0].extract_text()
+    assert "Asset offers before needs" in text
+    assert "Please name the guidance paragraph." in text

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from fieldapp.errors import ValidationErrors
 from fieldapp.labels import topic_label
 from fieldapp.models.enums import LessonStatus, LessonTopic, Sensitivity
-from fieldapp.pdf.lessons import lessons_pdf
+from fieldapp.pdf.lessons import lesson_pdf
 from fieldapp.services import lessons as service
 from fieldapp.services.lessons import MAX_PART_CHARS, PARTS, LessonInput, LessonView
 from fieldapp.services.lookup import OperationRow
@@ -553,7 +553,7 @@ class LessonForm(QWidget):
         lesson_id = self.lesson_id
         self.message.setText(self.tr("Writing the PDF…"))
         self.ctx.tasks.query(
-            lambda session, _p: lessons_pdf(session, [lesson_id], target=path),
+            lambda session, _p: lesson_pdf(session, lesson_id, target=path),
             on_success=lambda _r: self.message.setText(
                 self.tr("Saved to <a href=\"{0}\">{1}</a>.").format(
                     Path(path).as_uri(), _html(str(path)))),
