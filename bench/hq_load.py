@@ -33,11 +33,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
 from bench.common import percentile
-from bench.hq_server import free_port, start_hq_server
+from bench.hq_server import free_port, fresh_schema, start_hq_server
 from sync.server import admin
 from sync.server.db import HqDatabase
 from sync.server.models import Change, RowState
@@ -72,26 +72,6 @@ class Stats:
     sync_ms: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     conflicts: int = 0
-
-
-def _fresh_schema(url: str) -> tuple[str, str | None]:
-    """A URL on a new schema of a PostgreSQL database (and the schema), or the URL as is."""
-    if make_url(url).get_backend_name() != "postgresql":
-        return url, None
-    schema = f"hq_load_{uuid.uuid4().hex[:10]}"
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    engine.dispose()
-    sep = "&" if "?" in url else "?"
-    return f"{url}{sep}options=-csearch_path%3D{schema}", schema
-
-
-def _drop_schema(url: str, schema: str) -> None:
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    engine.dispose()
 
 
 def _contact(device: Device, rng: random.Random) -> dict[str, Any]:
@@ -250,6 +230,25 @@ def _check(db: HqDatabase, devices: list[Device]) -> dict[str, Any]:
     }
 
 
+def _measure(url: str, args: argparse.Namespace
+             ) -> tuple[list[Device], Stats, float, dict[str, Any]]:
+    """Serve `url` with the workers asked for, run the officers, check the outcome."""
+    db = HqDatabase.open(url)  # migrated before the workers start
+    port = free_port()
+    server = start_hq_server(url, port, workers=args.workers)
+    try:
+        base_url = f"http://127.0.0.1:{port}"
+        devices, seeds = _enroll_all(db, base_url, officers=args.officers,
+                                     per_operation=args.per_operation)
+        stats, seconds = asyncio.run(_run(base_url, devices, seeds, rounds=args.rounds,
+                                          window=args.window))
+        return devices, stats, seconds, _check(db, devices)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        db.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--database", default=DEFAULT_DATABASE,
@@ -263,23 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the schema afterwards")
     args = parser.parse_args(argv)
 
-    url, schema = _fresh_schema(args.database)
-    db = HqDatabase.open(url)  # migrated before the workers start
-    port = free_port()
-    server = start_hq_server(url, port, workers=args.workers)
-    try:
-        base_url = f"http://127.0.0.1:{port}"
-        devices, seeds = _enroll_all(db, base_url, officers=args.officers,
-                                     per_operation=args.per_operation)
-        stats, seconds = asyncio.run(_run(base_url, devices, seeds, rounds=args.rounds,
-                                          window=args.window))
-        checks = _check(db, devices)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        db.close()
-        if schema and not args.keep:
-            _drop_schema(args.database, schema)
+    with fresh_schema(args.database, prefix="hq_load", keep=args.keep) as url:
+        devices, stats, seconds, checks = _measure(url, args)
     requests = stats.push_ms + stats.pull_ms
     result = {
         "database": make_url(args.database).get_backend_name(),

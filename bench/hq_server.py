@@ -1,5 +1,6 @@
 """`cmcoord-hq serve` in a child process, as HQ runs it: for the HQ benchmarks and the kill
-tests, which need the server in a process of its own (several workers, or SIGKILL)."""
+tests, which need the server in a process of its own (several workers, or SIGKILL); and a
+fresh PostgreSQL schema for a run (the benchmarks and tests/sync)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,14 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import requests
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -49,3 +55,24 @@ def start_hq_server(database_url: str, port: int, *, workers: int | None = None,
     server.terminate()
     server.wait(timeout=20)
     raise RuntimeError("the HQ server did not start")
+
+
+@contextmanager
+def fresh_schema(url: str, *, prefix: str, keep: bool = False) -> Iterator[str]:
+    """`url` on a new PostgreSQL schema, dropped afterwards unless `keep`; any other
+    database's URL as it is."""
+    if make_url(url).get_backend_name() != "postgresql":
+        yield url
+        return
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        sep = "&" if "?" in url else "?"
+        yield f"{url}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        if not keep:
+            with engine.begin() as conn:
+                conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        engine.dispose()

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bench.hq_server import start_hq_server
+from bench.hq_server import free_port, start_hq_server
 from fieldapp.models import Contact, Operation, OutboxEntry
 from fieldapp.progress import Progress
 from sync.client import enroll, sync_once
@@ -30,7 +30,7 @@ from sync.server import admin
 from sync.server.db import HqDatabase
 from sync.server.models import Change, RowState
 from sync.tokens import TokenStore
-from tests.sync.conftest import enrolled, free_port, running_hq
+from tests.sync.conftest import enrolled, running_hq
 
 ROOT = Path(__file__).resolve().parents[2]
 CREATED, EDITED = 300, 100
