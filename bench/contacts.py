@@ -71,9 +71,11 @@ def _rss_mb() -> float:
 
 def run(profile: Path) -> dict[str, object]:
     """Measure and return the figures."""
+    from ui.gc_guard import install_gui_collector
     from ui.screens.contacts import ContactsScreen
 
     app = QApplication.instance() or QApplication([])
+    install_gui_collector(app)  # as the application does
     paths = resolve_profile(profile)
     db = Database.open(paths)
     tmp = tempfile.TemporaryDirectory()

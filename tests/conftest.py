@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from collections.abc import Iterator
@@ -13,6 +14,21 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from fieldapp.db import Database  # noqa: E402 - the Qt platform must be set first
 from fieldapp.paths import ProfilePaths, resolve_profile  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_main_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Qt tests run as the application does: cycles are collected on the GUI thread only
+    (ui.gc_guard), never inside a background job; what a test left is collected after it."""
+    if "qapp" in request.fixturenames:
+        from ui.gc_guard import install_gui_collector
+
+        install_gui_collector(request.getfixturevalue("qapp"))
+    yield
+    if not gc.isenabled():
+        from ui.gc_guard import collect_due
+
+        collect_due()
 
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from fieldapp import __version__
 from fieldapp.paths import ProfilePaths, resolve_profile
 from ui.context import AppContext
+from ui.gc_guard import install_gui_collector
 from ui.main_window import MainWindow
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Context", "text")
@@ -150,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    install_gui_collector(app)  # cycles are collected on this thread only
     settings = QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
     ctx = AppContext(paths=paths, settings=settings)
     window = MainWindow(ctx)
