@@ -7,8 +7,6 @@ half-written (and an older file of that name untouched).
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from sqlalchemy import select
@@ -48,14 +46,5 @@ def export_pdf(
     target = Path(target)
     selected = chapters(session, lang=lang, slugs=None if slug is None else [slug])
     edition = current_edition(session)
-    handle, temporary = tempfile.mkstemp(suffix=".pdf.part", dir=target.parent)
-    os.close(handle)
-    try:
-        handbook_pdf(selected, edition=edition, target=temporary, progress=progress)
-        if progress is not None:
-            progress.check()
-        os.replace(temporary, target)
-    except BaseException:  # cancelled or failed: no half-written file
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    handbook_pdf(selected, edition=edition, target=target, progress=progress)  # whole or none
     return target

@@ -20,7 +20,7 @@ from fieldapp.importexport.assets import exported_assets
 from fieldapp.labels import asset_status_label, capability_label
 from fieldapp.models import Operation, utcnow
 from fieldapp.models.enums import AssetCategory
-from fieldapp.pdf.common import escape, numbered_canvas, styles, title_header
+from fieldapp.pdf.common import deliver, escape, numbered_canvas, styles, title_header
 from fieldapp.pdf.listing import (
     column_widths,
     group_section,
@@ -99,7 +99,7 @@ def asset_list_pdf(session: Session, *, operation_id: str | None,
     name = operation.name if operation is not None else "Global directory"
     now = utcnow()
     entries = list(exported_assets(session, operation_id=operation_id, where=where))
-    out = io.BytesIO() if target is None else str(target)
+    out = io.BytesIO()
     doc = list_document(out, page_size=page_size, title=f"Asset list — {name}")
     widths = column_widths(doc, WIDTHS_MM)
     story: list[Flowable] = []
@@ -115,4 +115,4 @@ def asset_list_pdf(session: Session, *, operation_id: str | None,
     subtitle = (f"{filter_summary(where)} · {len(entries)} entries, {stale} to check · "
                 f"printed {printed}")
     doc.build(story, canvasmaker=numbered_canvas(title_header(f"Asset list — {name}", subtitle)))
-    return out.getvalue() if isinstance(out, io.BytesIO) else None
+    return deliver(out, target)

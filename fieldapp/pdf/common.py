@@ -8,6 +8,7 @@ any of the field's common scripts print without missing glyphs.
 from __future__ import annotations
 
 import html
+import io
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
@@ -21,6 +22,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+
+from fieldapp.files import write_atomically
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -138,3 +141,11 @@ def numbered_canvas(header: Callable[[Canvas], None] | None = None) -> type[Canv
                 header(self)
 
     return NumberedCanvas
+
+
+def deliver(document: io.BytesIO, target: str | Path | None) -> bytes | None:
+    """A built PDF as bytes when there is no `target`; else written there whole (None)."""
+    if target is None:
+        return document.getvalue()
+    write_atomically(target, document.getvalue())
+    return None

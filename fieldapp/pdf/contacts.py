@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from fieldapp.labels import org_type_label
 from fieldapp.models import Operation
 from fieldapp.models.enums import OrganisationType as T
-from fieldapp.pdf.common import escape, numbered_canvas, styles, title_header
+from fieldapp.pdf.common import deliver, escape, numbered_canvas, styles, title_header
 from fieldapp.pdf.listing import (
     column_widths,
     group_section,
@@ -107,7 +107,7 @@ def contact_sheet_pdf(session: Session, *, operation_id: str | None,
     operation = session.get(Operation, operation_id) if operation_id else None
     name = operation.name if operation is not None else "Global contacts"
     lines = sheet_lines(session, operation_id=operation_id, limit=limit)
-    out = io.BytesIO() if target is None else str(target)
+    out = io.BytesIO()
     doc = list_document(out, page_size=page_size, title=f"Contact sheet — {name}")
     widths = column_widths(doc, WIDTHS_MM)
     story: list[Flowable] = []
@@ -122,4 +122,4 @@ def contact_sheet_pdf(session: Session, *, operation_id: str | None,
     subtitle = f"{len(lines)} contacts · printed {printed} · M mobile, O office, " \
                "S satellite, R radio, (?) unchecked number"
     doc.build(story, canvasmaker=numbered_canvas(title_header(f"Contact sheet — {name}", subtitle)))
-    return out.getvalue() if isinstance(out, io.BytesIO) else None
+    return deliver(out, target)

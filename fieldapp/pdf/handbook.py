@@ -23,7 +23,15 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from fieldapp.handbook.markdown import _MD
-from fieldapp.pdf.common import FONT, MARGIN, PAGE_SIZES, escape, numbered_canvas, styles
+from fieldapp.pdf.common import (
+    FONT,
+    MARGIN,
+    PAGE_SIZES,
+    deliver,
+    escape,
+    numbered_canvas,
+    styles,
+)
 from fieldapp.progress import Progress
 
 _INLINE_TAGS = {
@@ -150,7 +158,7 @@ def handbook_pdf(
     `progress` hears of each chapter laid out and can cancel the build (raises Cancelled).
     """
     st = styles()
-    out = io.BytesIO() if target is None else str(target)
+    out = io.BytesIO()
     contents = with_contents and len(chapters) > 1  # a contents page takes two passes
     doc = _Doc(out, progress=progress, steps=len(chapters) * (2 if contents else 1),
                pagesize=PAGE_SIZES[page_size], leftMargin=MARGIN, rightMargin=MARGIN,
@@ -170,4 +178,4 @@ def handbook_pdf(
             story.append(PageBreak())
         story += chapter_flowables(title, markdown, key=slug)
     doc.multiBuild(story, canvasmaker=numbered_canvas())
-    return out.getvalue() if isinstance(out, io.BytesIO) else None
+    return deliver(out, target)

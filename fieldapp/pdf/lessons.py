@@ -39,6 +39,7 @@ from fieldapp.pdf.common import (
     MARGIN,
     PAGE_SIZES,
     UN_BLUE,
+    deliver,
     escape,
     numbered_canvas,
     styles,
@@ -166,7 +167,7 @@ def _lesson_story(view: LessonView, width: float) -> list[Flowable]:
 def _build(views: list[LessonView], *, title: str, target: str | Path | None,
            page_size: str, printed_on: date | None,
            progress: Progress | None = None) -> bytes | None:
-    out = io.BytesIO() if target is None else str(target)
+    out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=PAGE_SIZES[page_size], leftMargin=MARGIN,
                             rightMargin=MARGIN, topMargin=18 * mm, bottomMargin=16 * mm,
                             title=title, author="CMCoord Field Kit")
@@ -184,7 +185,7 @@ def _build(views: list[LessonView], *, title: str, target: str | Path | None,
         "printed", parent=styles()["small"], textColor=colors.grey, fontName=FONT,
         spaceBefore=8)))
     doc.build(story, canvasmaker=numbered_canvas(_header))
-    return out.getvalue() if isinstance(out, io.BytesIO) else None
+    return deliver(out, target)
 
 
 def lesson_pdf(session: Session, lesson_id: str, *, target: str | Path | None = None,

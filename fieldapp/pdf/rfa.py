@@ -15,12 +15,9 @@ Session and can be timed or rebuilt without the database.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -431,18 +428,3 @@ def rfa_pdf(doc: RfaDocument, *, page_size: str = "A4") -> bytes:
     template.build(_story(doc, template.width), canvasmaker=_numbered_canvas(
         _running_header(doc)))
     return out.getvalue()
-
-
-def write_atomically(target: str | Path, data: bytes) -> Path:
-    """Write bytes to `target` through a temporary file: never a half-written file."""
-    target = Path(target)
-    handle, temporary = tempfile.mkstemp(suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
-

@@ -23,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, LongTable, Paragraph, SimpleDocTemplate, TableStyle
 from sqlalchemy.orm import Session
 
+from fieldapp.files import write_atomically
 from fieldapp.importexport.csv_hxl import write_table
 from fieldapp.labels import capability_label, priority_label, rfa_status_label
 from fieldapp.models import Operation, utcnow
@@ -40,7 +41,7 @@ from fieldapp.pdf.common import (
     register_fonts,
     styles,
 )
-from fieldapp.pdf.rfa import ALERT, GRID, LABEL_FILL, local_time, write_atomically
+from fieldapp.pdf.rfa import ALERT, GRID, LABEL_FILL, local_time
 from fieldapp.progress import Progress
 from fieldapp.services.rfa import RfaFilter, RfaRow, count_rfas, list_rfas
 
@@ -209,6 +210,6 @@ def export_log(session: Session, target: str | Path, *, operation_id: str,
                    descending=descending, progress=progress)
     data = (log_csv(log) if str(target).lower().endswith(".csv")
             else log_pdf(log, page_size=page_size, progress=progress))
-    if progress is not None:
-        progress.check()
+    if progress is not None:  # read and laid out (a CSV needs no layout): saving is left
+        progress.report(1, 1, "Saving the file")
     return write_atomically(target, data)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.files import write_atomically
 from fieldapp.labels import topic_label
 from fieldapp.models.enums import LessonStatus, LessonTopic
 from fieldapp.pdf.lessons import lessons_pdf
@@ -371,8 +372,8 @@ class LessonsScreen(QWidget):
 
     def export_csv(self, lesson_ids: list[str], path: Path) -> None:
         """Write the lessons to a CSV file (UTF-8, HXL row), in the background."""
-        self._start_export(lambda session, _p: Path(path).write_bytes(
-            export_lessons_csv(session, lesson_ids)), path,
+        self._start_export(lambda session, _p: write_atomically(
+            path, export_lessons_csv(session, lesson_ids)), path,
             self.tr("Writing %n lesson(s) to CSV…", "", len(lesson_ids)))
 
     def _start_export(self, work: object, path: Path, busy_text: str) -> None:

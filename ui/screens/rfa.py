@@ -299,7 +299,7 @@ class RfaScreen(QWidget):
             on_success=then, parent=self)  # type: ignore[arg-type]
 
     def _write(self, data: bytes, path: str) -> None:
-        from fieldapp.pdf.rfa import write_atomically
+        from fieldapp.files import write_atomically
 
         self.ctx.tasks.query(lambda _s, _p: write_atomically(path, data),
                              on_success=lambda written: self.form._say(

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from fieldapp.files import write_atomically
 from ui.context import AppContext
 from ui.tasks import Session
 
@@ -57,9 +58,7 @@ def export_file(ctx: AppContext, parent: QWidget, path: str,
     def work(session: Session, _progress: object) -> str:
         content = produce(session, target)
         if content is not None:
-            tmp = target.with_name(target.name + ".part")
-            tmp.write_bytes(content)
-            tmp.replace(target)  # never leave a half-written file under the real name
+            write_atomically(target, content)
         return str(target)
 
     ctx.tasks.query(work, on_success=on_done, parent=parent)
