@@ -22,6 +22,11 @@ exception comes back to the GUI thread by signal, to the callbacks given:
   announces `changes` when it ends, whether it succeeded or not (a sync that failed
   half-way may already have applied what it received).
 
+Threads: everything a job may hold that reaches a widget (the work function's closure,
+the callbacks, the parent) is referenced by its Task and let go on the GUI thread once the
+outcome is delivered, so no widget is ever freed by a worker thread dropping the last
+reference (ui.gc_guard does the same for reference cycles).
+
 Failures: `on_failure(exc)` when given, else the standard error dialog
 (`ui.widgets.error_dialog.show_error`). A `Cancelled` job (its Progress was cancelled)
 calls `on_cancelled` and nothing else: the officer asked for it. When `parent` is given
@@ -74,6 +79,7 @@ class Task(QObject, Generic[T]):
         after_success: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
+        self.work: Callable[[Progress], object] | None = None  # set by the runner
         self.progress = Progress(on_report=self._worker_progress.emit)
         self.done = False
         self.outcome: str = ""  # "succeeded", "failed" or "cancelled" once done
@@ -102,6 +108,7 @@ class Task(QObject, Generic[T]):
         if self._on_success is not None and self._parent_alive():
             self._on_success(result)  # type: ignore[arg-type]
         self.finished.emit()
+        self._release()
 
     @Slot(object)
     def _deliver_error(self, exc: BaseException) -> None:
@@ -119,6 +126,7 @@ class Task(QObject, Generic[T]):
 
                     show_error(self._parent_widget or QApplication.activeWindow(), exc)
         self.finished.emit()
+        self._release()
 
     @Slot(int, int, str)
     def _deliver_progress(self, done: int, total: int, message: str) -> None:
@@ -131,21 +139,28 @@ class Task(QObject, Generic[T]):
     def _finish(self, outcome: str) -> None:
         self.done = True
         self.outcome = outcome
+        self.work = None  # on the GUI thread: the worker's reference is never the last
+
+    def _release(self) -> None:
+        """Let go of the callbacks and the parent (after `finished`, on the GUI thread)."""
+        self._on_success = self._on_failure = self._on_cancelled = self._on_progress = None
+        self._after_success = None
+        self._parent_widget = None
 
 
 class _Job(QRunnable):
-    """Runs `work` on a pool thread and hands the outcome to its Task by signal."""
+    """Runs its Task's work on a pool thread and hands the outcome back by signal."""
 
-    def __init__(self, task: Task[Any], work: Callable[[Progress], object]) -> None:
+    def __init__(self, task: Task[Any]) -> None:
         super().__init__()
         self._task = task
-        self._work = work
 
     def run(self) -> None:
         task = self._task
         try:
             task.progress.check()  # cancelled while waiting in the queue: do nothing
-            result = self._work(task.progress)
+            assert task.work is not None  # the GUI thread lets go only after the outcome
+            result = task.work(task.progress)
         except Cancelled as exc:
             task._worker_error.emit(exc)
         except Exception as exc:  # handed to the GUI thread, which shows or reports it
@@ -246,7 +261,8 @@ class TaskRunner(QObject):
     def _start(self, pool: QThreadPool, task: Task[T], job: Callable[[Progress], T]) -> Task[T]:
         self._active.add(task)
         task.finished.connect(lambda: self._active.discard(task))
-        pool.start(_Job(task, job))
+        task.work = job
+        pool.start(_Job(task))
         return task
 
     @property

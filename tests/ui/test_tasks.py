@@ -226,3 +226,28 @@ def test_a_misspelt_callback_is_refused_before_anything_runs(ctx):
         ctx.tasks.query(lambda session, progress: ran.append(1), on_sucess=print)
     assert ctx.tasks.active == 0
     assert ran == []
+
+
+def test_a_widget_held_only_by_a_job_is_freed_on_the_gui_thread(qtbot, ctx):
+    """The worker never drops the last reference to what the work or callbacks hold."""
+    freed_on = []
+    gate = threading.Event()
+
+    class Panel(QWidget):  # a screen whose job outlives every other reference to it
+        def __del__(self):
+            freed_on.append(threading.current_thread() is threading.main_thread())
+
+    panel = Panel()
+
+    def work(session, progress, panel=panel):
+        gate.wait(5)
+        return panel.objectName()
+
+    task = ctx.tasks.query(work, on_success=lambda _name, panel=panel: None)
+    del panel, work  # the screen was closed: only the job holds it now
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        gate.set()
+    qtbot.waitUntil(lambda: ctx.tasks.active == 0)
+    qtbot.wait(50)  # the worker has returned and let go of its references
+    del task
+    assert freed_on == [True]
