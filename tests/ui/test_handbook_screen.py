@@ -174,7 +174,8 @@ def test_a_note_deleted_is_gone_from_the_section_the_list_and_the_database(
     qtbot.mouseClick(screen.notes.delete_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.notes.list.count() == 0, timeout=5000)
     assert screen.notes.editor.toPlainText() == ""
-    assert screen.side.notes.item(0).data(SLUG_ROLE) is None  # the "no notes yet" line
+    # The side panel re-reads in its own background job: the "no notes yet" line comes.
+    qtbot.waitUntil(lambda: screen.side.notes.item(0).data(SLUG_ROLE) is None, timeout=5000)
     with db.session() as session:
         assert notes_for(session, RFA) == []
 
