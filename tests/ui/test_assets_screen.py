@@ -129,9 +129,9 @@ def test_import_preview_then_confirm_and_geojson_export(qtbot, ctx, screen, tmp_
     qtbot.waitUntil(lambda: getattr(screen, "preview_dialog", None) is not None
                     and screen.preview_dialog.isVisible(), timeout=5000)
     dialog = screen.preview_dialog
-    assert (dialog.new_table.rowCount(), dialog.match_table.rowCount(),
-            dialog.rejected_table.rowCount()) == (1, 1, 1)
-    assert dialog.rejected_table.item(0, 0).text() == "5"
+    assert (dialog.new_rows.rowCount(), dialog.match_rows.rowCount(),
+            dialog.rejected_rows.rowCount()) == (1, 1, 1)
+    assert dialog.rejected_rows.index(0, 0).data() == "5"
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "1 added, 1 updated, 0 skipped" in screen.status.text(),

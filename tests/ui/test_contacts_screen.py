@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from sqlalchemy import func, insert, select
 
@@ -173,11 +173,11 @@ def test_import_preview_lists_rows_and_confirm_writes_them_in_one_go(qtbot, ctx,
     qtbot.waitUntil(lambda: getattr(screen, "preview_dialog", None) is not None
                     and screen.preview_dialog.isVisible(), timeout=5000)
     dialog = screen.preview_dialog
-    assert dialog.new_table.rowCount() == 1
-    assert "Kwame Mensah" in dialog.new_table.item(0, 1).text()
-    assert dialog.match_table.item(0, 2).text() == "Amara Okafor"
-    assert dialog.rejected_table.item(0, 0).text() == "4"
-    assert "Give the contact a name." in dialog.rejected_table.item(0, 1).text()
+    assert dialog.new_rows.rowCount() == 1
+    assert "Kwame Mensah" in dialog.new_rows.index(0, 1).data()
+    assert dialog.match_rows.index(0, 3).data() == "Amara Okafor"
+    assert dialog.rejected_rows.index(0, 0).data() == "4"
+    assert "Give the contact a name." in dialog.rejected_rows.index(0, 1).data()
     with ctx.db.session() as session:
         assert session.scalar(select(func.count()).select_from(Contact)) == 2  # nothing yet
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
@@ -186,6 +186,35 @@ def test_import_preview_lists_rows_and_confirm_writes_them_in_one_go(qtbot, ctx,
     with ctx.db.session() as session:
         assert session.scalar(select(func.count()).select_from(Contact)) == 3
     qtbot.waitUntil(lambda: screen.model.rowCount() == 2, timeout=5000)
+
+
+def test_matching_rows_can_be_skipped_one_by_one_or_all_at_once(qtbot, ctx, seeded, screen,
+                                                                  tmp_path):
+    with ctx.db.transaction() as session:
+        session.get(Contact, seeded.contact_id).emails = ["amara@orn.org"]
+    path = tmp_path / "people.csv"
+    path.write_text("Name,E-mail,Role\nAmara O.,amara@orn.org,Changed role\n", encoding="utf-8")
+    screen.import_file(str(path))
+    qtbot.waitUntil(lambda: getattr(screen, "preview_dialog", None) is not None
+                    and screen.preview_dialog.isVisible(), timeout=5000)
+    dialog = screen.preview_dialog
+    choice = dialog.match_rows.index(0, 1)
+    assert (choice.data(), dialog.chosen()) == ("Merge", {2: "merge"})  # merging is offered
+    dialog.tabs.setCurrentIndex(1)
+    box = dialog.match_table.visualRect(choice)  # the tick box sits at the cell's left
+    qtbot.mouseClick(dialog.match_table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(box.left() + 10, box.center().y()))
+    assert (choice.data(), dialog.chosen()) == ("Skip", {2: "skip"})
+    qtbot.mouseClick(dialog.merge_all, Qt.MouseButton.LeftButton)
+    assert dialog.chosen() == {2: "merge"}
+    qtbot.mouseClick(dialog.skip_all, Qt.MouseButton.LeftButton)
+    assert dialog.chosen() == {2: "skip"}
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "0 added, 0 merged, 1 skipped" in screen.status.text(),
+                    timeout=5000)
+    with ctx.db.session() as session:
+        assert session.get(Contact, seeded.contact_id).role == "Logistics officer"
 
 
 def _long_csv(tmp_path, rows: int):
@@ -202,7 +231,7 @@ def test_reading_an_import_file_shows_progress_then_the_preview(qtbot, ctx, seed
     screen.reading.progressed.connect(lambda done, total, _m: seen.append(done))
     qtbot.waitUntil(lambda: getattr(screen, "preview_dialog", None) is not None
                     and screen.preview_dialog.isVisible(), timeout=20_000)
-    assert screen.preview_dialog.new_table.rowCount() == 3000
+    assert screen.preview_dialog.new_rows.rowCount() == 3000
     assert seen  # the dialog had figures to show
     assert not screen.findChild(QProgressDialog, "importReading").isVisible()
 

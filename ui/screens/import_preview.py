@@ -1,7 +1,9 @@
 """The import preview, shared by contacts and assets: what an import would do, then do it.
 
 Three tabs: rows that will be added, rows that match a record already there (each with a
-merge/update or skip choice) and rejected rows with their line number and reason. Nothing
+merge/update or skip choice, a tick per row and buttons for all) and rejected rows with
+their line number and reason. The tables are views over the preview's own lists, so a
+file of tens of thousands of lines opens at once (only the visible rows are drawn). Nothing
 is written until "Import" is pressed; the write then runs as one transaction in the
 background with a progress bar and a Cancel button (cancelling writes nothing).
 """
@@ -12,16 +14,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
 from ui.tasks import Task
 
 MERGE, SKIP = "merge", "skip"
+CHOICE_COLUMN = 1  # of the matching rows: line, choice, row, matched record, why
 
 
 @dataclass(frozen=True)
@@ -42,18 +46,94 @@ class PreviewLines:
     note: str = ""  # e.g. new organisations that will be created
 
 
-def _table(headers: list[str], rows: list[list[str]], name: str) -> QTableWidget:
-    table = QTableWidget(len(rows), len(headers))
+Index = QModelIndex | QPersistentModelIndex
+
+
+class LinesModel(QAbstractTableModel):
+    """Rows of text for a preview tab; with `choices`, the second column is a tick to merge
+    (the rows hold a placeholder there)."""
+
+    def __init__(self, headers: list[str], rows: list[list[str]], *,
+                 choices: dict[int, str] | None = None, merge_label: str = "",
+                 skip_label: str = "") -> None:
+        super().__init__()
+        self.headers = headers
+        self.rows = rows
+        self.choices = choices  # {line: MERGE|SKIP}, keyed by the rows' first cell
+        self._labels = {MERGE: merge_label, SKIP: skip_label}
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def _choice_column(self, index: Index) -> bool:
+        return self.choices is not None and index.column() == CHOICE_COLUMN
+
+    def _line(self, row: int) -> int:
+        return int(self.rows[row][0])
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if self._choice_column(index):
+            choice = self.choices[self._line(index.row())]  # type: ignore[index]
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if choice == MERGE else Qt.CheckState.Unchecked
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._labels[choice]
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.rows[index.row()][index.column()]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return flags | Qt.ItemFlag.ItemIsUserCheckable if self._choice_column(index) else flags
+
+    def setData(self, index: Index, value: Any,  # noqa: N802 - Qt API
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not (self._choice_column(index) and role == Qt.ItemDataRole.CheckStateRole):
+            return False
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.choices[self._line(index.row())] = MERGE if checked else SKIP  # type: ignore[index]
+        self.dataChanged.emit(index, index, [role, Qt.ItemDataRole.DisplayRole])
+        return True
+
+    def choose_all(self, choice: str) -> None:
+        """Merge (or skip) every matching line."""
+        if self.choices is None or not self.rows:
+            return
+        for line in self.choices:
+            self.choices[line] = choice
+        self.dataChanged.emit(self.index(0, CHOICE_COLUMN),
+                              self.index(len(self.rows) - 1, CHOICE_COLUMN))
+
+
+def _table(model: LinesModel, name: str) -> QTableView:
+    table = QTableView()
     table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
+    table.setModel(model)
+    model.setParent(table)
     table.verticalHeader().hide()
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            table.setItem(r, c, QTableWidgetItem(text))
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(False)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
+    table.setColumnWidth(0, 56)  # the line number; the rest share what is left
+    for column in range(1, model.columnCount() - 1):
+        table.setColumnWidth(column, 100 if model.choices is not None and
+                             column == CHOICE_COLUMN else 230)
     return table
 
 
@@ -80,25 +160,21 @@ class ImportPreviewDialog(QDialog):
         summary.setObjectName("summary")
         summary.setWordWrap(True)
         self.tabs = QTabWidget()
-        self.new_table = _table([self.tr("Line"), self.tr("Will be added")],
-                                [[str(n), text] for n, text in lines.to_add], "newRows")
-        self.match_table = _table(
-            [self.tr("Line"), self.tr("Row"), self.tr("Matches"), self.tr("Because of"),
-             self.tr("Choice")],
-            [[str(n), row, existing, on, ""] for n, row, on, existing in lines.matches],
-            "matchRows")
-        self.choices: dict[int, QComboBox] = {}
-        for r, (line, *_rest) in enumerate(lines.matches):
-            combo = QComboBox()
-            combo.addItem(merge_label, MERGE)
-            combo.addItem(self.tr("Skip"), SKIP)
-            self.match_table.setCellWidget(r, 4, combo)
-            self.choices[line] = combo
-        self.rejected_table = _table([self.tr("Line"), self.tr("Why it is left out")],
-                                     [[str(n), reason] for n, reason in lines.rejected],
-                                     "rejectedRows")
+        self.new_rows = LinesModel([self.tr("Line"), self.tr("Will be added")],
+                                   [[str(n), text] for n, text in lines.to_add])
+        self.new_table = _table(self.new_rows, "newRows")
+        self.match_rows = LinesModel(
+            [self.tr("Line"), self.tr("Choice"), self.tr("Row"), self.tr("Matches"),
+             self.tr("Because of")],
+            [[str(n), "", row, existing, on] for n, row, on, existing in lines.matches],
+            choices={line: MERGE for line, *_rest in lines.matches},
+            merge_label=merge_label, skip_label=self.tr("Skip"))
+        self.match_table = _table(self.match_rows, "matchRows")
+        self.rejected_rows = LinesModel([self.tr("Line"), self.tr("Why it is left out")],
+                                        [[str(n), reason] for n, reason in lines.rejected])
+        self.rejected_table = _table(self.rejected_rows, "rejectedRows")
         self.tabs.addTab(self.new_table, self.tr("New ({n})").format(n=len(lines.to_add)))
-        self.tabs.addTab(self.match_table,
+        self.tabs.addTab(self._matches_tab(merge_label),
                          self.tr("Already there ({n})").format(n=len(lines.matches)))
         self.tabs.addTab(self.rejected_table,
                          self.tr("Rejected ({n})").format(n=len(lines.rejected)))
@@ -132,9 +208,29 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
+    def _matches_tab(self, merge_label: str) -> QWidget:
+        """The matching rows, with buttons that set every row's choice at once."""
+        self.merge_all = QPushButton(self.tr("{merge} all").format(merge=merge_label))
+        self.merge_all.setObjectName("mergeAll")
+        self.skip_all = QPushButton(self.tr("Skip all"))
+        self.skip_all.setObjectName("skipAll")
+        self.merge_all.clicked.connect(lambda: self.match_rows.choose_all(MERGE))
+        self.skip_all.clicked.connect(lambda: self.match_rows.choose_all(SKIP))
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel(self.tr("Tick the rows to {merge}; the others are skipped.")
+                                 .format(merge=merge_label.lower())), 1)
+        buttons.addWidget(self.merge_all)
+        buttons.addWidget(self.skip_all)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.match_table, 1)
+        return tab
+
     def chosen(self) -> dict[int, str]:
         """The merge/skip choice of every matching line."""
-        return {line: combo.currentData() for line, combo in self.choices.items()}
+        return dict(self.match_rows.choices or {})
 
     def confirm(self) -> None:
         """Start the write, showing its progress; the dialog closes when it is done."""
