@@ -9,5 +9,6 @@ REVISIONS: tuple[str, ...] = (
     "0001_initial",
     "0002_search",
     "0003_contact_phone_search",
+    "0004_one_letter_prefix",
 )
 HEAD = REVISIONS[-1]

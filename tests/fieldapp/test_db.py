@@ -100,6 +100,39 @@ def test_rows_from_before_search_migration_are_searchable(tmp_path):
     db.close()
 
 
+def test_contact_filter_after_the_one_letter_index_upgrade(tmp_path):
+    """0004 rebuilds the contact and organisation indexes: old rows are found by their
+    first letter, and the triggers keep the new indexes in step."""
+    from fieldapp.models import Organisation
+    from fieldapp.services.contacts import contact_page
+
+    paths = resolve_profile(tmp_path)
+    db = Database.open(paths, upgrade_to="0003_contact_phone_search")
+    with db.transaction() as session:
+        session.add(Contact(given_name="Zebediah", family_name="Okoro"))
+    db.close()
+    db = Database.open(paths)
+    with db.transaction() as session:
+        org = Organisation(name="Quetzal Relief", org_type="ngo")
+        session.add(org)
+        session.flush()
+        session.add(Contact(given_name="Yusuf", family_name="Adeyemi", organisation_id=org.id))
+    with db.session() as session:
+        prefixes = session.execute(text(
+            "SELECT sql FROM sqlite_master WHERE name IN ('contacts_fts', 'organisations_fts')"
+        )).scalars().all()
+        assert len(prefixes) == 2
+        assert all("prefix='1 2 3'" in sql for sql in prefixes)
+
+        def names(typed: str) -> list[str]:
+            return [row.name for row in contact_page(session, operation_id=None, text=typed)]
+
+        assert names("Z") == ["Zebediah Okoro"]  # a row from before the upgrade
+        assert names("Y") == ["Yusuf Adeyemi"]  # a row the trigger indexed afterwards
+        assert names("Q") == ["Yusuf Adeyemi"]  # through the organisation's index
+    db.close()
+
+
 def test_only_the_last_five_backups_are_kept(tmp_path):
     from fieldapp.db import backup_database
 
