@@ -56,6 +56,8 @@ def test_form_error_is_shown_beside_field_then_fixed_and_submitted(qtbot, screen
     _new(qtbot, screen)
     form = screen.form
     assert _buttons(screen) == {"submitted", "cancelled"}
+    assert not form.title.isReadOnly()
+    assert form.required_from.zone_label.isReadOnly()  # a label beside the date, never typed in
     qtbot.keyClicks(form.title, "Airlift of water kits to Isla Verde")
     form.organisation.setCurrentIndex(form.organisation.findData(seeded.organisation_id))
     form.organisation.activated.emit(form.organisation.currentIndex())
@@ -66,7 +68,7 @@ def test_form_error_is_shown_beside_field_then_fixed_and_submitted(qtbot, screen
     form.contact.activated.emit(0)
     form.capability.setCurrentIndex(form.capability.findData("airlift_helicopter"))
     qtbot.keyClicks(form.task, "Fly 4 t of water kits.")
-    qtbot.keyClicks(form.from_place, "Beira")
+    qtbot.keyClicks(form.from_place, "Port Selvane")
     start = QDateTime.currentDateTime().addDays(1)
     for edit, when in ((form.required_from, start), (form.required_until, start.addDays(2))):
         edit.check.click()
@@ -89,6 +91,8 @@ def test_form_error_is_shown_beside_field_then_fixed_and_submitted(qtbot, screen
     assert form.history.item(0, 3).text() == "Ready for the HCT"
     assert _buttons(screen) == {"validated", "returned", "rejected", "cancelled"}
     assert form.title.isReadOnly()  # submitted: read-only until "Edit"
+    assert form.task.isReadOnly()
+    assert form.required_from.zone_label.isReadOnly()
 
 
 def test_a_refused_step_says_why(qtbot, screen, seeded, db):

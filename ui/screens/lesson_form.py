@@ -48,12 +48,10 @@ from fieldapp.services.lookup import OperationRow
 from ui.context import AppContext, Change
 from ui.models.lessons_table import status_text
 from ui.widgets.error_dialog import show_error
-from ui.widgets.field_errors import FieldErrors
+from ui.widgets.field_errors import READ_ONLY_STYLE, FieldErrors, set_read_only
 
 HINT_STYLE = "color: #5f6368; font-style: italic;"
 COUNT_COLOURS = {"empty": "#5f6368", "short": "#a05a00", "ok": "#2e7d32", "long": "#b3261e"}
-READ_ONLY_STYLE = ("QLineEdit[readOnly=\"true\"], QPlainTextEdit[readOnly=\"true\"] "
-                   "{ background: #f1f3f5; color: #303437; }")
 NOTE_STYLES = {
     "info": "background: #e8f0fa; border: 1px solid #b8c9e0; border-radius: 4px; padding: 8px;",
     "returned": "background: #fff4d6; border: 1px solid #d9a400; border-radius: 4px; "
@@ -370,9 +368,7 @@ class LessonForm(QWidget):
         self.status_chip.setStyleSheet("padding: 2px 8px; border-radius: 8px; "
                                        "background: #eef1f4; font-weight: 600;")
         for widget in (*self._line_inputs().values(), *self.parts.values()):
-            widget.setReadOnly(not self.editable)
-            widget.style().unpolish(widget)  # the read-only look depends on the property
-            widget.style().polish(widget)
+            set_read_only(widget, not self.editable)
         for widget in (self.observed_on, self.operation, self.topic, self.public,
                        self.internal):
             widget.setEnabled(self.editable)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -52,7 +53,7 @@ from ui.models.rfa_form_state import FormState, HistoryRow, find_assets, load_fo
 from ui.screens.rfa_dialogs import TransitionDialog, button_text
 from ui.tasks import Session
 from ui.widgets.autosave import Autosaver
-from ui.widgets.field_errors import LiveFieldErrors
+from ui.widgets.field_errors import READ_ONLY_STYLE, LiveFieldErrors, set_read_only
 from ui.widgets.rfa_inputs import ContactPicker, CoordinatesEdit, NumberEdit, OptionalDateTime
 
 CLUSTERS = ("Camp Coordination and Camp Management", "Early Recovery", "Education",
@@ -143,6 +144,7 @@ class RfaForm(QWidget):
         self.message.hide()
 
         self.fields_widget = QWidget()
+        self.fields_widget.setStyleSheet(READ_ONLY_STYLE)
         fields = QVBoxLayout(self.fields_widget)
         fields.addWidget(self._request_group())
         fields.addWidget(self._last_resort_group())
@@ -458,8 +460,10 @@ class RfaForm(QWidget):
     def _set_editable(self) -> None:
         editable = self.editable()
         for widget in self.fields_widget.findChildren(QWidget):
-            if isinstance(widget, QLineEdit | QPlainTextEdit):
-                widget.setReadOnly(not editable)
+            if isinstance(widget, QLineEdit | QPlainTextEdit) and not isinstance(
+                    widget.parent(), QComboBox | QAbstractSpinBox | OptionalDateTime):
+                # (the line edits inside a picker, a date box or beside it are its own)
+                set_read_only(widget, not editable)
             elif isinstance(widget, QComboBox | QCheckBox | OptionalDateTime):
                 widget.setEnabled(editable)
         self.find_assets_button.setEnabled(editable)

@@ -7,12 +7,22 @@ named field, writes its message beneath it and focuses the first one.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from fieldapp.errors import ValidationError, ValidationErrors
 
 ERROR_STYLE = "color: #b3261e;"
 INVALID_STYLE = "*[invalid=\"true\"] { border: 1px solid #b3261e; border-radius: 3px; }"
+# Set on a form's container: a field that cannot be changed now does not look typeable.
+READ_ONLY_STYLE = ("QLineEdit[readOnly=\"true\"], QPlainTextEdit[readOnly=\"true\"] "
+                   "{ background: #f1f3f5; color: #303437; }")
+
+
+def set_read_only(widget: QLineEdit | QPlainTextEdit, read_only: bool) -> None:
+    """Lock or unlock a text field and restyle it (READ_ONLY_STYLE reads the property)."""
+    widget.setReadOnly(read_only)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
 
 
 class FieldErrors:
