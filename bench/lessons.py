@@ -39,7 +39,7 @@ DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/cmcoord_bench"
 LESSONS = 50_000
 BATCH = 2_000
 
-PLACES = ["Port-Marie", "Kilo forward base", "Les Cayes", "Tacloban", "Beira", "Kathmandu",
+PLACES = ["Port-Marie", "Kilo forward base", "Les Cayes", "Tacloban", "Port Selvane", "Kathmandu",
           "Gonaïves", "Sittwe", "Antakya", "Derna", "Cox's Bazar", "Pemba", "Suva", "Dili"]
 SUBJECTS = ["the helicopter detachment", "the logistics cluster", "the HuMOCC", "the field "
             "hospital", "the engineering company", "the port authority", "the armed escort",
@@ -69,7 +69,7 @@ QUERIES = ["helicopter", "fuel", "armed escort", "checkpoint", "last resort", "a
            "focal point", "HuMOCC", "deconfliction", "cargo manifest", "Oslo Guidelines",
            "WFP convoy", "port authority", "situation report", "humanitarian notification",
            "water purification", "road access map", "rotation brief", "protection cluster",
-           "Tacloban", "Beira helicopter", "distribution plan delayed", "fuel -helicopter",
+           "Tacloban", "Selvane helicopter", "distribution plan delayed", "fuel -helicopter",
            '"risk assessment"', "engineering company", "UNHAS", "radio net", "cyclone",
            "earthquake", "flood", "civil defence team", "shared tracker", "MCDA offer"]
 

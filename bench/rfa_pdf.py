@@ -49,8 +49,8 @@ def sample_document() -> RfaDocument:
         timezone="Africa/Maputo", hc_rc="Jeanne Dupré", reference="MYC-07-0042",
         status="tasked", values=values, organisation="World Food Programme (WFP)",
         contact="Ana Silva\nLogistics officer, WFP\nmobile +258 84 123 4567",
-        proposed_assets=["Airlift (helicopter): 2 × Mi-8 MTV, 4 t (RUS EMERCOM) — Beira"] * 3,
-        tasked_asset="Airlift (helicopter): 2 × Mi-8 MTV, 4 t (RUS EMERCOM) — Beira",
+        proposed_assets=["Airlift (helicopter): 2 × Mi-8 MTV, 4 t (RUS EMERCOM) — Selvane"] * 3,
+        tasked_asset="Airlift (helicopter): 2 × Mi-8 MTV, 4 t (RUS EMERCOM) — Selvane",
         history=history)
 
 

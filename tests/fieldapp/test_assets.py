@@ -31,7 +31,7 @@ def _helicopters(**overrides) -> AssetInput:
     values = {"category": "airlift_helicopter", "description": "Two medium-lift helicopters",
               "provider_state": "Norway", "provider_unit": "Air Wing 3", "capacity_value": 4.5,
               "capacity_unit": "t", "quantity": 2, "latitude": -19.83, "longitude": 34.84,
-              "place_name": "Beira airport"}
+              "place_name": "Anstrel airport"}
     values.update(overrides)
     return AssetInput(**values)
 

@@ -45,8 +45,8 @@ def _draft(db, op_id: str, **changes) -> str:
         values = dict(
             requesting_org_id=org.id, contact_id=person.id, capability="airlift_helicopter",
             cluster="Health", title="Airlift of cholera kits to Isla Verde",
-            task_description="Fly 4 t of cholera kits from Beira to Isla Verde.",
-            from_place="Beira", to_place="Isla Verde", required_from=now + timedelta(days=1),
+            task_description="Fly 4 t of cholera kits from Port Selvane to Isla Verde.",
+            from_place="Port Selvane", to_place="Isla Verde", required_from=now + timedelta(days=1),
             required_until=now + timedelta(days=2), cargo_tonnes=4.0, passengers=6,
             priority="life_saving", civilian_means_tried="UNHAS fully booked.",
             last_resort_justification=JUSTIFICATION, security_considerations="No escort.",
@@ -120,7 +120,7 @@ def test_chunks_split_long_paragraphs_at_spaces_and_keep_every_word():
 
 
 def _log_fixture(db, op_id: str) -> None:
-    _draft(db, op_id, title="Water trucking to Beira", priority="other")
+    _draft(db, op_id, title="Water trucking to Anstrel", priority="other")
     past = utcnow() - timedelta(days=3)
     _draft(db, op_id, title="Late airlift", required_from=past - timedelta(days=1),
            required_until=past)

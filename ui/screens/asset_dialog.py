@@ -302,7 +302,7 @@ class StatusDialog(QDialog):
                 self.status.addItem(asset_status_label(status), status.value)
         self.comment = QPlainTextEdit()
         self.comment.setObjectName("comment")
-        self.comment.setPlaceholderText(self.tr("e.g. Tasked for RFA CYA-004; arrives Beira "
+        self.comment.setPlaceholderText(self.tr("e.g. Tasked for RFA CYA-004; arrives Port Selvane "
                                                 "Tuesday"))
         self.comment.setFixedHeight(70)
         form = QFormLayout()
