@@ -4,23 +4,47 @@ a half-written file under the name the officer chose."""
 from __future__ import annotations
 
 import os
-import tempfile
+import stat
+import uuid
 from pathlib import Path
 
 
 def write_atomically(target: str | Path, data: bytes) -> Path:
     """Write `data` to `target` through a temporary file beside it, then rename it into
-    place (one step on every file system we run on); return the target's path."""
+    place (one step on every file system we run on); return the target's path.
+
+    The file gets the permissions a plain write would give it: those of the file it
+    replaces, else the usual ones for a new file (the umask applies).
+    """
     target = Path(target)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                         dir=target.parent)
+    # A short name of its own, so a target name near the file system's limit still fits.
+    temporary = target.with_name(f".fieldkit-{uuid.uuid4().hex[:12]}.part")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    handle = os.open(temporary, flags, 0o666)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        if target.exists():
+            os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
         os.replace(temporary, target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+    _sync_folder(target.parent)
     return target
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows has no directory handles for this)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)

@@ -29,3 +29,20 @@ def test_a_failed_write_keeps_the_old_file_and_removes_the_temporary(tmp_path, m
         write_atomically(target, b"%PDF-1.4 ...")
     assert target.read_bytes() == b"the sheet printed yesterday"
     assert os.listdir(tmp_path) == ["sheet.pdf"]
+
+
+def test_the_file_keeps_the_permissions_a_plain_write_would_give(tmp_path):
+    shared = tmp_path / "contact-sheet.pdf"
+    shared.write_bytes(b"old")
+    shared.chmod(0o644)
+    write_atomically(shared, b"new")
+    assert shared.stat().st_mode & 0o777 == 0o644  # replaced: as it was
+    fresh = write_atomically(tmp_path / "new.csv", b"a,b")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask  # new: as open() would make it
+
+
+def test_a_name_near_the_file_system_limit_is_written(tmp_path):
+    target = tmp_path / ("lessons-" + "x" * 240 + ".csv")
+    assert write_atomically(target, b"a,b").read_bytes() == b"a,b"
