@@ -101,16 +101,40 @@ def backup_database(paths: ProfilePaths, *, label: str) -> Path:
     return target
 
 
-def run_migrations(engine: Engine, *, target: str = "head") -> None:
-    """Upgrade the schema with Alembic (imported here: start-up skips it when up to date)."""
+def _migration_engine(path: Path) -> Engine:
+    """An engine whose transactions hold CREATE and DROP too.
+
+    Python's sqlite3 driver runs DDL outside any transaction unless one is begun
+    explicitly, so a migration failing half-way (a full disk after the backup) would keep
+    its first DROPs and leave a schema no version can open. Following SQLAlchemy's recipe
+    for pysqlite, the driver's own transaction handling is switched off and every
+    transaction starts with BEGIN IMMEDIATE: an upgrade is applied whole or not at all.
+    """
+    engine = make_engine(path)
+
+    def driver_autocommit(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+
+    event.listen(engine, "connect", driver_autocommit)
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+    return engine
+
+
+def run_migrations(path: Path, *, target: str = "head") -> None:
+    """Upgrade the schema with Alembic in one transaction (Alembic is imported here:
+    start-up skips it when the file is up to date)."""
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(Path(migrations.__file__).parent))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, target)
+    engine = _migration_engine(path)
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, target)
+    finally:
+        engine.dispose()
 
 
 class Database:
@@ -152,7 +176,7 @@ class Database:
             if revision != upgrade_to:
                 if revision is not None:
                     backup_database(paths, label=f"before-{upgrade_to}")
-                run_migrations(engine, target=upgrade_to)
+                run_migrations(path, target=upgrade_to)
         except (OperationalError, sqlite3.Error, OSError) as exc:
             engine.dispose()
             raise StorageError(describe_sqlite_error(exc, path), path=path) from exc

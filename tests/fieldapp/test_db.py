@@ -133,6 +133,40 @@ def test_contact_filter_after_the_one_letter_index_upgrade(tmp_path):
     db.close()
 
 
+def test_an_upgrade_failing_half_way_leaves_the_file_as_it_was(tmp_path):
+    """0004 drops and rebuilds the search indexes; when filling one fails, the drops are
+    rolled back with it and the older version still opens the file."""
+    paths = resolve_profile(tmp_path)
+    db = Database.open(paths, upgrade_to="0003_contact_phone_search")
+    with db.transaction() as session:
+        session.add(Contact(given_name="Zebediah", family_name="Okoro"))
+    db.close()
+    with sqlite3.connect(paths.database) as conn:  # the index's source fails once read
+        view = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'contacts_search'"
+                            ).fetchone()[0]
+        conn.execute("DROP VIEW contacts_search")
+        conn.execute(view.replace("c.notes AS notes", "abs(-9223372036854775807 - 1) AS notes"))
+    with pytest.raises(StorageError, match="integer overflow"):
+        Database.open(paths)
+    with sqlite3.connect(paths.database) as conn:
+        conn.execute("DROP VIEW contacts_search")
+        conn.execute(view)
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        version = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        index = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'contacts_fts'"
+                             ).fetchone()[0]
+        found = conn.execute("SELECT count(*) FROM contacts_fts WHERE contacts_fts "
+                             "MATCH 'zebediah'").fetchone()[0]
+    assert version == "0003_contact_phone_search"
+    assert "prefix='2 3'" in index  # the old index, not half a new one
+    assert found == 1
+    assert {"contacts_fts", "organisations_fts"} <= tables
+    db = Database.open(paths)  # and the upgrade runs whole once the fault is gone
+    with db.session() as session:
+        assert [c.family_name for c in session.scalars(select(Contact))] == ["Okoro"]
+    db.close()
+
+
 def test_only_the_last_five_backups_are_kept(tmp_path):
     from fieldapp.db import backup_database
 
