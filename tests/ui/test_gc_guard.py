@@ -40,9 +40,27 @@ def test_collections_happen_on_the_gui_thread_only(qapp, qtbot):
     assert set(threads) == {threading.main_thread().ident}
 
 
+def test_collection_goes_back_to_the_interpreter_when_the_application_quits(qapp):
+    collector = install_gui_collector(qapp)
+    qapp.aboutToQuit.emit()  # what QApplication.exec() does on its way out
+    try:
+        assert gc.isenabled()
+        assert not collector.active
+    finally:
+        assert install_gui_collector(qapp) is collector  # the next Qt test takes it back
+    assert collector.active
+    assert not gc.isenabled()
+
+
 def test_collect_due_collects_only_when_a_threshold_has_passed():
-    gc.collect()
-    assert collect_due() == -1
-    for _ in range(gc.get_threshold()[0] + 10):
-        _Cycle()
-    assert collect_due() == 0
+    was_enabled = gc.isenabled()
+    gc.disable()  # as under the collector: only collect_due collects
+    try:
+        gc.collect()
+        assert collect_due() == -1
+        for _ in range(gc.get_threshold()[0] + 10):
+            _Cycle()
+        assert collect_due() == 0
+    finally:
+        if was_enabled:
+            gc.enable()
