@@ -22,10 +22,13 @@ exception comes back to the GUI thread by signal, to the callbacks given:
   announces `changes` when it ends, whether it succeeded or not (a sync that failed
   half-way may already have applied what it received).
 
-Threads: everything a job may hold that reaches a widget (the work function's closure,
-the callbacks, the parent) is referenced by its Task and let go on the GUI thread once the
-outcome is delivered, so no widget is ever freed by a worker thread dropping the last
-reference (ui.gc_guard does the same for reference cycles).
+Threads: the worker never holds the last reference to anything that may reach a widget.
+The runner keeps each Task (which holds the work function's closure, the callbacks and
+the parent) until its outcome is delivered on the GUI thread; the pool's runnable holds
+only a weak reference to it and hands the outcome back through the runner, which lives as
+long as the application. A failure's traceback has its frames cleared before it leaves
+the worker. So widgets are freed on the GUI thread only (ui.gc_guard does the same for
+reference cycles).
 
 Failures: `on_failure(exc)` when given, else the standard error dialog
 (`ui.widgets.error_dialog.show_error`). A `Cancelled` job (its Progress was cancelled)
@@ -35,7 +38,10 @@ and has been destroyed by the time the result arrives, no callback runs.
 
 from __future__ import annotations
 
+import itertools
 import logging
+import traceback
+import weakref
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Generic, TypedDict, TypeVar, Unpack
 
@@ -63,9 +69,7 @@ class Task(QObject, Generic[T]):
 
     finished = Signal()
     progressed = Signal(int, int, str)  # done, total, message
-    # Emitted from the worker thread; delivered to this object's slots on the GUI thread.
-    _worker_result = Signal(object)
-    _worker_error = Signal(object)
+    # Emitted from the worker thread; delivered to this object's slot on the GUI thread.
     _worker_progress = Signal(int, int, str)
 
     def __init__(
@@ -89,8 +93,6 @@ class Task(QObject, Generic[T]):
         self._on_progress = on_progress
         self._parent_widget = parent_widget
         self._after_success = after_success
-        self._worker_result.connect(self._deliver_result)
-        self._worker_error.connect(self._deliver_error)
         self._worker_progress.connect(self._deliver_progress)
 
     def cancel(self) -> None:
@@ -100,33 +102,38 @@ class Task(QObject, Generic[T]):
     def _parent_alive(self) -> bool:
         return self._parent_widget is None or shiboken6.isValid(self._parent_widget)
 
-    @Slot(object)
+    def _deliver(self, succeeded: bool, value: object) -> None:
+        """The outcome, on the GUI thread: callbacks, then `finished` (even if one raised)."""
+        try:
+            if succeeded:
+                self._deliver_result(value)
+            else:
+                self._deliver_error(value)  # type: ignore[arg-type]
+        finally:
+            self.finished.emit()
+            self._release()
+
     def _deliver_result(self, result: object) -> None:
         self._finish("succeeded")
         if self._after_success is not None:
             self._after_success()
         if self._on_success is not None and self._parent_alive():
             self._on_success(result)  # type: ignore[arg-type]
-        self.finished.emit()
-        self._release()
 
-    @Slot(object)
     def _deliver_error(self, exc: BaseException) -> None:
         if isinstance(exc, Cancelled):
             self._finish("cancelled")
             if self._on_cancelled is not None and self._parent_alive():
                 self._on_cancelled()
-        else:
-            self._finish("failed")
-            if self._parent_alive():
-                if self._on_failure is not None:
-                    self._on_failure(exc)
-                else:
-                    from ui.widgets.error_dialog import show_error
+            return
+        self._finish("failed")
+        if self._parent_alive():
+            if self._on_failure is not None:
+                self._on_failure(exc)
+            else:
+                from ui.widgets.error_dialog import show_error
 
-                    show_error(self._parent_widget or QApplication.activeWindow(), exc)
-        self.finished.emit()
-        self._release()
+                show_error(self._parent_widget or QApplication.activeWindow(), exc)
 
     @Slot(int, int, str)
     def _deliver_progress(self, done: int, total: int, message: str) -> None:
@@ -148,27 +155,41 @@ class Task(QObject, Generic[T]):
         self._parent_widget = None
 
 
-class _Job(QRunnable):
-    """Runs its Task's work on a pool thread and hands the outcome back by signal."""
+def _execute(task_ref: weakref.ref[Task[Any]]) -> tuple[bool, object]:
+    """Run a Task's work on this worker thread: (True, result) or (False, exception).
 
-    def __init__(self, task: Task[Any]) -> None:
+    The strong references taken here end with this call, before the outcome is sent."""
+    task = task_ref()
+    if task is None or task.work is None:  # the runner holds it until the outcome: defensive
+        return False, Cancelled()
+    try:
+        task.progress.check()  # cancelled while waiting in the queue: do nothing
+        return True, task.work(task.progress)
+    except Cancelled as exc:
+        return False, exc
+    except Exception as exc:  # handed to the GUI thread, which shows or reports it
+        if not isinstance(exc, FieldAppError):
+            log.error("background task failed", exc_info=exc)
+        return False, exc
+
+
+class _Job(QRunnable):
+    """Runs a Task's work on a pool thread; the outcome goes back through the runner."""
+
+    def __init__(self, task: Task[Any], token: int,
+                 report: Callable[[int, bool, object], None]) -> None:
         super().__init__()
-        self._task = task
+        self._task = weakref.ref(task)
+        self._token = token
+        self._report = report
 
     def run(self) -> None:
-        task = self._task
-        try:
-            task.progress.check()  # cancelled while waiting in the queue: do nothing
-            assert task.work is not None  # the GUI thread lets go only after the outcome
-            result = task.work(task.progress)
-        except Cancelled as exc:
-            task._worker_error.emit(exc)
-        except Exception as exc:  # handed to the GUI thread, which shows or reports it
-            if not isinstance(exc, FieldAppError):
-                log.error("background task failed", exc_info=exc)
-            task._worker_error.emit(exc)
-        else:
-            task._worker_result.emit(result)
+        succeeded, value = _execute(self._task)
+        if isinstance(value, BaseException):
+            # The frames of a failure hold the work's locals (screens, the session...):
+            # cleared here, they cannot be freed later on this thread by accident.
+            traceback.clear_frames(value.__traceback__)
+        self._report(self._token, succeeded, value)
 
 
 class Callbacks(TypedDict, Generic[T], total=False):
@@ -194,6 +215,9 @@ def _task(callbacks: Callbacks[T], after_success: Callable[[], None] | None = No
 class TaskRunner(QObject):
     """Runs jobs on two pools (reads; writes one at a time) and tracks them until done."""
 
+    # Emitted from the worker threads: (token, succeeded, result or exception).
+    _outcome = Signal(int, bool, object)
+
     def __init__(
         self,
         database: Callable[[], Database],
@@ -210,7 +234,9 @@ class TaskRunner(QObject):
         self._writes.setMaxThreadCount(1)
         self._network = QThreadPool(self)
         self._network.setMaxThreadCount(1)
-        self._active: set[Task[Any]] = set()
+        self._active: dict[int, Task[Any]] = {}
+        self._tokens = itertools.count(1)
+        self._outcome.connect(self._deliver)
 
     def query(self, work: SessionWork[T], **callbacks: Unpack[Callbacks[T]]) -> Task[T]:
         """Read in the background: `work(session, progress)` in a session that commits nothing."""
@@ -259,11 +285,17 @@ class TaskRunner(QObject):
         return self._start(self._writes, task, job)
 
     def _start(self, pool: QThreadPool, task: Task[T], job: Callable[[Progress], T]) -> Task[T]:
-        self._active.add(task)
-        task.finished.connect(lambda: self._active.discard(task))
+        token = next(self._tokens)
+        self._active[token] = task
         task.work = job
-        pool.start(_Job(task))
+        pool.start(_Job(task, token, self._outcome.emit))
         return task
+
+    @Slot(int, bool, object)
+    def _deliver(self, token: int, succeeded: bool, value: object) -> None:
+        task = self._active.pop(token, None)
+        if task is not None:
+            task._deliver(succeeded, value)
 
     @property
     def active(self) -> int:
@@ -272,7 +304,7 @@ class TaskRunner(QObject):
 
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
         """Cancel every job and wait for the threads; True if all stopped in time."""
-        for task in list(self._active):
+        for task in list(self._active.values()):
             task.cancel()
         reads_done = self._reads.waitForDone(timeout_ms)
         writes_done = self._writes.waitForDone(timeout_ms)

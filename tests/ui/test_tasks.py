@@ -251,3 +251,37 @@ def test_a_widget_held_only_by_a_job_is_freed_on_the_gui_thread(qtbot, ctx):
     qtbot.wait(50)  # the worker has returned and let go of its references
     del task
     assert freed_on == [True]
+
+
+def test_finished_tasks_are_freed(qtbot, ctx):
+    """The runner lets a Task go once its outcome is delivered (each keystroke in a
+    filter box starts one: none may be kept for ever)."""
+    import gc
+    import weakref
+
+    refs = []
+    for _ in range(5):
+        task = ctx.tasks.query(lambda session, progress: 1)
+        refs.append(weakref.ref(task))
+        with qtbot.waitSignal(task.finished, timeout=5000):
+            pass
+    del task
+    qtbot.waitUntil(lambda: ctx.tasks.active == 0)
+    qtbot.wait(50)  # the workers have returned
+    gc.collect()
+    assert [ref() for ref in refs] == [None] * 5
+
+
+def test_a_callback_that_raises_still_finishes_the_task(qtbot, ctx, monkeypatch):
+    import sys
+
+    monkeypatch.setattr(sys, "excepthook", lambda *args: None)  # PySide reports it there
+
+    def broken(_result):
+        raise RuntimeError("bug in a screen")
+
+    task = ctx.tasks.query(lambda session, progress: 1, on_success=broken)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert task.outcome == "succeeded"
+    assert ctx.tasks.active == 0
