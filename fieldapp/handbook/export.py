@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldapp.errors import NotFoundError
+from fieldapp.files import write_atomically
 from fieldapp.handbook.edition import BASE_LANG
 from fieldapp.handbook.store import current_edition, in_reading_order
 from fieldapp.models import HandbookSection
@@ -46,5 +47,7 @@ def export_pdf(
     target = Path(target)
     selected = chapters(session, lang=lang, slugs=None if slug is None else [slug])
     edition = current_edition(session)
-    handbook_pdf(selected, edition=edition, target=target, progress=progress)  # whole or none
-    return target
+    data = handbook_pdf(selected, edition=edition, progress=progress) or b""  # no target: bytes
+    if progress is not None:
+        progress.check()  # cancelled after the last page was laid out: still no file
+    return write_atomically(target, data)
