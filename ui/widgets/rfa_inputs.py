@@ -42,6 +42,7 @@ class OptionalDateTime(QWidget):
         self.zone_label = QLineEdit()
         self.zone_label.setReadOnly(True)
         self.zone_label.setFrame(False)
+        self.zone_label.setStyleSheet("background: transparent;")  # a label, not a field
         self.zone_label.setMaximumWidth(150)
         self.check.toggled.connect(self.edit.setEnabled)
         self.check.clicked.connect(self.edited)
