@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,10 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.models.preview_lines import CHOICE_COLUMN, MERGE, SKIP, LinesModel
 from ui.tasks import Task
-
-MERGE, SKIP = "merge", "skip"
-CHOICE_COLUMN = 1  # of the matching rows: line, choice, row, matched record, why
 
 
 @dataclass(frozen=True)
@@ -44,77 +42,6 @@ class PreviewLines:
     matches: list[tuple[int, str, str, str]]  # (line, row, matched on, existing record)
     rejected: list[tuple[int, str]]  # (line, reason)
     note: str = ""  # e.g. new organisations that will be created
-
-
-Index = QModelIndex | QPersistentModelIndex
-
-
-class LinesModel(QAbstractTableModel):
-    """Rows of text for a preview tab; with `choices`, the second column is a tick to merge
-    (the rows hold a placeholder there)."""
-
-    def __init__(self, headers: list[str], rows: list[list[str]], *,
-                 choices: dict[int, str] | None = None, merge_label: str = "",
-                 skip_label: str = "") -> None:
-        super().__init__()
-        self.headers = headers
-        self.rows = rows
-        self.choices = choices  # {line: MERGE|SKIP}, keyed by the rows' first cell
-        self._labels = {MERGE: merge_label, SKIP: skip_label}
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def _choice_column(self, index: Index) -> bool:
-        return self.choices is not None and index.column() == CHOICE_COLUMN
-
-    def _line(self, row: int) -> int:
-        return int(self.rows[row][0])
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if self._choice_column(index):
-            choice = self.choices[self._line(index.row())]  # type: ignore[index]
-            if role == Qt.ItemDataRole.CheckStateRole:
-                return Qt.CheckState.Checked if choice == MERGE else Qt.CheckState.Unchecked
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self._labels[choice]
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.rows[index.row()][index.column()]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return flags | Qt.ItemFlag.ItemIsUserCheckable if self._choice_column(index) else flags
-
-    def setData(self, index: Index, value: Any,  # noqa: N802 - Qt API
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not (self._choice_column(index) and role == Qt.ItemDataRole.CheckStateRole):
-            return False
-        checked = Qt.CheckState(value) == Qt.CheckState.Checked
-        self.choices[self._line(index.row())] = MERGE if checked else SKIP  # type: ignore[index]
-        self.dataChanged.emit(index, index, [role, Qt.ItemDataRole.DisplayRole])
-        return True
-
-    def choose_all(self, choice: str) -> None:
-        """Merge (or skip) every matching line."""
-        if self.choices is None or not self.rows:
-            return
-        for line in self.choices:
-            self.choices[line] = choice
-        self.dataChanged.emit(self.index(0, CHOICE_COLUMN),
-                              self.index(len(self.rows) - 1, CHOICE_COLUMN))
 
 
 def _table(model: LinesModel, name: str) -> QTableView:
@@ -214,8 +141,8 @@ class ImportPreviewDialog(QDialog):
         self.merge_all.setObjectName("mergeAll")
         self.skip_all = QPushButton(self.tr("Skip all"))
         self.skip_all.setObjectName("skipAll")
-        self.merge_all.clicked.connect(lambda: self.match_rows.choose_all(MERGE))
-        self.skip_all.clicked.connect(lambda: self.match_rows.choose_all(SKIP))
+        self.merge_all.clicked.connect(partial(self.match_rows.choose_all, MERGE))
+        self.skip_all.clicked.connect(partial(self.match_rows.choose_all, SKIP))
         buttons = QHBoxLayout()
         buttons.addWidget(QLabel(self.tr("Tick the rows to {merge}; the others are skipped.")
                                  .format(merge=merge_label.lower())), 1)
@@ -228,6 +155,10 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.match_table, 1)
         return tab
 
+    def _set_choosing(self, enabled: bool) -> None:
+        for widget in (self.match_table, self.merge_all, self.skip_all):
+            widget.setEnabled(enabled)
+
     def chosen(self) -> dict[int, str]:
         """The merge/skip choice of every matching line."""
         return dict(self.match_rows.choices or {})
@@ -235,6 +166,7 @@ class ImportPreviewDialog(QDialog):
     def confirm(self) -> None:
         """Start the write, showing its progress; the dialog closes when it is done."""
         self.import_button.setEnabled(False)
+        self._set_choosing(False)  # the choices are taken
         self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setText(self.tr("Importing…"))
@@ -257,6 +189,7 @@ class ImportPreviewDialog(QDialog):
             return
         self.progress.hide()
         self.import_button.setEnabled(True)
+        self._set_choosing(True)
         self.status.setText(self.tr("Nothing was imported.") if task.outcome == "cancelled"
                             else self.tr("The import failed; nothing was imported."))
         self.task = None
