@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
-    install_gui_collector(app)  # cycles are collected on this thread only
+    install_gui_collector(app)  # cycles are collected on this thread only, to the end
     settings = QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
     ctx = AppContext(paths=paths, settings=settings)
     window = MainWindow(ctx)

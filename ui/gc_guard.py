@@ -14,8 +14,8 @@ on the one thread allowed to destroy widgets. Anki and many PyQt programs do the
 
 What exists when the collector starts (modules, classes, the start-up heap) is frozen
 (`gc.freeze`): it lives as long as the process, and leaving it out keeps each full
-collection on the GUI thread short. When the application quits, collection goes back to
-the interpreter.
+collection on the GUI thread short. The application keeps the collector to the end: it is
+never handed back while a worker thread might still run (`stop` is for tests and tools).
 """
 
 from __future__ import annotations
@@ -64,8 +64,9 @@ class GuiThreadCollector(QObject):
         return self._timer.isActive()
 
     def stop(self) -> None:
-        """Hand collection back to the interpreter."""
+        """Hand collection back to the interpreter (once no worker thread runs any more)."""
         self._timer.stop()
+        gc.unfreeze()
         gc.enable()
 
 
@@ -76,6 +77,4 @@ def install_gui_collector(app: QCoreApplication) -> GuiThreadCollector:
         if not existing.active:
             existing.start()
         return existing
-    collector = GuiThreadCollector(app)
-    app.aboutToQuit.connect(collector.stop)  # the event loop, and this timer, end here
-    return collector
+    return GuiThreadCollector(app)

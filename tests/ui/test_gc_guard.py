@@ -40,9 +40,9 @@ def test_collections_happen_on_the_gui_thread_only(qapp, qtbot):
     assert set(threads) == {threading.main_thread().ident}
 
 
-def test_collection_goes_back_to_the_interpreter_when_the_application_quits(qapp):
+def test_stop_hands_collection_back_and_a_new_install_takes_it_again(qapp):
     collector = install_gui_collector(qapp)
-    qapp.aboutToQuit.emit()  # what QApplication.exec() does on its way out
+    collector.stop()  # what ui.app.main does once the background jobs have stopped
     try:
         assert gc.isenabled()
         assert not collector.active
