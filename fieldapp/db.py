@@ -109,11 +109,16 @@ def _migration_engine(path: Path) -> Engine:
     its first DROPs and leave a schema no version can open. Following SQLAlchemy's recipe
     for pysqlite, the driver's own transaction handling is switched off and every
     transaction starts with BEGIN IMMEDIATE: an upgrade is applied whole or not at all.
+
+    Foreign keys are off while migrating (SQLite ignores the pragma inside a transaction,
+    and Alembic's batch mode copies tables that others refer to); `run_migrations`
+    checks every reference before it commits instead.
     """
     engine = make_engine(path)
 
     def driver_autocommit(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         dbapi_conn.isolation_level = None
+        dbapi_conn.execute("PRAGMA foreign_keys=OFF")
 
     event.listen(engine, "connect", driver_autocommit)
     event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
@@ -132,7 +137,15 @@ def run_migrations(path: Path, *, target: str = "head") -> None:
     try:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
+            before = set(connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
             command.upgrade(config, target)
+            after = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            broken = [row for row in after if row not in before]  # old damage is not ours
+            if broken:  # raised inside the transaction: the upgrade is rolled back
+                table, rowid, parent, _key = broken[0]
+                raise sqlite3.IntegrityError(
+                    f"the upgrade to {target} would leave {len(broken)} broken reference(s), "
+                    f"e.g. {table} row {rowid} pointing at a missing {parent}")
     finally:
         engine.dispose()
 

@@ -167,6 +167,25 @@ def test_an_upgrade_failing_half_way_leaves_the_file_as_it_was(tmp_path):
     db.close()
 
 
+def test_an_old_broken_reference_does_not_block_an_upgrade(tmp_path):
+    """Migrations run with foreign keys off and check only what they changed: a dangling
+    reference left by an older version keeps the file upgradable (and is left as it was)."""
+    paths = resolve_profile(tmp_path)
+    Database.open(paths, upgrade_to="0003_contact_phone_search").close()
+    with sqlite3.connect(paths.database) as conn:  # foreign keys are off by default here
+        conn.execute("INSERT INTO contacts (id, given_name, family_name, organisation_id, "
+                     "role, emails, phones, call_sign, satellite_phone, location, languages, "
+                     "notes, favourite, deleted, updated_at) VALUES ('c1', 'Zebediah', "
+                     "'Okoro', 'no-such-org', '', '[]', '[]', '', '', '', '', '', 0, 0, "
+                     "'2026-01-01 00:00:00')")
+    db = Database.open(paths)
+    with db.session() as session:
+        assert session.scalar(text("SELECT version_num FROM alembic_version")) == \
+            migrations.HEAD
+        assert session.scalar(text("SELECT organisation_id FROM contacts")) == "no-such-org"
+    db.close()
+
+
 def test_only_the_last_five_backups_are_kept(tmp_path):
     from fieldapp.db import backup_database
 
