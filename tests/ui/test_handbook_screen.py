@@ -149,13 +149,16 @@ def test_note_written_on_a_section_is_listed_and_survives_reopening(qtbot, handb
     qtbot.keyClicks(screen.notes.editor, "Ask OCHA about the helicopter slot")
     qtbot.mouseClick(screen.notes.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.notes.list.count() == 1, timeout=5000)
-    assert "helicopter slot" in screen.side.notes.item(0).text()
+    # The side panel re-reads in a background job of its own.
+    qtbot.waitUntil(lambda: "helicopter slot" in screen.side.notes.item(0).text(),
+                    timeout=5000)
     screen.close()
 
     again = open_screen(qtbot, handbook_ctx)
     wait_for(qtbot, again, RFA)  # the last section read reopens
-    assert again.notes.list.count() == 1
-    assert "helicopter slot" in again.side.notes.item(0).text()
+    qtbot.waitUntil(lambda: again.notes.list.count() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: "helicopter slot" in again.side.notes.item(0).text(),
+                    timeout=5000)
     with db.session() as session:
         assert [n.body for n in notes_for(session, RFA)] == ["Ask OCHA about the helicopter slot"]
 
