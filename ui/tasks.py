@@ -46,7 +46,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Generic, TypedDict, TypeVar, Unpack
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 from fieldapp.errors import Cancelled, FieldAppError
@@ -186,10 +186,23 @@ class _Job(QRunnable):
     def run(self) -> None:
         succeeded, value = _execute(self._task)
         if isinstance(value, BaseException):
-            # The frames of a failure hold the work's locals (screens, the session...):
-            # cleared here, they cannot be freed later on this thread by accident.
-            traceback.clear_frames(value.__traceback__)
-        self._report(self._token, succeeded, value)
+            _clear_frames(value)
+        try:
+            self._report(self._token, succeeded, value)
+        except RuntimeError:  # the runner is gone: the application quit without waiting
+            log.warning("a background job finished after the application closed")
+
+
+def _clear_frames(exc: BaseException) -> None:
+    """Drop the locals of every frame in a failure's tracebacks (its causes included):
+    they hold the work's closure (screens, the session...), which must not be freed later
+    on this thread by accident."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        traceback.clear_frames(current.__traceback__)
+        current = current.__cause__ or current.__context__
 
 
 class Callbacks(TypedDict, Generic[T], total=False):
@@ -309,4 +322,5 @@ class TaskRunner(QObject):
         reads_done = self._reads.waitForDone(timeout_ms)
         writes_done = self._writes.waitForDone(timeout_ms)
         network_done = self._network.waitForDone(timeout_ms)
+        QCoreApplication.sendPostedEvents(self)  # the outcomes just sent: deliver them now
         return reads_done and writes_done and network_done
