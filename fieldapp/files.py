@@ -3,6 +3,7 @@ a half-written file under the name the officer chose."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import uuid
@@ -26,7 +27,7 @@ def write_atomically(target: str | Path, data: bytes) -> Path:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if target.exists():
+        with contextlib.suppress(FileNotFoundError):  # a new file: the umask applied
             os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
         os.replace(temporary, target)
     except BaseException:

@@ -211,6 +211,9 @@ def test_matching_rows_can_be_skipped_one_by_one_or_all_at_once(qtbot, ctx, seed
     assert dialog.chosen() == {2: "skip"}
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        # the choices are taken: nothing changes them while the import runs
+        assert not dialog.match_table.isEnabled()
+        assert not dialog.merge_all.isEnabled()
     qtbot.waitUntil(lambda: "0 added, 0 merged, 1 skipped" in screen.status.text(),
                     timeout=5000)
     with ctx.db.session() as session:
