@@ -143,6 +143,24 @@ def test_bookmark_added_appears_in_the_bookmarks_list_and_can_be_removed(qtbot, 
         assert list_bookmarks(session) == []
 
 
+def test_a_bookmark_that_cannot_be_saved_is_not_shown_as_made(qtbot, screen, db):
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    go_to(qtbot, screen, "glossary")
+    with sqlite3.connect(db.paths.database) as conn:  # the write fails in the database
+        conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON handbook_bookmarks "
+                     "BEGIN SELECT RAISE(ABORT, 'the disk is failing'); END")
+    qtbot.keyClick(screen.reader, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: screen.findChild(QMessageBox, "errorDialog") is not None,
+                    timeout=5000)
+    assert "disk is failing" in screen.findChild(QMessageBox, "errorDialog").detailedText()
+    assert not screen.bookmark_action.isChecked()  # the click ticked it; nothing was saved
+    with db.session() as session:
+        assert list_bookmarks(session) == []
+
+
 def test_note_written_on_a_section_is_listed_and_survives_reopening(qtbot, handbook_ctx, db):
     screen = open_screen(qtbot, handbook_ctx)
     go_to(qtbot, screen, RFA)

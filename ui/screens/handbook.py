@@ -11,6 +11,7 @@ section and scroll position read last, the zoom and the panel sizes are remember
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QLocale, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -339,12 +340,19 @@ class HandbookScreen(QWidget):
             self._remove_bookmark(self.bookmark_id)
             return
         slug, title = self.page.slug, self.page.section.title
-        self.ctx.tasks.write(lambda session, _p: add_bookmark(session, slug=slug, label=title),
-                             changes={Change.HANDBOOK}, parent=self)
+        self._write_bookmark(lambda session, _p: add_bookmark(session, slug=slug, label=title))
 
     def _remove_bookmark(self, bookmark_id: str) -> None:
-        self.ctx.tasks.write(lambda session, _p: remove_bookmark(session, bookmark_id),
-                             changes={Change.HANDBOOK}, parent=self)
+        self._write_bookmark(lambda session, _p: remove_bookmark(session, bookmark_id))
+
+    def _write_bookmark(self, work: Callable[[object, object], object]) -> None:
+        def failed(exc: BaseException) -> None:
+            from ui.widgets.error_dialog import show_error
+
+            self._update_bookmark_action()  # the click ticked it; nothing was written
+            show_error(self, exc)
+
+        self.ctx.tasks.write(work, changes={Change.HANDBOOK}, on_failure=failed, parent=self)
 
     @property
     def bookmark_id(self) -> str:
