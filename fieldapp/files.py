@@ -39,13 +39,9 @@ def write_atomically(target: str | Path, data: bytes) -> Path:
 
 def _sync_folder(folder: Path) -> None:
     """Make the rename itself durable (POSIX; Windows has no directory handles for this)."""
-    try:
+    with contextlib.suppress(OSError):
         handle = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        pass
-    finally:
-        os.close(handle)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)

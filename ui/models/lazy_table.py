@@ -20,15 +20,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from ui.models.page_cache import PageCache
-from ui.models.sorted_table import SortedTableModel
+from ui.models.sorted_table import Index, SortedTableModel
 from ui.tasks import Session, TaskRunner
 
 Row = TypeVar("Row")
-Index = QModelIndex | QPersistentModelIndex
 PAGE = 100
 MAX_PAGES = 40  # pages kept in memory; older ones are fetched again if scrolled back to
 LOADING = "\u2026"

@@ -10,18 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
 from fieldapp.labels import lesson_status_label, topic_label
 from fieldapp.models.enums import LessonStatus, Sensitivity
 from fieldapp.services.lessons import LessonFilter, LessonRow, count_lessons, list_lessons
-from ui.models.sorted_table import SortedTableModel
+from ui.models.sorted_table import Index, SortedTableModel
 from ui.tasks import TaskRunner
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Context", "text")
-Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from ui.models.sorted_table import Index
 
 MERGE, SKIP = "merge", "skip"
 CHOICE_COLUMN = 1  # of the matching rows: line, choice, row, matched record, why
-Index = QModelIndex | QPersistentModelIndex
 
 
 class LinesModel(QAbstractTableModel):

@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -26,10 +25,9 @@ from fieldapp.labels import capability_label, priority_label, rfa_status_label
 from fieldapp.models.enums import RfaPriority
 from fieldapp.services.rfa import RfaFilter, RfaRow, count_rfas, list_rfas
 from ui.models.page_cache import PageCache
-from ui.models.sorted_table import SortedTableModel
+from ui.models.sorted_table import Index, SortedTableModel
 from ui.tasks import Session, TaskRunner
 
-Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
 MAX_PAGES = 30
 ALERT = QColor("#b3261e")

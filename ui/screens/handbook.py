@@ -37,6 +37,7 @@ from fieldapp.handbook.store import (
 from ui.context import AppContext, Change
 from ui.models.handbook_history import History
 from ui.models.handbook_reads import BookmarkRow, Marks, Page, read_marks, read_page
+from ui.widgets.error_dialog import show_error
 from ui.widgets.handbook_notes import SectionNotes
 from ui.widgets.handbook_output import HandbookOutput
 from ui.widgets.handbook_reader import FindBar, ReaderView
@@ -347,8 +348,6 @@ class HandbookScreen(QWidget):
 
     def _write_bookmark(self, work: Callable[[object, object], object]) -> None:
         def failed(exc: BaseException) -> None:
-            from ui.widgets.error_dialog import show_error
-
             self._update_bookmark_action()  # the click ticked it; nothing was written
             show_error(self, exc)
 
@@ -381,8 +380,6 @@ class HandbookScreen(QWidget):
             if isinstance(exc, ValidationError) and self.notes.slug == slug:
                 self.notes.show_error(exc)
             else:
-                from ui.widgets.error_dialog import show_error
-
                 show_error(self, exc)
 
         def saved(saved_id: str) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.files import write_atomically
 from fieldapp.labels import capability_label, priority_label, rfa_status_label
 from fieldapp.models.enums import AssetCategory, RfaPriority, RfaStatus
 from fieldapp.pdf.rfa import load_rfa_document, rfa_pdf
@@ -299,8 +300,6 @@ class RfaScreen(QWidget):
             on_success=then, parent=self)  # type: ignore[arg-type]
 
     def _write(self, data: bytes, path: str) -> None:
-        from fieldapp.files import write_atomically
-
         self.ctx.tasks.query(lambda _s, _p: write_atomically(path, data),
                              on_success=lambda written: self.form._say(
                                  self.tr("Saved {0}").format(written), alert=False),
