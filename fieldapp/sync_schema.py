@@ -1,0 +1,255 @@
+"""The values a syncable row may carry over the wire, checked the same way at HQ and on devices.
+
+HQ holds a pushed change with any problem instead of storing it (it never stores what it
+cannot serve); a device keeps a pulled row with a problem aside instead of applying it.
+The rules come from the SQLAlchemy columns of `fieldapp.models.SYNCABLE_MODELS` (minus
+their local columns), so a new column is checked as soon as it exists. A field name the
+columns do not know (a newer client's field) is accepted when it is a plain name and its
+value is JSON-safe. No Qt, no HTTP: both ends import this module.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from functools import cache
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, Float, Integer, String, Text, inspect
+
+from fieldapp.models import SYNCABLE_MODELS
+from fieldapp.models.base import UTCDateTime
+
+INVALID_VALUE = "invalid_value"
+MAX_TEXT = 100_000  # characters of a Text column, of a JSON value encoded, of any string
+MAX_JSON_DEPTH = 20
+INT64_MIN = -(2**63)
+INT64_MAX = 2**63 - 1
+MAX_ISO_TEXT = 64  # a date or datetime written longer than this is not one we made
+FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,59}")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# NUL and UTF-16 surrogates (a lone one cannot be encoded as UTF-8, so it cannot be served).
+_UNSAFE = re.compile("[\x00\ud800-\udfff]")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with one field of a change or of a pulled row."""
+
+    field: str
+    code: str
+    message: str
+
+
+class _Kind(Enum):
+    STRING = "string"
+    TEXT = "text"
+    INTEGER = "integer"
+    FLOAT = "float"
+    BOOLEAN = "boolean"
+    DATE = "date"
+    DATETIME = "datetime"
+    JSON = "json"
+
+
+@dataclass(frozen=True)
+class _Rule:
+    kind: _Kind
+    nullable: bool
+    length: int | None = None
+
+
+def _kind_of(column_type: Any) -> _Kind:
+    # Most specific first: Text is a String, UTCDateTime decorates DateTime.
+    if isinstance(column_type, UTCDateTime):
+        return _Kind.DATETIME
+    if isinstance(column_type, Date):
+        return _Kind.DATE
+    if isinstance(column_type, Text):
+        return _Kind.TEXT
+    if isinstance(column_type, String):
+        return _Kind.STRING
+    if isinstance(column_type, Boolean):
+        return _Kind.BOOLEAN
+    if isinstance(column_type, Integer):
+        return _Kind.INTEGER
+    if isinstance(column_type, Float):
+        return _Kind.FLOAT
+    if isinstance(column_type, JSON):
+        return _Kind.JSON
+    raise TypeError(f"no wire rule for column type {column_type!r}")
+
+
+@cache
+def _rules() -> dict[str, dict[str, _Rule]]:
+    """Per entity, the rule of every column that travels."""
+    rules: dict[str, dict[str, _Rule]] = {}
+    for model in SYNCABLE_MODELS:
+        columns: dict[str, _Rule] = {}
+        for column in inspect(model).columns:
+            if column.key in model.__local_columns__:
+                continue
+            kind = _kind_of(column.type)
+            length = getattr(column.type, "length", None) if kind is _Kind.STRING else None
+            columns[column.key] = _Rule(kind, bool(column.nullable), length)
+        rules[model.__sync_entity__] = columns
+    return rules
+
+
+def entity_known(entity: str) -> bool:
+    """Whether this side keeps rows of `entity`."""
+    return entity in _rules()
+
+
+def entity_fields(entity: str) -> frozenset[str]:
+    """The field names this side knows for `entity` (empty for an unknown entity)."""
+    return frozenset(_rules().get(entity, {}))
+
+
+def printable_name(name: str) -> str:
+    """A field name safe to show and to send back (unsafe characters replaced, cut at 60)."""
+    return _UNSAFE.sub("\ufffd", name)[:60]
+
+
+def _text_problem(value: str, limit: int) -> str | None:
+    if len(value) > limit:
+        return f"is longer than {limit:,} characters"
+    if _UNSAFE.search(value):
+        return "contains a NUL character or a broken (lone surrogate) character"
+    return None
+
+
+def _number_problem(value: int | float) -> str | None:
+    if isinstance(value, int):
+        if not INT64_MIN <= value <= INT64_MAX:
+            return "is an integer too large for 64 bits"
+        return None
+    if not math.isfinite(value):
+        return "is not a finite number"
+    return None
+
+
+def _nested_problem(value: Any, depth: int) -> str | None:
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return _number_problem(value)
+    if isinstance(value, str):
+        return _text_problem(value, MAX_TEXT)
+    if isinstance(value, list | dict):
+        if depth >= MAX_JSON_DEPTH:
+            return f"is nested more than {MAX_JSON_DEPTH} levels deep"
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if not isinstance(key, str):
+                    return "has a key that is not text"
+                problem = _text_problem(key, MAX_TEXT) or _nested_problem(item, depth + 1)
+                if problem:
+                    return problem
+            return None
+        for item in value:
+            problem = _nested_problem(item, depth + 1)
+            if problem:
+                return problem
+        return None
+    return f"is not a JSON value ({type(value).__name__})"
+
+
+def clean_json(value: Any) -> str | None:
+    """None when `value` is JSON every side can store and serve, else what is wrong with it.
+
+    Finite numbers, integers within 64 bits, strings without NUL or lone surrogates,
+    nesting at most 20 deep and at most 100,000 characters once encoded.
+    """
+    problem = _nested_problem(value, 0)
+    if problem:
+        return problem
+    if isinstance(value, list | dict) and \
+            len(json.dumps(value, ensure_ascii=False, separators=(",", ":"))) > MAX_TEXT:
+        return f"is longer than {MAX_TEXT:,} characters once encoded"
+    return None
+
+
+def _iso_problem(value: Any, kind: _Kind) -> str | None:
+    if not isinstance(value, str):
+        return "is not a date" if kind is _Kind.DATE else "is not a date and time"
+    if len(value) > MAX_ISO_TEXT or _UNSAFE.search(value):
+        return "is not a date" if kind is _Kind.DATE else "is not a date and time"
+    if kind is _Kind.DATE:
+        if not _DATE.fullmatch(value):
+            return "is not a date written YYYY-MM-DD"
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return "is not a date of the calendar"
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return "is not an ISO 8601 date and time"
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        return "is a date and time without its offset from UTC"
+    return None
+
+
+def _value_problem(value: Any, rule: _Rule) -> str | None:
+    """What is wrong with a value for a column, or None."""
+    if value is None:
+        return None if rule.nullable else "may not be empty (null)"
+    kind = rule.kind
+    if kind is _Kind.STRING or kind is _Kind.TEXT:
+        if not isinstance(value, str):
+            return "is not text"
+        limit = rule.length if kind is _Kind.STRING and rule.length else MAX_TEXT
+        return _text_problem(value, limit)
+    if kind is _Kind.INTEGER:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return "is not a whole number"
+        return _number_problem(value)
+    if kind is _Kind.FLOAT:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return "is not a number"
+        return _number_problem(value)
+    if kind is _Kind.BOOLEAN:
+        return None if isinstance(value, bool) else "is not true or false"
+    if kind is _Kind.DATE or kind is _Kind.DATETIME:
+        return _iso_problem(value, kind)
+    if not isinstance(value, list | dict):
+        return "is not a list or an object"
+    return clean_json(value)
+
+
+def check_fields(entity: str, fields: dict[str, Any], *, row_id: str | None = None
+                 ) -> list[Problem]:
+    """Every problem of the fields of one `entity` row (empty: they may be stored and served).
+
+    Known columns are checked against their type; other names must be plain
+    (`[a-z][a-z0-9_]*`, ≤ 60) with a JSON-safe value. `id`, when present, must equal
+    `row_id` (when given). An unknown entity has no rules: ask `entity_known` first.
+    """
+    columns = _rules().get(entity, {})
+    problems: list[Problem] = []
+    for name, value in fields.items():
+        if not isinstance(name, str) or _UNSAFE.search(name) or len(name) > 60:
+            shown = printable_name(name) if isinstance(name, str) else repr(name)[:60]
+            problems.append(Problem(shown, INVALID_VALUE,
+                                    f"The field name {shown!r} is not one a device can store."))
+            continue
+        rule = columns.get(name)
+        if rule is None:
+            if not FIELD_NAME.fullmatch(name):
+                problems.append(Problem(name, INVALID_VALUE,
+                                        f"The field name {name!r} is not a plain field name."))
+                continue
+            problem = clean_json(value)
+        else:
+            problem = _value_problem(value, rule)
+            if problem is None and name == "id" and row_id is not None and value != row_id:
+                problem = "is not the id of the row it is sent for"
+        if problem:
+            problems.append(Problem(name, INVALID_VALUE, f"The value of {name!r} {problem}."))
+    return problems
