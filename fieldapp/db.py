@@ -37,10 +37,17 @@ def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cursor.close()
 
 
+def _foreign_keys_on(dbapi_conn: sqlite3.Connection, _record: Any, _proxy: Any) -> None:
+    # A unit of work may turn the checks off for itself (rows from HQ arrive in HQ's
+    # order): every other one gets them back, whatever the last user of the connection did.
+    dbapi_conn.execute("PRAGMA foreign_keys=ON")
+
+
 def make_engine(path: Path) -> Engine:
     """An engine on one SQLite file with WAL and foreign keys on every connection."""
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "checkout", _foreign_keys_on)
     return engine
 
 
@@ -121,6 +128,8 @@ def _migration_engine(path: Path) -> Engine:
         dbapi_conn.execute("PRAGMA foreign_keys=OFF")
 
     event.listen(engine, "connect", driver_autocommit)
+    event.listen(engine, "checkout",  # after make_engine's own checkout listener
+                 lambda dbapi_conn, *_: dbapi_conn.execute("PRAGMA foreign_keys=OFF"))
     event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
     return engine
 

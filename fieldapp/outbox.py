@@ -18,10 +18,11 @@ from typing import Any
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
-from fieldapp.models import SYNCABLE_MODELS, OutboxEntry, Syncable, utcnow
+from fieldapp.models import SYNCABLE_MODELS, Counter, OutboxEntry, Syncable, utcnow
 
 REMOTE_FLAG = "applying_remote_changes"
 URGENT_PRIORITY = 10
+SEQ_COUNTER = "outbox_seq"  # the local order of changes: never the laptop's clock
 
 
 def encode_value(value: Any) -> Any:
@@ -92,6 +93,7 @@ def _record_outbox(session: Session, flush_context: Any, instances: Any) -> None
                 f"{type(row).__name__} rows are never deleted outright: set deleted=True"
             )
     now = utcnow()
+    sequence = _Sequence(session)
     for row in list(session.new):
         if not isinstance(row, Syncable):
             continue
@@ -100,7 +102,7 @@ def _record_outbox(session: Session, flush_context: Any, instances: Any) -> None
             row.operation_id = row.id
         if not remote:
             row.updated_at = now
-            _add_entry(session, row, *_changes_of_new_row(row))
+            _add_entry(session, row, *_changes_of_new_row(row), seq=sequence.next())
     for row in list(session.dirty):
         if not isinstance(row, Syncable) or not session.is_modified(row):
             continue
@@ -108,7 +110,10 @@ def _record_outbox(session: Session, flush_context: Any, instances: Any) -> None
         if not fields or remote:
             continue
         row.updated_at = now
-        _add_entry(session, row, fields, base)
+        _add_entry(session, row, fields, base, seq=sequence.next())
+    for entry in list(session.new):  # entries queued by hand (conflict resolutions)
+        if isinstance(entry, OutboxEntry) and not entry.seq:
+            entry.seq = sequence.next()
 
 
 def _apply_column_defaults(row: Syncable) -> None:
@@ -124,9 +129,31 @@ def _apply_column_defaults(row: Syncable) -> None:
             setattr(row, key, default.arg(None))
 
 
+class _Sequence:
+    """Hands out the next local sequence numbers of one flush (one counter write)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.counter: Counter | None = None
+
+    def next(self) -> int:
+        if self.counter is None:
+            with self.session.no_autoflush:
+                self.counter = self.session.get(Counter, SEQ_COUNTER)
+            if self.counter is None:
+                self.counter = Counter(name=SEQ_COUNTER, value=0)
+                self.session.add(self.counter)
+        self.counter.value = (self.counter.value or 0) + 1
+        return self.counter.value
+
+
 def _add_entry(
-    session: Session, row: Syncable, fields: dict[str, Any], base: dict[str, Any]
+    session: Session, row: Syncable, fields: dict[str, Any], base: dict[str, Any], *,
+    seq: int,
 ) -> None:
+    # base_rev is what the officer saw when making the edit, not what the row says
+    # when the push happens (a pull may have brought a colleague's edit meanwhile).
+    base_rev = row.rev if base else None
     session.add(
         OutboxEntry(
             entity=row.__sync_entity__,
@@ -135,6 +162,8 @@ def _add_entry(
             fields=fields,
             base=base,
             priority=row_priority(row),
+            seq=seq,
+            base_rev=base_rev,
         )
     )
 

@@ -14,9 +14,11 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import logging
 import socket
 import tempfile
 import time
+import traceback
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,13 +31,24 @@ from sqlalchemy.orm import Session
 from fieldapp.db import Database
 from fieldapp.errors import Cancelled, NotFoundError, ValidationError
 from fieldapp.handbook.store import EDITION_SETTING, load_edition
-from fieldapp.models import Conflict, OutboxEntry, utcnow
+from fieldapp.models import Conflict, HeldRow, OutboxEntry, utcnow
 from fieldapp.outbox import encode_value
 from fieldapp.progress import Progress
 from fieldapp.services.settings import DEVICE_CODE, device_code, get_setting, set_setting
 from sync import local
 from sync.clashes import is_clash, resolve_clash
 from sync.errors import SyncError
+from sync.held import (  # noqa: F401 - the Sync screen's API, re-exported
+    HeldChange,
+    HeldRowView,
+    archived_operations,
+    discard_held,
+    discard_held_row,
+    held_changes,
+    held_report,
+    held_rows,
+    send_held_again,
+)
 from sync.tokens import TokenStore
 from sync.transport import Transport
 
@@ -49,6 +62,12 @@ TOKEN_STORAGE = "token_storage"
 LAST_SUCCESS = "last_success"
 LAST_ERROR = "last_error"
 RESOLUTIONS = ("mine", "hq", "edit")
+SYNC_COUNT = "sync_count"  # syncs attempted: held changes back off in syncs, not clock time
+RELEASE_HOLDS = "release_holds"  # "1" when HQ's version or this officer's operations changed
+HQ_VERSION = "hq_version"
+HQ_OPERATIONS = "hq_operations"  # JSON list of the operation ids HQ says are this officer's
+SYNC_DEADLINE = 30 * 60.0  # seconds: a sync that trickles on past this ends as an error
+log = logging.getLogger("cmcoord.sync")
 
 
 @dataclass(frozen=True)
@@ -77,6 +96,10 @@ class SyncResult:
     handbook_edition: str | None = None
     result: str = "ok"  # ok | error | cancelled
     message: str = ""
+    held: int = 0  # changes HQ held this time (kept here, listed on the Sync screen)
+    held_rows: int = 0  # rows from HQ kept back (this version cannot apply them)
+    unsettled: int = 0  # changes whose result HQ's answer did not give
+    detail: str = ""  # technical detail of a failure, kept for "save report"
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -136,7 +159,8 @@ def enroll(db: Database, url: str, code: str, *, device_name: str | None = None,
                       list(answer.get("operations", [])), str(answer.get("device_code") or ""))
 
 
-def _connect(db: Database, tokens: TokenStore | None) -> Transport:
+def _connect(db: Database, tokens: TokenStore | None, *, deadline: float | None = None
+             ) -> Transport:
     with db.session() as session:
         url = local.get_state(session, HQ_URL)
     token = (tokens or token_store(db)).load()
@@ -144,31 +168,49 @@ def _connect(db: Database, tokens: TokenStore | None) -> Transport:
         raise SyncError("This computer is not enrolled with HQ yet. Enter the HQ address and "
                         "an enrollment code in the sync settings.", code="not_enrolled",
                         retry_later=False)
-    return Transport(url, token=token)
+    return Transport(url, token=token, deadline=deadline)
 
 
 def sync_once(db: Database, *, progress: Progress | None = None,
               tokens: TokenStore | None = None, push_batch: int = PUSH_BATCH,
-              pull_batch: int = PULL_BATCH) -> SyncResult:
+              pull_batch: int = PULL_BATCH, deadline_seconds: float = SYNC_DEADLINE
+              ) -> SyncResult:
     """Push the outbox, pull what changed, fetch a new handbook edition; log the attempt.
 
-    Raises SyncError with a readable message (and logs it) when the link or HQ fails,
-    Cancelled when `progress` was cancelled; what finished before stays done.
+    Each change gets its own outcome: applied, conflict, or held at HQ (kept here with
+    HQ's reason); one held change never stops the rest, in either direction. Raises
+    SyncError with a readable message (and logs it) when the link or HQ fails, or when
+    anything else stops the sync; Cancelled when `progress` was cancelled; what finished
+    before stays done. The whole sync has a deadline (`deadline_seconds`).
     """
     progress = progress or Progress()
-    link = _connect(db, tokens)
+    link = _connect(db, tokens, deadline=time.monotonic() + deadline_seconds)
     result = SyncResult()
     started = time.monotonic()
     try:
-        _push(db, link, progress, result, batch=push_batch)
+        with db.transaction() as session:
+            sync_number = _next_sync_number(session)
+        _push(db, link, progress, result, batch=push_batch, sync_number=sync_number)
         _pull(db, link, progress, result, batch=pull_batch)
         _fetch_edition(db, link, progress, result)
+        if result.unsettled:
+            raise SyncError(
+                f"HQ's answer did not settle {result.unsettled} change(s); they are kept "
+                "here and go again at the next sync.", code="garbled")
     except SyncError as exc:
         result.result, result.message = "error", exc.message
+        result.detail = f"{exc.code}: {exc.message}"
         raise
     except Cancelled:
         result.result, result.message = "cancelled", "Cancelled by the officer."
         raise
+    except Exception as exc:  # anything else still ends as an honest error in the log
+        log.exception("sync failed")
+        result.result = "error"
+        result.message = ("The sync stopped on a problem on this computer; nothing was lost "
+                          "and it will be tried again. Save the report for support.")
+        result.detail = "".join(traceback.format_exception(exc))[-4000:]
+        raise SyncError(result.message, code="internal") from exc
     finally:
         result.seconds = round(time.monotonic() - started, 3)
         result.bytes_up = link.traffic.bytes_up
@@ -179,15 +221,24 @@ def sync_once(db: Database, *, progress: Progress | None = None,
     return result
 
 
+def _next_sync_number(session: Session) -> int:
+    number = int(local.get_state(session, SYNC_COUNT, "0") or 0) + 1
+    local.set_state(session, SYNC_COUNT, str(number))
+    return number
+
+
 def _record(db: Database, result: SyncResult) -> None:
     now = utcnow().isoformat()
     entry = {"at": now, "result": result.result, "message": result.message,
              "pushed": result.pushed, "pulled": result.pulled, "conflicts": result.conflicts,
+             "held": result.held, "held_rows": result.held_rows,
              "bytes_up": result.bytes_up, "bytes_down": result.bytes_down,
              "requests": result.requests, "seconds": result.seconds}
+    if result.detail:
+        entry["detail"] = result.detail  # technical detail, for "save report" only
     with db.transaction() as session:
         local.add_log(session, entry)
-        if result.result == "ok":
+        if result.result == "ok":  # push and pull both completed
             local.set_state(session, LAST_SUCCESS, now)
             local.set_state(session, LAST_ERROR, "")
         elif result.result == "error":
@@ -195,52 +246,97 @@ def _record(db: Database, result: SyncResult) -> None:
 
 
 def _push(db: Database, link: Transport, progress: Progress, result: SyncResult, *,
-          batch: int) -> None:
+          batch: int, sync_number: int) -> None:
     with db.transaction() as session:
         local.drop_demo_entries(session)
-        total = session.scalar(select(func.count()).select_from(OutboxEntry)) or 0
+        everything = local.get_state(session, RELEASE_HOLDS) == "1"
+        local.release_holds(session, sync_number=sync_number, everything=everything)
+        local.set_state(session, RELEASE_HOLDS, "")
+        total = session.scalar(select(func.count()).select_from(OutboxEntry)
+                               .where(OutboxEntry.held_code == "")) or 0
+    skip: set[str] = set()
+    done = 0
     while True:
         progress.check()
         with db.session() as session:
-            changes = local.next_push_batch(session, batch)
+            changes = local.next_push_batch(session, batch, skip=skip)
         if not changes:
             return
         answer = link.post_json("/api/v1/push", local.wire_body(changes))
         results = answer.get("results") if isinstance(answer, dict) else None
-        if (not isinstance(results, list) or len(results) != len(changes)
-                or not all(isinstance(r, dict) for r in results)):
+        if not isinstance(results, list) or len(results) > len(changes):
             raise SyncError("HQ's answer to the push was not understood.", code="garbled")
-        with db.transaction() as session:
-            result.conflicts += local.acknowledge(session, changes, results)
-        acked = len(results)
-        result.pushed += acked
-        progress.report(min(result.pushed, total), total, f"Sent {result.pushed} of {total}")
+        with local.lenient_transaction(db) as session:
+            acked = local.acknowledge(session, changes, results, sync_number=sync_number)
+        result.pushed += acked.applied
+        result.conflicts += acked.conflicts
+        result.held += acked.held
+        result.unsettled += len(acked.unsettled)
+        skip.update(acked.unsettled)
+        done += len(changes)
+        progress.report(min(done, total), total, f"Sent {done} of {total}")
 
 
 def _pull(db: Database, link: Transport, progress: Progress, result: SyncResult, *,
           batch: int) -> None:
+    with local.lenient_transaction(db) as session:
+        retried = local.retry_held_rows(session)  # rows an older version had to keep back
+    result.pulled += retried.rows
+    restarted = False
     while True:
         progress.check()
         with db.session() as session:
             cursor = local.get_state(session, local.CURSOR)
-        answer = link.get_json("/api/v1/pull", {"since": cursor, "limit": batch})
+        try:
+            answer = link.get_json("/api/v1/pull", {"since": cursor, "limit": batch})
+        except SyncError as exc:
+            if exc.code != "invalid_cursor" or restarted or not cursor:
+                raise
+            # HQ does not know our cursor (restored backup, HQ rebuilt): start again from
+            # the beginning; applying rows again is harmless.
+            restarted = True
+            with db.transaction() as session:
+                local.set_state(session, local.CURSOR, "")
+            continue
         if (not isinstance(answer, dict) or not isinstance(answer.get("rows"), list)
-                or not isinstance(answer.get("next"), str)):
+                or not isinstance(answer.get("next"), str) or len(answer["next"]) > 400):
             raise SyncError("HQ's answer to the pull was not understood.", code="garbled")
-        with local.remote_transaction(db) as session:
-            applied = local.apply_rows(session, answer["rows"])
+        with local.lenient_transaction(db) as session:
+            more = answer.get("more") is True
+            applied = local.apply_rows(session, answer["rows"],
+                                       gone=answer.get("gone") if not more else None)
             result.pulled += applied.rows
             result.conflicts += applied.clashes
+            result.held_rows += applied.held
             local.set_state(session, local.CURSOR, answer["next"])
+            _note_hq(session, answer)
             edition = answer.get("handbook")
-            if isinstance(edition, dict) and edition.get("name"):
+            if isinstance(edition, dict) and isinstance(edition.get("name"), str) \
+                    and edition["name"]:
                 current = get_setting(session, EDITION_SETTING)
                 if edition["name"] != current:
                     local.set_state(session, local.PENDING_EDITION, json.dumps(edition))
-        progress.report(result.pulled, result.pulled + (batch if answer.get("more") else 0),
+        progress.report(result.pulled, result.pulled + (batch if more else 0),
                         f"Received {result.pulled}")
-        if not answer.get("more"):
+        if not more:
             return
+
+
+def _note_hq(session: Session, answer: dict[str, Any]) -> None:
+    """Remember HQ's version and this officer's operations; a change of either may lift
+    holds (HQ upgraded, officer assigned again), and an operation no longer assigned is
+    archived here: its data stays readable and no longer syncs."""
+    version = answer.get("hq")
+    if isinstance(version, str) and len(version) <= 40 \
+            and version != local.get_state(session, HQ_VERSION):
+        local.set_state(session, HQ_VERSION, version)
+        local.set_state(session, RELEASE_HOLDS, "1")
+    operations = answer.get("operations")
+    if isinstance(operations, list) and all(isinstance(o, str) for o in operations):
+        text = json.dumps(sorted(operations))
+        if text != local.get_state(session, HQ_OPERATIONS):
+            local.set_state(session, HQ_OPERATIONS, text)
+            local.set_state(session, RELEASE_HOLDS, "1")
 
 
 def _fetch_edition(db: Database, link: Transport, progress: Progress,
@@ -251,7 +347,10 @@ def _fetch_edition(db: Database, link: Transport, progress: Progress,
         return
     edition = json.loads(pending)
     progress.check()
-    archive = link.get_bytes(edition["url"])
+    url = edition.get("url")
+    if not isinstance(url, str):
+        raise SyncError("HQ announced a handbook edition without an address.", code="garbled")
+    archive = link.get_bytes(url)  # refused unless it is the enrolled HQ's own address
     if hashlib.sha256(archive).hexdigest() != edition.get("sha256"):
         raise SyncError("The handbook edition from HQ arrived damaged; it will be fetched "
                         "again at the next sync.", code="garbled")
@@ -277,14 +376,19 @@ class SyncStatus:
     token_storage: str
     last_success: datetime | None
     last_error: str
-    pending: dict[str, int]  # entity -> number of changes waiting
+    pending: dict[str, int]  # entity -> number of changes waiting (held ones not counted)
     conflicts: int
+    held: int = 0  # changes HQ held, waiting for the officer
+    held_rows: int = 0  # rows from HQ this version kept back
+    archived_operations: tuple[str, ...] = ()  # names: no longer assigned at HQ
 
 
 def sync_status(session: Session) -> SyncStatus:
-    """Enrollment, last success or error, pending changes by kind, open conflicts."""
+    """Enrollment, last success or error, pending changes by kind, open conflicts, held
+    changes and rows, archived operations."""
     demo = local.demo_operation_ids(session)
-    query = select(OutboxEntry.entity, func.count()).group_by(OutboxEntry.entity)
+    query = select(OutboxEntry.entity, func.count()).where(OutboxEntry.held_code == "") \
+        .group_by(OutboxEntry.entity)
     if demo:
         query = query.where(OutboxEntry.operation_id.is_(None)
                             | OutboxEntry.operation_id.not_in(demo))
@@ -300,6 +404,10 @@ def sync_status(session: Session) -> SyncStatus:
         pending=pending,
         conflicts=session.scalar(select(func.count()).select_from(Conflict)
                                  .where(Conflict.resolved_at.is_(None))) or 0,
+        held=session.scalar(select(func.count()).select_from(OutboxEntry)
+                            .where(OutboxEntry.held_code != "")) or 0,
+        held_rows=session.scalar(select(func.count()).select_from(HeldRow)) or 0,
+        archived_operations=tuple(archived_operations(session)),
     )
 
 
@@ -321,28 +429,33 @@ def resolve_conflict(session: Session, conflict_id: str, *, choice: str,
     """Close a conflict: "mine" (send my value), "hq" (keep HQ's), "edit" (send `value`).
 
     The decision is written like any local edit, so it reaches HQ with the next sync,
-    together with a note that closes the conflict at HQ. A unique clash found on this
-    device (two rows wanting one RFA reference) raises ValidationError when the chosen
-    value is held by another row here (see sync.clashes).
+    together with a note that closes the conflict at HQ. "Keep HQ's" takes HQ's value of
+    now (pulls keep the conflict's HQ value current) and writes nothing when the row
+    already holds it, so it can never send back a stale copy. A value naming a row this
+    device has not received yet is stored all the same (the pull brings the row). A unique
+    clash found on this device (two rows wanting one RFA reference) raises ValidationError
+    when the chosen value is held by another row here (see sync.clashes).
     """
     if choice not in RESOLUTIONS:
         raise ValueError(f"choice must be one of {RESOLUTIONS}")
+    # Before any write of this unit of work (SQLite ignores it inside a transaction); the
+    # engine turns the checks back on for the connection's next user.
+    session.connection().exec_driver_sql("PRAGMA foreign_keys=OFF")
     conflict = session.get(Conflict, conflict_id)
     if conflict is None or conflict.resolved_at is not None:
         raise NotFoundError("This conflict was already resolved.")
     model = local.MODELS.get(conflict.entity)
     row = session.get(model, conflict.row_id) if model is not None else None
-    if row is None:
-        raise NotFoundError("The row of this conflict no longer exists here.")
-    if is_clash(conflict):  # found on this device, not at HQ: see sync.clashes
+    if row is not None and is_clash(conflict):  # found on this device: see sync.clashes
         resolve_clash(session, conflict, row, choice=choice, value=value)
         return
     wanted = {"mine": conflict.local_value, "hq": conflict.server_value,
               "edit": encode_value(value)}[choice]
-    if encode_value(getattr(row, conflict.field)) != wanted:
+    if row is not None and model is not None \
+            and encode_value(getattr(row, conflict.field)) != wanted:
         setattr(row, conflict.field, local.decode_value(model, conflict.field, wanted))
     conflict.resolved_at = utcnow()
     session.add(OutboxEntry(entity=local.CONFLICT_ENTITY, row_id=conflict.id,
-                            operation_id=row.operation_id, fields={"resolution": choice},
-                            base={}))
+                            operation_id=row.operation_id if row is not None else None,
+                            fields={"resolution": choice}, base={}))
     session.flush()

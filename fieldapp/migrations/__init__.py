@@ -10,5 +10,6 @@ REVISIONS: tuple[str, ...] = (
     "0002_search",
     "0003_contact_phone_search",
     "0004_one_letter_prefix",
+    "0005_sync_v2",
 )
 HEAD = REVISIONS[-1]

@@ -7,7 +7,7 @@ from fieldapp.models.handbook import ChecklistTick, HandbookBookmark, HandbookNo
 from fieldapp.models.lesson import Lesson
 from fieldapp.models.operation import Operation, Organisation
 from fieldapp.models.rfa import Rfa, RfaEvent
-from fieldapp.models.sync import Conflict, Counter, OutboxEntry, Setting, SyncState
+from fieldapp.models.sync import Conflict, Counter, HeldRow, OutboxEntry, Setting, SyncState
 
 SYNCABLE_MODELS: tuple[type[Syncable], ...] = (
     Operation,
@@ -35,6 +35,7 @@ __all__ = [
     "HandbookBookmark",
     "HandbookNote",
     "HandbookSection",
+    "HeldRow",
     "Lesson",
     "Operation",
     "Organisation",

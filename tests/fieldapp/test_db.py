@@ -15,6 +15,7 @@ from fieldapp import migrations
 from fieldapp.db import Database
 from fieldapp.errors import DatabaseTooNewError, StorageError
 from fieldapp.models import Base, Contact, Operation
+from fieldapp.outbox import remote_writes
 from fieldapp.paths import KEEP_BACKUPS, resolve_profile
 
 
@@ -63,7 +64,7 @@ def test_foreign_keys_are_enforced(db):
 def test_upgrade_from_first_migration_backs_up_and_keeps_rows(tmp_path):
     paths = resolve_profile(tmp_path)
     db = Database.open(paths, upgrade_to=migrations.REVISIONS[0])
-    with db.transaction() as session:
+    with db.transaction() as session, remote_writes(session):  # no outbox: an old schema
         session.add(Operation(name="Old op", code="OLD", country="MOZ"))
     db.close()
 
@@ -91,7 +92,7 @@ def test_rows_from_before_search_migration_are_searchable(tmp_path):
 
     paths = resolve_profile(tmp_path)
     db = Database.open(paths, upgrade_to=migrations.REVISIONS[0])
-    with db.transaction() as session:
+    with db.transaction() as session, remote_writes(session):  # no outbox: an old schema
         session.add(Contact(given_name="Zebediah", family_name="Okoro"))
     db.close()
     db = Database.open(paths)
@@ -108,7 +109,7 @@ def test_contact_filter_after_the_one_letter_index_upgrade(tmp_path):
 
     paths = resolve_profile(tmp_path)
     db = Database.open(paths, upgrade_to="0003_contact_phone_search")
-    with db.transaction() as session:
+    with db.transaction() as session, remote_writes(session):  # no outbox: an old schema
         session.add(Contact(given_name="Zebediah", family_name="Okoro"))
     db.close()
     db = Database.open(paths)
@@ -138,7 +139,7 @@ def test_an_upgrade_failing_half_way_leaves_the_file_as_it_was(tmp_path):
     rolled back with it and the older version still opens the file."""
     paths = resolve_profile(tmp_path)
     db = Database.open(paths, upgrade_to="0003_contact_phone_search")
-    with db.transaction() as session:
+    with db.transaction() as session, remote_writes(session):  # no outbox: an old schema
         session.add(Contact(given_name="Zebediah", family_name="Okoro"))
     db.close()
     with sqlite3.connect(paths.database) as conn:  # the index's source fails once read
@@ -249,3 +250,35 @@ def test_full_disk_rolls_back_and_says_so(db):
             session.add(Contact(given_name=f"Person {n}", notes="x" * 500))
     with db.session() as session:
         assert session.scalars(select(Contact)).all() == []
+
+
+def test_upgrade_to_sync_v2_orders_old_outbox_entries_and_log_by_their_old_order(tmp_path):
+    """0005: entries made before it get local sequence numbers in their old (clock) order
+    and the revision their row has; sync log entries are renumbered in their old order."""
+    paths = resolve_profile(tmp_path)
+    Database.open(paths, upgrade_to="0004_one_letter_prefix").close()
+    with sqlite3.connect(paths.database) as conn:
+        conn.execute("INSERT INTO contacts (id, given_name, family_name, role, emails, phones, "
+                     "call_sign, satellite_phone, location, languages, notes, favourite, "
+                     "deleted, updated_at, rev) VALUES ('c1', 'Zeb', 'Okoro', '', '[]', '[]', "
+                     "'', '', '', '', '', 0, 0, '2026-01-01 00:00:00', 7)")
+        for change_id, when in (("later", "2026-01-03 00:00:00"),
+                                ("earlier", "2026-01-02 00:00:00")):
+            conn.execute("INSERT INTO outbox (change_id, entity, row_id, operation_id, fields, "
+                         "base, created_at, priority) VALUES (?, 'contact', 'c1', NULL, "
+                         "'{\"role\": \"x\"}', '{\"role\": \"\"}', ?, 0)", (change_id, when))
+        for stamp in ("2026-01-02T00:00:00", "2026-01-01T00:00:00"):
+            conn.execute("INSERT INTO sync_state (key, value) VALUES (?, ?)",
+                         (f"log:{stamp}", f'{{"at": "{stamp}"}}'))
+    db = Database.open(paths)
+    with db.session() as session:
+        entries = session.execute(text(
+            "SELECT change_id, seq, base_rev FROM outbox ORDER BY seq")).all()
+        logs = session.execute(text(
+            "SELECT key, value FROM sync_state WHERE key LIKE 'log:%' ORDER BY key")).all()
+        counter = session.scalar(text("SELECT value FROM counters WHERE name = 'outbox_seq'"))
+    db.close()
+    assert [tuple(e) for e in entries] == [("earlier", 1, 7), ("later", 2, 7)]
+    assert [k for k, _ in logs] == ["log:0000000001", "log:0000000002"]
+    assert '"2026-01-01' in logs[0][1]
+    assert counter == 2
