@@ -9,8 +9,8 @@ class SyncError(FieldAppError):
     """A sync could not finish; `message` says why in words, local data is unchanged.
 
     `code` is the server's error code or one of ours (offline, timeout, tls, captive_portal,
-    garbled, server_error, not_enrolled); `retry_later` is False when retrying cannot help
-    until a person acts (revoked device, refused operation, not enrolled).
+    garbled, too_large, foreign_url, server_error, not_enrolled); `retry_later` is False when
+    retrying cannot help until a person acts (revoked device, refused operation, not enrolled).
     """
 
     def __init__(self, message: str, *, code: str = "error", retry_later: bool = True,

@@ -1,29 +1,45 @@
 """HTTP to HQ: gzip both ways, byte counting, and every fault turned into one SyncError.
 
 Nothing here touches the local database; a caller only writes after a complete, parsed
-answer, so a failed response can never change local data.
+answer, so a failed response can never change local data. The answer is not trusted
+either: it is read chunk by chunk against the sync's deadline, inflated with a cap (a gzip
+bomb ends as `too_large`), and no request leaves for any origin but the enrolled HQ's, so
+the token cannot be sent elsewhere by a URL in an answer (`foreign_url`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
+import threading
+import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3
+from urllib3.util import parse_url
 
+from fieldapp import __version__, migrations
 from sync.errors import SyncError
 
 CONNECT_TIMEOUT = 15.0
 READ_TIMEOUT = 90.0
-MAX_ANSWER_BYTES = 64 * 1024 * 1024
+MAX_ANSWER_BYTES = 64 * 1024 * 1024  # as received, and again once inflated
+CHUNK_BYTES = 64 * 1024
+PROTOCOL = 2
+CLIENT_HEADER = "X-FieldKit-Client"
+CLIENT_VALUE = f"protocol={PROTOCOL}; schema={migrations.HEAD}; version={__version__}"
 CAPTIVE = ("The network answered with a web page instead of HQ — a hotel or airport login "
            "may be needed. Open a web browser, log in, then sync again.")
 RETRY = " Your changes are kept here; Field Kit will try again later."
+TOO_LARGE = "HQ's answer was larger than Field Kit accepts; nothing was changed here." + RETRY
+TIMED_OUT = "HQ did not answer in time; the link may be slow or down." + RETRY
+DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 @dataclass
@@ -35,14 +51,48 @@ class Traffic:
     requests: int = 0
 
 
+def _origin(url: str) -> tuple[str, str, int | None]:
+    """(scheme, host, port) as urllib3 will connect; default ports made explicit."""
+    parsed = parse_url(url)
+    scheme = (parsed.scheme or "").lower()
+    return scheme, (parsed.host or "").lower(), parsed.port or DEFAULT_PORTS.get(scheme)
+
+
+class _Deadline:
+    """The time left before a `time.monotonic()` instant (None: no overall deadline)."""
+
+    def __init__(self, at: float | None) -> None:
+        self.at = at
+
+    def left(self) -> float | None:
+        """Seconds left; raises SyncError("timeout") once none are."""
+        if self.at is None:
+            return None
+        left = self.at - time.monotonic()
+        if left <= 0:
+            raise SyncError(TIMED_OUT, code="timeout")
+        return left
+
+    def cap(self, seconds: float) -> float:
+        """`seconds`, or the time left when that is shorter."""
+        left = self.left()
+        return seconds if left is None else min(seconds, left)
+
+
 class Transport:
-    """Requests to one HQ with one token; counts traffic in `traffic`."""
+    """Requests to one HQ with one token; counts traffic in `traffic`.
+
+    `deadline` is a `time.monotonic()` instant by which every request of this sync must
+    have finished (None: only the per-read `timeout`).
+    """
 
     def __init__(self, base_url: str, *, token: str | None = None,
-                 timeout: tuple[float, float] = (CONNECT_TIMEOUT, READ_TIMEOUT)) -> None:
+                 timeout: tuple[float, float] = (CONNECT_TIMEOUT, READ_TIMEOUT),
+                 deadline: float | None = None) -> None:
         self.base_url = base_url.rstrip("/") + "/"
         self.token = token
         self.timeout = timeout
+        self.deadline = deadline
         self.http = requests.Session()
         self.traffic = Traffic()
 
@@ -52,7 +102,7 @@ class Transport:
 
     def _headers(self, *, gzipped: bool) -> dict[str, str]:
         headers = {"Accept": "application/json", "Accept-Encoding": "gzip",
-                   "User-Agent": "cmcoord-field-kit"}
+                   "User-Agent": "cmcoord-field-kit", CLIENT_HEADER: CLIENT_VALUE}
         if gzipped:
             headers["Content-Type"] = "application/json"
             headers["Content-Encoding"] = "gzip"
@@ -71,61 +121,97 @@ class Transport:
         return self._json(self._send("GET", path, params=params))
 
     def get_bytes(self, path: str) -> bytes:
-        """GET a binary answer (a handbook edition)."""
+        """GET a binary answer (a handbook edition); `path` may be a URL on HQ's origin."""
         return self._send("GET", path)[1]
+
+    def url_for(self, path: str) -> str:
+        """The absolute URL of `path` on HQ; SyncError("foreign_url") for any other origin.
+
+        A path is relative to the HQ address (its leading "/" too, so an HQ behind a
+        path prefix works); an absolute or scheme-relative URL ("//host/x") must name
+        HQ's own scheme, host and port, and carry no user name or password.
+        """
+        if path.startswith(("//", "\\\\", "/\\", "\\/")) or urlsplit(path).scheme:
+            url = urljoin(self.base_url, path)
+        else:
+            url = urljoin(self.base_url, path.lstrip("/"))
+        try:
+            foreign = (_origin(url) != _origin(self.base_url) or parse_url(url).auth is not None
+                       or "\\" in url.split("?", 1)[0])
+        except ValueError:
+            foreign = True
+        if foreign:
+            raise SyncError(
+                f"HQ's answer pointed to an address outside HQ ({url[:200]}); Field Kit only "
+                f"talks to the HQ it is enrolled with ({self.base_url}), so it was not opened.",
+                code="foreign_url", retry_later=False)
+        return url
 
     def _send(self, method: str, path: str, *, data: bytes | None = None,
               params: dict[str, Any] | None = None) -> tuple[requests.Response, bytes]:
-        url = urljoin(self.base_url, path.lstrip("/"))
+        url = self.url_for(path)  # before anything is sent: the token stays with HQ
+        deadline = _Deadline(self.deadline)
+        connect, read = self.timeout
         self.traffic.requests += 1
         self.traffic.bytes_up += len(data or b"")
+        received = 0
         try:
+            timeout = (deadline.cap(connect), deadline.cap(read))
             response = self.http.request(
                 method, url, data=data, params=params, stream=True, allow_redirects=False,
-                headers=self._headers(gzipped=data is not None), timeout=self.timeout,
+                headers=self._headers(gzipped=data is not None), timeout=timeout,
             )
+            watchdog = _Watchdog(response, self.deadline)
             try:
-                raw = response.raw.read(MAX_ANSWER_BYTES + 1, decode_content=False)
+                self._check_status_first(response)
+                inflater = _Inflater(response.headers.get("Content-Encoding", ""))
+                while chunk := _read_chunk(response):
+                    received += len(chunk)
+                    if received > MAX_ANSWER_BYTES:
+                        raise SyncError(TOO_LARGE, code="too_large")
+                    inflater.feed(chunk)
+                    deadline.left()
+                if watchdog.fired:  # the socket was shut under the last read
+                    raise SyncError(TIMED_OUT, code="timeout")
+                body = inflater.finish()
             finally:
+                watchdog.cancel()
                 response.close()
+        except SyncError:
+            raise
         except requests.exceptions.SSLError as exc:
             raise SyncError(
                 "The secure connection to HQ failed (certificate problem). The network may be "
                 "intercepting traffic, or this computer's clock may be wrong." + RETRY,
                 code="tls") from exc
-        except (requests.exceptions.Timeout, urllib3.exceptions.TimeoutError) as exc:
-            raise SyncError("HQ did not answer in time; the link may be slow or down." + RETRY,
-                            code="timeout") from exc
+        except (TimeoutError, requests.exceptions.Timeout,
+                urllib3.exceptions.TimeoutError) as exc:
+            raise SyncError(TIMED_OUT, code="timeout") from exc
         except requests.exceptions.ConnectionError as exc:
             text = str(exc).lower()
+            if "timed out" in text:
+                raise SyncError(TIMED_OUT, code="timeout") from exc
             if any(word in text for word in ("reset", "aborted", "broken pipe", "remote end")):
                 raise SyncError("The connection to HQ was cut during the sync." + RETRY,
                                 code="connection_cut") from exc
             raise SyncError(f"Field Kit could not reach HQ at {self.base_url} (no network, "
                             "or HQ is down)." + RETRY, code="offline") from exc
         except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
+            if deadline.at is not None and time.monotonic() >= deadline.at:
+                raise SyncError(TIMED_OUT, code="timeout") from exc
             raise SyncError("The connection to HQ was cut during the sync." + RETRY,
                             code="connection_cut") from exc
-        self.traffic.bytes_down += len(raw)
-        if len(raw) > MAX_ANSWER_BYTES:
-            raise SyncError("HQ's answer was larger than Field Kit accepts.", code="garbled")
-        body = self._inflate(response, raw)
+        finally:
+            self.traffic.bytes_down += received
         self._check(response, body)
         return response, body
 
     @staticmethod
-    def _inflate(response: requests.Response, raw: bytes) -> bytes:
-        if response.headers.get("Content-Encoding", "").lower() != "gzip":
-            return raw
-        try:
-            inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-            body = inflater.decompress(raw)
-            if not inflater.eof:
-                raise zlib.error("truncated")
-            return body
-        except zlib.error as exc:
-            raise SyncError("HQ's answer arrived cut off or damaged." + RETRY,
-                            code="garbled") from exc
+    def _check_status_first(response: requests.Response) -> None:
+        """A captive portal's page is refused before its body is read."""
+        status = response.status_code
+        if 300 <= status < 400 or "text/html" in response.headers.get("Content-Type", "").lower():
+            raise SyncError(CAPTIVE, code="captive_portal", status=status)
 
     @staticmethod
     def _error_of(body: bytes) -> tuple[str, str]:
@@ -163,3 +249,78 @@ class Transport:
         except ValueError as exc:
             raise SyncError("HQ's answer arrived cut off or garbled." + RETRY,
                             code="garbled") from exc
+
+
+class _Inflater:
+    """Gunzips an answer as it arrives, refusing more than MAX_ANSWER_BYTES of output."""
+
+    def __init__(self, encoding: str) -> None:
+        self.gzipped = encoding.strip().lower() == "gzip"
+        self.inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        self.parts: list[bytes] = []
+        self.size = 0
+
+    def feed(self, chunk: bytes) -> None:
+        """Add received bytes; SyncError("too_large") once the output passes the cap."""
+        if not self.gzipped:
+            self._keep(chunk)
+            return
+        try:
+            while chunk and not self.inflater.eof:
+                # Never more than one byte past the cap in memory, however small the input.
+                self._keep(self.inflater.decompress(chunk, MAX_ANSWER_BYTES - self.size + 1))
+                chunk = self.inflater.unconsumed_tail
+        except zlib.error as exc:
+            raise SyncError("HQ's answer arrived cut off or damaged." + RETRY,
+                            code="garbled") from exc
+
+    def _keep(self, data: bytes) -> None:
+        self.size += len(data)
+        if self.size > MAX_ANSWER_BYTES:
+            raise SyncError(TOO_LARGE, code="too_large")
+        self.parts.append(data)
+
+    def finish(self) -> bytes:
+        """The whole answer; SyncError("garbled") when the gzip stream stopped short."""
+        if self.gzipped and not self.inflater.eof:
+            raise SyncError("HQ's answer arrived cut off or damaged." + RETRY, code="garbled")
+        return b"".join(self.parts)
+
+
+def _read_chunk(response: requests.Response) -> bytes:
+    """What one receive gives (up to CHUNK_BYTES, still gzipped); b"" at the end.
+
+    `read1` returns after a single receive, so the deadline is checked between chunks
+    however slowly they come.
+    """
+    return response.raw.read1(CHUNK_BYTES, decode_content=False)
+
+
+class _Watchdog:
+    """Shuts the answer's socket for reading at the deadline: no read outlives it.
+
+    The socket timeout bounds one silent wait only; a server sending a byte now and then
+    would reset it for ever, and `read1` may wait up to the timeout set when the request
+    started. urllib3's `HTTPResponse.shutdown` is made for ending a blocked read from
+    another thread.
+    """
+
+    def __init__(self, response: requests.Response, deadline: float | None) -> None:
+        self.fired = False
+        self.timer: threading.Timer | None = None
+        shutdown = getattr(response.raw, "shutdown", None)
+        if deadline is not None and shutdown is not None:
+            seconds = max(deadline - time.monotonic(), 0.0)
+            self.timer = threading.Timer(seconds, self._fire, args=(shutdown,))
+            self.timer.daemon = True
+            self.timer.start()
+
+    def _fire(self, shutdown: Callable[[], None]) -> None:
+        self.fired = True
+        with contextlib.suppress(ValueError, OSError):  # already finished and closed
+            shutdown()
+
+    def cancel(self) -> None:
+        """Stop watching (the answer was read, or failed otherwise)."""
+        if self.timer is not None:
+            self.timer.cancel()
