@@ -254,12 +254,14 @@ def _push(db: Database, link: Transport, progress: Progress, result: SyncResult,
         local.set_state(session, RELEASE_HOLDS, "")
         total = session.scalar(select(func.count()).select_from(OutboxEntry)
                                .where(OutboxEntry.held_code == "")) or 0
-    skip: set[str] = set()
+    with db.session() as session:
+        order = local.push_order(session)
+    stopped: set[tuple[str, str]] = set()  # rows with a change HQ held this time
     done = 0
     while True:
         progress.check()
         with db.session() as session:
-            changes = local.next_push_batch(session, batch, skip=skip)
+            changes = local.push_batch(session, order, batch, held_rows=stopped)
         if not changes:
             return
         answer = link.post_json("/api/v1/push", local.wire_body(changes))
@@ -272,7 +274,11 @@ def _push(db: Database, link: Transport, progress: Progress, result: SyncResult,
         result.conflicts += acked.conflicts
         result.held += acked.held
         result.unsettled += len(acked.unsettled)
-        skip.update(acked.unsettled)
+        unsettled = set(acked.unsettled)
+        stopped.update((c["entity"], c["row_id"]) for c, r in zip(changes, results,
+                                                                   strict=False)
+                         if c["local_id"] in unsettled
+                         or (isinstance(r, dict) and r.get("status") == "held"))
         done += len(changes)
         progress.report(min(done, total), total, f"Sent {done} of {total}")
 

@@ -139,21 +139,19 @@ def release_holds(session: Session, *, sync_number: int, everything: bool = Fals
     return released
 
 
-def next_push_batch(session: Session, limit: int, *, skip: set[str] | None = None
-                    ) -> list[dict[str, Any]]:
-    """The next changes to send, in the order HQ must apply them.
+def push_order(session: Session) -> list[str]:
+    """The change ids to send now, in the order HQ must apply them.
 
     Operations first; then whole rows by their most urgent change (life-saving RFAs), then
     by the row's first change; a row's own changes always in the order they were made
     (the local sequence, never the clock). A held change keeps back the later changes of
-    its row, and `skip` (change ids HQ's last answer did not settle) is left out.
+    its row. Read once per sync: changes made meanwhile go with the next one.
     """
     held_rows = select(OutboxEntry.entity, OutboxEntry.row_id,
                        func.min(OutboxEntry.seq).label("held_seq")) \
         .where(OutboxEntry.held_code != "") \
         .group_by(OutboxEntry.entity, OutboxEntry.row_id).subquery()
-    waiting = select(OutboxEntry.change_id, OutboxEntry.entity, OutboxEntry.row_id,
-                     OutboxEntry.seq,
+    waiting = select(OutboxEntry.change_id, OutboxEntry.entity, OutboxEntry.seq,
                      func.max(OutboxEntry.priority).over(
                          partition_by=(OutboxEntry.entity, OutboxEntry.row_id)).label("urgent"),
                      func.min(OutboxEntry.seq).over(
@@ -163,17 +161,27 @@ def next_push_batch(session: Session, limit: int, *, skip: set[str] | None = Non
         .where(OutboxEntry.held_code == "",
                or_(held_rows.c.held_seq.is_(None), held_rows.c.held_seq > OutboxEntry.seq)) \
         .subquery()
-    query = select(waiting.c.change_id).order_by(
+    return list(session.scalars(select(waiting.c.change_id).order_by(
         case((waiting.c.entity == "operation", 0), else_=1),
-        waiting.c.urgent.desc(), waiting.c.first, waiting.c.seq)
-    if skip:
-        query = query.where(waiting.c.change_id.not_in(sorted(skip)))
-    order = list(session.scalars(query.limit(limit)))
-    if not order:
-        return []
-    entries = {e.change_id: e for e in session.scalars(
-        select(OutboxEntry).where(OutboxEntry.change_id.in_(order)))}
-    return [_wire(entries[change_id]) for change_id in order]
+        waiting.c.urgent.desc(), waiting.c.first, waiting.c.seq)))
+
+
+def push_batch(session: Session, order: list[str], limit: int, *,
+               held_rows: set[tuple[str, str]]) -> list[dict[str, Any]]:
+    """The next `limit` changes of `order` still in the outbox, as sent; removes them from
+    `order`. Changes of a row HQ held during this sync (`held_rows`) stay back."""
+    batch: list[dict[str, Any]] = []
+    while order and len(batch) < limit:
+        wanted = order[:limit - len(batch)]
+        del order[:len(wanted)]
+        entries = {e.change_id: e for e in session.scalars(
+            select(OutboxEntry).where(OutboxEntry.change_id.in_(wanted)))}
+        for change_id in wanted:
+            entry = entries.get(change_id)
+            if entry is not None and not entry.held_code \
+                    and (entry.entity, entry.row_id) not in held_rows:
+                batch.append(_wire(entry))
+    return batch
 
 
 def creation_change_id(entity: str, row_id: str) -> str:
