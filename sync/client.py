@@ -309,8 +309,7 @@ def _pull(db: Database, link: Transport, progress: Progress, result: SyncResult,
             raise SyncError("HQ's answer to the pull was not understood.", code="garbled")
         with local.lenient_transaction(db) as session:
             more = answer.get("more") is True
-            applied = local.apply_rows(session, answer["rows"],
-                                       gone=answer.get("gone") if not more else None)
+            applied = local.apply_rows(session, answer["rows"], gone=answer.get("gone"))
             result.pulled += applied.rows
             result.conflicts += applied.clashes
             result.held_rows += applied.held

@@ -412,9 +412,11 @@ def apply_rows(session: Session, rows: list[Any], *, gone: list[Any] | None = No
     with remote_writes(session):
         for entity, batch in by_entity.items():
             _apply_entity(session, MODELS[entity], batch, applied)
-        for item in gone or []:
+        arrived = {(d["entity"], d["id"]) for batch in by_entity.values() for d in batch}
+        for item in gone if isinstance(gone, list) else []:
             if isinstance(item, dict) and item.get("entity") in MODELS \
-                    and isinstance(item.get("id"), str):
+                    and isinstance(item.get("id"), str) \
+                    and (item["entity"], item["id"]) not in arrived:
                 row = session.get(MODELS[item["entity"]], item["id"])
                 if row is not None and not row.deleted:
                     row.deleted = True
