@@ -4,10 +4,18 @@ An edition replaces the previous one in a single transaction, after it has been 
 and validated, so a refused edition leaves the current one in place. Bookmarks, notes
 and checklist ticks refer to sections by slug and are never touched by a new edition;
 a note whose section disappeared is reported as orphaned, not deleted.
+
+A checklist tick and a bookmark are the same thing when made twice (on two devices, or
+twice on one), so each has one deterministic id (`tick_id`, `bookmark_id`): ticking on
+two laptops writes one row, and unticking on either unticks everywhere. Databases from
+before have duplicate rows of one key; the deterministic row decides when it exists, and
+unticking or removing writes every duplicate too, so they heal as they are used.
 """
 
 from __future__ import annotations
 
+import json
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,6 +34,23 @@ from fieldapp.progress import Progress
 from fieldapp.services.settings import get_setting, set_setting
 
 EDITION_SETTING = "handbook_edition"
+TICK_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:cmcoord-field-kit:checklist_tick")
+BOOKMARK_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:cmcoord-field-kit:handbook_bookmark")
+
+
+def _key_id(namespace: uuid.UUID, *parts: str) -> str:
+    # JSON of the parts: no choice of separator can make two keys collide.
+    return str(uuid.uuid5(namespace, json.dumps(parts, ensure_ascii=False)))
+
+
+def tick_id(*, slug: str, item_key: str, operation_id: str | None) -> str:
+    """The one id of a checklist item's tick in an operation, the same on every device."""
+    return _key_id(TICK_NAMESPACE, slug, item_key, operation_id or "")
+
+
+def bookmark_id(*, slug: str, anchor: str, operation_id: str | None = None) -> str:
+    """The one id of a bookmark of a section (or a heading in it), the same on every device."""
+    return _key_id(BOOKMARK_NAMESPACE, slug, anchor, operation_id or "")
 
 
 class _SectionRow(Protocol):
@@ -121,18 +146,29 @@ def table_of_contents(session: Session, *, lang: str = BASE_LANG) -> list[TocEnt
             for row in in_reading_order(rows, lang)]
 
 
+def _tick_rows(session: Session, *, slug: str, operation_id: str | None,
+               item_key: str | None = None) -> list[ChecklistTick]:
+    query = select(ChecklistTick).where(ChecklistTick.section_slug == slug,
+                                        ChecklistTick.operation_id == operation_id)
+    if item_key is not None:
+        query = query.where(ChecklistTick.item_key == item_key)
+    return list(session.scalars(query))
+
+
 def ticked_items(session: Session, *, slug: str, operation_id: str | None) -> frozenset[str]:
-    """Keys of the checklist items ticked in this section for this operation."""
-    return frozenset(
-        session.scalars(
-            select(ChecklistTick.item_key).where(
-                ChecklistTick.section_slug == slug,
-                ChecklistTick.operation_id == operation_id,
-                ChecklistTick.ticked.is_(True),
-                ChecklistTick.deleted.is_(False),
-            )
-        )
-    )
+    """Keys of the checklist items ticked in this section for this operation.
+
+    An item's deterministic row decides when it exists (ticked and not deleted); an item
+    known only from duplicate rows of older versions is ticked when one of them is.
+    """
+    decided: dict[str, bool] = {}
+    legacy: set[str] = set()
+    for row in _tick_rows(session, slug=slug, operation_id=operation_id):
+        if row.id == tick_id(slug=slug, item_key=row.item_key, operation_id=operation_id):
+            decided[row.item_key] = row.ticked and not row.deleted
+        elif row.ticked and not row.deleted:
+            legacy.add(row.item_key)
+    return frozenset(key for key in decided.keys() | legacy if decided.get(key, True))
 
 
 def get_section(
@@ -164,41 +200,87 @@ def get_section(
 def set_tick(
     session: Session, *, slug: str, item_key: str, operation_id: str | None, ticked: bool
 ) -> None:
-    """Tick or untick a checklist item for an operation (a syncable row)."""
-    row = session.scalars(
-        select(ChecklistTick).where(
-            ChecklistTick.section_slug == slug,
-            ChecklistTick.item_key == item_key,
-            ChecklistTick.operation_id == operation_id,
-        )
-    ).first()
-    if row is None:
-        session.add(ChecklistTick(section_slug=slug, item_key=item_key,
+    """Tick or untick a checklist item for an operation (a syncable row, one id per item).
+
+    Unticking also unticks every duplicate row older versions made for the same item, so
+    no copy from another device keeps it ticked.
+    """
+    row_id = tick_id(slug=slug, item_key=item_key, operation_id=operation_id)
+    rows = _tick_rows(session, slug=slug, operation_id=operation_id, item_key=item_key)
+    mine = session.get(ChecklistTick, row_id)
+    if mine is None:
+        session.add(ChecklistTick(id=row_id, section_slug=slug, item_key=item_key,
                                   operation_id=operation_id, ticked=ticked))
     else:
-        row.ticked = ticked
+        _set_if_changed(mine, section_slug=slug, item_key=item_key, operation_id=operation_id,
+                        ticked=ticked, deleted=False)
+    if not ticked:
+        for row in rows:
+            if row is not mine and row.ticked and not row.deleted:
+                row.ticked = False
+
+
+def _set_if_changed(row: object, **values: object) -> None:
+    # An unchanged attribute assigned anyway would still be a write to sync.
+    for name, value in values.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+
+
+def _bookmark_key(row: HandbookBookmark) -> tuple[str, str, str | None]:
+    return row.section_slug, row.anchor or "", row.operation_id
+
+
+def _is_deterministic(row: HandbookBookmark) -> bool:
+    slug, anchor, operation_id = _bookmark_key(row)
+    return row.id == bookmark_id(slug=slug, anchor=anchor, operation_id=operation_id)
 
 
 def add_bookmark(session: Session, *, slug: str, anchor: str = "", label: str) -> HandbookBookmark:
-    """Bookmark a section (or a heading in it)."""
-    bookmark = HandbookBookmark(section_slug=slug, anchor=anchor, label=label.strip() or slug)
-    session.add(bookmark)
+    """Bookmark a section (or a heading in it); bookmarking it again keeps one bookmark."""
+    row_id = bookmark_id(slug=slug, anchor=anchor)
+    label = label.strip() or slug
+    bookmark = session.get(HandbookBookmark, row_id)
+    if bookmark is None:
+        bookmark = HandbookBookmark(id=row_id, section_slug=slug, anchor=anchor, label=label)
+        session.add(bookmark)
+    else:
+        _set_if_changed(bookmark, section_slug=slug, anchor=anchor, operation_id=None,
+                        label=label, deleted=False)
     return bookmark
 
 
 def list_bookmarks(session: Session) -> list[HandbookBookmark]:
-    """Bookmarks, newest first."""
-    return list(session.scalars(
-        select(HandbookBookmark).where(HandbookBookmark.deleted.is_(False))
-        .order_by(HandbookBookmark.updated_at.desc())
-    ))
+    """Bookmarks, newest first, one per section and heading.
+
+    The deterministic row of a key decides whether it is bookmarked; a key known only from
+    duplicate rows of older versions is shown once (its newest row).
+    """
+    rows = session.scalars(
+        select(HandbookBookmark).order_by(HandbookBookmark.updated_at.desc())
+    ).all()
+    decided = {_bookmark_key(row): row for row in rows if _is_deterministic(row)}
+    shown: dict[tuple[str, str, str | None], HandbookBookmark] = {}
+    for row in rows:
+        key = _bookmark_key(row)
+        chosen = decided.get(key, row)
+        if key not in shown and not chosen.deleted:
+            shown[key] = chosen
+    return sorted(shown.values(), key=lambda row: row.updated_at, reverse=True)
 
 
 def remove_bookmark(session: Session, bookmark_id: str) -> None:
-    """Remove a bookmark (tombstoned, so the removal syncs)."""
+    """Remove a bookmark and every duplicate of it (tombstoned, so the removal syncs)."""
     bookmark = session.get(HandbookBookmark, bookmark_id)
-    if bookmark is not None:
-        bookmark.deleted = True
+    if bookmark is None:
+        return
+    slug, anchor, operation_id = _bookmark_key(bookmark)
+    same = select(HandbookBookmark).where(HandbookBookmark.section_slug == slug,
+                                          HandbookBookmark.operation_id == operation_id,
+                                          HandbookBookmark.deleted.is_(False))
+    for row in session.scalars(same):
+        if (row.anchor or "") == anchor:
+            row.deleted = True
 
 
 def save_note(session: Session, *, slug: str, body: str, note_id: str | None = None,
