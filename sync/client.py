@@ -25,7 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session
 
 from fieldapp.db import Database
@@ -423,9 +423,11 @@ def sync_log(session: Session, *, limit: int = 50) -> list[dict[str, Any]]:
 
 
 def open_conflicts(session: Session) -> list[Conflict]:
-    """Conflicts waiting for the officer, oldest first (both values on each)."""
+    """Conflicts waiting for the officer, in the order they were found (both values on
+    each); the table's insertion order, never the laptop's clock."""
     return list(session.scalars(
-        select(Conflict).where(Conflict.resolved_at.is_(None)).order_by(Conflict.created_at)
+        select(Conflict).where(Conflict.resolved_at.is_(None))
+        .order_by(literal_column("conflicts.rowid"))
     ))
 
 
