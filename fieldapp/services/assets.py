@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal_column, or_, select, text
+from sqlalchemy import ColumnElement, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from fieldapp.errors import ValidationError, ValidationErrors
@@ -23,6 +23,7 @@ from fieldapp.models.enums import AssetCategory, AssetStatus
 from fieldapp.search import text_condition
 from fieldapp.services.lookup import live_row
 from fieldapp.services.operations import country_code
+from fieldapp.services.sequence import in_sequence
 from fieldapp.services.settings import get_officer
 
 STALE_AFTER = timedelta(days=90)
@@ -214,11 +215,12 @@ class AssetEvent:
 
 
 def asset_history(session: Session, asset_id: str) -> list[AssetEvent]:
-    """The entry's status changes, oldest first."""
+    """The entry's status changes, oldest first: in sequence (as RFA history), never by
+    the laptop clocks that wrote `at` (which each line still shows)."""
     events = session.scalars(
         select(AssetStatusEvent).where(AssetStatusEvent.asset_id == asset_id,
                                        AssetStatusEvent.deleted.is_(False))
-        .order_by(AssetStatusEvent.at, literal_column("asset_status_events.rowid"))
+        .order_by(*in_sequence(AssetStatusEvent))
     ).all()
     history, before = [], ""
     for event in events:

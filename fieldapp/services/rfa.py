@@ -22,6 +22,7 @@ from fieldapp.models import Asset, Counter, Operation, Organisation, Rfa, RfaEve
 from fieldapp.models.enums import AssetCategory, AssetStatus, RfaPriority, RfaStatus
 from fieldapp.search import text_condition
 from fieldapp.services.lookup import live_row
+from fieldapp.services.sequence import in_sequence
 from fieldapp.services.settings import device_code
 
 S = RfaStatus
@@ -244,10 +245,14 @@ def transition(
 
 
 def history(session: Session, rfa_id: str) -> list[RfaEvent]:
-    """The request's status changes, oldest first."""
+    """The request's status changes, oldest first (in sequence; each shows its own `at`).
+
+    Order comes from sequence numbers, never from laptop clocks: changes HQ has, by HQ's
+    sequence, then those not yet sent, in the order this device made them.
+    """
     return list(session.scalars(
         select(RfaEvent).where(RfaEvent.rfa_id == rfa_id, RfaEvent.deleted.is_(False))
-        .order_by(RfaEvent.at)
+        .order_by(*in_sequence(RfaEvent))
     ))
 
 
