@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from fieldapp.errors import EditionError
@@ -28,6 +28,7 @@ from sync.server.models import (
     HqOperation,
     Membership,
     Officer,
+    RowShare,
     RowState,
 )
 from sync.server.security import hash_secret, new_enrollment_code, normalise_code
@@ -39,19 +40,43 @@ def _new_id() -> str:
     return str(uuid.uuid4())
 
 
+@dataclass(frozen=True)
+class OperationAdded:
+    """An operation the admin added, and the proposed operation that held its code."""
+
+    operation: HqOperation
+    displaced: HqOperation | None = None
+
+
 def add_operation(
     db: HqDatabase, *, code: str, name: str, country: str, kind: str = "natural_disaster",
     timezone: str = "UTC",
 ) -> HqOperation:
     """Create an operation at HQ; it reaches the devices of officers assigned to it."""
+    return create_operation(db, code=code, name=name, country=country, kind=kind,
+                            timezone=timezone).operation
+
+
+def create_operation(
+    db: HqDatabase, *, code: str, name: str, country: str, kind: str = "natural_disaster",
+    timezone: str = "UTC",
+) -> OperationAdded:
+    """Create an operation at HQ, taking its code from an operation proposed offline.
+
+    The proposed operation keeps its row (and its code on devices) but is listed at HQ
+    without a code; only an operation the admin added makes the code refused."""
     code = code.strip().upper()
     if not code or len(code) > 12:
         raise AdminError("An operation code is 1 to 12 characters, e.g. MRV-TC-24.")
     if len(country.strip()) != 3:
         raise AdminError("The country is an ISO 3166 alpha-3 code, e.g. HTI.")
     with db.write() as session:
-        if session.scalar(select(HqOperation.id).where(HqOperation.code == code)):
+        holder = session.scalars(select(HqOperation).where(HqOperation.code == code)).first()
+        if holder is not None and holder.proposed_by is None:
             raise AdminError(f"An operation with code {code} already exists.")
+        if holder is not None:
+            holder.code = None
+            session.flush()  # the code is free before the new operation takes it
         operation = HqOperation(id=_new_id(), code=code, name=name.strip())
         session.add(operation)
         log = next_seq(session, kind="row", entity="operation", row_id=operation.id,
@@ -68,17 +93,34 @@ def add_operation(
             fields=fields, field_revs={k: [log.seq, None] for k in fields}, deleted=False,
             seq=log.seq, last_device_id=None, others_seq=log.seq,
         ))
-        return operation
+        return OperationAdded(operation, holder)
 
 
-def list_operations(db: HqDatabase) -> list[tuple[HqOperation, int]]:
-    """Every operation with its number of assigned officers."""
+@dataclass(frozen=True)
+class OperationInfo:
+    """An operation as the admin sees it."""
+
+    operation: HqOperation
+    members: int
+    proposed_by: str | None  # the officer's name, for an operation proposed offline
+    device_code: str | None  # the code its devices use (a proposed operation may have none here)
+
+
+def list_operations(db: HqDatabase) -> list[OperationInfo]:
+    """Every operation with its number of assigned officers; proposed ones say by whom."""
     with db.read() as session:
         operations = session.scalars(select(HqOperation).order_by(HqOperation.code)).all()
         counts: dict[str, int] = {}
         for (operation_id,) in session.execute(select(Membership.operation_id)):
             counts[operation_id] = counts.get(operation_id, 0) + 1
-        return [(op, counts.get(op.id, 0)) for op in operations]
+        names = dict(session.execute(select(Officer.id, Officer.name)).tuples().all())
+        codes = {row_id: fields.get("code") for row_id, fields in session.execute(
+            select(RowState.row_id, RowState.fields).where(RowState.entity == "operation"))}
+        return [OperationInfo(op, counts.get(op.id, 0),
+                              names.get(op.proposed_by, op.proposed_by) if op.proposed_by
+                              else None,
+                              codes.get(op.id) if isinstance(codes.get(op.id), str) else None)
+                for op in operations]
 
 
 def add_officer(db: HqDatabase, *, name: str, email: str = "") -> Officer:
@@ -142,6 +184,30 @@ def assign(db: HqDatabase, *, officer: str, operation: str) -> tuple[Officer, Hq
             update(RowState).where(RowState.operation_id == op.id)
             .values(seq=log.seq, others_seq=log.seq)
         )
+        # ... and the rows of no operation shared with it.
+        shared = select(RowShare.entity, RowShare.row_id).where(RowShare.operation_id == op.id)
+        session.execute(
+            update(RowState).where(RowState.operation_id.is_(None),
+                                   tuple_(RowState.entity, RowState.row_id).in_(shared))
+            .values(seq=log.seq, others_seq=log.seq)
+        )
+        person.membership_seq = log.seq
+        return person, op
+
+
+def unassign(db: HqDatabase, *, officer: str, operation: str) -> tuple[Officer, HqOperation]:
+    """Remove an officer from an operation. Their devices learn it at their next sync: they
+    keep its data (archived, no longer synced) and their pending changes to it are held."""
+    with db.write() as session:
+        person = find_officer(session, officer)
+        op = find_operation(session, operation)
+        membership = session.get(Membership, (person.id, op.id))
+        if membership is None:
+            raise AdminError(f"{person.name} is not assigned to {op.code or op.id}.")
+        session.delete(membership)
+        log = next_seq(session, kind="unassign", entity="operation", row_id=op.id,
+                       operation_id=op.id, fields={"officer_id": person.id})
+        person.membership_seq = log.seq
         return person, op
 
 
@@ -168,6 +234,9 @@ class DeviceInfo:
     created_at: datetime
     last_seen_at: datetime | None
     revoked_at: datetime | None
+    client_protocol: int | None = None
+    client_schema: str | None = None
+    client_version: str | None = None
 
 
 def list_devices(db: HqDatabase) -> list[DeviceInfo]:
@@ -177,7 +246,8 @@ def list_devices(db: HqDatabase) -> list[DeviceInfo]:
             select(Device, Officer.name).join(Officer, Officer.id == Device.officer_id)
             .order_by(Device.created_at.desc())
         ).all()
-        return [DeviceInfo(d.id, name, d.name, d.created_at, d.last_seen_at, d.revoked_at)
+        return [DeviceInfo(d.id, name, d.name, d.created_at, d.last_seen_at, d.revoked_at,
+                           d.client_protocol, d.client_schema, d.client_version)
                 for d, name in rows]
 
 

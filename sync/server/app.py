@@ -42,7 +42,14 @@ from sync.server.schemas import (
     PushOut,
 )
 from sync.server.scope import officer_operations
-from sync.server.security import Caller, authenticate, hash_secret, new_token, normalise_code
+from sync.server.security import (
+    Caller,
+    authenticate,
+    hash_secret,
+    new_token,
+    normalise_code,
+    parse_client_header,
+)
 from sync.server.web import install_web
 
 log = logging.getLogger("cmcoord.hq")
@@ -50,9 +57,9 @@ DATABASE_ENV = "CMCOORD_HQ_DATABASE"
 LAST_SEEN_STEP = timedelta(minutes=1)  # devices' last_seen_at is kept to the minute
 ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"description": "No token, an unknown one, or a revoked device"},
-    403: {"description": "Another operation's data"},
+    403: {"description": "A pull of another operation's data"},
     413: {"description": "Request body too large"},
-    422: {"description": "Malformed JSON or a body that does not fit the schema"},
+    422: {"description": "Malformed JSON, a body that is not the envelope, a bad cursor"},
 }
 
 
@@ -76,6 +83,8 @@ def _readable(errors: list[Any]) -> tuple[str, list[dict[str, str]]]:
 
 def _compact(result: dict[str, Any]) -> dict[str, Any]:
     """A push result as sent: positional, without what the default already says."""
+    if result.get("status") == "held":
+        return result
     if result.get("status") == "applied" and not result.get("conflicts"):
         return {"rev": result["rev"]}
     return {"rev": result["rev"], "status": result["status"], "conflicts": result["conflicts"]}
@@ -105,11 +114,21 @@ def install_error_handlers(app: FastAPI) -> None:
 
 
 def current_caller(
-    request: Request, authorization: Annotated[str | None, Header()] = None
+    request: Request, authorization: Annotated[str | None, Header()] = None,
+    x_fieldkit_client: Annotated[str | None, Header()] = None,
 ) -> Caller:
-    """The device and officer behind a request (401 otherwise); a FastAPI dependency."""
-    with request.app.state.db.read() as session:
-        return authenticate(session, authorization)
+    """The device and officer behind a request (401 otherwise); a FastAPI dependency.
+
+    What the device says it runs (`X-FieldKit-Client`) is recorded when it changed."""
+    db: HqDatabase = request.app.state.db
+    with db.read() as session:
+        caller = authenticate(session, authorization)
+    client = parse_client_header(x_fieldkit_client)
+    if client != caller.client:  # once per upgrade of the device
+        with db.write() as session:
+            session.execute(update(Device).where(Device.id == caller.device_id).values(
+                client_protocol=client[0], client_schema=client[1], client_version=client[2]))
+    return caller
 
 
 Authorized = Annotated[Caller, Depends(current_caller)]
@@ -145,8 +164,11 @@ def create_app(
         return HealthOut(status="ok", version=__version__, database=db.engine.dialect.name)
 
     @app.post("/api/v1/enroll", response_model=EnrollOut, responses=ERRORS)
-    def enroll(body: EnrollIn) -> EnrollOut:
+    def enroll(
+        body: EnrollIn, x_fieldkit_client: Annotated[str | None, Header()] = None
+    ) -> EnrollOut:
         """Trade a one-time enrollment code for a device token (shown only here, once)."""
+        client = parse_client_header(x_fieldkit_client)
         digest = hash_secret(normalise_code(body.code))
         now = datetime.now(UTC)
         with db.write() as session:
@@ -163,7 +185,9 @@ def create_app(
             token = new_token()
             device = Device(id=str(uuid.uuid4()), officer_id=code.officer_id,
                             name=body.device_name.strip(), token_hash=hash_secret(token),
-                            code=assign_device_code(session, code.officer_id, body.device_code))
+                            code=assign_device_code(session, code.officer_id, body.device_code),
+                            client_protocol=client[0], client_schema=client[1],
+                            client_version=client[2])
             session.add(device)
             code.used_at = now
             code.device_id = device.id
@@ -199,7 +223,8 @@ def create_app(
 
     @app.post("/api/v1/push", response_model=PushOut, responses=ERRORS)
     async def push(who: Authorized, body: PushIn) -> JSONResponse:
-        """Apply outbox changes; a change id already applied returns its first result."""
+        """Apply outbox changes, each on its own: applied, conflict or held (a code and a
+        sentence). A change id this device already sent returns its first result."""
         async with writers:
             results = await run_in_threadpool(apply, who, body)
         return JSONResponse({"results": [_compact(r) for r in results]})

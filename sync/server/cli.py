@@ -60,10 +60,17 @@ def _admin(action: Callable[[HqDatabase, argparse.Namespace], None]) -> Callable
 
 
 def _operation_add(db: HqDatabase, args: argparse.Namespace) -> None:
-    from sync.server.admin import add_operation
+    from sync.server.admin import create_operation
 
-    op = add_operation(db, code=args.code, name=args.name, country=args.country, kind=args.kind)
+    added = create_operation(db, code=args.code, name=args.name, country=args.country,
+                             kind=args.kind)
+    op = added.operation
     print(f"Operation {op.code} added ({op.id}).")
+    if added.displaced is not None:
+        other = added.displaced
+        print(f"Note: code {op.code} was used by an operation proposed offline "
+              f"({other.name or 'no name'}, {other.id}). Both are kept: that one is now "
+              "listed here without a code; its devices keep showing its old code.")
 
 
 def _operation_list(db: HqDatabase, _: argparse.Namespace) -> None:
@@ -72,8 +79,15 @@ def _operation_list(db: HqDatabase, _: argparse.Namespace) -> None:
     rows = list_operations(db)
     if not rows:
         print("No operations yet. Add one with `cmcoord-hq operation add CODE NAME --country XXX`.")
-    for op, members in rows:
-        print(f"{op.code or '(no code yet)':<12}  {op.name:<40}  {members} officer(s)  {op.id}")
+    for info in rows:
+        op = info.operation
+        code = op.code or "(no code)"
+        proposed = ""
+        if info.proposed_by:
+            shown = f", {info.device_code} on devices" if info.device_code != op.code \
+                and info.device_code else ""
+            proposed = f"  proposed offline by {info.proposed_by}{shown}"
+        print(f"{code:<12}  {op.name:<40}  {info.members} officer(s)  {op.id}{proposed}")
 
 
 def _officer_add(db: HqDatabase, args: argparse.Namespace) -> None:
@@ -101,6 +115,14 @@ def _officer_assign(db: HqDatabase, args: argparse.Namespace) -> None:
           "their devices receive it at the next sync.")
 
 
+def _officer_unassign(db: HqDatabase, args: argparse.Namespace) -> None:
+    from sync.server.admin import unassign
+
+    officer, op = unassign(db, officer=args.officer, operation=args.operation)
+    print(f"{officer.name} is no longer assigned to {op.code or op.id}. Their devices keep "
+          "its data (archived) and hold their unsent changes to it, from their next sync.")
+
+
 def _enroll_code(db: HqDatabase, args: argparse.Namespace) -> None:
     from sync.server.admin import make_enrollment_code
 
@@ -117,8 +139,10 @@ def _device_list(db: HqDatabase, _: argparse.Namespace) -> None:
         print("No devices enrolled yet.")
     for d in devices:
         state = f"REVOKED {_when(d.revoked_at)}" if d.revoked_at else "active"
+        client = (f"protocol {d.client_protocol or '?'}, schema {d.client_schema or '?'}, "
+                  f"version {d.client_version or '?'}")
         print(f"{d.id}  {d.officer:<24}  {d.name or '-':<20}  last seen {_when(d.last_seen_at)}"
-              f"  {state}")
+              f"  {state}  ({client})")
 
 
 def _device_revoke(db: HqDatabase, args: argparse.Namespace) -> None:
@@ -179,6 +203,11 @@ def build_parser() -> argparse.ArgumentParser:
     assign.add_argument("officer", help="name or id")
     assign.add_argument("operation", help="code or id")
     assign.set_defaults(run=_admin(_officer_assign))
+    unassign = offs.add_parser("unassign", parents=[common],
+                               help="remove from an operation (devices keep its data, archived)")
+    unassign.add_argument("officer", help="name or id")
+    unassign.add_argument("operation", help="code or id")
+    unassign.set_defaults(run=_admin(_officer_unassign))
 
     code = commands.add_parser("enroll-code", parents=[common],
                                help="a one-time enrollment code for an officer")

@@ -1,11 +1,14 @@
-"""Applying pushed changes: idempotent per change id, three-way merge per field.
+"""Applying pushed changes: one outcome per change, idempotent per device, three-way merge.
 
-For each field of a change: if HQ's value equals the change's base (the value the
-device replaced), the new value is applied; if HQ already has the new value, nothing
-happens; otherwise a conflict is recorded, HQ's value stays and the device is told both
-values. Deleting a row that someone else edited since the device last saw it, and
-editing a row HQ holds deleted, are conflicts on the `deleted` field. RFA and asset
-histories are rows of their own, so they merge as a union.
+Each change of a push is read and checked on its own (`sync.server.changes`); one that
+cannot be applied is *held* (a code and a sentence), writes nothing and is not logged,
+and the others go on. For each field of a change: if HQ's value equals the change's base
+(the value the device replaced), the new value is applied; if HQ already has the new
+value, nothing happens; otherwise a conflict is recorded, HQ's value stays and the device
+is told both values. Deleting a row that someone else edited since the device last saw
+it, and editing a row HQ holds deleted, are conflicts on the `deleted` field. RFA and
+asset histories are rows of their own, so they merge as a union. A change that sets
+`operation_id` moves the row between scopes: the old audience is told it is gone.
 """
 
 from __future__ import annotations
@@ -16,15 +19,24 @@ from typing import Any
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
-from sync.server.errors import ApiError
+from sync.server.changes import CONFLICT_ENTITY, ChangeIn, Held, parse_change
 from sync.server.lessons import ENTITY as LESSON_ENTITY
 from sync.server.lessons import project_lesson
-from sync.server.models import Change, HqOperation, RowState, ServerConflict, utcnow
-from sync.server.schemas import CONFLICT_ENTITY, ChangeIn
-from sync.server.scope import authorize_operations, forbidden, officer_operations
+from sync.server.models import (
+    Change,
+    HqOperation,
+    RowDeparture,
+    RowState,
+    ServerConflict,
+    utcnow,
+)
+from sync.server.scope import OfficerScope, not_in_your_operations, not_yours
+from sync.server.shares import Sharing
 
 _MISSING = object()
 DELETED = "deleted"
+OPERATION = "operation"
+CHUNK = 500
 
 
 def next_seq(session: Session, **change: Any) -> Change:
@@ -36,44 +48,70 @@ def next_seq(session: Session, **change: Any) -> Change:
 
 
 def apply_push(
-    session: Session, *, officer_id: str, device_id: str, changes: list[ChangeIn]
+    session: Session, *, officer_id: str, device_id: str, changes: list[Any]
 ) -> list[dict[str, Any]]:
-    """Apply a batch in order and return one result per change; all or nothing (403).
+    """Apply a push in order and return one outcome per change, in the order sent.
 
     The write lock is held for the whole call, so it does its reads and writes in few
-    statements: the log entries of all new changes in one INSERT (their sequence numbers
-    in the order sent), the row states they touch in one SELECT, the rest at commit.
+    statements: the results of change ids this device already sent in one SELECT, the log
+    entries of all new changes in one INSERT (their sequence numbers in the order sent),
+    the row states they touch in one SELECT, the rest at commit. The log entry of a change
+    that ends held is removed again before the commit.
     """
-    ids = [c.change_id for c in changes]
-    done: dict[str, dict[str, Any]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for change_id, result in session.execute(
-            select(Change.change_id, Change.result).where(Change.change_id.in_(chunk))
-        ):
-            done[change_id] = result or {}
+    parsed = [parse_change(raw) for raw in changes]
+    valid = [p for p in parsed if isinstance(p, ChangeIn)]
+    done = _first_results(session, device_id, [c.change_id for c in valid])
     fresh: dict[str, ChangeIn] = {}
-    for change in changes:
+    for change in valid:
         if change.change_id not in done:
             fresh.setdefault(change.change_id, change)
-    authorize_operations(
-        session, officer_id,
-        {c.operation_id for c in fresh.values()
-         if c.operation_id is not None and c.entity != CONFLICT_ENTITY},
-    )
-    mine = officer_operations(session, officer_id)
+    rows = [c for c in fresh.values() if c.entity != CONFLICT_ENTITY]
+    states = _row_states(session, sorted({(c.entity, c.row_id) for c in rows}))
+    scope = OfficerScope(session, officer_id)
+    scope.prefetch([_target(c, states.get((c.entity, c.row_id))) for c in rows])
+    sharing = Sharing(session, officer_id=officer_id, mine=scope.mine)
     logs = {change_id: _log_entry(change, device_id) for change_id, change in fresh.items()}
     session.add_all(logs.values())
     session.flush()
-    states = _row_states(session, [c for c in fresh.values() if c.entity != CONFLICT_ENTITY])
     for change_id, change in fresh.items():
+        log = logs[change_id]
         if change.entity == CONFLICT_ENTITY:
-            result = _resolve(session, change, logs[change_id], officer_id=officer_id)
+            outcome = _resolve(session, change, log, officer_id=officer_id)
         else:
-            result = _apply(session, change, logs[change_id], states, officer_id=officer_id,
-                            device_id=device_id, mine=mine)
-        done[change_id] = result
-    return [done[c.change_id] for c in changes]
+            outcome = _apply(session, change, log, states, scope=scope, sharing=sharing,
+                             officer_id=officer_id, device_id=device_id)
+        if isinstance(outcome, Held):
+            session.delete(log)  # a held change is not logged: sent again, it is new
+            done[change_id] = outcome.answer()
+        else:
+            done[change_id] = outcome
+    sharing.share(states)
+    return [p.answer() if isinstance(p, Held) else done[p.change_id] for p in parsed]
+
+
+def _first_results(session: Session, device_id: str, change_ids: list[str]
+                   ) -> dict[str, dict[str, Any]]:
+    """What this device's changes already applied were answered, by change id."""
+    ids = sorted(set(change_ids))
+    done: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), CHUNK):
+        for change_id, result in session.execute(
+            select(Change.change_id, Change.result).where(
+                Change.device_id == device_id, Change.change_id.in_(ids[start:start + CHUNK]))
+        ):
+            done[change_id] = result or {}
+    return done
+
+
+def _target(change: ChangeIn, state: RowState | None) -> str | None:
+    """The operation a row change writes into (None: no operation)."""
+    if change.entity == OPERATION:
+        return change.row_id
+    if "operation_id" in change.fields:
+        return change.fields["operation_id"]
+    if state is not None:
+        return state.operation_id
+    return change.operation_id
 
 
 def _log_entry(change: ChangeIn, device_id: str) -> Change:
@@ -86,12 +124,11 @@ def _log_entry(change: ChangeIn, device_id: str) -> Change:
                   device_id=device_id, fields=change.fields)
 
 
-def _row_states(session: Session, changes: list[ChangeIn]) -> dict[tuple[str, str], RowState]:
-    """The row states the changes touch, by (entity, row_id), read in few statements."""
-    keys = sorted({(c.entity, c.row_id) for c in changes})
+def _row_states(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], RowState]:
+    """The row states of these (entity, row_id) keys, read in few statements."""
     states: dict[tuple[str, str], RowState] = {}
-    for start in range(0, len(keys), 500):
-        chunk = keys[start:start + 500]
+    for start in range(0, len(keys), CHUNK):
+        chunk = keys[start:start + CHUNK]
         for state in session.scalars(
             select(RowState).where(tuple_(RowState.entity, RowState.row_id).in_(chunk))
         ):
@@ -99,31 +136,37 @@ def _row_states(session: Session, changes: list[ChangeIn]) -> dict[tuple[str, st
     return states
 
 
-def _check_scope(state: RowState, change: ChangeIn, *, officer_id: str, mine: set[str]) -> None:
-    if state.operation_id is not None:
-        if state.operation_id not in mine:
-            raise forbidden(state.operation_id)
-        if change.operation_id != state.operation_id:
-            raise ApiError(
-                422, "operation_mismatch",
-                f"The {change.entity} {change.row_id} belongs to another operation at HQ.",
-            )
-    elif state.owner_officer_id != officer_id:
-        raise ApiError(404, "not_found", f"HQ has no {change.entity} {change.row_id} of yours.")
+def _hold_for_scope(change: ChangeIn, state: RowState, target: str | None, *,
+                    scope: OfficerScope) -> Held | None:
+    """Why a change to a row HQ holds may not be applied, or None."""
+    if not scope.may_write(state.operation_id, state.owner_officer_id):
+        if state.operation_id is not None:
+            return not_in_your_operations(change.entity)
+        return not_yours(change.entity, creation=change.is_creation)
+    if change.is_creation and target != state.operation_id:
+        return not_yours(change.entity, creation=True)  # the id is another scope's row
+    if target != state.operation_id:
+        return scope.enter(change.entity, target)
+    return None
 
 
 def _apply(
     session: Session, change: ChangeIn, log: Change,
-    states: dict[tuple[str, str], RowState], *, officer_id: str, device_id: str,
-    mine: set[str],
-) -> dict[str, Any]:
+    states: dict[tuple[str, str], RowState], *, scope: OfficerScope, sharing: Sharing,
+    officer_id: str, device_id: str,
+) -> dict[str, Any] | Held:
     seq = log.seq
     state = states.get((change.entity, change.row_id))
+    target = _target(change, state)
     conflicts: list[dict[str, Any]] = []
+    moved_from: tuple[str | None, str | None] | None = None
     if state is None:
+        held = scope.enter(change.entity, target)
+        if held is not None:
+            return held
         state = RowState(
-            entity=change.entity, row_id=change.row_id, operation_id=change.operation_id,
-            owner_officer_id=officer_id if change.operation_id is None else None,
+            entity=change.entity, row_id=change.row_id, operation_id=target,
+            owner_officer_id=officer_id if target is None else None,
             fields={}, field_revs={}, deleted=False, seq=seq, last_device_id=device_id,
             others_seq=0,
         )
@@ -133,7 +176,9 @@ def _apply(
         revs: dict[str, list[Any]] = {}
         applied = dict(change.fields)
     else:
-        _check_scope(state, change, officer_id=officer_id, mine=mine)
+        held = _hold_for_scope(change, state, target, scope=scope)
+        if held is not None:
+            return held
         fields = dict(state.fields)
         revs = dict(state.field_revs)
         applied, clashes = _merge(fields, revs, change, device_id=device_id)
@@ -142,6 +187,16 @@ def _apply(
                 _record_conflict(session, change, state, field, server_value,
                                  officer_id=officer_id, device_id=device_id)
             )
+        if target != state.operation_id and all(f != "operation_id" for f, _ in clashes):
+            moved_from = (state.operation_id, state.owner_officer_id)
+    if moved_from is not None:
+        session.add(RowDeparture(seq=seq, entity=change.entity, row_id=change.row_id,
+                                 operation_id=moved_from[0],
+                                 owner_officer_id=moved_from[1] if moved_from[0] is None
+                                 else None))
+        state.operation_id = target
+        state.owner_officer_id = officer_id if target is None else None
+        applied.setdefault("operation_id", target)
     if applied:
         for field, value in applied.items():
             fields[field] = value
@@ -154,16 +209,18 @@ def _apply(
         state.last_device_id = device_id
         state.seq = seq
         state.updated_at = utcnow()
-        if change.entity == "operation":
+        if change.entity == OPERATION:
             _name_operation(session, change.row_id, fields)
         if change.entity == LESSON_ENTITY:  # HQ's review projection of lessons (issue 8)
             project_lesson(session, state)
+        sharing.note(state, fields if moved_from is not None else applied, seq)
     result: dict[str, Any] = {
         "change_id": change.change_id,
         "status": "conflict" if conflicts else "applied",
         "rev": state.seq,
         "conflicts": conflicts,
     }
+    log.operation_id = state.operation_id
     log.result = result
     return result
 

@@ -25,6 +25,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -52,13 +53,18 @@ class Officer(ServerBase):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     email: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # seq of the last assign/unassign of this officer: a pull whose cursor is before it
+    # tells the device its current operations.
+    membership_seq: Mapped[int | None] = mapped_column(SeqType, nullable=True)
 
 
 class HqOperation(ServerBase):
     """An operation known at HQ; its id is the id of the clients' `operation` row.
 
     `code` is null while an operation first announced by a device has not yet sent its
-    own row (the row arrives in the same push, operations first).
+    own row (the row arrives in the same push, operations first), and for an operation
+    proposed offline whose code an admin later gave to an HQ operation. `proposed_by` is
+    the officer whose device announced it (null for operations the admin added).
     """
 
     __tablename__ = "operations"
@@ -66,6 +72,7 @@ class HqOperation(ServerBase):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     code: Mapped[str | None] = mapped_column(String(12), unique=True, nullable=True)
     name: Mapped[str] = mapped_column(String(200), default="")
+    proposed_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -94,6 +101,10 @@ class Device(ServerBase):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # What the device said it runs (`X-FieldKit-Client`); protocol 1 sends nothing.
+    client_protocol: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    client_schema: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    client_version: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
 class EnrollmentCode(ServerBase):
@@ -113,17 +124,20 @@ class Change(ServerBase):
     """One event of the global sequence (append-only): what changed, from whom.
 
     For a client change, `change_id` is the device's id for it and `result` what the
-    first push was answered; a retry gets the same answer and changes nothing.
+    first push was answered; a retry from the same device gets the same answer and changes
+    nothing. Change ids are the device's: another device's change with the same id is a
+    new change. Changes HQ held are not logged.
     """
 
     __tablename__ = "changes"
+    __table_args__ = (UniqueConstraint("device_id", "change_id"),)
 
     seq: Mapped[int] = mapped_column(SeqType, primary_key=True, autoincrement=True)
-    kind: Mapped[str] = mapped_column(String(16))  # row | resolution | assign | edition
+    kind: Mapped[str] = mapped_column(String(16))  # row | resolution | assign | unassign | edition
     entity: Mapped[str] = mapped_column(String(40), default="")
     row_id: Mapped[str] = mapped_column(String(64), default="")
     operation_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
-    change_id: Mapped[str | None] = mapped_column(String(36), nullable=True, unique=True)
+    change_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     device_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     fields: Mapped[dict[str, Any]] = mapped_column(JsonType, default=dict)
     result: Mapped[dict[str, Any] | None] = mapped_column(JsonType, nullable=True)
@@ -157,6 +171,33 @@ class RowState(ServerBase):
     last_device_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     others_seq: Mapped[int] = mapped_column(SeqType, default=0)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class RowShare(ServerBase):
+    """A row of no operation that a row of an operation references (an RFA's contact):
+    the operation's members receive it too (read only; its owner keeps writing it)."""
+
+    __tablename__ = "row_shares"
+
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    operation_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class RowDeparture(ServerBase):
+    """A row left a scope (an operation, or an officer's rows of no operation) at `seq`:
+    devices of that scope whose cursor is before it are told the row is gone for them."""
+
+    __tablename__ = "row_departures"
+    __table_args__ = (Index("ix_row_departures_cursor", "seq", "entity", "row_id"),)
+
+    id: Mapped[int] = mapped_column(SeqType, primary_key=True, autoincrement=True)
+    seq: Mapped[int] = mapped_column(SeqType)
+    entity: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(64))
+    operation_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    owner_officer_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
 
 class ServerConflict(ServerBase):

@@ -4,6 +4,8 @@ The cursor is opaque to the client: the (seq, entity, row_id) of the last row se
 just a seq once the device is up to date. Rows are read up to the high-water mark taken
 first, so a write committing meanwhile is sent next time, never skipped. A row whose
 only changes since the cursor came from the pulling device itself is not sent back.
+Every comparison with the cursor uses its whole (seq, entity, row_id) key. Rows that left
+the officer's scope within the range a batch covers are listed as `gone`.
 """
 
 from __future__ import annotations
@@ -14,12 +16,13 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, tuple_
+from sqlalchemy import and_, exists, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
+from fieldapp import __version__
 from sync.server.errors import ApiError
-from sync.server.models import Change, HandbookEdition, RowState
-from sync.server.scope import forbidden, officer_operations
+from sync.server.models import Change, HandbookEdition, Officer, RowDeparture, RowState
+from sync.server.scope import forbidden, officer_operations, visible_rows
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,14 @@ class Cursor:
                            "The pull cursor is not one HQ gave out; pull from the start.") from exc
 
 
+def _after(cursor: Cursor, seq: Any, entity: Any, row_id: Any) -> Any:
+    """The SQL condition: key (seq, entity, row_id) comes after the cursor."""
+    if cursor.entity is None:
+        return seq > cursor.seq
+    return or_(seq > cursor.seq,
+               and_(seq == cursor.seq, tuple_(entity, row_id) > (cursor.entity, cursor.row_id)))
+
+
 def pull_batch(
     session: Session, *, officer_id: str, device_id: str, cursor: Cursor, limit: int,
     operation_id: str | None = None,
@@ -63,26 +74,19 @@ def pull_batch(
             raise forbidden(operation_id)
         scope = RowState.operation_id == operation_id
     else:
-        scope = or_(
-            RowState.operation_id.in_(operations),
-            and_(RowState.operation_id.is_(None), RowState.owner_officer_id == officer_id),
-        )
-    if cursor.entity is None:
-        after = RowState.seq > cursor.seq
-    else:
-        after = or_(
-            RowState.seq > cursor.seq,
-            and_(RowState.seq == cursor.seq,
-                 tuple_(RowState.entity, RowState.row_id) > (cursor.entity, cursor.row_id)),
-        )
+        scope = visible_rows(officer_id, operations)
+    # Not sent back: a row whose only writes after the cursor are this device's own. The
+    # last write by anyone else is compared with the whole cursor key, as the row stood
+    # then: a cut inside a re-sequenced range must not hide a colleague's write.
     not_echo = or_(
         RowState.last_device_id.is_(None),
         RowState.last_device_id != device_id,
-        RowState.others_seq > cursor.seq,
+        _after(cursor, RowState.others_seq, RowState.entity, RowState.row_id),
     )
     query = (
         select(RowState.entity, RowState.row_id, RowState.seq, RowState.fields)
-        .where(scope, after, RowState.seq <= high, not_echo)
+        .where(scope, _after(cursor, RowState.seq, RowState.entity, RowState.row_id),
+               RowState.seq <= high, not_echo)
         .order_by(RowState.seq, RowState.entity, RowState.row_id)
         .limit(limit + 1)
     )
@@ -104,4 +108,41 @@ def pull_batch(
     if edition is not None:
         handbook = {"name": edition.name, "sha256": edition.sha256, "size": edition.size,
                     "url": f"/api/v1/handbook/{edition.name}"}
-    return {"rows": rows, "next": next_cursor.encode(), "more": more, "handbook": handbook}
+    answer: dict[str, Any] = {"rows": rows, "next": next_cursor.encode(), "more": more,
+                              "handbook": handbook, "hq": __version__}
+    if operation_id is None:
+        membership_seq = session.scalar(
+            select(Officer.membership_seq).where(Officer.id == officer_id))
+        if (cursor.seq == 0 and cursor.entity is None) or (membership_seq or 0) > cursor.seq:
+            answer["operations"] = sorted(operations)
+        gone = _gone(session, officer_id=officer_id, operations=operations, cursor=cursor,
+                     until=next_cursor if more else None, high=high)
+        if gone:
+            answer["gone"] = gone
+    return answer
+
+
+def _gone(session: Session, *, officer_id: str, operations: set[str], cursor: Cursor,
+          until: Cursor | None, high: int) -> list[dict[str, str]]:
+    """Rows that left the officer's scope in (cursor, until] (until None: up to `high`)
+    and that the officer does not see now."""
+    departed_from_me = or_(
+        RowDeparture.operation_id.in_(operations),
+        and_(RowDeparture.operation_id.is_(None), RowDeparture.owner_officer_id == officer_id),
+    )
+    upto: Any = RowDeparture.seq <= high
+    if until is not None:
+        upto = or_(RowDeparture.seq < until.seq,
+                   and_(RowDeparture.seq == until.seq,
+                        tuple_(RowDeparture.entity, RowDeparture.row_id)
+                        <= (until.entity, until.row_id)))
+    still_visible = exists().where(RowState.entity == RowDeparture.entity,
+                                   RowState.row_id == RowDeparture.row_id,
+                                   visible_rows(officer_id, operations))
+    found = session.execute(
+        select(RowDeparture.entity, RowDeparture.row_id)
+        .where(_after(cursor, RowDeparture.seq, RowDeparture.entity, RowDeparture.row_id),
+               upto, departed_from_me, ~still_visible)
+        .distinct()
+    ).all()
+    return [{"entity": entity, "id": row_id} for entity, row_id in sorted(found)]

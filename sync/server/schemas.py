@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from fieldapp.models import SYNCABLE_MODELS
 
@@ -50,51 +50,15 @@ class EnrollOut(BaseModel):
     device_code: str  # the DEVICE part of the RFA references this device makes from now on
 
 
-class ChangeIn(BaseModel):
-    """One outbox entry: new values and the values they replaced (the base)."""
-
-    model_config = ConfigDict(extra="ignore")
-    change_id: str = Field(min_length=8, max_length=36)
-    entity: str
-    row_id: str = Field(min_length=1, max_length=64)
-    operation_id: str | None = Field(default=None, max_length=36)
-    fields: dict[str, Any]
-    base: dict[str, Any] = Field(default_factory=dict)
-    base_rev: int | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _creation_defaults(cls, data: Any) -> Any:
-        """A creation may omit change_id, row_id and operation_id (they are in `fields`)."""
-        if isinstance(data, dict) and isinstance(data.get("fields"), dict) \
-                and not data.get("base") and isinstance(data["fields"].get("id"), str):
-            data = dict(data)
-            data.setdefault("row_id", data["fields"]["id"])
-            data.setdefault("operation_id", data["fields"].get("operation_id"))
-            if "change_id" not in data and isinstance(data.get("entity"), str):
-                data["change_id"] = creation_change_id(data["entity"], data["row_id"])
-        return data
-
-    @field_validator("entity")
-    @classmethod
-    def _known_entity(cls, value: str) -> str:
-        if value not in ROW_ENTITIES and value != CONFLICT_ENTITY:
-            raise ValueError(f"'{value}' is not a kind of row HQ keeps")
-        return value
-
-    @field_validator("fields")
-    @classmethod
-    def _field_names(cls, value: dict[str, Any]) -> dict[str, Any]:
-        if any(len(name) > 60 for name in value):
-            raise ValueError("a field name is longer than 60 characters")
-        return value
-
-
 class PushIn(BaseModel):
-    """A batch of changes, oldest first (operations first, urgent RFAs next)."""
+    """A batch of changes, oldest first (operations first, urgent rows next).
+
+    Only this envelope is checked as a whole: each change is read on its own and one HQ
+    cannot apply is held (see ChangeResult), never failing the request.
+    """
 
     model_config = ConfigDict(extra="forbid")
-    changes: list[ChangeIn] = Field(max_length=MAX_CHANGES_PER_PUSH)
+    changes: list[Any] = Field(max_length=MAX_CHANGES_PER_PUSH)
 
 
 class ConflictOut(BaseModel):
@@ -106,15 +70,21 @@ class ConflictOut(BaseModel):
 
 
 class ChangeResult(BaseModel):
-    """What became of one change; a retry of the same change id gets the same answer.
+    """What became of one change; a retry of the same change id from the same device gets
+    the same answer.
 
     Results come in the order of the changes sent; `status` and `conflicts` are left out
-    when the change was simply applied.
+    when the change was simply applied. A held change has no `rev`: `code` says why
+    (invalid_change, unknown_entity, invalid_value, not_in_your_operations, not_yours),
+    `detail` says it to the officer, `field` names the field at fault if one is.
     """
 
-    rev: int
-    status: str = "applied"  # applied | conflict
+    rev: int | None = None
+    status: str = "applied"  # applied | conflict | held
     conflicts: list[ConflictOut] = Field(default_factory=list)
+    code: str | None = None
+    detail: str | None = None
+    field: str | None = None
 
 
 class PushOut(BaseModel):
@@ -137,13 +107,26 @@ class EditionOut(BaseModel):
     url: str
 
 
+class GoneOut(BaseModel):
+    entity: str
+    id: str
+
+
 class PullOut(BaseModel):
-    """Rows changed after the cursor, oldest first; `next` is the cursor to send next."""
+    """Rows changed after the cursor, oldest first; `next` is the cursor to send next.
+
+    `hq` is HQ's version. `operations` (the officer's operation ids) comes when the cursor
+    is empty or the officer was assigned or unassigned after it; `gone` lists rows that
+    left the officer's scope (moved elsewhere) within the range this batch covers.
+    """
 
     rows: list[RowOut]
     next: str
     more: bool
     handbook: EditionOut | None = None
+    hq: str | None = None
+    operations: list[str] | None = None
+    gone: list[GoneOut] | None = None
 
 
 class HealthOut(BaseModel):

@@ -43,12 +43,33 @@ def normalise_code(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
+ClientInfo = tuple[int | None, str | None, str | None]  # protocol, schema, version
+CLIENT_HEADER = "X-FieldKit-Client"
+
+
+def parse_client_header(value: str | None) -> ClientInfo:
+    """What `X-FieldKit-Client: protocol=2; schema=HEAD; version=V` says (no header:
+    protocol 1, the clients made before the header existed); nonsense is ignored."""
+    if not value:
+        return (1, None, None)
+    parts: dict[str, str] = {}
+    for item in value.split(";"):
+        key, _, text = item.partition("=")
+        text = text.strip()
+        if text and text.isprintable() and text.isascii():
+            parts[key.strip().lower()] = text
+    protocol = parts.get("protocol", "")
+    return (int(protocol) if protocol.isdigit() and len(protocol) <= 4 else None,
+            parts.get("schema", "")[:64] or None, parts.get("version", "")[:40] or None)
+
+
 @dataclass(frozen=True)
 class Caller:
-    """The device behind a request and the officer it belongs to."""
+    """The device behind a request, the officer it belongs to, and what it said it runs."""
 
     device_id: str
     officer_id: str
+    client: ClientInfo = (None, None, None)
 
 
 def authenticate(session: Session, authorization: str | None) -> Caller:
@@ -65,4 +86,5 @@ def authenticate(session: Session, authorization: str | None) -> Caller:
             401, "device_revoked",
             "HQ has revoked this device. Ask HQ for a new enrollment code.",
         )
-    return Caller(device_id=device.id, officer_id=device.officer_id)
+    return Caller(device_id=device.id, officer_id=device.officer_id,
+                  client=(device.client_protocol, device.client_schema, device.client_version))

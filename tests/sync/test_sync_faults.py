@@ -110,19 +110,26 @@ def test_every_api_endpoint_needs_a_known_token_and_secrets_are_kept_hashed(
     assert clear not in caplog.text
 
 
-def test_another_operations_data_is_forbidden(hq, make_profile):
+def test_another_operations_data_is_held_and_the_rest_applied(hq, make_profile):
     other = admin.add_operation(hq.db, code="OTH", name="Other response", country="PHL")
     admin.add_officer(hq.db, name="Bob")
     admin.assign(hq.db, officer="Bob", operation="OTH")
     a = enrolled(hq, make_profile, "a")
-    _contacts(a, other.id, 2)
-    with pytest.raises(SyncError, match="not assigned to operation") as refused:
-        sync_once(a)
-    assert refused.value.status == 403
-    assert _count(a, OutboxEntry) == 2
+    link = Transport(hq.url, token=_token(a))
+    intruders = [{"entity": "contact", "fields": {"id": f"intruder-{n}", "deleted": False,
+                                                  "operation_id": other.id}}
+                 for n in range(2)]
+    mine = {"entity": "contact", "fields": {"id": "mine-1", "deleted": False,
+                                            "operation_id": hq.operation_id}}
+    answer = link.post_json("/api/v1/push", {"changes": [intruders[0], mine, intruders[1]]})
+    held = [r for r in answer["results"] if r.get("status") == "held"]
+    assert [r["code"] for r in held] == ["not_in_your_operations"] * 2
+    assert "rev" not in held[0]
+    assert isinstance(answer["results"][1]["rev"], int)
     with hq.db.read() as session:
         assert session.scalar(select(func.count()).select_from(RowState)
                               .where(RowState.operation_id == other.id)) == 1  # its own row
+        assert session.get(RowState, ("contact", "mine-1")) is not None
     answer = requests.get(f"{hq.url}/api/v1/pull", params={"operation": other.id},
                           headers={"Authorization": f"Bearer {_token(a)}"}, timeout=5)
     assert answer.status_code == 403
@@ -146,11 +153,17 @@ def test_oversized_body_is_413_and_malformed_is_422(hq_database_url, make_profil
                             headers={**headers, "Content-Type": "application/json"}, timeout=5)
         assert bad.status_code == 422
         assert "not valid JSON" in bad.json()["detail"]
-        wrong = requests.post(f"{hq_url}/api/v1/push", json={"changes": [{"entity": "spy"}]},
+        wrong = requests.post(f"{hq_url}/api/v1/push", json={"changes": {"entity": "spy"}},
                               headers=headers, timeout=5)
         assert wrong.status_code == 422
-        assert "'spy' is not a kind of row HQ keeps" in wrong.json()["detail"]
+        assert wrong.json()["error"] == "invalid_request"
         assert "Traceback" not in wrong.text
+        spy = requests.post(f"{hq_url}/api/v1/push", json={"changes": [
+            {"entity": "spy", "fields": {"id": "x"}}, {"entity": "spy"}]},
+            headers=headers, timeout=5)
+        assert spy.status_code == 200  # one outcome per change, never the whole push
+        assert [r["code"] for r in spy.json()["results"]] == ["unknown_entity",
+                                                               "invalid_change"]
         with a.transaction() as session:  # incompressible notes: gzip cannot save it
             session.add_all(Contact(given_name=f"P{n}", notes=os.urandom(600).hex())
                             for n in range(20))

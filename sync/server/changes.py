@@ -1,0 +1,122 @@
+"""One pushed change, parsed and checked on its own: a ChangeIn, or a Held outcome.
+
+Protocol v2 keeps only the push envelope strict (`{"changes": [...]}`); a change that is
+malformed, of an entity HQ does not keep, or carrying a value HQ could not serve back is
+*held*: it gets its own outcome with a code and a sentence for the officer, writes
+nothing and is not logged, and the other changes of the push go on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldapp.sync_schema import check_fields, clean_json, entity_known, printable_name
+from sync.server import schemas
+
+# Held codes (docs/sync-protocol.md, "Push").
+INVALID_CHANGE = "invalid_change"
+UNKNOWN_ENTITY = "unknown_entity"
+INVALID_VALUE = "invalid_value"
+NOT_IN_YOUR_OPERATIONS = "not_in_your_operations"
+NOT_YOURS = "not_yours"
+
+CONFLICT_ENTITY = schemas.CONFLICT_ENTITY
+RESOLUTIONS = frozenset({"mine", "hq", "edit"})
+
+
+@dataclass(frozen=True)
+class ChangeIn:
+    """One outbox entry: new values and the values they replaced (the base)."""
+
+    change_id: str
+    entity: str
+    row_id: str
+    operation_id: str | None
+    fields: dict[str, Any]
+    base: dict[str, Any] = field(default_factory=dict)
+    base_rev: int | None = None
+
+    @property
+    def is_creation(self) -> bool:
+        """A creation carries no base: the row is new on the device."""
+        return not self.base
+
+
+@dataclass(frozen=True)
+class Held:
+    """A change HQ did not apply: why (a stable code and a sentence), nothing written."""
+
+    code: str
+    detail: str
+    field: str | None = None
+
+    def answer(self) -> dict[str, Any]:
+        """The result sent for this change (no `rev`: nothing was applied)."""
+        result: dict[str, Any] = {"status": "held", "code": self.code, "detail": self.detail}
+        if self.field is not None:
+            result["field"] = self.field
+        return result
+
+
+def _id(value: Any, *, low: int, high: int) -> str | None:
+    if isinstance(value, str) and low <= len(value) <= high and clean_json(value) is None:
+        return value
+    return None
+
+
+def _malformed(what: str) -> Held:
+    return Held(INVALID_CHANGE, f"HQ could not read this change: {what}. "
+                                "It was not applied; a newer Field Kit may be needed.")
+
+
+def parse_change(raw: Any) -> ChangeIn | Held:
+    """Read one change of a push; everything wrong with it becomes a Held outcome."""
+    if not isinstance(raw, dict):
+        return _malformed("it is not an object")
+    entity = raw.get("entity")
+    fields = raw.get("fields")
+    base = raw.get("base")
+    if not isinstance(entity, str) or not entity or len(entity) > 40:
+        return _malformed("it names no kind of row")
+    if not isinstance(fields, dict):
+        return _malformed("its fields are not an object")
+    if base is None:
+        base = {}
+    if not isinstance(base, dict):
+        return _malformed("the values it replaced are not an object")
+    base_rev = raw.get("base_rev")
+    if base_rev is not None and (isinstance(base_rev, bool) or not isinstance(base_rev, int)
+                                 or not 0 <= base_rev < 2**63):
+        return _malformed("its base revision is not a sequence number")
+    row_id, operation_id, change_id = raw.get("row_id"), raw.get("operation_id"), \
+        raw.get("change_id")
+    if not base and isinstance(fields.get("id"), str):  # a creation: ids come in `fields`
+        row_id = raw.get("row_id", fields["id"])
+        operation_id = raw.get("operation_id", fields.get("operation_id"))
+        if "change_id" not in raw and _id(row_id, low=1, high=64):
+            change_id = schemas.creation_change_id(entity, row_id)
+    if _id(change_id, low=8, high=36) is None:
+        return _malformed("its change id is missing or not 8 to 36 characters")
+    if _id(row_id, low=1, high=64) is None:
+        return _malformed("its row id is missing or not 1 to 64 characters")
+    if operation_id is not None and _id(operation_id, low=1, high=36) is None:
+        return _malformed("its operation id is not 1 to 36 characters")
+    if entity == CONFLICT_ENTITY:
+        if fields.get("resolution") not in RESOLUTIONS or clean_json(fields) is not None:
+            return _malformed("its conflict resolution is not mine, hq or edit")
+        return ChangeIn(change_id, entity, row_id, None, fields, {}, None)
+    if entity not in schemas.ROW_ENTITIES or not entity_known(entity):
+        return Held(UNKNOWN_ENTITY,
+                    f"HQ does not keep rows of kind {printable_name(entity)!r} yet (a newer "
+                    "Field Kit made it); it is sent again after HQ is upgraded.")
+    problems = check_fields(entity, fields, row_id=row_id)
+    if problems:
+        first = problems[0]
+        return Held(INVALID_VALUE, f"HQ cannot store this change: {first.message} "
+                    "Correct it and send it again, or discard it.", first.field)
+    for name, value in base.items():
+        if not isinstance(name, str) or clean_json(name) is not None \
+                or clean_json(value) is not None:
+            return _malformed("a value it replaced cannot be stored")
+    return ChangeIn(change_id, entity, row_id, operation_id, fields, base, base_rev)

@@ -1,0 +1,99 @@
+"""Rows of no operation that rows of an operation reference are shared with the operation.
+
+An RFA of operation MRV naming a global contact, an asset of the directory or an
+organisation would otherwise point, on a colleague's device, at a row the colleague never
+receives. When a row of an operation is written with such a reference, the referenced row
+(if the writing officer may see it) is shared with the operation (`row_shares`) and given
+a new sequence number, so members whose cursor is past it receive it. Shares are kept:
+the row stays readable to the operation's members; only its owner writes it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cache
+from typing import Any
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.orm import Session
+
+from fieldapp.models import SYNCABLE_MODELS
+from sync.server.models import RowShare, RowState
+
+# Reference fields that are not foreign keys: a list of row ids.
+LIST_REFERENCES = {("rfa", "proposed_asset_ids"): "asset"}
+
+
+@cache
+def references() -> dict[str, dict[str, tuple[str, bool]]]:
+    """Per entity: reference field -> (referenced entity, is a list of ids)."""
+    by_table = {model.__tablename__: model.__sync_entity__ for model in SYNCABLE_MODELS}
+    found: dict[str, dict[str, tuple[str, bool]]] = defaultdict(dict)
+    for model in SYNCABLE_MODELS:
+        for column in model.__table__.columns:
+            for key in column.foreign_keys:
+                target = by_table.get(key.column.table.name)
+                if target is not None:
+                    found[model.__sync_entity__][column.key] = (target, False)
+    for (entity, name), target in LIST_REFERENCES.items():
+        found[entity][name] = (target, True)
+    return dict(found)
+
+
+def referenced_rows(entity: str, fields: dict[str, Any]) -> set[tuple[str, str]]:
+    """The (entity, row id) pairs a row's fields reference."""
+    pairs: set[tuple[str, str]] = set()
+    for name, (target, is_list) in references().get(entity, {}).items():
+        value = fields.get(name)
+        ids = value if is_list and isinstance(value, list) else [value]
+        pairs.update((target, v) for v in ids if isinstance(v, str) and v)
+    return pairs
+
+
+class Sharing:
+    """References found while a push is applied, shared in few statements at its end."""
+
+    def __init__(self, session: Session, *, officer_id: str, mine: set[str]) -> None:
+        self.session = session
+        self.officer_id = officer_id
+        self.mine = mine
+        self.wanted: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+
+    def note(self, state: RowState, fields: dict[str, Any], seq: int) -> None:
+        """A row of an operation was written at `seq` with these reference fields."""
+        if state.operation_id is None:
+            return
+        for key in referenced_rows(state.entity, fields):
+            self.wanted[key][state.operation_id] = seq
+
+    def share(self, states: dict[tuple[str, str], RowState]) -> None:
+        """Share the referenced rows of no operation the officer may see; re-sequence them."""
+        if not self.wanted:
+            return
+        keys = sorted(self.wanted)
+        missing = [k for k in keys if k not in states]
+        for start in range(0, len(missing), 500):
+            for state in self.session.scalars(select(RowState).where(
+                    tuple_(RowState.entity, RowState.row_id).in_(missing[start:start + 500]))):
+                states[(state.entity, state.row_id)] = state
+        existing: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for start in range(0, len(keys), 500):
+            for entity, row_id, operation_id in self.session.execute(
+                    select(RowShare.entity, RowShare.row_id, RowShare.operation_id)
+                    .where(tuple_(RowShare.entity, RowShare.row_id).in_(keys[start:start + 500]))):
+                existing[(entity, row_id)].add(operation_id)
+        for key in keys:
+            state = states.get(key)
+            if state is None or state.operation_id is not None:
+                continue
+            visible = state.owner_officer_id == self.officer_id or existing[key] & self.mine
+            if not visible:
+                continue  # a row the officer cannot see is never shared through them
+            new = {op: seq for op, seq in self.wanted[key].items() if op not in existing[key]}
+            if not new:
+                continue
+            for operation_id in new:
+                self.session.add(RowShare(entity=key[0], row_id=key[1],
+                                          operation_id=operation_id))
+            state.seq = max(state.seq, *new.values())
+            state.others_seq = state.seq  # every device, the writer's too, receives it
