@@ -1,6 +1,10 @@
 """Sync with HQ as the application sees it: one sync at a time, on request or on a timer,
 with the state the status bar and the sync screen show.
 
+The state is read once (`ui.models.sync_state.load_sync_state`, one session) and handed to
+both in the same `SyncView`: the status bar's line and the screen's counts, lists and
+failure sentence come from the same read, so they cannot disagree.
+
 The work itself is `sync.client` (no Qt), run through `TaskRunner.network` so a slow link
 never blocks the window or the other background work. Automatic sync, when the officer
 turns it on, tries every few minutes; while offline it backs off exponentially with
@@ -47,17 +51,24 @@ def retry_delay(failures: int, *, rng: random.Random | None = None) -> float:
 
 @dataclass(frozen=True)
 class SyncView:
-    """The sync state in words: one short line for the status bar and its tone."""
+    """The sync state in words: one short line for the status bar and its tone, with the
+    state it was made from (for the sync screen)."""
 
     text: str
     tone: str  # "ok", "pending", "offline", "conflict", "error", "off", "busy"
-    status: Any = None  # sync.client.SyncStatus when known
+    state: Any = None  # ui.models.sync_state.SyncScreenState when known
+    problem: str = ""  # the last failure's sentence (the log's) until a sync succeeds
+
+    @property
+    def status(self) -> Any:
+        """sync.client.SyncStatus when known."""
+        return self.state.status if self.state is not None else None
 
 
-def _read_status(session: Any, _progress: Progress) -> Any:
-    from sync.client import sync_status
+def _read_state(session: Any, progress: Progress) -> Any:
+    from ui.models.sync_state import load_sync_state
 
-    return sync_status(session)
+    return load_sync_state(session, progress)
 
 
 def _run_sync(db: Database, progress: Progress) -> Any:
@@ -131,7 +142,8 @@ class SyncController(QObject):
         if self.task is not None or not self.ctx.has_database:
             return self.task
         self._timer.stop()
-        self._set_view(SyncView(self.tr("Sync: in progress…"), "busy", self.view.status))
+        self._set_view(SyncView(self.tr("Sync: in progress…"), "busy", self.view.state,
+                                self.view.problem))
         self.started.emit()
         self.task = self.ctx.tasks.network(
             _run_sync, changes=EVERYTHING, on_success=self._synced, on_failure=self._failed,
@@ -194,38 +206,46 @@ class SyncController(QObject):
             self._status_timer.start()  # pending counts moved
 
     def refresh_status(self) -> None:
-        """Read enrollment, pending changes and conflicts in the background."""
+        """Read the sync state (enrollment, pending, conflicts, held, log) in the background."""
         if not self.ctx.has_database:
             return
-        self.ctx.tasks.query(_read_status, on_success=self._show_status,
+        self.ctx.tasks.query(_read_state, on_success=self._show_state,
                              on_failure=self._status_failed)
 
     def _status_failed(self, exc: BaseException) -> None:
         # The status line is a convenience: keep the last one rather than a dialog.
         log.warning("could not read the sync state: %s", exc)
 
-    def _show_status(self, status: Any) -> None:
+    def _show_state(self, state: Any) -> None:
+        status = state.status
+        # The sentence the log keeps for the last failed sync (cleared by a success); a
+        # failure before anything was logged (not enrolled, no token) is known only here.
+        problem = self.last_error or status.last_error
         if self.task is not None:
-            self._set_view(SyncView(self.view.text, "busy", status))
+            self._set_view(SyncView(self.view.text, "busy", state, problem))
             return
-        pending = sum(status.pending.values())
         if not status.enrolled:
-            view = SyncView(self.tr("Sync: not set up yet"), "off", status)
-        elif status.conflicts:
-            view = SyncView(self.tr("Sync: {0} conflict(s) to resolve").format(status.conflicts),
-                            "conflict", status)
-        elif self.offline:
-            view = SyncView(self.tr("Sync: offline · {0} change(s) waiting").format(pending),
-                            "offline", status)
-        elif self.last_error or (status.last_error and status.last_success is None):
-            view = SyncView(self.tr("Sync: error · {0} change(s) waiting").format(pending),
-                            "error", status)
-        elif pending:
-            view = SyncView(self.tr("Sync: {0} change(s) waiting").format(pending),
-                            "pending", status)
-        else:
-            view = SyncView(self.tr("Sync: up to date"), "ok", status)
-        self._set_view(view)
+            self._set_view(SyncView(self.tr("Sync: not set up yet"), "off", state, problem))
+            return
+        parts: list[str] = []
+        tone = "ok"
+        pending = sum(status.pending.values())
+        if problem:
+            parts.append(self.tr("offline") if self.offline else self.tr("error"))
+            tone = "offline" if self.offline else "error"
+        if status.conflicts:
+            parts.append(self.tr("{0} conflict(s) to resolve").format(status.conflicts))
+        if status.held:
+            parts.append(self.tr("{0} change(s) held by HQ").format(status.held))
+        if status.held_rows:
+            parts.append(self.tr("{0} row(s) from HQ not applied").format(status.held_rows))
+        if tone == "ok" and parts:
+            tone = "conflict"  # the officer has something to decide
+        if problem or pending:
+            parts.append(self.tr("{0} change(s) waiting").format(pending))
+            tone = "pending" if tone == "ok" else tone
+        text = " · ".join(parts) if parts else self.tr("up to date")
+        self._set_view(SyncView(self.tr("Sync: {0}").format(text), tone, state, problem))
 
     def _set_view(self, view: SyncView) -> None:
         self.view = view

@@ -1,5 +1,6 @@
 """The sync screen against a real HQ (uvicorn on 127.0.0.1): enroll, sync now, the status
-bar, a conflict shown side by side and resolved, an offline HQ, and automatic retries."""
+bar, a conflict shown side by side and resolved, a change HQ held after the officer was
+unassigned, an offline HQ, and automatic retries."""
 
 from __future__ import annotations
 
@@ -140,6 +141,40 @@ def test_conflict_is_shown_side_by_side_and_resolved_from_the_screen(
         assert session.get(Contact, contact_id).role == "Head of logistics"
 
 
+def test_change_held_after_unassignment_is_listed_then_sent_again_once_reassigned(
+        qtbot, hq, ctx, window):
+    screen = _sync_screen(qtbot, window)
+    _enroll_through_screen(qtbot, hq, screen)
+    assert _sync_now(qtbot, screen)[0] == "ok"
+    with ctx.db.transaction() as session:
+        contact = Contact(operation_id=hq.operation_id, given_name="Amira",
+                          family_name="Haddad", role="Logistics")
+        session.add(contact)
+    contact_id = contact.id
+    admin.unassign(hq.db, officer="Ana", operation="MRV")
+
+    outcome, message = _sync_now(qtbot, screen)
+    assert outcome == "ok", message  # one held change never fails the sync
+    panel = screen.held_changes
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=5000)
+    assert panel.table.item(0, 0).text() == "Contact “Amira Haddad”"
+    assert panel.reason_label.text()  # HQ's own sentence
+    assert screen.tabs.tabText(1) == "Held by HQ (1)"
+    assert "Marovia response" in screen.archived_label.text()
+    qtbot.waitUntil(lambda: "1 change(s) held by HQ" in window.sync_status.text(),
+                    timeout=5000)
+    assert screen.log_table.item(0, 1).text() == "Done · 1 held"
+
+    admin.assign(hq.db, officer="Ana", operation="MRV")
+    qtbot.mouseClick(panel.send_again_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.table.isHidden(), timeout=5000)
+    assert _sync_now(qtbot, screen)[0] == "ok"
+    with hq.db.read() as session:
+        assert session.get(RowState, ("contact", contact_id)).fields["role"] == "Logistics"
+    qtbot.waitUntil(lambda: window.sync_status.text() == "Sync: up to date", timeout=5000)
+    assert screen.tabs.tabText(1) == "Held by HQ"
+
+
 def test_hq_out_of_reach_says_so_and_keeps_changes_waiting(qtbot, hq, ctx, window):
     screen = _sync_screen(qtbot, window)
     _enroll_through_screen(qtbot, hq, screen)
@@ -166,6 +201,10 @@ def test_hq_out_of_reach_says_so_and_keeps_changes_waiting(qtbot, hq, ctx, windo
     qtbot.waitUntil(lambda: "Contact: 1" in screen.pending_label.text(), timeout=5000)
     qtbot.waitUntil(lambda: screen.log_table.rowCount() > 0
                     and screen.log_table.item(0, 1).text() == "Failed", timeout=5000)
+    # The screen, the log and the status bar tell the same failure in the same words.
+    assert screen.log_table.item(0, 6).text() == message
+    assert f"Last attempt failed: {message}" in screen.state_label.text()
+    assert window.sync_status.text() == "Sync: offline · 1 change(s) waiting"
 
 
 def test_automatic_sync_retries_later_with_growing_jittered_delays(qtbot, ctx, window):

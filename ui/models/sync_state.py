@@ -1,17 +1,28 @@
-"""What the sync screen reads, on a worker thread: enrollment and pending changes, the
-open conflicts in words (which record, which field, both values), and the sync log.
+"""What the sync screen and the status bar read, on a worker thread, in one go: enrollment
+and pending changes, the open conflicts in words (which record, which field, both values),
+the changes HQ held and the rows from HQ this laptop could not apply, and the sync log.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from fieldapp.errors import NotFoundError
 from fieldapp.services.lookup import item_summary
-from sync.client import SyncStatus, open_conflicts, sync_log, sync_status
+from fieldapp.services.operations import get_operation
+from sync.client import (
+    HeldChange,
+    HeldRowView,
+    SyncStatus,
+    held_changes,
+    held_rows,
+    open_conflicts,
+    sync_log,
+    sync_status,
+)
 from ui.tasks import Session
 
 ENTITY_NAMES = {  # what the officer calls each kind of record
@@ -26,6 +37,16 @@ ENTITY_NAMES = {  # what the officer calls each kind of record
     "handbook_note": "Handbook note",
     "handbook_bookmark": "Handbook bookmark",
     "checklist_tick": "Checklist tick",
+}
+REFERENCES = {  # fields naming another record, and that record's kind
+    "operation_id": "operation",
+    "organisation_id": "organisation",
+    "requesting_org_id": "organisation",
+    "contact_id": "contact",
+    "poc_contact_id": "contact",
+    "asset_id": "asset",
+    "tasked_asset_id": "asset",
+    "rfa_id": "rfa",
 }
 
 
@@ -43,11 +64,15 @@ class ConflictView:
 
 @dataclass(frozen=True)
 class SyncScreenState:
-    """Everything the sync screen shows, read in one go."""
+    """Everything the sync screen and the status bar show, read in one session (so the
+    counts, the lists and the log agree with each other)."""
 
     status: SyncStatus
     conflicts: list[ConflictView]
-    log: list[dict[str, Any]]
+    log: list[dict[str, Any]]  # newest first, in the order sync.client gives
+    held: list[HeldChange]  # oldest first, the changes waiting behind a held one too
+    held_rows: list[HeldRowView]
+    names: dict[str, str]  # record id -> title, for the ids a held change refers to
 
 
 def value_text(value: Any) -> str:
@@ -68,20 +93,60 @@ def field_label(name: str) -> str:
 
 def _record_title(session: Session, entity: str, row_id: str) -> str:
     try:
+        if entity == "operation":
+            return get_operation(session, row_id).name
         return item_summary(session, entity, row_id).title
     except NotFoundError:
         return row_id
 
 
+def _referenced_names(session: Session, changes: list[HeldChange]) -> dict[str, str]:
+    names = {}
+    for change in changes:
+        for name, value in change.fields.items():
+            if name in REFERENCES and isinstance(value, str) and value not in names:
+                names[value] = _record_title(session, REFERENCES[name], value)
+    return names
+
+
 def load_sync_state(session: Session, _progress: object = None) -> SyncScreenState:
-    """Read enrollment, pending changes, conflicts with their records' titles, and the log."""
+    """Read enrollment, pending changes, conflicts with their records' titles, held changes
+    and rows, and the log."""
     conflicts = [
         ConflictView(id=c.id, entity=c.entity, record=_record_title(session, c.entity, c.row_id),
                      field=c.field, mine=value_text(c.local_value), hq=value_text(c.server_value))
         for c in open_conflicts(session)
     ]
+    held = held_changes(session)
     return SyncScreenState(status=sync_status(session), conflicts=conflicts,
-                           log=sync_log(session, limit=50))
+                           log=sync_log(session, limit=50), held=held,
+                           held_rows=held_rows(session),
+                           names=_referenced_names(session, held))
+
+
+def fields_text(fields: dict[str, Any], names: dict[str, str] | None = None) -> str:
+    """A change's new values, one "Field: value" line each, as the officer reads them;
+    a reference to another record by its title when `names` has it.
+
+    A new record carries every column: its empty ones are left out (they say nothing);
+    a change that only empties fields shows them all."""
+    names = names or {}
+    shown = {name: value for name, value in fields.items() if name != "id"}
+    filled = {name: value for name, value in shown.items()
+              if value not in (None, "", [], {}, False)}
+    lines = []
+    for name, value in (filled or shown).items():
+        if name in REFERENCES:
+            label = field_label(name.removesuffix("_id"))
+            lines.append(f"{label}: {names.get(value, value_text(value))}")
+        else:
+            lines.append(f"{field_label(name)}: {value_text(value)}")
+    return "\n".join(lines)
+
+
+def held_file_name(day: date) -> str:
+    """The name offered for a saved report of held changes: held-changes-YYYY-MM-DD.json."""
+    return f"held-changes-{day.isoformat()}.json"
 
 
 def local_time(value: datetime | str | None) -> str:

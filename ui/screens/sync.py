@@ -1,10 +1,12 @@
 """The sync screen: enroll this laptop with HQ, sync now (with progress and cancel) or
-automatically, see what waits to be sent, resolve conflicts side by side, read the log.
+automatically, see what waits to be sent, resolve conflicts side by side, act on what HQ
+held and on rows from HQ this laptop could not apply, read the log.
 
 The work is `sync.client`'s, run by the application's `SyncController` (ctx.sync) on the
-network thread; this screen only shows its state and asks it to act. Reads of the state
-run in the background and follow the controller's: it re-reads the sync state after every
-sync, enrollment and (debounced) local change, and the screen re-reads with it.
+network thread; this screen only shows its state and asks it to act. The controller reads
+the whole state in the background after every sync, enrollment and (debounced) local
+change, and hands the same read to the status bar and to this screen, so the two always
+agree; the screen never reads the state on its own.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -38,11 +41,12 @@ from ui.models.sync_state import (
     ConflictView,
     SyncScreenState,
     field_label,
-    load_sync_state,
     local_time,
     size_text,
 )
+from ui.sync_controller import SyncView
 from ui.widgets.field_errors import FieldErrors
+from ui.widgets.held_lists import HeldChangesPanel, HeldRowsPanel
 
 NOTE_STYLE = "color: #555;"
 ALERT_STYLE = "color: #b3261e;"
@@ -75,7 +79,7 @@ def _readonly_text(name: str) -> QPlainTextEdit:
 
 
 class SyncScreen(QWidget):
-    """Enrollment, sync now, pending changes, conflicts and the sync log."""
+    """Enrollment, sync now, pending changes, conflicts, held changes and rows, the log."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +89,7 @@ class SyncScreen(QWidget):
         self.state: SyncScreenState | None = None
         self.conflicts: list[ConflictView] = []
         self.errors = FieldErrors()
+        self._tab_chosen = False
 
         title = QLabel(self.tr("Sync with HQ"))
         title.setStyleSheet("font-size: 20px; font-weight: bold;")
@@ -94,9 +99,18 @@ class SyncScreen(QWidget):
         top.addWidget(self._enrollment_group(), 1)
         top.addWidget(self._sync_group(), 1)
         layout.addLayout(top)
+        self.held_changes = HeldChangesPanel(ctx)
+        self.held_rows = HeldRowsPanel(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("syncTabs")
+        self.tabs.addTab(self._conflicts_group(), self.tr("Conflicts"))
+        self.tabs.addTab(self.held_changes, self.tr("Held by HQ"))
+        self.tabs.addTab(self.held_rows, self.tr("Not applied from HQ"))
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self._conflicts_group())
+        splitter.addWidget(self.tabs)
         splitter.addWidget(self._log_group())
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([300, 170])  # scaled to the room there is: the log keeps 3 rows
         layout.addWidget(splitter, 1)
 
         self.controller.started.connect(self._sync_started)
@@ -104,6 +118,7 @@ class SyncScreen(QWidget):
         self.controller.finished.connect(self._sync_finished)
         self.controller.view_changed.connect(self._view_changed)
         self._show_busy(self.controller.busy)
+        self._view_changed(self.controller.view)
         self.reload()
 
     # Layout -----------------------------------------------------------------------------
@@ -148,6 +163,11 @@ class SyncScreen(QWidget):
         self.pending_label = QLabel()
         self.pending_label.setObjectName("pendingLabel")
         self.pending_label.setWordWrap(True)
+        self.archived_label = QLabel()
+        self.archived_label.setObjectName("archivedLabel")
+        self.archived_label.setWordWrap(True)
+        self.archived_label.setStyleSheet(NOTE_STYLE)
+        self.archived_label.hide()
         self.sync_button = QPushButton(self.tr("Sync now"))
         self.sync_button.setObjectName("syncNow")
         self.sync_button.clicked.connect(self.controller.sync_now)
@@ -169,21 +189,25 @@ class SyncScreen(QWidget):
         box = QVBoxLayout(group)
         box.addWidget(self.state_label)
         box.addWidget(self.pending_label)
+        box.addWidget(self.archived_label)
         row = QHBoxLayout()
         row.addWidget(self.sync_button)
         row.addWidget(self.cancel_button)
         row.addWidget(self.progress, 1)
+        row.addStretch(0)  # keeps the buttons on the left while the progress bar is hidden
         box.addLayout(row)
         box.addWidget(self.progress_label)
         box.addWidget(self.auto_check)
         box.addStretch(1)
         return group
 
-    def _conflicts_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Conflicts"))
+    def _conflicts_group(self) -> QWidget:
+        group = QWidget()
+        group.setObjectName("conflicts")
         self.conflicts_note = QLabel()
         self.conflicts_note.setObjectName("conflictsNote")
         self.conflicts_note.setWordWrap(True)
+        self.conflicts_note.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.conflict_table = QTableWidget(0, 3)
         self.conflict_table.setObjectName("conflictTable")
         self.conflict_table.setHorizontalHeaderLabels(
@@ -247,14 +271,15 @@ class SyncScreen(QWidget):
     # State ------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the sync state again (in the background)."""
-        if self.ctx.has_database:
-            self.ctx.tasks.query(load_sync_state, on_success=self._show_state, parent=self)
+        """Have the controller read the sync state again (in the background); the status
+        bar and this screen then show the new state together."""
+        self.controller.refresh_status()
 
-    def _view_changed(self, _view: object) -> None:
-        self.reload()  # the controller has read the state again: pending counts, conflicts…
+    def _view_changed(self, view: SyncView) -> None:
+        if view.state is not None:
+            self._show_state(view.state, view.problem)
 
-    def _show_state(self, state: SyncScreenState) -> None:
+    def _show_state(self, state: SyncScreenState, problem: str) -> None:
         self.state = state
         status = state.status
         if status.enrolled:
@@ -274,12 +299,16 @@ class SyncScreen(QWidget):
         self._show_busy(self.controller.busy)
         last = (self.tr("Last successful sync: {0}.").format(local_time(status.last_success))
                 if status.last_success else self.tr("Never synced yet."))
-        if status.last_error:
-            last += " " + self.tr("Last attempt failed: {0}").format(status.last_error)
+        if problem:
+            last += " " + self.tr("Last attempt failed: {0}").format(problem)
         self.state_label.setText(last)
-        self.state_label.setStyleSheet(ALERT_STYLE if status.last_error else "")
+        self.state_label.setStyleSheet(ALERT_STYLE if problem else "")
         self._show_pending(status.pending)
+        self._show_archived(list(status.archived_operations))
         self._show_conflicts(state.conflicts)
+        self.held_changes.show_changes(state.held, status.held, state.names)
+        self.held_rows.show_rows(state.held_rows)
+        self._show_tab_counts(len(state.conflicts), status.held, len(state.held_rows))
         self._show_log(state.log)
 
     def _show_pending(self, pending: dict[str, int]) -> None:
@@ -291,6 +320,23 @@ class SyncScreen(QWidget):
         self.pending_label.setText(
             self.tr("Waiting to be sent ({0}): {1}").format(sum(pending.values()),
                                                             ", ".join(parts)))
+
+    def _show_archived(self, names: list[str]) -> None:
+        if names:
+            self.archived_label.setText(self.tr(
+                "No longer assigned to you at HQ: {0}. Their records stay readable on this "
+                "laptop and no longer sync.").format(", ".join(names)))
+        self.archived_label.setVisible(bool(names))
+
+    def _show_tab_counts(self, conflicts: int, held: int, held_rows: int) -> None:
+        counts = (conflicts, held, held_rows)
+        titles = (self.tr("Conflicts"), self.tr("Held by HQ"), self.tr("Not applied from HQ"))
+        for index, (title, count) in enumerate(zip(titles, counts, strict=True)):
+            self.tabs.setTabText(index, f"{title} ({count})" if count else title)
+        if not self._tab_chosen:  # the first time: open on what needs the officer, if any
+            self._tab_chosen = True
+            first = next((i for i, count in enumerate(counts) if count), 0)
+            self.tabs.setCurrentIndex(first)
 
     def _show_conflicts(self, conflicts: list[ConflictView]) -> None:
         selected = self._selected_conflict()
@@ -312,6 +358,7 @@ class SyncScreen(QWidget):
         else:
             self.conflicts_note.setText(self.tr("No conflicts."))
             self.conflicts_note.setStyleSheet(NOTE_STYLE)
+        self.conflict_table.setVisible(bool(conflicts))
         self.conflict_detail.setVisible(bool(conflicts))
         self._show_conflict()
 
@@ -333,9 +380,12 @@ class SyncScreen(QWidget):
         results = {"ok": self.tr("Done"), "error": self.tr("Failed"),
                    "cancelled": self.tr("Cancelled")}
         self.log_table.setRowCount(len(log))
-        for row, entry in enumerate(log):
-            cells = (local_time(entry.get("at")),
-                     results.get(entry.get("result", ""), entry.get("result", "")),
+        for row, entry in enumerate(log):  # newest first, as sync.client gives them
+            result = results.get(entry.get("result", ""), entry.get("result", ""))
+            held = entry.get("held", 0) + entry.get("held_rows", 0)
+            if held:
+                result = self.tr("{0} · {1} held").format(result, held)
+            cells = (local_time(entry.get("at")), result,
                      str(entry.get("pushed", 0)), str(entry.get("pulled", 0)),
                      f"{size_text(entry.get('bytes_up', 0))} / "
                      f"{size_text(entry.get('bytes_down', 0))}",
