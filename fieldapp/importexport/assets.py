@@ -2,10 +2,12 @@
 
 `preview_asset_import` reads and checks every row and writes nothing: entries to add,
 entries that match one already in the directory (same id, or same provider, unit,
-category and description; update or skip, update by default) and rejected rows with line
-and reason. `apply_asset_import` writes the preview in the caller's one transaction.
-An update fills the entry with the file's non-empty values; a new status goes into the
-history with the comment "Imported from file", like any other status change.
+category and description, among the operation's and the global entries; update or skip,
+update by default) and rejected rows with line and reason. A new entry never keeps the
+file's id, which may be another operation's (see fieldapp.importexport.common).
+`apply_asset_import` writes the preview in the caller's one transaction. An update fills
+the entry with the file's non-empty values; a new status goes into the history with the
+comment "Imported from file", like any other status change.
 The point of contact is found among the contacts by e-mail, then by name.
 """
 
@@ -25,7 +27,9 @@ from fieldapp.importexport.common import (
     ImportSource,
     LineProgress,
     RejectedRow,
-    imported_id,
+    derived_ids,
+    id_keys,
+    new_row_id,
     parse_date,
     parse_number,
     read_text,
@@ -222,14 +226,16 @@ def _same_key(provider_state: str, provider_unit: str, category: str, descriptio
                                description.casefold()))
 
 
-def _keys(row: ImportedAsset) -> list[tuple[str, str]]:
+def _keys(row: ImportedAsset, operation_id: str | None) -> list[tuple[str, str]]:
     data = row.data
     same = _same_key(data.provider_state, data.provider_unit, data.category, data.description)
-    keys = [(f"id:{row.uid}", "the same id")] if row.uid else []
+    keys = [(key, "the same id") for key in id_keys(row.uid, operation_id=operation_id)]
     return [*keys, (same, "the same provider, unit, category and description")]
 
 
 def _existing(session: Session, operation_id: str | None) -> dict[str, tuple[str, str]]:
+    """Entry (id, label) by match key, among the entries of the import's scope: its
+    operation's and the global ones (which every operation shows); never another's."""
     scope = ("(operation_id = :op OR operation_id IS NULL)" if operation_id
              else "operation_id IS NULL")
     index: dict[str, tuple[str, str]] = {}
@@ -276,7 +282,7 @@ def preview_asset_import(session: Session, source: ImportSource, *,
             preview.rejected.append(RejectedRow(line, exc.message))
             continue
         match = None
-        for key, said in _keys(row):
+        for key, said in _keys(row, operation_id):
             if key in existing:
                 found_id, label = existing[key]
                 match = AssetMatch(line, row, said, found_id, label)
@@ -288,7 +294,7 @@ def preview_asset_import(session: Session, source: ImportSource, *,
             preview.matches.append(match)
             continue
         preview.to_add.append(row)
-        for key, _ in _keys(row):
+        for key, _ in _keys(row, operation_id):
             seen.setdefault(key, line)
     reading.done()
     return preview
@@ -298,13 +304,15 @@ def apply_asset_import(session: Session, preview: AssetImportPreview,
                        choices: Mapping[int, str], *, progress: Progress) -> AssetImportResult:
     """Write the preview: add new entries, update or skip matches (by line; update if absent)."""
     total = len(preview.to_add) + len(preview.matches)
-    taken = taken_ids(session, "assets", [r.uid for r in preview.to_add])
+    scope = preview.operation_id
+    taken = taken_ids(session, "assets",
+                      derived_ids([r.uid for r in preview.to_add], operation_id=scope))
     by_line: dict[int, str] = {}
     written: list[str] = []
     done = updated = skipped = 0
     for row in preview.to_add:
-        asset = create_asset(session, row.data, operation_id=preview.operation_id,
-                             comment=IMPORT_COMMENT, asset_id=imported_id(row.uid, taken))
+        asset = create_asset(session, row.data, operation_id=scope, comment=IMPORT_COMMENT,
+                             asset_id=new_row_id(row.uid, operation_id=scope, taken=taken))
         if row.confirmed_at is not None:
             asset.confirmed_at = row.confirmed_at
         by_line[row.line] = asset.id

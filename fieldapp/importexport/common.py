@@ -6,8 +6,12 @@ then UTF-16 when it carries a BOM (Excel's "Unicode text"), then Windows-1252, w
 Excel and Outlook still write. Anything else, control characters of binary data, or a
 file over 50 MB raises ImportFileError naming the line and the reason.
 
-A row that carries a UUID (a vCard UID, an export's ID column) keeps it, so the same
-contact or asset has the same id on every device, unless this profile already uses it.
+A row that carries a UUID (a vCard UID, an export's ID column) is matched by it to the row
+it came from, among the rows of the import's scope only: its operation's and the global
+ones (`id_keys`). A row the file adds never keeps the file's id, which may be another
+operation's row at HQ (`new_row_id`): in an operation it gets an id derived from the file's
+id and the operation, so the same file imported again, or by a colleague in the same
+operation, makes the same rows; a global row gets a random one.
 """
 
 from __future__ import annotations
@@ -16,7 +20,6 @@ import codecs
 import json
 import re
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -178,19 +181,57 @@ def parse_date(text: str) -> date | None:
     return date.fromisoformat(cleaned[:10])
 
 
+IMPORT_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:cmcoord-field-kit:import")
+
+
+def _file_uuid(uid: str) -> str | None:
+    try:
+        return str(uuid.UUID(uid.strip()))
+    except ValueError:
+        return None
+
+
+def _derived_id(file_id: str, operation_id: str) -> str:
+    return str(uuid.uuid5(IMPORT_NAMESPACE, json.dumps([operation_id, file_id])))
+
+
+def id_keys(uid: str, *, operation_id: str | None) -> list[str]:
+    """Match keys ("id:…") of a file's row id: the id itself (a row exported from here) and,
+    in an operation, the id an earlier import of it was given (`new_row_id`)."""
+    file_id = _file_uuid(uid)
+    if file_id is None:
+        return []  # not a UUID: it cannot be one of ours
+    keys = [f"id:{file_id}"]
+    if operation_id:
+        keys.append(f"id:{_derived_id(file_id, operation_id)}")
+    return keys
+
+
 def taken_ids(session: Session, table: Literal["contacts", "assets"],
-              uids: Iterable[str]) -> set[str]:
+              ids: list[str]) -> set[str]:
     """Which of these ids a row of `table` (even a deleted one) already has."""
     query = text(f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(:ids))")
-    return set(session.execute(query, {"ids": json.dumps([u for u in uids if u])}).scalars())
+    return set(session.execute(query, {"ids": json.dumps(ids)}).scalars())
 
 
-def imported_id(uid: str, taken: set[str]) -> str:
-    """The row's own UUID unless it is not one or is `taken` (then a new one); noted as taken."""
-    try:
-        candidate = str(uuid.UUID(uid))
-    except ValueError:
+def derived_ids(uids: list[str], *, operation_id: str | None) -> list[str]:
+    """The ids `new_row_id` would try for these file ids (to look up which are taken)."""
+    if not operation_id:
+        return []
+    return [_derived_id(file_id, operation_id)
+            for file_id in filter(None, map(_file_uuid, uids))]
+
+
+def new_row_id(uid: str, *, operation_id: str | None, taken: set[str]) -> str:
+    """The id of a row an import adds; never the file's own id (see the module doc).
+
+    Derived from the file's id and the operation; random for a global row, a file row
+    without a UUID, or when the derived id is `taken` here (then noted as taken).
+    """
+    file_id = _file_uuid(uid)
+    if file_id is None or not operation_id:
         return str(uuid.uuid4())
+    candidate = _derived_id(file_id, operation_id)
     if candidate in taken:
         return str(uuid.uuid4())
     taken.add(candidate)

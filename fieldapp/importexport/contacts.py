@@ -1,10 +1,12 @@
 """Contacts in and out: vCard or CSV (with or without HXL) import in two steps; export.
 
 `preview_import` reads and checks everything and writes nothing: rows to add, rows that
-match an existing contact (same id, e-mail or E.164 phone; merge or skip, merge by
-default) and rejected rows with line and reason. `apply_import` writes the preview in the
-caller's transaction. Merging never overwrites: empty fields are filled, phones and
-e-mails are added, notes appended.
+match an existing contact of the operation or a global one (same id, e-mail or E.164
+phone; merge or skip, merge by default) and rejected rows with line and reason.
+`apply_import` writes the preview in the caller's transaction; a contact it adds never
+keeps the file's id, which may be another operation's (see fieldapp.importexport.common).
+Merging never overwrites: empty fields are filled, phones and e-mails are added, notes
+appended.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from fieldapp.importexport.common import (
     ImportSource,
     LineProgress,
     RejectedRow,
-    imported_id,
+    derived_ids,
+    id_keys,
+    new_row_id,
     read_text,
     taken_ids,
 )
@@ -147,8 +151,8 @@ def _existing_keys(session: Session, operation_id: str | None) -> dict[str, str]
     return keys
 
 
-def _match_keys(row: ImportedContact) -> list[tuple[str, str]]:
-    keys = [(f"id:{row.uid}", "the same id")] if row.uid else []
+def _match_keys(row: ImportedContact, operation_id: str | None) -> list[tuple[str, str]]:
+    keys = [(key, "the same id") for key in id_keys(row.uid, operation_id=operation_id)]
     keys += [(f"email:{e.lower()}", f"e-mail {e}") for e in row.data.emails]
     keys += [(f"phone:{p.number}", f"phone {p.number}") for p in row.data.phones
              if p.valid and p.number.startswith("+")]
@@ -175,12 +179,12 @@ def preview_import(session: Session, source: ImportSource, *, operation_id: str 
         except ValidationErrors as exc:
             preview.rejected.append(RejectedRow(item.line, exc.message))
             continue
-        match = _find_match(session, row, keys, seen)
+        match = _find_match(session, row, keys, seen, operation_id)
         if match is not None:
             preview.matches.append(match)
             continue
         preview.to_add.append(row)
-        for key, _ in _match_keys(row):
+        for key, _ in _match_keys(row, operation_id):
             seen.setdefault(key, row.line)
         name = row.organisation.casefold()
         if row.organisation and name not in organisations:
@@ -191,8 +195,8 @@ def preview_import(session: Session, source: ImportSource, *, operation_id: str 
 
 
 def _find_match(session: Session, row: ImportedContact, keys: dict[str, str],
-                seen: dict[str, int]) -> ImportMatch | None:
-    for key, said in _match_keys(row):
+                seen: dict[str, int], operation_id: str | None) -> ImportMatch | None:
+    for key, said in _match_keys(row, operation_id):
         existing = keys.get(key)
         if existing is not None:
             found = session.get(Contact, existing)
@@ -208,13 +212,15 @@ def apply_import(session: Session, preview: ImportPreview, choices: Mapping[int,
     """Write the preview: add new rows, merge or skip matches (by line; merge if absent)."""
     total = len(preview.to_add) + len(preview.matches)
     organisations = _organisations(session, preview)
-    taken = taken_ids(session, "contacts", [row.uid for row in preview.to_add])
+    scope = preview.operation_id
+    taken = taken_ids(session, "contacts",
+                      derived_ids([row.uid for row in preview.to_add], operation_id=scope))
     by_line: dict[int, Contact] = {}
     written: list[str] = []
     done = merged = skipped = 0
     with session.no_autoflush:  # one flush at the end, not one per row looked up
         for row in preview.to_add:
-            contact = Contact(id=imported_id(row.uid, taken))
+            contact = Contact(id=new_row_id(row.uid, operation_id=scope, taken=taken))
             org_id = organisations.get(row.organisation.casefold())
             apply_contact_input(contact, replace(row.data, organisation_id=org_id),
                                 preview.operation_id)

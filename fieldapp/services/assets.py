@@ -135,7 +135,8 @@ def create_asset(session: Session, data: AssetInput, *, operation_id: str | None
                  asset_id: str | None = None) -> Asset:
     """Add an entry (confirmed now) with the first event of its status history.
 
-    `asset_id` keeps an id the entry already has elsewhere (an import); default a new one.
+    `asset_id` is the id an import chose (fieldapp.importexport.common.new_row_id);
+    default a new one.
     """
     clean = validate_asset(session, data, operation_id=operation_id)
     asset = Asset(status=clean.status, confirmed_at=utcnow())
