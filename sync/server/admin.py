@@ -113,7 +113,7 @@ def list_operations(db: HqDatabase) -> list[OperationInfo]:
         counts: dict[str, int] = {}
         for (operation_id,) in session.execute(select(Membership.operation_id)):
             counts[operation_id] = counts.get(operation_id, 0) + 1
-        names = dict(session.execute(select(Officer.id, Officer.name)).tuples().all())
+        names = {i: n for i, n in session.execute(select(Officer.id, Officer.name))}
         codes = {row_id: fields.get("code") for row_id, fields in session.execute(
             select(RowState.row_id, RowState.fields).where(RowState.entity == "operation"))}
         return [OperationInfo(op, counts.get(op.id, 0),
