@@ -272,7 +272,8 @@ def test_unsent_change_of_an_operation_no_longer_assigned_is_held(hq, make_profi
     assert (held.code, held.entity, held.row_id, held.waiting) == \
         ("not_in_your_operations", "contact", unsent, False)
     assert "Unsent" in held.label
-    assert held.reason and held.advice
+    assert held.reason
+    assert held.advice
     assert (status.held, status.pending) == (1, {})
     assert [c["row_id"] for c in report["held_changes"]] == [unsent]
     assert hq_row(hq, "contact", unsent) is None
