@@ -9,13 +9,9 @@ the token cannot be sent elsewhere by a URL in an answer (`foreign_url`).
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import json
-import threading
-import time
 import zlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -25,6 +21,7 @@ import urllib3
 from urllib3.util import parse_url
 
 from fieldapp import __version__, migrations
+from sync.deadline import TIMED_OUT, Deadline, DeadlineAdapter, watching
 from sync.errors import SyncError
 
 CONNECT_TIMEOUT = 15.0
@@ -38,7 +35,6 @@ CAPTIVE = ("The network answered with a web page instead of HQ — a hotel or ai
            "may be needed. Open a web browser, log in, then sync again.")
 RETRY = " Your changes are kept here; Field Kit will try again later."
 TOO_LARGE = "HQ's answer was larger than Field Kit accepts; nothing was changed here." + RETRY
-TIMED_OUT = "HQ did not answer in time; the link may be slow or down." + RETRY
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -58,27 +54,6 @@ def _origin(url: str) -> tuple[str, str, int | None]:
     return scheme, (parsed.host or "").lower(), parsed.port or DEFAULT_PORTS.get(scheme)
 
 
-class _Deadline:
-    """The time left before a `time.monotonic()` instant (None: no overall deadline)."""
-
-    def __init__(self, at: float | None) -> None:
-        self.at = at
-
-    def left(self) -> float | None:
-        """Seconds left; raises SyncError("timeout") once none are."""
-        if self.at is None:
-            return None
-        left = self.at - time.monotonic()
-        if left <= 0:
-            raise SyncError(TIMED_OUT, code="timeout")
-        return left
-
-    def cap(self, seconds: float) -> float:
-        """`seconds`, or the time left when that is shorter."""
-        left = self.left()
-        return seconds if left is None else min(seconds, left)
-
-
 class Transport:
     """Requests to one HQ with one token; counts traffic in `traffic`.
 
@@ -94,6 +69,8 @@ class Transport:
         self.timeout = timeout
         self.deadline = deadline
         self.http = requests.Session()
+        self.http.mount("http://", DeadlineAdapter())
+        self.http.mount("https://", DeadlineAdapter())
         self.traffic = Traffic()
 
     def close(self) -> None:
@@ -150,61 +127,60 @@ class Transport:
     def _send(self, method: str, path: str, *, data: bytes | None = None,
               params: dict[str, Any] | None = None) -> tuple[requests.Response, bytes]:
         url = self.url_for(path)  # before anything is sent: the token stays with HQ
-        deadline = _Deadline(self.deadline)
+        deadline = Deadline(self.deadline)
         connect, read = self.timeout
         self.traffic.requests += 1
         self.traffic.bytes_up += len(data or b"")
         received = 0
         try:
             timeout = (deadline.cap(connect), deadline.cap(read))
-            response = self.http.request(
-                method, url, data=data, params=params, stream=True, allow_redirects=False,
-                headers=self._headers(gzipped=data is not None), timeout=timeout,
-            )
-            watchdog = _Watchdog(response, self.deadline)
-            try:
-                self._check_status_first(response)
-                inflater = _Inflater(response.headers.get("Content-Encoding", ""))
-                while chunk := _read_chunk(response):
-                    received += len(chunk)
-                    if received > MAX_ANSWER_BYTES:
-                        raise SyncError(TOO_LARGE, code="too_large")
-                    inflater.feed(chunk)
-                    deadline.left()
-                if watchdog.fired:  # the socket was shut under the last read
-                    raise SyncError(TIMED_OUT, code="timeout")
-                body = inflater.finish()
-            finally:
-                watchdog.cancel()
-                response.close()
+            with watching(deadline) as watchdog:
+                response = self.http.request(
+                    method, url, data=data, params=params, stream=True,
+                    allow_redirects=False, headers=self._headers(gzipped=data is not None),
+                    timeout=timeout,
+                )
+                try:
+                    self._check_status_first(response)
+                    inflater = _Inflater(response.headers.get("Content-Encoding", ""))
+                    while chunk := _read_chunk(response):
+                        received += len(chunk)
+                        if received > MAX_ANSWER_BYTES:
+                            raise SyncError(TOO_LARGE, code="too_large")
+                        inflater.feed(chunk)
+                        deadline.left()
+                    if watchdog.fired:  # the socket was shut under the last read
+                        raise SyncError(TIMED_OUT, code="timeout")
+                    body = inflater.finish()
+                finally:
+                    response.close()
         except SyncError:
             raise
-        except requests.exceptions.SSLError as exc:
-            raise SyncError(
-                "The secure connection to HQ failed (certificate problem). The network may be "
-                "intercepting traffic, or this computer's clock may be wrong." + RETRY,
-                code="tls") from exc
-        except (TimeoutError, requests.exceptions.Timeout,
-                urllib3.exceptions.TimeoutError) as exc:
-            raise SyncError(TIMED_OUT, code="timeout") from exc
-        except requests.exceptions.ConnectionError as exc:
-            text = str(exc).lower()
-            if "timed out" in text:
-                raise SyncError(TIMED_OUT, code="timeout") from exc
-            if any(word in text for word in ("reset", "aborted", "broken pipe", "remote end")):
-                raise SyncError("The connection to HQ was cut during the sync." + RETRY,
-                                code="connection_cut") from exc
-            raise SyncError(f"Field Kit could not reach HQ at {self.base_url} (no network, "
-                            "or HQ is down)." + RETRY, code="offline") from exc
         except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
-            if deadline.at is not None and time.monotonic() >= deadline.at:
-                raise SyncError(TIMED_OUT, code="timeout") from exc
-            raise SyncError("The connection to HQ was cut during the sync." + RETRY,
-                            code="connection_cut") from exc
+            raise self._link_error(exc, deadline) from exc
         finally:
             self.traffic.bytes_down += received
         self._check(response, body)
         return response, body
+
+    def _link_error(self, exc: BaseException, deadline: Deadline) -> SyncError:
+        """What a failure of the link means for the officer, in one SyncError."""
+        text = str(exc).lower()
+        if (deadline.passed() or "timed out" in text
+                or isinstance(exc, TimeoutError | requests.exceptions.Timeout
+                              | urllib3.exceptions.TimeoutError)):
+            return SyncError(TIMED_OUT, code="timeout")  # the watchdog shut the socket, say
+        if isinstance(exc, requests.exceptions.SSLError):
+            return SyncError(
+                "The secure connection to HQ failed (certificate problem). The network may be "
+                "intercepting traffic, or this computer's clock may be wrong." + RETRY,
+                code="tls")
+        if isinstance(exc, requests.exceptions.ConnectionError) and not any(
+                word in text for word in ("reset", "aborted", "broken pipe", "remote end")):
+            return SyncError(f"Field Kit could not reach HQ at {self.base_url} (no network, "
+                             "or HQ is down)." + RETRY, code="offline")
+        return SyncError("The connection to HQ was cut during the sync." + RETRY,
+                         code="connection_cut")
 
     @staticmethod
     def _check_status_first(response: requests.Response) -> None:
@@ -290,37 +266,7 @@ class _Inflater:
 def _read_chunk(response: requests.Response) -> bytes:
     """What one receive gives (up to CHUNK_BYTES, still gzipped); b"" at the end.
 
-    `read1` returns after a single receive, so the deadline is checked between chunks
-    however slowly they come.
+    `read1` returns after a single receive, so the deadline is also checked between
+    chunks however slowly they come (and where no watchdog holds the socket).
     """
     return response.raw.read1(CHUNK_BYTES, decode_content=False)
-
-
-class _Watchdog:
-    """Shuts the answer's socket for reading at the deadline: no read outlives it.
-
-    The socket timeout bounds one silent wait only; a server sending a byte now and then
-    would reset it for ever, and `read1` may wait up to the timeout set when the request
-    started. urllib3's `HTTPResponse.shutdown` is made for ending a blocked read from
-    another thread.
-    """
-
-    def __init__(self, response: requests.Response, deadline: float | None) -> None:
-        self.fired = False
-        self.timer: threading.Timer | None = None
-        shutdown = getattr(response.raw, "shutdown", None)
-        if deadline is not None and shutdown is not None:
-            seconds = max(deadline - time.monotonic(), 0.0)
-            self.timer = threading.Timer(seconds, self._fire, args=(shutdown,))
-            self.timer.daemon = True
-            self.timer.start()
-
-    def _fire(self, shutdown: Callable[[], None]) -> None:
-        self.fired = True
-        with contextlib.suppress(ValueError, OSError):  # already finished and closed
-            shutdown()
-
-    def cancel(self) -> None:
-        """Stop watching (the answer was read, or failed otherwise)."""
-        if self.timer is not None:
-            self.timer.cancel()

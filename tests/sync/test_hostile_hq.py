@@ -44,11 +44,19 @@ class HostileServer:
     routes: dict[str, Handler] = field(default_factory=dict)
     seen: list[Seen] = field(default_factory=list)
     stopping: threading.Event = field(default_factory=threading.Event)
+    keep_alive: bool = False
+    connections: int = 0
 
     def start(self) -> HostileServer:
         owner = self
 
         class _Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1" if self.keep_alive else "HTTP/1.0"
+
+            def setup(self) -> None:
+                owner.connections += 1
+                super().setup()
+
             def _answer(self) -> None:
                 path = self.path.split("?", 1)[0]
                 owner.seen.append(Seen(self.command, path, dict(self.headers.items())))
@@ -91,8 +99,8 @@ def servers() -> Iterator[Callable[[], HostileServer]]:
     """Start as many hostile servers as a test needs; all stopped afterwards."""
     started: list[HostileServer] = []
 
-    def start() -> HostileServer:
-        started.append(HostileServer().start())
+    def start(*, keep_alive: bool = False) -> HostileServer:
+        started.append(HostileServer(keep_alive=keep_alive).start())
         return started[-1]
 
     yield start
@@ -288,3 +296,29 @@ def test_every_request_says_which_protocol_schema_and_version_it_speaks(servers)
     Transport(hq.url).get_json("/api/v1/pull")  # enrollment has no token yet
     expected = f"protocol=2; schema={migrations.HEAD}; version={__version__}"
     assert [s.headers.get("X-FieldKit-Client") for s in hq.seen] == [expected] * 4
+
+
+@pytest.mark.parametrize("kept_alive", [False, True])
+def test_a_server_trickling_its_headers_ends_at_the_deadline(servers, kept_alive):
+    hq = servers(keep_alive=kept_alive)
+    hq.routes["/api/v1/health"] = lambda h: send(h, 200, b"{}")
+
+    def slow_headers(handler: http.server.BaseHTTPRequestHandler) -> None:
+        for byte in b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{}":
+            if hq.stopping.wait(1.0):
+                return
+            try:
+                handler.wfile.write(bytes([byte]))
+                handler.wfile.flush()
+            except OSError:
+                return
+
+    hq.routes["/api/v1/pull"] = slow_headers
+    started = time.monotonic()
+    link = Transport(hq.url, token=TOKEN, deadline=started + 2.0)
+    link.get_json("/api/v1/health")  # kept alive: the pull reuses its connection
+    with pytest.raises(SyncError) as late:
+        link.get_json("/api/v1/pull")
+    assert late.value.code == "timeout"
+    assert time.monotonic() - started < 2.9
+    assert kept_alive == (hq.connections == 1)
