@@ -31,6 +31,7 @@ from fieldapp.handbook.edition import BASE_LANG, Edition, peek_edition_name, rea
 from fieldapp.handbook.markdown import parse_section, render_html
 from fieldapp.models import ChecklistTick, HandbookBookmark, HandbookNote, HandbookSection
 from fieldapp.progress import Progress
+from fieldapp.services.sequence import in_sequence
 from fieldapp.services.settings import get_setting, set_setting
 
 EDITION_SETTING = "handbook_edition"
@@ -251,13 +252,14 @@ def add_bookmark(session: Session, *, slug: str, anchor: str = "", label: str) -
 
 
 def list_bookmarks(session: Session) -> list[HandbookBookmark]:
-    """Bookmarks, newest first, one per section and heading.
+    """Bookmarks, newest first (in sequence, not by laptop clocks), one per section and
+    heading.
 
     The deterministic row of a key decides whether it is bookmarked; a key known only from
     duplicate rows of older versions is shown once (its newest row).
     """
     rows = session.scalars(
-        select(HandbookBookmark).order_by(HandbookBookmark.updated_at.desc())
+        select(HandbookBookmark).order_by(*in_sequence(HandbookBookmark, newest_first=True))
     ).all()
     decided = {_bookmark_key(row): row for row in rows if _is_deterministic(row)}
     shown: dict[tuple[str, str, str | None], HandbookBookmark] = {}
@@ -266,7 +268,8 @@ def list_bookmarks(session: Session) -> list[HandbookBookmark]:
         chosen = decided.get(key, row)
         if key not in shown and not chosen.deleted:
             shown[key] = chosen
-    return sorted(shown.values(), key=lambda row: row.updated_at, reverse=True)
+    place = {row.id: n for n, row in enumerate(rows)}
+    return sorted(shown.values(), key=lambda row: place[row.id])
 
 
 def remove_bookmark(session: Session, bookmark_id: str) -> None:
@@ -309,7 +312,7 @@ def notes_for(session: Session, slug: str) -> list[HandbookNote]:
     return list(session.scalars(
         select(HandbookNote)
         .where(HandbookNote.section_slug == slug, HandbookNote.deleted.is_(False))
-        .order_by(HandbookNote.updated_at)
+        .order_by(*in_sequence(HandbookNote))
     ))
 
 
@@ -359,7 +362,7 @@ def list_notes(session: Session, *, lang: str = BASE_LANG) -> list[NoteView]:
     titles = {entry.slug: entry.title for entry in table_of_contents(session, lang=lang)}
     notes = session.scalars(
         select(HandbookNote).where(HandbookNote.deleted.is_(False))
-        .order_by(HandbookNote.updated_at.desc())
+        .order_by(*in_sequence(HandbookNote, newest_first=True))
     )
     return [
         NoteView(note.id, note.section_slug, titles.get(note.section_slug, ""), note.body,

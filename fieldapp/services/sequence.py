@@ -14,7 +14,10 @@ from sqlalchemy import ColumnElement, inspect, literal_column
 from fieldapp.models.base import Syncable
 
 
-def in_sequence(model: type[Syncable]) -> tuple[ColumnElement[object], ...]:
-    """ORDER BY clauses: rows HQ has by its sequence, then unsent ones as made here."""
+def in_sequence(model: type[Syncable], *,
+                newest_first: bool = False) -> tuple[ColumnElement[object], ...]:
+    """ORDER BY clauses: rows HQ has by its sequence, then unsent ones as made here
+    (`newest_first`: the same order reversed)."""
     table = inspect(model).local_table.name
-    return (model.rev.is_(None), model.rev, literal_column(f"{table}.rowid"))
+    order = (model.rev.is_(None), model.rev, literal_column(f"{table}.rowid"))
+    return tuple(clause.desc() for clause in order) if newest_first else order

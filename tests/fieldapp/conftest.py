@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 
+import fieldapp.models.base as base
 from fieldapp.db import Database
 from fieldapp.models import Operation
 
@@ -30,3 +32,20 @@ def make_operation(db: Database) -> MakeOperation:
 def op_id(make_operation: MakeOperation) -> str:
     """The id of Cyclone Ana (CYA), in Mozambique: national phone numbers are +258."""
     return make_operation("Cyclone Ana", "CYA", "MOZ").id
+
+
+@pytest.fixture
+def laptop_clock(monkeypatch: pytest.MonkeyPatch) -> Callable[[timedelta], None]:
+    """Set this laptop's clock off by an offset (timedelta(0): right again) for the rows
+    written next. Only the clock is faked: it cannot be moved here for real."""
+    real = base.datetime
+
+    def set_offset(offset: timedelta) -> None:
+        class Shifted(real):
+            @classmethod
+            def now(cls, tz=None):
+                return real.now(tz) + offset
+
+        monkeypatch.setattr(base, "datetime", Shifted if offset else real)
+
+    return set_offset

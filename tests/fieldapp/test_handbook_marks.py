@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import uuid
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
@@ -14,7 +15,10 @@ from fieldapp.handbook.store import (
     add_bookmark,
     bookmark_id,
     list_bookmarks,
+    list_notes,
+    notes_for,
     remove_bookmark,
+    save_note,
     set_tick,
     tick_id,
     ticked_items,
@@ -187,3 +191,25 @@ def test_a_legacy_bookmark_arriving_after_a_removal_stays_removed(db):
     assert _listed(db) == []
     again = _bookmark(db, label="Again")
     assert _listed(db) == [(again, "", "Again")]
+
+
+def test_bookmarks_and_notes_are_listed_in_sequence_not_by_laptop_clocks(db, laptop_clock):
+    ahead, behind = timedelta(days=3), -timedelta(days=3)
+    laptop_clock(ahead)  # a colleague's laptop, days ahead, as its rows arrive here
+    with db.transaction() as session:
+        add_bookmark(session, slug="principles", label="From HQ").rev = 7
+        save_note(session, slug=SLUG, body="Written first")
+    laptop_clock(timedelta(0))
+    _bookmark(db, label="Made here first")
+    laptop_clock(behind)  # this laptop's clock put back
+    with db.transaction() as session:
+        add_bookmark(session, slug=SLUG, anchor="x", label="Made here later")
+        save_note(session, slug=SLUG, body="Written second")
+    laptop_clock(timedelta(0))
+    assert [label for _, _, label in _listed(db)] == \
+        ["Made here later", "Made here first", "From HQ"]
+    with db.session() as session:
+        notes = notes_for(session, SLUG)
+        assert [n.body for n in notes] == ["Written first", "Written second"]
+        assert [n.body for n in list_notes(session)] == ["Written second", "Written first"]
+    assert notes[0].updated_at - notes[1].updated_at > timedelta(days=5)  # shown as written

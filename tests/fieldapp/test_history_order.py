@@ -8,7 +8,6 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-import fieldapp.models.base as base
 from fieldapp.models import AssetStatusEvent, RfaEvent, utcnow
 from fieldapp.services.assets import AssetInput, asset_history, change_asset_status, create_asset
 from fieldapp.services.rfa import create_draft, history, transition
@@ -17,19 +16,9 @@ DAYS_BEHIND = timedelta(days=3)
 
 
 @pytest.fixture
-def clock_behind(monkeypatch):
-    """This laptop's clock, set days behind (the clock is what cannot be moved here)."""
-    real = base.datetime
-
-    class Behind(real):
-        @classmethod
-        def now(cls, tz=None):
-            return real.now(tz) - DAYS_BEHIND
-
-    def set_behind(on: bool) -> None:
-        monkeypatch.setattr(base, "datetime", Behind if on else real)
-
-    return set_behind
+def clock_behind(laptop_clock):
+    """Turn this laptop's clock days behind (True) or right again (False)."""
+    return lambda on: laptop_clock(-DAYS_BEHIND if on else timedelta(0))
 
 
 def _set_revs(db, model, revs: dict[str, int]) -> None:
