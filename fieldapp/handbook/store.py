@@ -272,9 +272,10 @@ def list_bookmarks(session: Session) -> list[HandbookBookmark]:
     return sorted(shown.values(), key=lambda row: place[row.id])
 
 
-def remove_bookmark(session: Session, bookmark_id: str) -> None:
-    """Remove a bookmark and every duplicate of it (tombstoned, so the removal syncs)."""
-    bookmark = session.get(HandbookBookmark, bookmark_id)
+def remove_bookmark(session: Session, row_id: str) -> None:
+    """Remove a bookmark (by the id `list_bookmarks` gave) and every duplicate of it
+    (tombstoned, so the removal syncs)."""
+    bookmark = session.get(HandbookBookmark, row_id)
     if bookmark is None:
         return
     slug, anchor, operation_id = _bookmark_key(bookmark)
