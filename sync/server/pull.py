@@ -62,12 +62,24 @@ def _after(cursor: Cursor, seq: Any, entity: Any, row_id: Any) -> Any:
                and_(seq == cursor.seq, tuple_(entity, row_id) > (cursor.entity, cursor.row_id)))
 
 
+def _after_key(seq: int, cursor: Cursor) -> bool:
+    """Whether some key (seq, entity, row_id) may come after the cursor."""
+    return seq > cursor.seq or (cursor.entity is not None and seq == cursor.seq)
+
+
 def pull_batch(
     session: Session, *, officer_id: str, device_id: str, cursor: Cursor, limit: int,
     operation_id: str | None = None,
 ) -> dict[str, Any]:
     """One batch of rows after `cursor`, at most `limit`, plus the next cursor."""
-    high = session.scalar(select(func.coalesce(func.max(Change.seq), 0))) or 0
+    # One statement for the high-water mark and the last handbook edition, row departure
+    # and membership event of the officer: the rare parts of the answer cost nothing else.
+    high, published, departed, membership_seq = session.execute(select(
+        func.coalesce(select(func.max(Change.seq)).scalar_subquery(), 0),
+        select(func.max(HandbookEdition.seq)).scalar_subquery(),
+        select(func.max(RowDeparture.seq)).scalar_subquery(),
+        select(Officer.membership_seq).where(Officer.id == officer_id).scalar_subquery(),
+    )).one()
     operations = officer_operations(session, officer_id)
     if operation_id is not None:
         if operation_id not in operations:
@@ -99,11 +111,13 @@ def pull_batch(
         next_cursor = Cursor(last.seq, last.entity, last.row_id)
     else:
         next_cursor = Cursor(max(high, cursor.seq))
-    edition = session.execute(
-        select(HandbookEdition.name, HandbookEdition.sha256, HandbookEdition.size)
-        .where(HandbookEdition.seq > cursor.seq, HandbookEdition.seq <= high)
-        .order_by(HandbookEdition.seq.desc()).limit(1)
-    ).first()
+    edition = None
+    if (published or 0) > cursor.seq:
+        edition = session.execute(
+            select(HandbookEdition.name, HandbookEdition.sha256, HandbookEdition.size)
+            .where(HandbookEdition.seq > cursor.seq, HandbookEdition.seq <= high)
+            .order_by(HandbookEdition.seq.desc()).limit(1)
+        ).first()
     handbook = None
     if edition is not None:
         handbook = {"name": edition.name, "sha256": edition.sha256, "size": edition.size,
@@ -111,14 +125,13 @@ def pull_batch(
     answer: dict[str, Any] = {"rows": rows, "next": next_cursor.encode(), "more": more,
                               "handbook": handbook, "hq": __version__}
     if operation_id is None:
-        membership_seq = session.scalar(
-            select(Officer.membership_seq).where(Officer.id == officer_id))
         if (cursor.seq == 0 and cursor.entity is None) or (membership_seq or 0) > cursor.seq:
             answer["operations"] = sorted(operations)
-        gone = _gone(session, officer_id=officer_id, operations=operations, cursor=cursor,
-                     until=next_cursor if more else None, high=high)
-        if gone:
-            answer["gone"] = gone
+        if _after_key(departed or 0, cursor):
+            gone = _gone(session, officer_id=officer_id, operations=operations, cursor=cursor,
+                         until=next_cursor if more else None, high=high)
+            if gone:
+                answer["gone"] = gone
     return answer
 
 
