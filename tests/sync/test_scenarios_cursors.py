@@ -292,6 +292,29 @@ def test_upgraded_client_receives_what_its_older_version_could_not_store(
         assert held_rows(session) == []
 
 
+def test_rows_kept_by_an_older_version_do_not_undo_later_edits_after_upgrade(
+        hq, make_profile, monkeypatch):
+    # Found by the model-based test: the raw row kept back by the older version is applied
+    # again after the upgrade over what the officer changed since (and HQ does not send the
+    # row back: the last write is this device's own).
+    new = enrolled(hq, make_profile, "new-version")
+    old = enrolled(hq, make_profile, "old-version")
+    contact_id = add(new, Contact(operation_id=hq.operation_id, given_name="Amira",
+                                  role="Logistics", notes="Sat phone +8816"))
+    sync_once(new)
+    with monkeypatch.context() as patch:  # Fake: the older version, as above
+        patch.setattr(Contact, "__local_columns__", Contact.__local_columns__ | {"notes"})
+        sync_once(old)
+        edit(old, Contact, contact_id, role="Chief")
+        edit(old, Contact, contact_id, deleted=True)
+    assert outcome(old) == "ok"  # the upgraded version
+
+    row = get(old, Contact, contact_id)
+    assert (row.role, row.deleted, row.notes) == ("Chief", True, "Sat phone +8816")
+    fields = hq_row(hq, "contact", contact_id).fields
+    assert (fields["role"], fields["deleted"]) == ("Chief", True)
+
+
 # --- p21: a newer client and an older HQ ------------------------------------------------
 
 
