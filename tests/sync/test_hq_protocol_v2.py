@@ -228,6 +228,10 @@ def test_only_the_envelope_fails_the_whole_request(hq: Hq) -> None:
         assert answer.status_code == 422, body
         assert answer.json()["error"] == "invalid_request"
         assert "Traceback" not in answer.text
+    deep = '{"changes": [{"entity": "contact", "fields": {"notes": ' + "[" * 100_000
+    answer = requests.post(f"{hq.url}/api/v1/push", data=deep + "]" * 100_000 + "}}]}",
+                           headers=ana.headers, timeout=TIMEOUT)
+    assert (answer.status_code, answer.json()["error"]) == (422, "invalid_request")
     assert state(hq, "contact", good["fields"]["id"]) is None
 
 
