@@ -303,3 +303,21 @@ def test_held_change_goes_once_the_officer_is_assigned_again(hq, make_profile):
     with ana.session() as session:
         assert held_changes(session) == []
         assert sync_status(session).archived_operations == ()
+
+
+def test_move_behind_a_held_creation_waits_with_it(hq, make_profile):
+    # Found by the model-based test: a creation HQ holds and a later change of the same
+    # row go in one push; the later one must wait with it, not make a partial row at HQ.
+    opb = admin.add_operation(hq.db, code="OPB", name="Second", country="MOZ")
+    admin.assign(hq.db, officer="Ana", operation="OPB")
+    ana = enrolled(hq, make_profile, "ana")
+    admin.unassign(hq.db, officer="Ana", operation="OPB")  # her laptop does not know yet
+    contact_id = add(ana, Contact(operation_id=opb.id, given_name="Made in OPB"))
+    edit(ana, Contact, contact_id, operation_id=hq.operation_id)
+
+    assert outcome(ana) == "ok"
+
+    with ana.session() as session:
+        held = [(c.code, c.waiting) for c in held_changes(session)]
+    assert hq_row(hq, "contact", contact_id) is None
+    assert held == [("not_in_your_operations", False), ("waiting", True)]
