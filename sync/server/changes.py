@@ -20,6 +20,9 @@ UNKNOWN_ENTITY = "unknown_entity"
 INVALID_VALUE = "invalid_value"
 NOT_IN_YOUR_OPERATIONS = "not_in_your_operations"
 NOT_YOURS = "not_yours"
+# Not applied because an earlier change of the same row in the same push was held: it
+# goes again once that one is settled (the device keeps it waiting behind it).
+WAITING = "waiting"
 
 CONFLICT_ENTITY = schemas.CONFLICT_ENTITY
 RESOLUTIONS = frozenset({"mine", "hq", "edit"})
@@ -50,6 +53,7 @@ class Held:
     code: str
     detail: str
     field: str | None = None
+    key: tuple[str, str] | None = None  # the (entity, row_id) held, when it could be read
 
     def answer(self) -> dict[str, Any]:
         """The result sent for this change (no `rev`: nothing was applied)."""
@@ -68,6 +72,20 @@ def _id(value: Any, *, low: int, high: int) -> str | None:
 def _malformed(what: str) -> Held:
     return Held(INVALID_CHANGE, f"HQ could not read this change: {what}. "
                                 "It was not applied; a newer Field Kit may be needed.")
+
+
+def waiting(entity: str) -> Held:
+    """The outcome of a change behind a held change of the same row in the same push."""
+    return Held(WAITING, f"This change waits behind an earlier change of the same "
+                f"{entity.replace('_', ' ')} that HQ held; it goes with it once that one is "
+                "settled.")
+
+
+def unknown_row(entity: str) -> Held:
+    """The outcome of an edit of a row HQ never received (its creation did not come)."""
+    return Held(INVALID_CHANGE, f"HQ has no such {entity.replace('_', ' ')}: its creation never "
+                "reached HQ (held or discarded on the device), so this change cannot be "
+                "applied. Send the creation first, or discard this change.")
 
 
 def parse_change(raw: Any) -> ChangeIn | Held:
@@ -109,14 +127,17 @@ def parse_change(raw: Any) -> ChangeIn | Held:
     if entity not in schemas.ROW_ENTITIES or not entity_known(entity):
         return Held(UNKNOWN_ENTITY,
                     f"HQ does not keep rows of kind {printable_name(entity)!r} yet (a newer "
-                    "Field Kit made it); it is sent again after HQ is upgraded.")
+                    "Field Kit made it); it is sent again after HQ is upgraded.",
+                    key=(entity, row_id))
     problems = check_fields(entity, fields, row_id=row_id)
     if problems:
         first = problems[0]
         return Held(INVALID_VALUE, f"HQ cannot store this change: {first.message} "
-                    "Correct it and send it again, or discard it.", first.field)
+                    "Correct it and send it again, or discard it.", first.field,
+                    key=(entity, row_id))
     for name, value in base.items():
         if not isinstance(name, str) or clean_json(name) is not None \
                 or clean_json(value) is not None:
-            return _malformed("a value it replaced cannot be stored")
+            return Held(INVALID_CHANGE, "HQ could not read this change: a value it replaced "
+                        "cannot be stored. It was not applied.", key=(entity, row_id))
     return ChangeIn(change_id, entity, row_id, operation_id, fields, base, base_rev)

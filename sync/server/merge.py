@@ -19,7 +19,14 @@ from typing import Any
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
-from sync.server.changes import CONFLICT_ENTITY, ChangeIn, Held, parse_change
+from sync.server.changes import (
+    CONFLICT_ENTITY,
+    ChangeIn,
+    Held,
+    parse_change,
+    unknown_row,
+    waiting,
+)
 from sync.server.lessons import ENTITY as LESSON_ENTITY
 from sync.server.lessons import project_lesson
 from sync.server.models import (
@@ -70,21 +77,34 @@ def apply_push(
     scope = OfficerScope(session, officer_id)
     scope.prefetch([_target(c, states.get((c.entity, c.row_id))) for c in rows])
     sharing = Sharing(session, officer_id=officer_id, mine=scope.mine)
+    closing = _conflicts(session, [c.row_id for c in fresh.values() if c.entity == CONFLICT_ENTITY])
     logs = {change_id: _log_entry(change, device_id) for change_id, change in fresh.items()}
     session.add_all(logs.values())
     session.flush()
-    for change_id, change in fresh.items():
-        log = logs[change_id]
+    stopped: set[tuple[str, str]] = set()  # rows with a change held in this push
+    for item in parsed:
+        if isinstance(item, Held):
+            if item.key is not None:
+                stopped.add(item.key)
+            continue
+        change = fresh.get(item.change_id)
+        if change is not item:
+            continue  # already answered (sent before, or twice in this push)
+        log = logs[change.change_id]
+        key = (change.entity, change.row_id)
         if change.entity == CONFLICT_ENTITY:
-            outcome = _resolve(session, change, log, officer_id=officer_id)
+            outcome = _resolve(closing.get(change.row_id), change, log, officer_id=officer_id)
+        elif key in stopped:
+            outcome = waiting(change.entity)
         else:
             outcome = _apply(session, change, log, states, scope=scope, sharing=sharing,
                              officer_id=officer_id, device_id=device_id)
         if isinstance(outcome, Held):
             session.delete(log)  # a held change is not logged: sent again, it is new
-            done[change_id] = outcome.answer()
+            done[change.change_id] = outcome.answer()
+            stopped.add(key)
         else:
-            done[change_id] = outcome
+            done[change.change_id] = outcome
     sharing.share(states)
     return [p.answer() if isinstance(p, Held) else done[p.change_id] for p in parsed]
 
@@ -101,6 +121,17 @@ def _first_results(session: Session, device_id: str, change_ids: list[str]
         ):
             done[change_id] = result or {}
     return done
+
+
+def _conflicts(session: Session, conflict_ids: list[str]) -> dict[str, ServerConflict]:
+    """The conflicts a push closes, by id, read in few statements."""
+    ids = sorted(set(conflict_ids))
+    found: dict[str, ServerConflict] = {}
+    for start in range(0, len(ids), CHUNK):
+        for conflict in session.scalars(select(ServerConflict).where(
+                ServerConflict.id.in_(ids[start:start + CHUNK]))):
+            found[conflict.id] = conflict
+    return found
 
 
 def _target(change: ChangeIn, state: RowState | None) -> str | None:
@@ -161,6 +192,8 @@ def _apply(
     conflicts: list[dict[str, Any]] = []
     moved_from: tuple[str | None, str | None] | None = None
     if state is None:
+        if not change.is_creation:
+            return unknown_row(change.entity)  # never a partial row at HQ
         held = scope.enter(change.entity, target)
         if held is not None:
             return held
@@ -291,10 +324,10 @@ def _record_conflict(
     }
 
 
-def _resolve(session: Session, change: ChangeIn, log: Change, *, officer_id: str
-             ) -> dict[str, Any]:
-    """A device closed a conflict (keep mine / keep HQ's / edit); the value came as a row change."""
-    conflict = session.get(ServerConflict, change.row_id)
+def _resolve(conflict: ServerConflict | None, change: ChangeIn, log: Change, *,
+             officer_id: str) -> dict[str, Any]:
+    """A device closed a conflict (keep mine / keep HQ's / edit); the value came as a row
+    change. Another officer's conflict, or one HQ does not know, changes nothing."""
     if conflict is not None and conflict.officer_id == officer_id and conflict.resolved_at is None:
         conflict.resolved_at = utcnow()
         conflict.resolution = str(change.fields.get("resolution", ""))[:16]

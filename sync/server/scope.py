@@ -82,10 +82,12 @@ class OfficerScope:
         self.officer_id = officer_id
         self.mine = officer_operations(session, officer_id)
         self._others: set[str] = set()  # operations that exist and are not the officer's
+        self._checked: set[str] = set()  # operations whose existence was read
 
     def prefetch(self, operation_ids: Iterable[str | None]) -> None:
         """Learn in one statement which of these operations exist and are not the officer's."""
-        wanted = sorted({o for o in operation_ids if o is not None} - self.mine - self._others)
+        wanted = sorted({o for o in operation_ids if o is not None} - self.mine - self._checked)
+        self._checked.update(wanted)
         for start in range(0, len(wanted), 500):
             self._others.update(self.session.scalars(
                 select(HqOperation.id).where(HqOperation.id.in_(wanted[start:start + 500]))))
@@ -102,7 +104,8 @@ class OfficerScope:
         An operation HQ has never seen is registered as proposed by the officer."""
         if operation_id is None or operation_id in self.mine:
             return None
-        if operation_id in self._others or self.session.get(HqOperation, operation_id):
+        if operation_id in self._others or (operation_id not in self._checked
+                                            and self.session.get(HqOperation, operation_id)):
             self._others.add(operation_id)
             return not_in_your_operations(entity)
         self.session.add(HqOperation(id=operation_id, code=None, name="",

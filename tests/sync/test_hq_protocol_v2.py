@@ -247,6 +247,39 @@ def test_a_field_name_with_a_lone_surrogate_is_held_and_answered_as_valid_json(h
     assert answer.json()["results"][0]["code"] == "invalid_value"
 
 
+def test_changes_behind_a_held_change_of_their_row_wait_in_the_same_push(hq: Hq) -> None:
+    other = second_operation(hq, "OTH")
+    ana = Device(hq)
+    row_id, creation = contact(other)
+    move = edit("contact", row_id, hq.operation_id, {"operation_id": hq.operation_id},
+                {"operation_id": other})
+    bad_id, bad = contact(hq.operation_id, quantity=1, favourite="no")
+    fix = edit("contact", bad_id, hq.operation_id, {"favourite": True}, {"favourite": False})
+    good_id, good = contact(hq.operation_id)
+
+    results = ana.push(creation, move, bad, fix, good)
+
+    assert [(r.get("status"), r.get("code")) for r in results] == [
+        ("held", "not_in_your_operations"), ("held", "waiting"), ("held", "invalid_value"),
+        ("held", "waiting"), (None, None)]
+    assert state(hq, "contact", row_id) is None  # never a partial row
+    assert state(hq, "contact", bad_id) is None
+    assert state(hq, "contact", good_id) is not None
+    assert logged(hq, move["change_id"]) == 0
+
+
+def test_an_edit_of_a_row_hq_never_received_is_held(hq: Hq) -> None:
+    ana = Device(hq)
+    row_id = new_id()
+
+    [held] = ana.push(edit("contact", row_id, hq.operation_id, {"deleted": True},
+                           {"deleted": False}))
+
+    assert (held["status"], held["code"]) == ("held", "invalid_change")
+    assert "creation" in held["detail"]
+    assert state(hq, "contact", row_id) is None
+
+
 # --- idempotency per device -------------------------------------------------------------
 
 def test_a_change_id_replayed_by_another_device_is_a_new_change(hq: Hq, ben: str) -> None:
@@ -667,3 +700,54 @@ def test_operation_add_takes_the_code_of_an_operation_proposed_offline(
     assert "proposed offline by Ana, FLD on devices" in listing
     assert hq_cli(["operation", "add", "FLD", "Again", "--country", "MOZ",
                    "--database", hq_database_url]) == 1  # an HQ operation's code: refused
+
+
+# --- cost -----------------------------------------------------------------------------------
+
+def test_a_push_reads_with_the_same_statements_whatever_its_number_of_changes(hq: Hq) -> None:
+    with hq.db.read() as session:
+        officer_id = admin.find_officer(session, "Ana").id
+    global_id, global_row = contact(None)
+    apply_push_once(hq, officer_id, [global_row])
+
+    def mixed(count: int) -> list[Any]:
+        changes: list[Any] = []
+        for n in range(count):
+            row_id, creation = contact(hq.operation_id)
+            changes += [
+                creation,
+                edit("contact", row_id, hq.operation_id, {"role": f"R{n}"}, {"role": ""}),
+                edit("contact", row_id, None, {"operation_id": None},
+                     {"operation_id": hq.operation_id}),
+                {"entity": "rfa", "fields": {"id": new_id(), "operation_id": hq.operation_id,
+                                             "deleted": False, "reference": f"MRV-{count}-{n}",
+                                             "contact_id": global_id}},
+                {"change_id": new_id(), "entity": "conflict", "row_id": new_id(),
+                 "fields": {"resolution": "hq"}},
+                dict(creation, fields={**creation["fields"], "quantity": 2**70}),
+                {"entity": "drone_flight", "fields": {"id": new_id()}},
+            ]
+        return changes
+
+    assert apply_push_once(hq, officer_id, mixed(2)) == apply_push_once(hq, officer_id, mixed(40))
+
+
+def apply_push_once(hq: Hq, officer_id: str, changes: list[Any]) -> int:
+    """The number of SELECT statements one push of these changes costs HQ."""
+    from sqlalchemy import event
+
+    from sync.server.merge import apply_push
+
+    statements: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):  # writes are batched at flush
+            statements.append(statement)
+
+    event.listen(hq.db.engine, "before_cursor_execute", count)
+    try:
+        with hq.db.write() as session:
+            apply_push(session, officer_id=officer_id, device_id="counting", changes=changes)
+    finally:
+        event.remove(hq.db.engine, "before_cursor_execute", count)
+    return len(statements)
