@@ -106,6 +106,7 @@ def apply_push(
         else:
             done[change.change_id] = outcome
     sharing.share(states)
+    scope.record_membership()
     return [p.answer() if isinstance(p, Held) else done[p.change_id] for p in parsed]
 
 
@@ -168,7 +169,7 @@ def _row_states(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str
 
 
 def _hold_for_scope(change: ChangeIn, state: RowState, target: str | None, *,
-                    scope: OfficerScope) -> Held | None:
+                    scope: OfficerScope, seq: int) -> Held | None:
     """Why a change to a row HQ holds may not be applied, or None."""
     if not scope.may_write(state.operation_id, state.owner_officer_id):
         if state.operation_id is not None:
@@ -177,7 +178,7 @@ def _hold_for_scope(change: ChangeIn, state: RowState, target: str | None, *,
     if change.is_creation and target != state.operation_id:
         return not_yours(change.entity, creation=True)  # the id is another scope's row
     if target != state.operation_id:
-        return scope.enter(change.entity, target)
+        return scope.enter(change.entity, target, seq=seq)
     return None
 
 
@@ -194,7 +195,7 @@ def _apply(
     if state is None:
         if not change.is_creation:
             return unknown_row(change.entity)  # never a partial row at HQ
-        held = scope.enter(change.entity, target)
+        held = scope.enter(change.entity, target, seq=seq)
         if held is not None:
             return held
         state = RowState(
@@ -209,7 +210,7 @@ def _apply(
         revs: dict[str, list[Any]] = {}
         applied = dict(change.fields)
     else:
-        held = _hold_for_scope(change, state, target, scope=scope)
+        held = _hold_for_scope(change, state, target, scope=scope, seq=seq)
         if held is not None:
             return held
         fields = dict(state.fields)

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import and_, exists, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
 from sync.server.changes import NOT_IN_YOUR_OPERATIONS, NOT_YOURS, Held
 from sync.server.errors import ApiError
-from sync.server.models import HqOperation, Membership, RowShare, RowState
+from sync.server.models import HqOperation, Membership, Officer, RowShare, RowState
 
 
 def officer_operations(session: Session, officer_id: str) -> set[str]:
@@ -83,6 +83,7 @@ class OfficerScope:
         self.mine = officer_operations(session, officer_id)
         self._others: set[str] = set()  # operations that exist and are not the officer's
         self._checked: set[str] = set()  # operations whose existence was read
+        self.registered_at: int | None = None  # seq of the last change proposing an operation
 
     def prefetch(self, operation_ids: Iterable[str | None]) -> None:
         """Learn in one statement which of these operations exist and are not the officer's."""
@@ -98,10 +99,11 @@ class OfficerScope:
             return owner_officer_id == self.officer_id
         return operation_id in self.mine
 
-    def enter(self, entity: str, operation_id: str | None) -> Held | None:
+    def enter(self, entity: str, operation_id: str | None, *, seq: int) -> Held | None:
         """May the officer write a row into this operation (None: into no operation)?
 
-        An operation HQ has never seen is registered as proposed by the officer."""
+        An operation HQ has never seen is registered as proposed by the officer, by the
+        change at `seq` (their other devices are told their operations changed)."""
         if operation_id is None or operation_id in self.mine:
             return None
         if operation_id in self._others or (operation_id not in self._checked
@@ -112,4 +114,11 @@ class OfficerScope:
                                      proposed_by=self.officer_id))
         self.session.add(Membership(officer_id=self.officer_id, operation_id=operation_id))
         self.mine.add(operation_id)
+        self.registered_at = seq
         return None
+
+    def record_membership(self) -> None:
+        """After a push: the officer's membership changed if it proposed an operation."""
+        if self.registered_at is not None:
+            self.session.execute(update(Officer).where(Officer.id == self.officer_id)
+                                 .values(membership_seq=self.registered_at))

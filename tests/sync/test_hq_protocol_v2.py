@@ -377,6 +377,22 @@ def test_unassign_holds_changes_and_the_pull_lists_operations(hq: Hq) -> None:
     assert "operations" not in ana.pull()[0]
 
 
+def test_an_operation_proposed_on_one_device_is_in_the_operations_of_the_others(
+        hq: Hq) -> None:
+    laptop, tablet = Device(hq), Device(hq)
+    tablet.pull()
+    proposed = new_id()
+    laptop.push({"entity": "operation", "fields": {
+        "id": proposed, "operation_id": proposed, "deleted": False, "name": "Floods",
+        "code": "FLD", "country": "MOZ"}})
+
+    batch = tablet.pull()[0]
+
+    assert sorted(batch["operations"]) == sorted([hq.operation_id, proposed])
+    assert ("operation", proposed) in tablet.rows
+    assert "operations" not in tablet.pull()[0]
+
+
 def test_officer_unassign_on_the_command_line(hq: Hq, hq_database_url: str,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     assert hq_cli(["officer", "unassign", "Ana", "MRV", "--database", hq_database_url]) == 0
