@@ -321,3 +321,27 @@ def test_move_behind_a_held_creation_waits_with_it(hq, make_profile):
         held = [(c.code, c.waiting) for c in held_changes(session)]
     assert hq_row(hq, "contact", contact_id) is None
     assert held == [("not_in_your_operations", False), ("waiting", True)]
+
+
+def test_row_that_left_an_operation_while_the_officer_was_out_of_it_is_gone_on_return(
+        hq, make_profile):
+    # Found by the model-based test: the officer's cursor passed the row's departure while
+    # the operation was archived on her laptop, so after she is assigned again her laptop
+    # keeps showing, in the operation, a contact HQ moved out of it.
+    officer_in(hq, "Ben", "MRV")
+    ana = enrolled(hq, make_profile, "ana")
+    ben = enrolled(hq, make_profile, "ben", officer="Ben")
+    contact_id = add(ben, Contact(operation_id=hq.operation_id, given_name="Amira"))
+    sync_once(ben)
+    sync_once(ana)
+    admin.unassign(hq.db, officer="Ana", operation="MRV")
+    _set_global(ben, contact_id, is_global=True, operation_id=hq.operation_id)
+    sync_once(ben)
+    sync_once(ana)  # MRV archived here
+    admin.assign(hq.db, officer="Ana", operation="MRV")
+
+    assert outcome(ana) == "ok"
+
+    with ana.session() as session:
+        assert sync_status(session).archived_operations == ()
+    assert get(ana, Contact, contact_id).deleted is True
