@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, rule, run_state_machine_as_test
 from sqlalchemy import and_, exists, or_, select
@@ -77,8 +77,11 @@ FIELDS = ("role", "location", "notes", "favourite")
 VALUES: dict[str, list[Any]] = {
     "role": ["Logistics", "Chief", "Deputy"], "location": ["Port", "Airport", ""],
     "notes": ["radio 3", "radio 4", "sat only"], "favourite": [True, False]}
+# No shrinking in CI: an example takes a second or two, so shrinking one can take many
+# minutes; the failing steps are printed as they ran (the slow variant shrinks).
 CI_SETTINGS = settings(max_examples=15, stateful_step_count=25, deadline=None, database=None,
-                       suppress_health_check=list(HealthCheck))
+                       suppress_health_check=list(HealthCheck),
+                       phases=(Phase.explicit, Phase.generate))
 QUIET_ROUNDS = 10
 
 
@@ -500,5 +503,6 @@ def test_devices_agree_with_hq_after_any_steps(hq_process, template, tmp_path):
 def test_devices_agree_with_hq_after_any_steps_many_examples(hq_process, template, tmp_path):
     count = int(os.environ.get("CMCOORD_MODEL_EXAMPLES", "2000"))
     _run(hq_process, template, tmp_path,
-         settings(CI_SETTINGS, max_examples=count, stateful_step_count=40))
+         settings(CI_SETTINGS, max_examples=count, stateful_step_count=40,
+                  phases=(Phase.explicit, Phase.generate, Phase.shrink)))
 
