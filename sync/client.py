@@ -353,9 +353,18 @@ def _fetch_edition(db: Database, link: Transport, progress: Progress,
     edition = json.loads(pending)
     progress.check()
     url = edition.get("url")
-    if not isinstance(url, str):
-        raise SyncError("HQ announced a handbook edition without an address.", code="garbled")
-    archive = link.get_bytes(url)  # refused unless it is the enrolled HQ's own address
+    try:
+        if not isinstance(url, str):
+            raise SyncError("HQ announced a handbook edition without an address.",
+                            code="garbled")
+        archive = link.get_bytes(url)  # refused unless it is the enrolled HQ's own address
+    except SyncError as exc:
+        if exc.code in ("foreign_url", "garbled"):
+            # Asking again cannot help: forget this announcement (the next edition HQ
+            # publishes is announced afresh) and say so in the log.
+            with db.transaction() as session:
+                local.set_state(session, local.PENDING_EDITION, "")
+        raise
     if hashlib.sha256(archive).hexdigest() != edition.get("sha256"):
         raise SyncError("The handbook edition from HQ arrived damaged; it will be fetched "
                         "again at the next sync.", code="garbled")

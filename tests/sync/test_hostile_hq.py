@@ -225,6 +225,9 @@ def test_a_handbook_url_on_another_host_is_refused_and_gets_no_request(
     assert other.seen == []  # not even a connection that could carry the token
     assert [(s.method, s.path) for s in hq.seen] == [("GET", "/api/v1/pull")]
     assert hq.seen[0].headers["Authorization"] == f"Bearer {TOKEN}"
+    with db.session() as session:  # asking again cannot help: the announcement is dropped
+        assert local.get_state(session, local.PENDING_EDITION) == ""
+        assert local.read_log(session, 1)[0]["result"] == "error"
 
 
 @pytest.mark.parametrize("where", [
