@@ -403,7 +403,10 @@ def apply_rows(session: Session, rows: list[Any], *, gone: list[Any] | None = No
             continue
         unknown = _unknown_fields(data["entity"], data["fields"])
         if unknown:
-            _keep_raw(session, data, "unknown_field",
+            # Only what this version could not store is kept: applied after the upgrade, it
+            # can never undo what was applied (or edited here) meanwhile.
+            kept = {k: v for k, v in data["fields"].items() if k in unknown or k == "id"}
+            _keep_raw(session, {**data, "fields": kept}, "unknown_field",
                       "HQ sent fields this version of Field Kit does not know ("
                       + ", ".join(sorted(unknown))[:200]
                       + "); the rest was applied, these come in after an upgrade.")
