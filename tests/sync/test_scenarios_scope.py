@@ -345,3 +345,22 @@ def test_row_that_left_an_operation_while_the_officer_was_out_of_it_is_gone_on_r
     with ana.session() as session:
         assert sync_status(session).archived_operations == ()
     assert get(ana, Contact, contact_id).deleted is True
+
+
+def test_change_behind_a_held_creation_goes_once_the_creation_goes(hq, make_profile):
+    opb = admin.add_operation(hq.db, code="OPB", name="Second", country="MOZ")
+    admin.assign(hq.db, officer="Ana", operation="OPB")
+    ana = enrolled(hq, make_profile, "ana")
+    admin.unassign(hq.db, officer="Ana", operation="OPB")
+    contact_id = add(ana, Contact(operation_id=opb.id, given_name="Made in OPB"))
+    edit(ana, Contact, contact_id, operation_id=hq.operation_id)
+    sync_once(ana)
+    admin.assign(hq.db, officer="Ana", operation="OPB")  # HQ lifts the hold
+
+    assert [outcome(ana) for _ in range(4)] == ["ok"] * 4
+
+    state = hq_row(hq, "contact", contact_id)
+    assert (state.operation_id, state.fields["given_name"]) == \
+        (hq.operation_id, "Made in OPB")
+    with ana.session() as session:
+        assert held_changes(session) == []
