@@ -28,6 +28,7 @@ from sync.server.models import (
     HqOperation,
     Membership,
     Officer,
+    RowDeparture,
     RowShare,
     RowState,
 )
@@ -191,6 +192,10 @@ def assign(db: HqDatabase, *, officer: str, operation: str) -> tuple[Officer, Hq
                                    tuple_(RowState.entity, RowState.row_id).in_(shared))
             .values(seq=log.seq, others_seq=log.seq)
         )
+        # ... and rows that left it: a device that kept them while the officer was out of
+        # the operation (archived) is told they are gone.
+        session.execute(update(RowDeparture).where(RowDeparture.operation_id == op.id)
+                        .values(seq=log.seq))
         person.membership_seq = log.seq
         return person, op
 

@@ -506,6 +506,24 @@ def test_gone_is_told_whatever_the_batch_the_move_falls_in(hq: Hq, ben: str) -> 
     assert bens.gone == {("contact", ids[0])}
 
 
+def test_a_row_that_left_while_the_officer_was_out_is_gone_when_she_is_back(
+        hq: Hq, ben: str) -> None:
+    ana, bens = Device(hq), Device(hq, ben)
+    row_id, creation = contact(hq.operation_id)
+    bens.push(creation)
+    ana.pull()
+    admin.unassign(hq.db, officer="Ana", operation="MRV")
+    bens.push(edit("contact", row_id, None, {"operation_id": None},
+                   {"operation_id": hq.operation_id}))
+    ana.pull()  # MRV is archived on her laptop: nothing of it is told
+    assert ("contact", row_id) not in ana.gone
+
+    admin.assign(hq.db, officer="Ana", operation="MRV")
+    ana.pull()
+
+    assert ("contact", row_id) in ana.gone
+
+
 def test_a_move_into_an_operation_not_mine_is_held(hq: Hq) -> None:
     other = second_operation(hq, "OTH")
     ana = Device(hq)
