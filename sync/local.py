@@ -121,6 +121,7 @@ def drop_demo_entries(session: Session) -> int:
 TRANSIENT_HOLDS = frozenset({"unknown_entity", "not_in_your_operations", "not_yours",
                              "unknown_operation"})
 MAX_BACKOFF_SYNCS = 64
+WAITING = "waiting"  # HQ's outcome for a change behind a held change of the same row
 
 
 def release_holds(session: Session, *, sync_number: int, everything: bool = False) -> int:
@@ -256,6 +257,8 @@ def acknowledge(session: Session, sent: list[dict[str, Any]], results: list[Any]
             if not isinstance(result, dict):
                 done.unsettled.append(change["local_id"])
                 continue
+            if result.get("status") == "held" and result.get("code") == WAITING:
+                continue  # behind a held change of its row: it stays and waits with it
             if result.get("status") == "held":
                 _hold(session, change["local_id"], result, sync_number=sync_number)
                 done.held += 1
