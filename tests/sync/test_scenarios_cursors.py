@@ -315,6 +315,26 @@ def test_rows_kept_by_an_older_version_do_not_undo_later_edits_after_upgrade(
     assert (fields["role"], fields["deleted"]) == ("Chief", True)
 
 
+def test_edit_made_right_after_the_upgrade_is_not_undone_by_a_kept_row(
+        hq, make_profile, monkeypatch):
+    # Found by the model-based test: the officer edits the field the older version could
+    # not store before the first sync of the upgraded version; that sync pushes the edit,
+    # then applies the kept row's old value over it (HQ does not send the row back).
+    new = enrolled(hq, make_profile, "new-version")
+    old = enrolled(hq, make_profile, "old-version")
+    contact_id = add(new, Contact(operation_id=hq.operation_id, given_name="Amira"))
+    sync_once(new)
+    with monkeypatch.context() as patch:  # Fake: the older version, as above
+        patch.setattr(Contact, "__local_columns__", Contact.__local_columns__ | {"notes"})
+        sync_once(old)
+    edit(old, Contact, contact_id, notes="radio 3")  # upgraded, not yet synced
+
+    assert outcome(old) == "ok"
+
+    assert hq_row(hq, "contact", contact_id).fields["notes"] == "radio 3"
+    assert get(old, Contact, contact_id).notes == "radio 3"
+
+
 # --- p21: a newer client and an older HQ ------------------------------------------------
 
 
