@@ -190,6 +190,10 @@ def sync_once(db: Database, *, progress: Progress | None = None,
     try:
         with db.transaction() as session:
             sync_number = _next_sync_number(session)
+        # Rows an older version had to keep back, applied before the push: the officer's
+        # edits made since are still in the outbox, so they stay as the officer made them.
+        with local.lenient_transaction(db) as session:
+            result.pulled += local.retry_held_rows(session).rows
         _push(db, link, progress, result, batch=push_batch, sync_number=sync_number)
         _pull(db, link, progress, result, batch=pull_batch)
         _fetch_edition(db, link, progress, result)
@@ -285,9 +289,6 @@ def _push(db: Database, link: Transport, progress: Progress, result: SyncResult,
 
 def _pull(db: Database, link: Transport, progress: Progress, result: SyncResult, *,
           batch: int) -> None:
-    with local.lenient_transaction(db) as session:
-        retried = local.retry_held_rows(session)  # rows an older version had to keep back
-    result.pulled += retried.rows
     restarted = False
     while True:
         progress.check()
