@@ -17,7 +17,7 @@ import pytest
 
 import fieldapp.models.base as model_base
 from fieldapp.db import Database
-from fieldapp.models import OutboxEntry, Syncable
+from fieldapp.models import Contact, OutboxEntry, Syncable
 from sync.client import sync_log, sync_once
 from sync.errors import SyncError
 from sync.server import admin
@@ -45,6 +45,19 @@ def get(db: Database, model: type[Syncable], row_id: str) -> Any:
     """A device's copy of a row, or None."""
     with db.session() as session:
         return session.get(model, row_id)
+
+
+def contact_on_two_devices(hq: Hq, make_profile: Any, **values: Any
+                           ) -> tuple[Database, Database, str]:
+    """Devices a and b of the officer, both holding one contact of the operation."""
+    from tests.sync.conftest import enrolled
+
+    a = enrolled(hq, make_profile, "a")
+    b = enrolled(hq, make_profile, "b")
+    contact_id = add(a, Contact(operation_id=hq.operation_id, given_name="Amira", **values))
+    sync_once(a)
+    sync_once(b)
+    return a, b, contact_id
 
 
 def hq_row(hq: Hq, entity: str, row_id: str) -> RowState | None:

@@ -36,6 +36,7 @@ from sync.transport import Transport
 from tests.sync.conftest import PG_URL, enrolled
 from tests.sync.scenario_helpers import (
     add,
+    contact_on_two_devices,
     cut_pulls,
     edit,
     get,
@@ -45,16 +46,6 @@ from tests.sync.scenario_helpers import (
     outbox_size,
     outcome,
 )
-
-
-def _contact_on_two_devices(hq, make_profile, **values):
-    a = enrolled(hq, make_profile, "a")
-    b = enrolled(hq, make_profile, "b")
-    contact_id = add(a, Contact(operation_id=hq.operation_id, given_name="Amira", **values))
-    sync_once(a)
-    sync_once(b)
-    return a, b, contact_id
-
 
 # --- p05: a pull cut inside the range an assignment re-sequenced -----------------------
 
@@ -91,7 +82,7 @@ def test_pull_cut_inside_an_assignment_loses_no_colleague_edit(hq, make_profile)
 
 def test_delete_made_during_a_pull_of_an_unseen_edit_is_a_conflict(hq, make_profile,
                                                                     monkeypatch):
-    a, b, contact_id = _contact_on_two_devices(hq, make_profile, role="Logistics")
+    a, b, contact_id = contact_on_two_devices(hq, make_profile, role="Logistics")
     edit(b, Contact, contact_id, role="Head of logistics (new phone 555)")
     sync_once(b)
 
@@ -126,7 +117,7 @@ def test_delete_made_during_a_pull_of_an_unseen_edit_is_a_conflict(hq, make_prof
 def _edit_pushed_then_pull_cut(hq, make_profile, monkeypatch):
     """e changes the role; d, not having pulled it, pushes another field, and the link
     drops before d's pull."""
-    d, e, contact_id = _contact_on_two_devices(hq, make_profile, role="Logistics")
+    d, e, contact_id = contact_on_two_devices(hq, make_profile, role="Logistics")
     edit(e, Contact, contact_id, role="Now heads the WFP airport cell (new number!)")
     sync_once(e)
     edit(d, Contact, contact_id, location="Airport")
@@ -206,7 +197,7 @@ def _role_change(contact_id, operation_id, role, base_role, change_id=None):
 
 
 def test_push_replayed_returns_the_first_answer_and_writes_nothing(hq, make_profile):
-    a, b, contact_id = _contact_on_two_devices(hq, make_profile, role="Logistics")
+    a, b, contact_id = contact_on_two_devices(hq, make_profile, role="Logistics")
     edit(a, Contact, contact_id, role="Chief")
     sync_once(a)
     link = _raw_link(hq, b)
@@ -228,7 +219,7 @@ def test_push_replayed_returns_the_first_answer_and_writes_nothing(hq, make_prof
 
 
 def test_change_id_of_another_device_is_a_new_change(hq, make_profile):
-    a, b, contact_id = _contact_on_two_devices(hq, make_profile, role="Logistics")
+    a, b, contact_id = contact_on_two_devices(hq, make_profile, role="Logistics")
     change_id = str(uuid.uuid4())
     first = _raw_link(hq, a).post_json("/api/v1/push", {"changes": [
         _role_change(contact_id, hq.operation_id, "Chief", "Logistics", change_id)]})

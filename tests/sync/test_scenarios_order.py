@@ -23,6 +23,7 @@ from sync.client import (
 from tests.sync.conftest import enrolled
 from tests.sync.scenario_helpers import (
     add,
+    contact_on_two_devices,
     edit,
     get,
     hq_row,
@@ -35,20 +36,11 @@ from tests.sync.scenario_helpers import (
 SLUG, ITEM = "first-72-hours", "item-1"
 
 
-def _contact_on_two_devices(hq, make_profile, **values):
-    a = enrolled(hq, make_profile, "a")
-    b = enrolled(hq, make_profile, "b")
-    contact_id = add(a, Contact(operation_id=hq.operation_id, given_name="Amira", **values))
-    sync_once(a)
-    sync_once(b)
-    return a, b, contact_id
-
-
 # --- p03: the laptop clock jumps back between two edits of one field -------------------
 
 
 def test_edits_made_across_a_clock_correction_reach_hq_in_the_order_made(hq, make_profile):
-    a, b, contact_id = _contact_on_two_devices(hq, make_profile, role="Logistics")
+    a, b, contact_id = contact_on_two_devices(hq, make_profile, role="Logistics")
     with laptop_clock(timedelta(days=3)):  # the clock is 3 days ahead, then NTP fixes it
         edit(a, Contact, contact_id, role="Head of logistics")
     edit(a, Contact, contact_id, role="Deputy head")
@@ -103,7 +95,7 @@ def test_rfa_drafted_and_escalated_offline_reaches_hq_without_conflict(hq, make_
 
 
 def test_keep_hq_does_not_revert_a_newer_hq_value(hq, make_profile):
-    a, b, contact_id = _contact_on_two_devices(hq, make_profile, role="Logistics")
+    a, b, contact_id = contact_on_two_devices(hq, make_profile, role="Logistics")
     edit(a, Contact, contact_id, role="Chief")
     edit(b, Contact, contact_id, role="Deputy")
     sync_once(a)
@@ -218,7 +210,7 @@ def test_sync_log_shows_the_newest_sync_after_the_clock_was_put_back(hq, make_pr
 def _conflict_naming_an_unpulled_organisation(hq, make_profile):
     """a links the contact to its new organisation WFP and syncs; b, not having pulled
     it, links the same contact to its own new organisation: HQ's value names a row b lacks."""
-    a, b, contact_id = _contact_on_two_devices(hq, make_profile)
+    a, b, contact_id = contact_on_two_devices(hq, make_profile)
     wfp = add(a, Organisation(operation_id=hq.operation_id, name="WFP"))
     edit(a, Contact, contact_id, organisation_id=wfp)
     sync_once(a)
