@@ -110,9 +110,10 @@ def entity_fields(entity: str) -> frozenset[str]:
     return frozenset(_rules().get(entity, {}))
 
 
-def printable_name(name: str) -> str:
-    """A field name safe to show and to send back (unsafe characters replaced, cut at 60)."""
-    return _UNSAFE.sub("\ufffd", name)[:60]
+def printable_name(name: str, limit: int = 60) -> str:
+    """Text safe to show, store and send back: NUL and lone surrogates replaced (U+FFFD),
+    cut at `limit` (60, a field name's length, unless told)."""
+    return _UNSAFE.sub("\ufffd", name[:limit])
 
 
 def _text_problem(value: str, limit: int) -> str | None:

@@ -65,7 +65,7 @@ RESOLUTIONS = ("mine", "hq", "edit")
 SYNC_COUNT = "sync_count"  # syncs attempted: held changes back off in syncs, not clock time
 RELEASE_HOLDS = "release_holds"  # "1" when HQ's version or this officer's operations changed
 HQ_VERSION = "hq_version"
-HQ_OPERATIONS = "hq_operations"  # JSON list of the operation ids HQ says are this officer's
+HQ_OPERATIONS = local.HQ_OPERATIONS
 SYNC_DEADLINE = 30 * 60.0  # seconds: a sync that trickles on past this ends as an error
 log = logging.getLogger("cmcoord.sync")
 

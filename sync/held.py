@@ -72,26 +72,23 @@ class HeldRowView:
 
 
 def _label(session: Session, entity: str, row_id: str, fields: dict[str, Any]) -> str:
-    """A name an officer recognises: the record's own name where it has one here."""
+    """A name an officer recognises: the record's own name here, else the change's."""
     kind = ENTITY_LABELS.get(entity, entity.replace("_", " ").capitalize())
     model = local.MODELS.get(entity)
     row = session.get(model, row_id) if model is not None else None
-    source: dict[str, Any] = dict(fields)
-    if row is not None:
-        for key in ("reference", "title", "name", "given_name", "family_name", "description",
-                    "section_slug", "item_key"):
-            if hasattr(row, key):
-                source.setdefault(key, getattr(row, key))
-                source[key] = getattr(row, key) or source.get(key)
+
+    def value(key: str) -> str:
+        return str((getattr(row, key, None) if row is not None else None)
+                   or fields.get(key) or "")
+
     if entity == "contact":
-        name = " ".join(str(source.get(k) or "") for k in ("given_name", "family_name")).strip()
+        name = f"{value('given_name')} {value('family_name')}".strip()
     elif entity == "rfa":
-        name = str(source.get("reference") or source.get("title") or "")
+        name = value("reference") or value("title")
     else:
-        name = next((str(source[k]) for k in ("name", "title", "description", "section_slug",
-                                               "item_key") if source.get(k)), "")
-    name = name[:80]
-    return f"{kind} “{name}”" if name else f"{kind} {row_id[:8]}"
+        name = next((value(k) for k in ("name", "title", "description", "section_slug",
+                                        "item_key") if value(k)), "")
+    return f"{kind} “{name[:80]}”" if name else f"{kind} {row_id[:8]}"
 
 
 def held_changes(session: Session) -> list[HeldChange]:
@@ -163,17 +160,17 @@ def held_report(session: Session) -> bytes:
              "held_at": c.held_at.isoformat() if c.held_at else None}
             for c in held_changes(session)],
         "held_rows": [
-            {"record": r.label, "entity": r.entity, "row_id": r.row_id, "code": r.code,
-             "reason": r.reason, "received_at": r.received_at.isoformat(),
-             "fields": session.get(HeldRow, r.id).fields}  # type: ignore[union-attr]
-            for r in held_rows(session)],
+            {"record": _label(session, h.entity, h.row_id, h.fields), "entity": h.entity,
+             "row_id": h.row_id, "code": h.code, "reason": h.reason,
+             "received_at": h.received_at.isoformat(), "fields": h.fields}
+            for h in session.scalars(select(HeldRow).order_by(HeldRow.id))],
     }
     return json.dumps(report, ensure_ascii=False, indent=2, default=str).encode("utf-8")
 
 
 def archived_operations(session: Session) -> list[str]:
     """Names of operations kept here that HQ no longer assigns to this officer."""
-    text = local.get_state(session, "hq_operations")
+    text = local.get_state(session, local.HQ_OPERATIONS)
     if not text:
         return []
     assigned = set(json.loads(text))

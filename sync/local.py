@@ -34,7 +34,7 @@ from fieldapp.models import (
 )
 from fieldapp.models.base import UTCDateTime
 from fieldapp.outbox import FieldSession, encode_value, remote_writes, synced_columns
-from fieldapp.sync_schema import check_fields, clean_json
+from fieldapp.sync_schema import check_fields, clean_json, printable_name
 from sync.clashes import ClashGuard, holder, is_clash, unique_columns
 
 MODELS: dict[str, type[Syncable]] = {m.__sync_entity__: m for m in SYNCABLE_MODELS}
@@ -42,6 +42,7 @@ CONFLICT_ENTITY = "conflict"
 CREATION_NAMESPACE = uuid.UUID("6f1c2a52-7d0e-4c5b-9d61-0b6c3c1f9a10")  # as at HQ
 CURSOR = "pull_cursor"
 PENDING_EDITION = "handbook_pending"
+HQ_OPERATIONS = "hq_operations"  # JSON list of the operation ids HQ says are this officer's
 
 
 def get_state(session: Session, key: str, default: str = "") -> str:
@@ -87,7 +88,6 @@ def drop_demo_entries(session: Session) -> int:
     if ids:
         result = session.execute(delete(OutboxEntry).where(OutboxEntry.operation_id.in_(ids)))
         removed += int(result.rowcount or 0)
-    orphans: list[str] = []
     edits = session.execute(
         select(OutboxEntry.change_id, OutboxEntry.entity, OutboxEntry.row_id)
         .where(OutboxEntry.entity != CONFLICT_ENTITY, OutboxEntry.base != {})).all()
@@ -229,10 +229,8 @@ class Acknowledged:
 
 
 def _short(value: Any, limit: int = 500) -> str:
-    """HQ's text as it may be stored and shown: no NUL, no lone surrogate, bounded."""
-    text = value if isinstance(value, str) else ""
-    return "".join(ch for ch in text[:limit]
-                   if ch != "\0" and not 0xD800 <= ord(ch) <= 0xDFFF)
+    """HQ's text as it may be stored and shown (see printable_name), or "" if not text."""
+    return printable_name(value, limit) if isinstance(value, str) else ""
 
 
 def _is_rev(value: Any) -> bool:
