@@ -15,6 +15,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from fieldapp.db import Database  # noqa: E402 - the Qt platform must be set first
 from fieldapp.paths import ProfilePaths, resolve_profile  # noqa: E402
 
+_MUTMUT_PHASES = {"", "stats", "fail", "list_all_tests", "mutant_generation"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under mutmut (python3 -m tests.mutation), each mutant runs its tests fastest first,
+    so most mutants die in the first second and the slow tests run only for survivors."""
+    if os.environ.get("MUTANT_UNDER_TEST", "") in _MUTMUT_PHASES:
+        return
+    stats = Path("mutants/mutmut-stats.json")
+    if not stats.exists():
+        return
+    import json
+
+    duration = json.loads(stats.read_text("utf-8")).get("duration_by_test", {})
+    items.sort(key=lambda item: duration.get(item.nodeid, float("inf")))
+
 
 @pytest.fixture(autouse=True)
 def _collect_on_main_thread(request: pytest.FixtureRequest) -> Iterator[None]:
