@@ -388,8 +388,8 @@ def exported_assets(session: Session, *, operation_id: str | None,
 def _text(value: object) -> str:
     if value is None:
         return ""
-    if isinstance(value, float):
-        return f"{value:g}" if abs(value) < 1e15 else str(value)
+    if isinstance(value, float):  # every digit, so a coordinate reads back the same
+        return repr(value).removesuffix(".0")
     return str(value)
 
 
