@@ -68,17 +68,16 @@ def _is_hashtag_row(cells: list[str]) -> bool:
 def _separator(first_line: str) -> str:
     outside = re.sub(r'"[^"]*"', "", first_line)
     counts = {sep: outside.count(sep) for sep in _SEPARATORS}
-    best = max(_SEPARATORS, key=lambda sep: counts[sep])
-    return best if counts[best] else ","
+    return max(_SEPARATORS, key=lambda sep: counts[sep])  # a tie, or none: the first, ","
 
 
 def read_table(text: str) -> Table:
     """Parse CSV text; ImportFileError (with the line) when the file is malformed."""
     line_offset = 0
-    first = text.split("\n", 1)[0].strip()
-    if re.fullmatch(r"sep=.", first, re.IGNORECASE):
-        separator = first[-1]
-        text = text.split("\n", 1)[1] if "\n" in text else ""
+    first, _, rest = text.partition("\n")
+    if re.fullmatch(r"sep=.", first.strip(), re.IGNORECASE):
+        separator = first.strip()[-1]
+        text = rest
         line_offset = 1
     else:
         separator = _separator(next((ln for ln in text.splitlines() if ln.strip()), ""))
@@ -164,7 +163,7 @@ def _by_hashtag(text: str, columns: list[Column]) -> Column | None:
 
 def _by_header(text: str, columns: list[Column]) -> Column | None:
     wanted = normal_header(text)
-    return next((c for c in columns if wanted and wanted in c.headers), None)
+    return next((c for c in columns if wanted in c.headers), None)
 
 
 def _unprotect(cell: str) -> str:
@@ -178,7 +177,7 @@ def _protect(cell: str) -> str:
 def write_table(header: list[str], hashtags: list[str], rows: Iterable[list[str]]) -> bytes:
     """CSV bytes for Excel and HXL tools: BOM, header, hashtag row, CRLF line ends."""
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out)  # its line end is CRLF, as Excel writes
     writer.writerow(header)
     writer.writerow(hashtags)
     for row in rows:
