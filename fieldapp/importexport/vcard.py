@@ -52,7 +52,7 @@ class CardFields:
 
 
 def _unescape(value: str) -> str:
-    return _UNESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
+    return _UNESCAPE.sub(lambda m: "\n" if m.group(1) in ("n", "N") else m.group(1), value)
 
 
 def _components(value: str) -> list[str]:
@@ -66,20 +66,21 @@ def _params(raw: list[list[str]]) -> dict[str, list[str]]:
         name, values = ("TYPE", item) if len(item) == 1 else (item[0].upper(), item[1:])
         for value in values:
             params.setdefault(name, []).extend(
-                v.strip().strip('"').lower() for v in value.split(",") if v.strip())
+                v.strip().lower() for v in value.split(",") if v.strip())
     return params
 
 
 def _decoded(value: str, params: dict[str, list[str]], line: int) -> str | None:
-    encoding = (params.get("ENCODING") or [""])[0]
-    if encoding in ("b", "base64"):
+    encodings = params.get("ENCODING", [])
+    if "b" in encodings or "base64" in encodings:
         return None  # photos and keys: nothing we keep
-    if encoding != "quoted-printable":
+    if "quoted-printable" not in encodings:
         return value
     charset = (params.get("CHARSET") or ["utf-8"])[0]
     try:
-        return quopri.decodestring(value.encode("ascii", "replace")).decode(charset)
-    except (LookupError, UnicodeDecodeError) as exc:
+        # some phones leave letters unencoded in a quoted-printable value: they stay letters
+        return quopri.decodestring(value.encode(charset)).decode(charset)
+    except (LookupError, UnicodeError) as exc:
         raise ImportFileError(f"quoted-printable text that is not {charset}.", line=line) from exc
 
 
@@ -93,9 +94,9 @@ def _apply_property(card: CardFields, name: str, params: dict[str, list[str]],
     if name == "FN":
         card.full_name = _unescape(value).strip()
     elif name == "N":
-        parts = _components(value) + [""] * 5
-        card.family_name = parts[0].strip()
-        card.given_name = " ".join(p.strip() for p in (parts[1], parts[2]) if p.strip())
+        family, given, middle = (_components(value) + ["", ""])[:3]
+        card.family_name = family.strip()
+        card.given_name = " ".join(p.strip() for p in (given, middle) if p.strip())
     elif name == "ORG":
         card.organisation = _components(value)[0].strip()
     elif name in ("TITLE", "ROLE") and not card.role:
@@ -132,11 +133,13 @@ def _apply_property(card: CardFields, name: str, params: dict[str, list[str]],
 def parse_vcards(text: str) -> Iterator[CardFields]:
     """Every card of a vCard file; ImportFileError when the file's structure is broken."""
     card: CardFields | None = None
-    lineno = 1
+    physical = ["", *text.split("\n")]  # physical[n] is line n
     for raw, number in getLogicalLines(io.StringIO(text)):
-        lineno = max(number, 1)  # vobject counts the very first line as 0
+        # vobject numbers a line that follows a blank line (or starts the file) by the line
+        # before it
+        lineno = number if physical[number].strip() else number + 1
         try:
-            name, raw_params, value, _group = parseLine(raw, lineno)
+            name, raw_params, value, _group = parseLine(raw)
         except ParseError as exc:
             raise ImportFileError(
                 f"\u201c{raw[:40]}\u201d is not a vCard property (NAME:value).",
