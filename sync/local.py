@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, and_, case, delete, func, inspect, or_, select
+from sqlalchemy import Date, and_, delete, func, inspect, or_, select
 from sqlalchemy.orm import Session
 
 from fieldapp.db import Database
@@ -41,6 +41,7 @@ MODELS: dict[str, type[Syncable]] = {m.__sync_entity__: m for m in SYNCABLE_MODE
 CONFLICT_ENTITY = "conflict"
 CREATION_NAMESPACE = uuid.UUID("6f1c2a52-7d0e-4c5b-9d61-0b6c3c1f9a10")  # as at HQ
 CURSOR = "pull_cursor"
+IN_LIST_SIZE = 500  # ids per SQL `IN (…)` list, well inside SQLite's limit
 PENDING_EDITION = "handbook_pending"
 HQ_OPERATIONS = "hq_operations"  # JSON list of the operation ids HQ says are this officer's
 
@@ -62,7 +63,7 @@ def set_state(session: Session, key: str, value: str) -> None:
 
 def decode_value(model: type[Syncable], key: str, value: Any) -> Any:
     """A JSON value as the column of `model` stores it (ISO text back to dates)."""
-    if value is None or not isinstance(value, str):
+    if not isinstance(value, str):
         return value
     column = inspect(model).columns.get(key)
     if column is None:
@@ -79,20 +80,25 @@ def demo_operation_ids(session: Session) -> set[str]:
     return set(session.scalars(select(Operation.id).where(Operation.country == DEMO_COUNTRY)))
 
 
-def drop_demo_entries(session: Session) -> int:
+def _chunks(ids: list[str]) -> Iterator[list[str]]:
+    """`ids` in slices short enough for one SQL `IN (…)` list."""
+    while ids:
+        yield ids[:IN_LIST_SIZE]
+        ids = ids[IN_LIST_SIZE:]
+
+
+def drop_demo_entries(session: Session) -> None:
     """Remove outbox entries of practice data: the demo is never synced, whatever is done
     to it. That is every entry of a demo operation, and every edit of a row HQ has never
     seen whose creation is not waiting to go (a demo row moved out of the demo, say)."""
-    removed = 0
     ids = demo_operation_ids(session)
     if ids:
-        result = session.execute(delete(OutboxEntry).where(OutboxEntry.operation_id.in_(ids)))
-        removed += int(result.rowcount or 0)
-    edits = session.execute(
+        session.execute(delete(OutboxEntry).where(OutboxEntry.operation_id.in_(ids)))
+    edits = session.execute(  # a conflict's note has no base: it is never an edit
         select(OutboxEntry.change_id, OutboxEntry.entity, OutboxEntry.row_id)
-        .where(OutboxEntry.entity != CONFLICT_ENTITY, OutboxEntry.base != {})).all()
+        .where(OutboxEntry.base != {})).all()
     if not edits:
-        return removed
+        return
     created = {(e, r) for e, r, b in session.execute(
         select(OutboxEntry.entity, OutboxEntry.row_id, OutboxEntry.base)) if not b}
     by_entity: dict[str, set[str]] = defaultdict(set)
@@ -104,16 +110,13 @@ def drop_demo_entries(session: Session) -> int:
         model = MODELS.get(entity)
         if model is None:
             continue
-        ids_list = sorted(row_ids)
-        for start in range(0, len(ids_list), 500):
+        for chunk in _chunks(sorted(row_ids)):
             for row_id, in session.execute(select(model.id).where(
-                    model.id.in_(ids_list[start:start + 500]), model.rev.is_(None))):
+                    model.id.in_(chunk), model.rev.is_(None))):
                 unknown.add((entity, row_id))
     orphans = [c for c, e, r in edits if (e, r) in unknown]
-    for start in range(0, len(orphans), 500):
-        session.execute(delete(OutboxEntry).where(
-            OutboxEntry.change_id.in_(orphans[start:start + 500])))
-    return removed + len(orphans)
+    for chunk in _chunks(orphans):
+        session.execute(delete(OutboxEntry).where(OutboxEntry.change_id.in_(chunk)))
 
 
 # Holds HQ lifts by itself (an upgrade, a new assignment) are tried again after a backoff
@@ -146,7 +149,8 @@ def push_order(session: Session) -> list[str]:
     Operations first; then whole rows by their most urgent change (life-saving RFAs), then
     by the row's first change; a row's own changes always in the order they were made
     (the local sequence, never the clock). A held change keeps back the later changes of
-    its row. Read once per sync: changes made meanwhile go with the next one.
+    its row (and is itself later than the first held change of its row). Read once per
+    sync: changes made meanwhile go with the next one.
     """
     held_rows = select(OutboxEntry.entity, OutboxEntry.row_id,
                        func.min(OutboxEntry.seq).label("held_seq")) \
@@ -159,18 +163,18 @@ def push_order(session: Session) -> list[str]:
                          partition_by=(OutboxEntry.entity, OutboxEntry.row_id)).label("first")) \
         .outerjoin(held_rows, and_(held_rows.c.entity == OutboxEntry.entity,
                                    held_rows.c.row_id == OutboxEntry.row_id)) \
-        .where(OutboxEntry.held_code == "",
-               or_(held_rows.c.held_seq.is_(None), held_rows.c.held_seq > OutboxEntry.seq)) \
+        .where(or_(held_rows.c.held_seq.is_(None), held_rows.c.held_seq > OutboxEntry.seq)) \
         .subquery()
     return list(session.scalars(select(waiting.c.change_id).order_by(
-        case((waiting.c.entity == "operation", 0), else_=1),
+        waiting.c.entity != "operation",  # false (0) sorts first
         waiting.c.urgent.desc(), waiting.c.first, waiting.c.seq)))
 
 
 def push_batch(session: Session, order: list[str], limit: int, *,
                held_rows: set[tuple[str, str]]) -> list[dict[str, Any]]:
     """The next `limit` changes of `order` still in the outbox, as sent; removes them from
-    `order`. Changes of a row HQ held during this sync (`held_rows`) stay back."""
+    `order`. Changes of a row HQ held during this sync (`held_rows`) stay back, and
+    changes no longer in the outbox are skipped."""
     batch: list[dict[str, Any]] = []
     while order and len(batch) < limit:
         wanted = order[:limit - len(batch)]
@@ -179,8 +183,7 @@ def push_batch(session: Session, order: list[str], limit: int, *,
             select(OutboxEntry).where(OutboxEntry.change_id.in_(wanted)))}
         for change_id in wanted:
             entry = entries.get(change_id)
-            if entry is not None and not entry.held_code \
-                    and (entry.entity, entry.row_id) not in held_rows:
+            if entry is not None and (entry.entity, entry.row_id) not in held_rows:
                 batch.append(_wire(entry))
     return batch
 
@@ -238,20 +241,22 @@ def _is_rev(value: Any) -> bool:
 
 
 def acknowledge(session: Session, sent: list[dict[str, Any]], results: list[Any], *,
-                sync_number: int = 0) -> Acknowledged:
+                sync_number: int) -> Acknowledged:
     """Apply HQ's answer to a pushed batch (results in the order sent).
 
     Applied or conflicting changes leave the outbox; a held change stays with HQ's code
-    and sentence; a result that is not understood (no `rev`, say) keeps its change for
-    the next sync. A conflicting field goes back to HQ's value (unless the officer changed
-    it again meanwhile) and a Conflict row keeps both values for the officer to decide.
+    and sentence; a result that is not understood (no `rev`, say) or missing keeps its
+    change for the next sync. A conflicting field goes back to HQ's value (unless the
+    officer changed it again meanwhile) and a Conflict row keeps both values for the
+    officer to decide.
     Run it with foreign keys unchecked (`lenient_transaction`): HQ's value may name a row
     the next pull brings.
     """
     done = Acknowledged()
     acked: list[str] = []
     with remote_writes(session):
-        for change, result in zip(sent, results, strict=False):
+        for index, change in enumerate(sent):
+            result = results[index] if index < len(results) else None
             if not isinstance(result, dict):
                 done.unsettled.append(change["local_id"])
                 continue
@@ -285,11 +290,8 @@ def acknowledge(session: Session, sent: list[dict[str, Any]], results: list[Any]
                 ))
                 if row is not None and model is not None:
                     _take_server_value(session, model, row, clash)
-        for start in range(0, len(acked), 500):
-            session.execute(delete(OutboxEntry).where(
-                OutboxEntry.change_id.in_(acked[start:start + 500])))
-    for missing in sent[len(results):]:
-        done.unsettled.append(missing["local_id"])
+        for chunk in _chunks(acked):
+            session.execute(delete(OutboxEntry).where(OutboxEntry.change_id.in_(chunk)))
     return done
 
 
@@ -313,7 +315,7 @@ def _take_server_value(session: Session, model: type[Syncable], row: Syncable,
                 if field_name in unique_columns(model) else None)
     if taken_by not in (None, row.id):
         return  # HQ's value is another row's here: keep ours, the conflict stays open
-    if encode_value(getattr(row, field_name, None)) == clash.get("client_value"):
+    if encode_value(getattr(row, field_name)) == clash.get("client_value"):
         setattr(row, field_name, decode_value(model, field_name, clash["server_value"]))
 
 
@@ -323,11 +325,21 @@ def _hold(session: Session, change_id: str, result: dict[str, Any], *, sync_numb
         return
     code = _short(result.get("code"), 40) or "held"
     entry.held_code = code
-    entry.held_detail = _short(result.get("detail")) or "HQ did not accept this change."
+    entry.held_detail = _short(result.get("detail")) or HELD_DETAIL
     entry.held_field = _short(result.get("field"), 60)
     entry.held_at = utcnow()
     entry.held_sync = sync_number
     entry.held_count = (entry.held_count or 0) + 1
+
+
+# What the officer reads on the Sync screen about a change or row kept back.
+HELD_DETAIL = "HQ did not accept this change."
+INVALID_ROW = "HQ sent a row this version does not understand."
+UNKNOWN_ENTITY = ("HQ sent a kind of record ({kind}) this version of Field Kit does not "
+                  "know; it is kept and applied after an upgrade.")
+ID_MISMATCH = "HQ sent a row whose id does not match."
+UNKNOWN_FIELDS = ("HQ sent fields this version of Field Kit does not know ({names}); the "
+                  "rest was applied, these come in after an upgrade.")
 
 
 @dataclass
@@ -344,15 +356,13 @@ def _problem_of(data: Any) -> tuple[str, str] | None:
     if not isinstance(data, dict) or not isinstance(data.get("entity"), str) \
             or not isinstance(data.get("id"), str) or not 1 <= len(data["id"]) <= 36 \
             or not isinstance(data.get("fields"), dict) or not _is_rev(data.get("rev")):
-        return "invalid_row", "HQ sent a row this version does not understand."
+        return "invalid_row", INVALID_ROW
     if data["entity"] not in MODELS:
-        return "unknown_entity", (f"HQ sent a kind of record ({data['entity'][:40]}) this "
-                                  "version of Field Kit does not know; it is kept and "
-                                  "applied after an upgrade.")
+        return "unknown_entity", UNKNOWN_ENTITY.format(kind=data["entity"][:40])
     problems = [p for p in check_fields(data["entity"], data["fields"])
                 if p.field not in _unknown_fields(data["entity"], data["fields"])]
     if data["fields"].get("id", data["id"]) != data["id"]:
-        return "invalid_value", "HQ sent a row whose id does not match."
+        return "invalid_value", ID_MISMATCH
     if problems:
         first = problems[0]
         return "invalid_value", f"{first.field}: {first.message}"
@@ -408,9 +418,7 @@ def apply_rows(session: Session, rows: list[Any], *, gone: list[Any] | None = No
             # can never undo what was applied (or edited here) meanwhile.
             kept = {k: v for k, v in data["fields"].items() if k in unknown or k == "id"}
             _keep_raw(session, {**data, "fields": kept}, "unknown_field",
-                      "HQ sent fields this version of Field Kit does not know ("
-                      + ", ".join(sorted(unknown))[:200]
-                      + "); the rest was applied, these come in after an upgrade.")
+                      UNKNOWN_FIELDS.format(names=", ".join(sorted(unknown))[:200]))
             applied.held += 1
         by_entity[data["entity"]].append(data)
     with remote_writes(session):
@@ -461,23 +469,22 @@ def _apply_entity(session: Session, model: type[Syncable], batch: list[dict[str,
             for key, value in values.items():
                 if key not in pending[data["id"]] and getattr(row, key) != value:
                     setattr(row, key, value)
-            row.rev = max(row.rev or 0, data["rev"])
+            row.rev = max(data["rev"], row.rev or data["rev"])  # never back to an older one
         for conflict in conflicts[data["id"]]:  # the officer decides on HQ's value of now
             if conflict.field in data["fields"]:
                 conflict.server_value = data["fields"][conflict.field]
         applied.rows += 1
     guard.heal()
     applied.clashes += len(guard.opened)
-    held = [r["id"] for r in batch]
-    for start in range(0, len(held), 500):  # a newer version applied replaces a kept one
+    for chunk in _chunks(ids):  # a newer version applied replaces a kept one
         session.execute(delete(HeldRow).where(
-            HeldRow.entity == entity, HeldRow.row_id.in_(held[start:start + 500]),
+            HeldRow.entity == entity, HeldRow.row_id.in_(chunk),
             HeldRow.code != "unknown_field"))
 
 
 def retry_held_rows(session: Session) -> Applied:
     """Apply again the rows kept back that this version can now apply (after an upgrade)."""
-    kept = session.scalars(select(HeldRow).order_by(HeldRow.rev, HeldRow.id)).all()
+    kept = session.scalars(select(HeldRow).order_by(HeldRow.rev)).all()  # in HQ's order
     ready = []
     for held in kept:
         data = {"entity": held.entity, "id": held.row_id, "rev": held.rev,
@@ -514,11 +521,6 @@ def lenient_transaction(db: Database) -> Iterator[Session]:
             connection.commit()
 
 
-def remote_transaction(db: Database) -> Any:
-    """A lenient transaction for rows from HQ (kept under its old name for callers)."""
-    return lenient_transaction(db)
-
-
 LOG_PREFIX = "log:"
 KEEP_LOG = 100
 
@@ -533,7 +535,7 @@ def add_log(session: Session, entry: dict[str, Any]) -> None:
     if counter is None:
         counter = Counter(name=LOG_COUNTER, value=0)
         session.add(counter)
-    counter.value = (counter.value or 0) + 1
+    counter.value += 1
     set_state(session, f"{LOG_PREFIX}{counter.value:010d}", json.dumps(entry))
     keys = session.scalars(
         select(SyncState.key).where(SyncState.key.startswith(LOG_PREFIX)).order_by(
@@ -543,7 +545,7 @@ def add_log(session: Session, entry: dict[str, Any]) -> None:
         session.execute(delete(SyncState).where(SyncState.key == key))
 
 
-def read_log(session: Session, limit: int = 50) -> list[dict[str, Any]]:
+def read_log(session: Session, limit: int) -> list[dict[str, Any]]:
     """Past sync attempts, newest first."""
     values = session.scalars(
         select(SyncState.value).where(SyncState.key.startswith(LOG_PREFIX))
