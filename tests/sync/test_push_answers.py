@@ -159,16 +159,18 @@ def test_a_hold_for_a_change_no_longer_here_is_ignored(db):
     assert all(not e.held_code for e in _waiting(db))
 
 
+GOOD = {"id": "12345678", "field": "role", "server_value": "Director", "client_value": "Chief"}
+
+
 @pytest.mark.parametrize("bad", [
-    None, "x", {"field": "role"}, {"id": 5, "field": "role"}, {"id": "1234567", "field": "role"},
-    {"id": "a" * 37, "field": "role"}, {"id": "12345678"}, {"id": "12345678", "field": 5},
-    {"id": "12345678", "field": "role", "server_value": "x" * 5000},
-    {"id": "12345678", "field": "role", "client_value": float("nan")},
+    None, "x", {**GOOD, "id": None}, {**GOOD, "id": 5}, {**GOOD, "id": "1234567"},
+    {**GOOD, "id": "a" * 37}, {**GOOD, "field": None}, {**GOOD, "field": 5},
+    {**GOOD, "server_value": "x" * 5000}, {**GOOD, "client_value": float("nan")},
 ])
 def test_an_answer_with_a_conflict_this_device_cannot_store_keeps_the_change(db, bad):
     row_id = _known_contact(db, given_name="Amira")
     change = _edit(db, row_id, role="Chief")
-    done = _answer(db, [change], [{"rev": 9, "conflicts": [bad]}])
+    done = _answer(db, [change], [{"rev": 9, "conflicts": [GOOD, bad]}])
     assert done.unsettled == [change["local_id"]]
     assert len(_waiting(db)) == 1
     with db.session() as session:
