@@ -320,3 +320,27 @@ def test_a_pulled_row_leaves_the_conflicts_of_another_kind_with_its_id_alone(db)
     with db.session() as session:
         assert session.get(Conflict, "c0ffee00-0000-4000-8000-000000000005"
                            ).server_value is True
+
+
+def test_a_pulled_reference_another_row_here_holds_is_counted_as_a_clash(db):
+    with db.transaction() as session:
+        session.add(Rfa(reference="MRV-1", title="Mine"))
+    theirs = str(uuid.uuid4())
+    applied = _apply(db, [_row(theirs, entity="rfa", reference="MRV-1", title="Theirs"),
+                          _row(given_name="Amira")])
+    assert (applied.rows, applied.clashes) == (2, 1)
+    with db.session() as session:
+        assert session.get(Rfa, theirs).reference != "MRV-1"
+        assert len(session.scalars(select(Conflict)).all()) == 1
+
+
+def test_a_newer_version_of_a_pulled_rfa_keeps_its_own_reference(db):
+    theirs = str(uuid.uuid4())
+    _apply(db, [_row(theirs, entity="rfa", reference="MRV-1", title="Airlift")])
+    applied = _apply(db, [_row(theirs, rev=9, entity="rfa", reference="MRV-1",
+                               title="Sealift")])
+    assert applied.clashes == 0
+    with db.session() as session:
+        rfa = session.get(Rfa, theirs)
+        assert (rfa.reference, rfa.title, rfa.rev) == ("MRV-1", "Sealift", 9)
+        assert session.scalars(select(Conflict)).all() == []
