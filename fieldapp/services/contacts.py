@@ -101,7 +101,7 @@ def display_phone(number: str) -> str:
     if not number.startswith("+"):
         return number
     try:
-        parsed = phonenumbers.parse(number, None)
+        parsed = phonenumbers.parse(number)
     except phonenumbers.NumberParseException:
         return number
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
@@ -382,15 +382,13 @@ def _prefix(word: str) -> str:
 def _phone_prefixes(typed: str, region: str | None) -> list[str]:
     """Digit prefixes an E.164 number would start with, for a number typed in any form."""
     digits = re.sub(r"\D", "", typed)
-    if typed.lstrip().startswith("+"):
-        return [digits]
     if digits.startswith("00"):
         return [digits[2:], digits]
     found = [digits]
     if region and digits.startswith("0"):
         code = phonenumbers.country_code_for_region(region)
         if code:
-            found.append(f"{code}{digits.lstrip('0')}")
+            found.append(f"{code}{digits[1:]}")  # 0 is the trunk prefix, not "00"
     return found
 
 

@@ -6,11 +6,14 @@ import pytest
 from sqlalchemy import select
 
 from fieldapp.errors import NotFoundError, ValidationErrors
-from fieldapp.models import Contact, OutboxEntry
+from fieldapp.models import Contact, Organisation, OutboxEntry
+from fieldapp.services.assets import AssetInput, create_asset, delete_asset
 from fieldapp.services.contacts import (
     ContactInput,
+    OrganisationRow,
     Phone,
     contact_detail,
+    contact_input,
     create_contact,
     create_organisation,
     delete_contact,
@@ -144,3 +147,119 @@ def test_duplicate_organisation_and_bad_type_are_refused(db, op_id):
         create_organisation(session, name="oxfam", org_type="club", country="Atlantis",
                             operation_id=op_id)
     assert _fields(raised) == {"name", "org_type", "country"}
+
+
+def _amina(session, op_id, **changes) -> Contact:
+    wfp = create_organisation(session, name="World Food Programme", acronym="WFP",
+                              org_type="un_agency", operation_id=None)
+    data = ContactInput(
+        given_name="Amina", family_name="Diallo", organisation_id=wfp.id, role="Logistics",
+        phones=[Phone("mobile", "82 123 4567"), Phone("radio", "VHF ch 16"),
+                Phone("office", "12 ext 5")],
+        emails=["amina@wfp.org", "a.diallo@un.org"], call_sign="Papa 1", location="Beira",
+        languages="English, Portuguese", notes="Night shift", favourite=True)
+    for name, value in changes.items():
+        setattr(data, name, value)
+    return create_contact(session, data, operation_id=op_id)
+
+
+def test_detail_shows_every_saved_field_and_the_assets_it_is_contact_for(db, op_id):
+    with db.transaction() as session:
+        amina = _amina(session, op_id)
+        other = create_contact(session, ContactInput(given_name="Jean"), operation_id=op_id)
+        truck = create_asset(session, AssetInput(description="Truck", provider_unit="WFP fleet",
+                                                 poc_contact_id=amina.id), operation_id=op_id)
+        boat = create_asset(session, AssetInput(description="Boat " + "b" * 70,
+                                                poc_contact_id=amina.id), operation_id=op_id)
+        gone = create_asset(session, AssetInput(description="Gone", poc_contact_id=amina.id),
+                            operation_id=op_id)
+        delete_asset(session, gone.id)
+        create_asset(session, AssetInput(description="Jean's", poc_contact_id=other.id),
+                     operation_id=op_id)
+        org_id = amina.organisation_id
+    with db.session() as session:
+        detail = contact_detail(session, amina.id)
+        updated_at = session.get(Contact, amina.id).updated_at
+    assert detail.__dict__ == {
+        "id": amina.id, "given_name": "Amina", "family_name": "Diallo", "name": "Amina Diallo",
+        "organisation_id": org_id, "organisation": "World Food Programme",
+        "organisation_acronym": "WFP", "org_type": "un_agency", "role": "Logistics",
+        "phones": (Phone("mobile", "+258821234567"), Phone("radio", "VHF ch 16"),
+                   Phone("office", "12 ext 5", valid=False)),
+        "emails": ("amina@wfp.org", "a.diallo@un.org"), "call_sign": "Papa 1",
+        "location": "Beira", "languages": "English, Portuguese", "notes": "Night shift",
+        "favourite": True, "is_global": False, "updated_at": updated_at,
+        "poc_for": ((truck.id, "WFP fleet"), (boat.id, ("Boat " + "b" * 70)[:60])),
+    }
+    assert updated_at is not None
+
+
+def test_detail_of_a_global_contact_without_organisation(db, op_id):
+    with db.transaction() as session:
+        contact = create_contact(session, ContactInput(given_name="Lars", is_global=True),
+                                 operation_id=op_id)
+    with db.session() as session:
+        detail = contact_detail(session, contact.id)
+    assert (detail.organisation_id, detail.organisation, detail.organisation_acronym,
+            detail.org_type, detail.is_global, detail.poc_for) == (None, "", "", "", True, ())
+
+
+def test_edit_form_opens_with_the_saved_values(db, op_id):
+    with db.transaction() as session:
+        amina = _amina(session, op_id)
+        form = contact_input(amina)
+        org_id = amina.organisation_id
+    assert form == ContactInput(
+        given_name="Amina", family_name="Diallo", organisation_id=org_id, role="Logistics",
+        phones=[Phone("mobile", "+258821234567"), Phone("radio", "VHF ch 16"),
+                Phone("office", "12 ext 5", valid=False)],
+        emails=["amina@wfp.org", "a.diallo@un.org"], call_sign="Papa 1", location="Beira",
+        languages="English, Portuguese", notes="Night shift", favourite=True, is_global=False)
+    with db.transaction() as session:
+        lars = create_contact(session, ContactInput(given_name="Lars", is_global=True),
+                              operation_id=op_id)
+        assert contact_input(lars).is_global is True
+
+
+def test_a_phone_saved_without_kind_or_validity_opens_as_a_valid_mobile(db, op_id):
+    with db.transaction() as session:
+        contact = create_contact(session, ContactInput(given_name="Old"), operation_id=op_id)
+        contact.phones = [{"number": "+258821234567"}, {"kind": "radio"}]  # an older version's row
+        form = contact_input(contact)
+    assert form.phones == [Phone("mobile", "+258821234567", True), Phone("radio", "", True)]
+
+
+def test_editing_without_a_current_operation_keeps_the_contact_in_its_own(db, op_id):
+    with db.transaction() as session:
+        contact = create_contact(session, ContactInput(given_name="Amina"), operation_id=op_id)
+    with db.transaction() as session:
+        update_contact(session, contact.id, ContactInput(
+            given_name="Amina", phones=[Phone("mobile", "82 123 4567")]), operation_id=None)
+    with db.session() as session:
+        stored = session.get(Contact, contact.id)
+        assert (stored.operation_id, stored.phones) == (op_id, [
+            {"kind": "mobile", "number": "+258821234567", "valid": True}])
+
+
+def test_a_missing_organisation_is_created_in_the_operation_with_its_type(db, op_id):
+    with db.transaction() as session:
+        new = find_or_create_organisation(session, "Oxfam", operation_id=op_id, org_type="ngo")
+    with db.session() as session:
+        stored = session.get(Organisation, new.id)
+        assert (stored.name, stored.operation_id, stored.org_type) == ("Oxfam", op_id, "ngo")
+
+
+def test_organisation_rows_of_the_operation_and_global_ones_not_deleted(db, op_id,
+                                                                        make_operation):
+    elsewhere = make_operation("Elsewhere", "ELS", "MWI").id
+    with db.transaction() as session:
+        wfp = create_organisation(session, name="World Food Programme", acronym="WFP",
+                                  org_type="un_agency", operation_id=None)
+        army = create_organisation(session, name="FADM", org_type="national_military",
+                                   operation_id=op_id)
+        create_organisation(session, name="Malawi Red Cross", operation_id=elsewhere)
+        create_organisation(session, name="Closed NGO", operation_id=op_id).deleted = True
+    with db.session() as session:
+        rows = organisation_rows(session, operation_id=op_id)
+    assert rows == [OrganisationRow(army.id, "FADM", "", "national_military", False),
+                    OrganisationRow(wfp.id, "World Food Programme", "WFP", "un_agency", True)]

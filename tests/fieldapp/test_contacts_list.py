@@ -80,6 +80,13 @@ def test_global_scope_alone_when_no_operation(db, people):
     ("+254 712", ["Amina Diallo"]),
     ("00881 63", ["Élodie Sécurité"]),
     ("diallo@wfp", ["Amina Diallo"]),
+    ("on", ["Jean Dupont"]),  # two letters match any word of a name or call sign ("Papa One")
+    ("lo", []),  # ...but not roles or e-mails ("Logistics")
+    ("log", ["Amina Diallo"]),
+    ("071", ["Amina Diallo"]),  # three digits are the start of a number
+    ("712 34", []),  # digits without the leading 0 are not a national number
+    ("amina 254", ["Amina Diallo"]),  # a word with digits matches numbers
+    ("amina 881", []),  # every word must match the same contact
     ('"unbalanced * AND (', []),
     ("   ", ["Zoe Adams", "Amina Diallo", "Jean Dupont", "Élodie Sécurité"]),
 ])
@@ -101,6 +108,7 @@ def test_filter_by_organisation_type_and_favourites(db, people):
     with db.session() as session:
         assert _names(session, people, org_type="un_agency") == ["Zoe Adams", "Amina Diallo"]
         assert _names(session, people, favourites_only=True) == ["Jean Dupont"]
+        assert contact_count(session, operation_id=people.id, favourites_only=True) == 1
 
 
 @pytest.mark.parametrize(("sort", "descending", "expected"), [
@@ -150,3 +158,16 @@ def test_scope_narrows_to_the_operation_or_global_contacts(db, people, scope, ex
     with db.session() as session:
         assert _names(session, people, scope=scope) == expected
         assert contact_count(session, operation_id=people.id, scope=scope) == len(expected)
+
+
+def test_a_row_shows_the_first_phone_and_email_role_call_sign_and_favourite(db, people):
+    with db.session() as session:
+        ids = contact_ids(session, operation_id=people.id)
+        rows = {row.name: row for row in contact_rows(session, ids)}
+    amina, jean = rows["Amina Diallo"], rows["Jean Dupont"]
+    assert (amina.role, amina.phone, amina.email, amina.call_sign, amina.favourite) == (
+        "Logistics officer", "+254712345678", "amina.diallo@wfp.org", "", False)
+    assert (jean.organisation, jean.org_type, jean.role, jean.phone, jean.email,
+            jean.call_sign, jean.favourite, jean.is_global) == (
+        "Kenya Defence Forces", "national_military", "Liaison officer", "", "", "Papa One",
+        True, False)
