@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldapp.sync_schema import check_fields, clean_json, entity_known, printable_name
+from fieldapp.sync_schema import check_fields, clean_json, printable_name
 from sync.server import schemas
 
 # Held codes (docs/sync-protocol.md, "Push").
@@ -123,21 +123,19 @@ def parse_change(raw: Any) -> ChangeIn | Held:
     if entity == CONFLICT_ENTITY:
         if fields.get("resolution") not in RESOLUTIONS or clean_json(fields) is not None:
             return _malformed("its conflict resolution is not mine, hq or edit")
-        return ChangeIn(change_id, entity, row_id, None, fields, {}, None)
-    if entity not in schemas.ROW_ENTITIES or not entity_known(entity):
+        return ChangeIn(change_id, entity, row_id, None, fields)
+    if entity not in schemas.ROW_ENTITIES:  # no key: its row's later changes are held alike
         return Held(UNKNOWN_ENTITY,
                     f"HQ does not keep rows of kind {printable_name(entity)!r} yet (a newer "
-                    "Field Kit made it); it is sent again after HQ is upgraded.",
-                    key=(entity, row_id))
+                    "Field Kit made it); it is sent again after HQ is upgraded.")
     problems = check_fields(entity, fields, row_id=row_id)
     if problems:
         first = problems[0]
         return Held(INVALID_VALUE, f"HQ cannot store this change: {first.message} "
                     "Correct it and send it again, or discard it.", first.field,
                     key=(entity, row_id))
-    for name, value in base.items():
-        if not isinstance(name, str) or clean_json(name) is not None \
-                or clean_json(value) is not None:
+    for name, value in base.items():  # names are text: the push was JSON
+        if clean_json(name) is not None or clean_json(value) is not None:
             return Held(INVALID_CHANGE, "HQ could not read this change: a value it replaced "
                         "cannot be stored. It was not applied.", key=(entity, row_id))
     return ChangeIn(change_id, entity, row_id, operation_id, fields, base, base_rev)

@@ -147,13 +147,13 @@ def _target(change: ChangeIn, state: RowState | None) -> str | None:
 
 
 def _log_entry(change: ChangeIn, device_id: str) -> Change:
-    """The change-log row of a change about to be applied (its seq comes at flush)."""
+    """The change-log row of a change about to be applied (its seq comes at flush; the
+    operation the row ends in is set once it is applied)."""
     if change.entity == CONFLICT_ENTITY:
         return Change(kind="resolution", entity=CONFLICT_ENTITY, row_id=change.row_id,
                       change_id=change.change_id, device_id=device_id, fields=change.fields)
     return Change(kind="row", entity=change.entity, row_id=change.row_id,
-                  operation_id=change.operation_id, change_id=change.change_id,
-                  device_id=device_id, fields=change.fields)
+                  change_id=change.change_id, device_id=device_id, fields=change.fields)
 
 
 def _row_states(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], RowState]:
@@ -225,9 +225,7 @@ def _apply(
             moved_from = (state.operation_id, state.owner_officer_id)
     if moved_from is not None:
         session.add(RowDeparture(seq=seq, entity=change.entity, row_id=change.row_id,
-                                 operation_id=moved_from[0],
-                                 owner_officer_id=moved_from[1] if moved_from[0] is None
-                                 else None))
+                                 operation_id=moved_from[0], owner_officer_id=moved_from[1]))
         state.operation_id = target
         state.owner_officer_id = officer_id if target is None else None
         applied.setdefault("operation_id", target)
@@ -264,12 +262,13 @@ def _name_operation(session: Session, operation_id: str, fields: dict[str, Any])
     operation = session.get(HqOperation, operation_id)
     if operation is None:
         return
-    operation.name = str(fields.get("name") or operation.name)[:200]
+    # check_fields held any name or code the operations table could not store.
+    operation.name = fields.get("name") or operation.name
     code = fields.get("code")
-    if isinstance(code, str) and code and code != operation.code:
+    if code and code != operation.code:
         taken = session.scalar(select(HqOperation.id).where(HqOperation.code == code))
         if taken is None:
-            operation.code = code[:12]
+            operation.code = code
 
 
 def _merge(
@@ -292,7 +291,7 @@ def _merge(
         clashes.append((DELETED, True))  # edited here, deleted at HQ: never resurrect silently
     clashed = {field for field, _ in clashes}
     for field, new in change.fields.items():
-        if field in clashed or field in ("id",):
+        if field in clashed:
             continue
         current = fields.get(field, _MISSING)
         base = change.base.get(field, _MISSING)
@@ -315,7 +314,8 @@ def _record_conflict(
         change_id=change.change_id,
         entity=change.entity, row_id=change.row_id, operation_id=state.operation_id,
         field=field, base_value=change.base.get(field),
-        client_value=change.fields.get(field, field == DELETED and not server_value),
+        # Only `deleted` can be missing: an edit of a row HQ holds deleted (keep it: False).
+        client_value=change.fields.get(field, False),
         server_value=server_value,
     )
     session.add(conflict)
@@ -331,7 +331,7 @@ def _resolve(conflict: ServerConflict | None, change: ChangeIn, log: Change, *,
     change. Another officer's conflict, or one HQ does not know, changes nothing."""
     if conflict is not None and conflict.officer_id == officer_id and conflict.resolved_at is None:
         conflict.resolved_at = utcnow()
-        conflict.resolution = str(change.fields.get("resolution", ""))[:16]
+        conflict.resolution = change.fields["resolution"]  # mine, hq or edit (parse_change)
     result = {"change_id": change.change_id, "status": "applied", "rev": log.seq,
               "conflicts": []}
     log.result = result
