@@ -4,7 +4,8 @@ A `before_flush` hook on our Session class looks at every new or changed Syncabl
 adds an OutboxEntry to the same flush, so the row and its entry commit (or roll back)
 together: a crash can never keep one without the other. Services write rows and know
 nothing of the outbox. Rows applied from HQ are written with `remote_writes(session)`,
-which records no entry.
+which records no entry. Either way a row whose synced fields change gets `updated_at` set
+to now: when it last changed on this device (HQ's rows carry no time of their own).
 """
 
 from __future__ import annotations
@@ -75,7 +76,9 @@ def _changes_of_dirty_row(row: Syncable) -> tuple[dict[str, Any], dict[str, Any]
         history = state.attrs[key].history
         if not history.has_changes():
             continue
-        new = history.added[0] if history.added else None
+        new = getattr(row, key)
+        # Empty when the old value was never loaded: a column left unset when the row was
+        # created earlier in this transaction (its value is NULL).
         old = history.deleted[0] if history.deleted else None
         if new == old:
             continue
@@ -107,10 +110,11 @@ def _record_outbox(session: Session, flush_context: Any, instances: Any) -> None
         if not isinstance(row, Syncable) or not session.is_modified(row):
             continue
         fields, base = _changes_of_dirty_row(row)
-        if not fields or remote:
-            continue
-        row.updated_at = now
-        _add_entry(session, row, fields, base, seq=sequence.next())
+        if not fields:
+            continue  # only bookkeeping changed (HQ's rev, say): not an update to show
+        row.updated_at = now  # changed here or by HQ: either way, changed now on this device
+        if not remote:
+            _add_entry(session, row, fields, base, seq=sequence.next())
     for entry in list(session.new):  # entries queued by hand (conflict resolutions)
         if isinstance(entry, OutboxEntry) and not entry.seq:
             entry.seq = sequence.next()
@@ -120,7 +124,7 @@ def _apply_column_defaults(row: Syncable) -> None:
     """Fill defaults now rather than at INSERT, so the outbox sees the values stored."""
     for column in inspect(type(row)).columns:
         key = column.key
-        if getattr(row, key, None) is not None or column.default is None:
+        if getattr(row, key) is not None or column.default is None:
             continue
         default = column.default
         if default.is_scalar:
@@ -143,7 +147,7 @@ class _Sequence:
             if self.counter is None:
                 self.counter = Counter(name=SEQ_COUNTER, value=0)
                 self.session.add(self.counter)
-        self.counter.value = (self.counter.value or 0) + 1
+        self.counter.value += 1
         return self.counter.value
 
 
@@ -151,9 +155,6 @@ def _add_entry(
     session: Session, row: Syncable, fields: dict[str, Any], base: dict[str, Any], *,
     seq: int,
 ) -> None:
-    # base_rev is what the officer saw when making the edit, not what the row says
-    # when the push happens (a pull may have brought a colleague's edit meanwhile).
-    base_rev = row.rev if base else None
     session.add(
         OutboxEntry(
             entity=row.__sync_entity__,
@@ -163,7 +164,10 @@ def _add_entry(
             base=base,
             priority=row_priority(row),
             seq=seq,
-            base_rev=base_rev,
+            # What the officer saw when making the edit, not what the row says when the
+            # push happens (a pull may have brought a colleague's edit meanwhile). A
+            # creation travels without it (sync.local._wire).
+            base_rev=row.rev,
         )
     )
 

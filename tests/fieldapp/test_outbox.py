@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import func, select
 
-from fieldapp.models import Contact, Operation, OutboxEntry, Rfa
-from fieldapp.outbox import URGENT_PRIORITY, remote_writes
+from fieldapp.models import Contact, Counter, Operation, OutboxEntry, Rfa
+from fieldapp.outbox import SEQ_COUNTER, URGENT_PRIORITY, remote_writes
 
 
 def _entries(db) -> list[OutboxEntry]:
@@ -100,3 +102,92 @@ def test_operation_belongs_to_itself(db):
         session.add(operation)
     assert operation.operation_id == operation.id
     assert _entries(db)[0].operation_id == operation.id
+
+
+def test_an_edit_in_the_transaction_that_created_the_row_records_what_it_replaced(db):
+    with db.transaction() as session:
+        operation = Operation(name="Op", code="OP", country="MOZ")
+        session.add(operation)
+        session.flush()
+        rfa = Rfa(reference="OP-01-0001", operation_id=operation.id)
+        session.add(rfa)
+        session.flush()
+        rfa.required_from = None  # left unset at creation: no change
+        rfa.passengers = 12  # left unset at creation: NULL is what it replaced
+    entry = _entries(db)[-1]
+    assert entry.row_id == rfa.id
+    assert entry.fields == {"passengers": 12}
+    assert entry.base == {"passengers": None}
+
+
+def test_changes_are_numbered_one_by_one_in_the_order_made(db):
+    with db.transaction() as session:
+        first = Contact(given_name="Amara")
+        session.add(first)
+        session.flush()
+        session.add(Contact(given_name="Bruno"))
+    with db.transaction() as session:
+        session.get(Contact, first.id).role = "Liaison"
+    with db.session() as session:
+        entries = session.scalars(select(OutboxEntry).order_by(OutboxEntry.seq)).all()
+        assert [(e.fields.get("given_name"), e.seq) for e in entries] == \
+            [("Amara", 1), ("Bruno", 2), (None, 3)]
+        assert session.get(Counter, SEQ_COUNTER).value == 3
+
+
+def test_an_entry_queued_by_hand_goes_after_the_edits_of_its_unit_of_work(db):
+    # A conflict's resolution note follows the edit it decided (sync.client).
+    with db.transaction() as session:
+        contact = Contact(given_name="Amara", role="Logistics")
+        session.add(contact)
+    with db.transaction() as session:
+        session.get(Contact, contact.id).role = "Liaison"
+        session.add(OutboxEntry(entity="conflict", row_id="c-1", operation_id=None,
+                                fields={"resolution": "mine"}, base={}))
+    with db.session() as session:
+        order = session.scalars(select(OutboxEntry.entity).order_by(OutboxEntry.seq)).all()
+    assert order == ["contact", "contact", "conflict"]
+
+
+def _updated_at(db, contact_id):
+    with db.session() as session:
+        return session.get(Contact, contact_id).updated_at
+
+
+def test_an_edit_made_here_refreshes_updated_at(db, laptop_clock):
+    laptop_clock(-timedelta(days=2))
+    with db.transaction() as session:
+        contact = Contact(given_name="Amara", role="Logistics")
+        session.add(contact)
+    created = _updated_at(db, contact.id)
+    laptop_clock(timedelta(0))
+    with db.transaction() as session:
+        session.get(Contact, contact.id).role = "Liaison"
+    assert _updated_at(db, contact.id) - created > timedelta(days=1)
+
+
+def test_a_change_applied_from_hq_refreshes_updated_at_and_makes_no_entry(db, laptop_clock):
+    laptop_clock(-timedelta(days=2))
+    with db.transaction() as session:
+        contact = Contact(given_name="Amara", role="Logistics")
+        session.add(contact)
+    created = _updated_at(db, contact.id)
+    laptop_clock(timedelta(0))
+    with db.transaction() as session, remote_writes(session):
+        row = session.get(Contact, contact.id)
+        row.role = "Cluster coordinator"  # a colleague's edit, pulled
+        row.rev = 8
+    assert _updated_at(db, contact.id) - created > timedelta(days=1)
+    assert len(_entries(db)) == 1
+
+
+def test_hq_acknowledging_a_row_leaves_its_updated_at_alone(db, laptop_clock):
+    laptop_clock(-timedelta(days=2))
+    with db.transaction() as session:
+        contact = Contact(given_name="Amara")
+        session.add(contact)
+    created = _updated_at(db, contact.id)
+    laptop_clock(timedelta(0))
+    with db.transaction() as session, remote_writes(session):
+        session.get(Contact, contact.id).rev = 5  # HQ's revision: bookkeeping only
+    assert _updated_at(db, contact.id) == created
