@@ -189,8 +189,8 @@ def test_a_file_without_category_or_description_imports_nothing(db, op_id):
         preview_asset_import(session, b"Title,Country\nTruck,NOR\n",
                              operation_id=op_id)
     assert raised.value.line == 1
-    assert "Category" in raised.value.message
-    assert "Description" in raised.value.message
+    assert all(word in raised.value.message for word in ("header", "Category", "Description"))
+    assert "HXL" not in raised.value.message
 
 
 def test_a_missing_column_is_named_on_the_line_of_the_hashtag_row(db, op_id):
@@ -199,7 +199,7 @@ def test_a_missing_column_is_named_on_the_line_of_the_hashtag_row(db, op_id):
                                       b"#item+category,#country\nmedical,NOR\n",
                              operation_id=op_id)
     assert raised.value.line == 3
-    assert "Description" in raised.value.message
+    assert all(word in raised.value.message for word in ("HXL", "Description"))
     assert "Category" not in raised.value.message.split("(")[0]
     assert _assets(db) == []
 
@@ -462,3 +462,16 @@ def test_export_leaves_out_a_deleted_point_of_contact(db, op_id, amina):
         exported = export_assets_csv(session, operation_id=op_id)
     (_, cells), = read_table(exported.decode("utf-8-sig")).rows
     assert cells[13:15] == ["", ""]
+
+
+def test_an_entry_never_confirmed_exports_an_empty_date_and_reads_back(db, op_id,
+                                                                        make_operation):
+    existing = _add(db, op_id)
+    with db.transaction() as session:
+        session.get(Asset, existing).confirmed_at = None
+    with db.session() as session:
+        exported = export_assets_csv(session, operation_id=op_id)
+    (_, cells), = read_table(exported.decode("utf-8-sig")).rows
+    assert cells[17] == ""
+    preview, _ = _import(db, exported, make_operation("Flood Kisumu", "KSM", "KEN").id)
+    assert (preview.rejected, len(preview.to_add)) == ([], 1)
