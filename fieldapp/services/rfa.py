@@ -94,10 +94,10 @@ def next_reference(session: Session, operation: Operation) -> str:
     return f"{operation.code}-{device_code(session)}-{counter.value:04d}"
 
 
-def _event(session: Session, rfa: Rfa, *, to_status: str, by: str, comment: str = "") -> None:
-    session.add(RfaEvent(rfa_id=rfa.id, operation_id=rfa.operation_id, from_status=rfa.status
-                         if rfa.status != to_status else "", to_status=to_status, by=by,
-                         comment=comment, at=utcnow()))
+def _event(session: Session, rfa: Rfa, *, to_status: str, by: str, comment: str) -> None:
+    # `at` is the column default (utcnow), filled as the event is written.
+    session.add(RfaEvent(rfa_id=rfa.id, operation_id=rfa.operation_id, from_status=rfa.status,
+                         to_status=to_status, by=by, comment=comment))
 
 
 def _apply(rfa: Rfa, data: RfaInput) -> None:
@@ -122,13 +122,12 @@ def create_draft(
     operation = session.get(Operation, operation_id)
     if operation is None or operation.deleted:
         raise NotFoundError("Choose an operation before drafting a request.")
-    rfa = Rfa(operation_id=operation_id, reference=next_reference(session, operation),
-              status=S.DRAFT)
+    rfa = Rfa(operation_id=operation_id, reference=next_reference(session, operation))
     _apply(rfa, data or RfaInput())
     session.add(rfa)
     session.flush()
-    session.add(RfaEvent(rfa_id=rfa.id, operation_id=operation_id, from_status="",
-                         to_status=S.DRAFT, by=by, comment="Draft created", at=utcnow()))
+    session.add(RfaEvent(rfa_id=rfa.id, operation_id=operation_id, to_status=S.DRAFT, by=by,
+                         comment="Draft created"))
     return rfa
 
 
@@ -172,7 +171,7 @@ def submission_errors(rfa: Rfa | RfaInput, *, now: datetime | None = None) -> li
     need("requesting_org_id", bool(rfa.requesting_org_id),
          "Choose the organisation that asks for the assistance.")
     need("contact_id", bool(rfa.contact_id), "Choose a contact person for the request.")
-    need("capability", rfa.capability in set(AssetCategory) and rfa.capability != "",
+    need("capability", rfa.capability in set(AssetCategory),
          "Choose the capability requested.")
     need("title", bool(rfa.title.strip()), "Give the request a short title.")
     need("task_description", bool(rfa.task_description.strip()),
@@ -337,7 +336,8 @@ class RfaFilter:
             parts.append(f"capability: {self.capability.replace('_', ' ')}")
         if self.text:
             parts.append(f"text: \u201c{self.text}\u201d")
-        return "; ".join(parts).capitalize() or "All requests"
+        described = "; ".join(parts)  # names and typed text keep their case
+        return described[:1].upper() + described[1:] if described else "All requests"
 
 
 @dataclass(frozen=True)
@@ -397,7 +397,7 @@ def list_rfas(
     query = _filtered(
         select(Rfa.id, Rfa.reference, Rfa.title, Organisation.name, Rfa.cluster, Rfa.capability,
                Rfa.priority, Rfa.status, Rfa.required_from, Rfa.required_until, Rfa.updated_at)
-        .outerjoin(Organisation, Organisation.id == Rfa.requesting_org_id),
+        .outerjoin(Organisation),  # on the request's one organisation foreign key
         operation_id=operation_id, where=where,
     ).order_by(order, Rfa.reference).offset(offset).limit(limit)
     return [
@@ -414,5 +414,6 @@ def count_rfas(
     where: RfaFilter = RfaFilter(),  # noqa: B008 - frozen dataclass, safe as default
 ) -> int:
     """How many requests the filter keeps."""
-    query = _filtered(select(func.count(Rfa.id)), operation_id=operation_id, where=where)
+    query = _filtered(select(func.count()).select_from(Rfa), operation_id=operation_id,
+                      where=where)
     return int(session.scalar(query) or 0)

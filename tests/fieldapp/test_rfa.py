@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import math
+import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
 
 from fieldapp.db import Database
-from fieldapp.errors import FieldAppError, ValidationError, ValidationErrors
-from fieldapp.models import Asset, Contact, Operation, Organisation, OutboxEntry, Rfa, utcnow
+from fieldapp.errors import FieldAppError, NotFoundError, ValidationError, ValidationErrors
+from fieldapp.models import (
+    Asset,
+    Contact,
+    Operation,
+    Organisation,
+    OutboxEntry,
+    Rfa,
+    RfaEvent,
+    utcnow,
+)
 from fieldapp.models.enums import RfaStatus as S
 from fieldapp.services import rfa as service
 from fieldapp.services.rfa import RfaInput
@@ -250,3 +262,328 @@ def test_filter_description_reads_as_words():
     where = service.RfaFilter(statuses=(S.SUBMITTED,), priorities=("life_saving",))
     assert where.describe() == "Status: submitted for validation; priority: life-saving"
     assert service.RfaFilter().describe() == "All requests"
+
+
+def _reads_as_a_sentence(message: str) -> bool:
+    """Shown to the officer: a capital first letter, a full stop, no shouting."""
+    return message[:1].isupper() and message.endswith(".") and not message.isupper()
+
+
+def test_a_deleted_draft_is_gone_from_the_list_and_cannot_be_opened(db, op):
+    kept, deleted = _draft(db, op), _draft(db, op)
+    with db.transaction() as session:
+        service.delete_rfa(session, deleted.id)
+    with db.session() as session:
+        assert [r.id for r in service.list_rfas(session, operation_id=op.id)] == [kept.id]
+        assert service.count_rfas(session, operation_id=op.id) == 1
+        with pytest.raises(NotFoundError) as raised:
+            service.get_rfa(session, deleted.id)
+    assert _reads_as_a_sentence(str(raised.value))
+
+
+def test_only_a_draft_can_be_deleted(db, op, complete):
+    rfa = _draft(db, op, complete)
+    _move(db, rfa.id, S.SUBMITTED)
+    with pytest.raises(FieldAppError) as raised, db.transaction() as session:
+        service.delete_rfa(session, rfa.id)
+    assert _reads_as_a_sentence(str(raised.value))
+    with db.session() as session:
+        assert not service.get_rfa(session, rfa.id).deleted
+
+
+def test_no_request_is_drafted_in_a_deleted_operation(db, op):
+    with db.transaction() as session:
+        session.get(Operation, op.id).deleted = True
+    with pytest.raises(NotFoundError) as raised:
+        _draft(db, op)
+    assert _reads_as_a_sentence(str(raised.value))
+
+
+def test_history_shows_who_why_and_when_for_this_request_only(db, op, complete):
+    before = utcnow()
+    rfa = _draft(db, op, complete)
+    other = _draft(db, op, complete)
+    with db.transaction() as session:
+        service.transition(session, rfa.id, S.CANCELLED, by="Officer B",
+                           comment="  Need met by the Red Cross  ")
+    _move(db, other.id, S.SUBMITTED)
+    with db.session() as session:
+        created, cancelled = service.history(session, rfa.id)
+    assert (created.by, created.from_status) == ("Officer A", "")
+    assert "created" in created.comment.lower()
+    assert (cancelled.by, cancelled.comment) == ("Officer B", "Need met by the Red Cross")
+    assert (cancelled.from_status, cancelled.to_status) == (S.DRAFT, S.CANCELLED)
+    assert before <= created.at <= cancelled.at <= utcnow()
+    assert {created.operation_id, cancelled.operation_id} == {op.id}  # travels with its op
+
+
+def test_history_leaves_out_an_event_withdrawn_at_hq(db, op):
+    rfa = _draft(db, op)
+    _move(db, rfa.id, S.CANCELLED, comment="Duplicate")
+    with db.transaction() as session:
+        session.get(RfaEvent, service.history(session, rfa.id)[-1].id).deleted = True
+    with db.session() as session:
+        assert [e.to_status for e in service.history(session, rfa.id)] == [S.DRAFT]
+
+
+def test_a_reason_is_needed_to_cancel_and_the_refusal_names_the_step(db, op):
+    rfa = _draft(db, op)
+    with pytest.raises(ValidationError) as raised:
+        _move(db, rfa.id, S.CANCELLED)
+    assert raised.value.field == "comment"
+    assert service.status_label(S.CANCELLED).lower() in raised.value.message
+    assert _reads_as_a_sentence(raised.value.message)
+
+
+def test_a_refused_step_names_the_current_status_and_the_possible_next_ones(db, op):
+    rfa = _draft(db, op)
+    with pytest.raises(FieldAppError) as raised:
+        _move(db, rfa.id, S.COMPLETED)
+    message = str(raised.value)
+    for status in (S.DRAFT, S.COMPLETED, S.SUBMITTED, S.CANCELLED):
+        assert service.status_label(status).lower() in message
+    _move(db, rfa.id, S.CANCELLED, comment="Duplicate")
+    with pytest.raises(FieldAppError) as raised:
+        _move(db, rfa.id, S.SUBMITTED)
+    assert re.search(r"\bnone\b", str(raised.value))
+
+
+def test_the_next_steps_are_offered_in_lifecycle_order(db, op, complete):
+    rfa = _draft(db, op, complete)
+    moved = _move(db, rfa.id, S.SUBMITTED)
+    assert service.allowed_transitions(moved) == [S.VALIDATED, S.RETURNED, S.REJECTED,
+                                                  S.CANCELLED]
+
+
+def _with_the_military(db, op, complete) -> Rfa:
+    rfa = _draft(db, op, complete)
+    for step in (S.SUBMITTED, S.VALIDATED, S.PASSED_TO_MILITARY):
+        _move(db, rfa.id, step)
+    return rfa
+
+
+def test_tasking_without_an_asset_is_refused_on_the_asset_field(db, op, complete):
+    rfa = _with_the_military(db, op, complete)
+    with pytest.raises(ValidationError) as raised:
+        _move(db, rfa.id, S.TASKED)
+    assert raised.value.field == "asset"
+    assert _reads_as_a_sentence(raised.value.message)
+
+
+def test_a_deleted_asset_cannot_be_tasked(db, op, complete):
+    rfa = _with_the_military(db, op, complete)
+    with db.transaction() as session:
+        asset = Asset(category="airlift_helicopter", operation_id=op.id, deleted=True)
+        session.add(asset)
+    with pytest.raises(ValidationError) as raised:
+        _move(db, rfa.id, S.TASKED, asset_id=asset.id)
+    assert raised.value.field == "asset"
+    assert _reads_as_a_sentence(raised.value.message)
+    with db.session() as session:
+        loaded = service.get_rfa(session, rfa.id)
+        assert (loaded.status, loaded.tasked_asset_id) == (S.PASSED_TO_MILITARY, None)
+
+
+def test_editing_a_submitted_request_records_who_sent_it_back_and_why(db, op, complete):
+    rfa = _draft(db, op, complete)
+    _move(db, rfa.id, S.SUBMITTED)
+    complete.remarks = "Two more pallets"
+    with db.transaction() as session:
+        service.save_draft(session, rfa.id, complete, by="Officer B")
+    with db.session() as session:
+        last = service.history(session, rfa.id)[-1]
+    assert (last.from_status, last.to_status, last.by) == (S.SUBMITTED, S.DRAFT, "Officer B")
+    assert "draft" in last.comment.lower()
+
+
+def test_saving_the_unchanged_form_of_a_submitted_request_keeps_it_submitted(db, op, complete):
+    rfa = _draft(db, op, complete)
+    _move(db, rfa.id, S.SUBMITTED)
+    with db.transaction() as session:
+        form = RfaInput.from_rfa(service.get_rfa(session, rfa.id))
+        assert service.save_draft(session, rfa.id, form, by="A").status == S.SUBMITTED
+    with db.session() as session:
+        assert len(service.history(session, rfa.id)) == 2
+
+
+def test_the_refusal_to_edit_names_the_status(db, op, complete):
+    rfa = _with_the_military(db, op, complete)
+    complete.remarks = "late change"
+    with pytest.raises(FieldAppError) as raised, db.transaction() as session:
+        service.save_draft(session, rfa.id, complete, by="A")
+    assert service.status_label(S.PASSED_TO_MILITARY).lower() in str(raised.value)
+    assert _reads_as_a_sentence(str(raised.value))
+
+
+def test_the_form_reopens_with_the_proposed_assets(db, op, complete):
+    with db.transaction() as session:
+        asset = Asset(category="airlift_helicopter", operation_id=op.id)
+        session.add(asset)
+    rfa = _draft(db, op, replace(complete, proposed_asset_ids=[asset.id]))
+    with db.session() as session:
+        assert RfaInput.from_rfa(service.get_rfa(session, rfa.id)).proposed_asset_ids == \
+            [asset.id]
+
+
+def test_short_fields_are_trimmed_and_long_texts_kept_as_typed(db, op):
+    typed = RfaInput(title="  Airlift  ", cluster=" WASH ",
+                     task_description="  1. Load\n  2. Fly\n", remarks="\tsee annex ")
+    rfa = _draft(db, op, typed)
+    with db.session() as session:
+        stored = service.get_rfa(session, rfa.id)
+        assert (stored.title, stored.cluster) == ("Airlift", "WASH")
+        assert (stored.task_description, stored.remarks) == ("  1. Load\n  2. Fly\n",
+                                                             "\tsee annex ")
+
+
+def test_a_request_is_overdue_only_after_its_end_has_passed(db, op, complete):
+    rfa = _draft(db, op, complete)
+    end = complete.required_until
+    with db.session() as session:
+        loaded = service.get_rfa(session, rfa.id)
+        assert not service.is_overdue(loaded, now=end)
+        assert service.is_overdue(loaded, now=end + timedelta(seconds=1))
+        [row] = service.list_rfas(session, operation_id=op.id, now=end)
+        assert not row.overdue
+
+
+def test_a_completed_request_past_its_end_is_not_listed_as_overdue(db, op, complete):
+    rfa = _draft(db, op, complete)
+    with db.transaction() as session:
+        service.get_rfa(session, rfa.id).status = S.COMPLETED
+    with db.session() as session:
+        [row] = service.list_rfas(session, operation_id=op.id,
+                                  now=complete.required_until + timedelta(days=1))
+    assert not row.overdue
+
+
+def test_list_filters_by_cluster_and_capability_and_keeps_to_the_operation(
+        db, op, complete, make_operation):
+    wash = _draft(db, op, replace(complete, cluster="WASH"))
+    health = _draft(db, op, replace(complete, cluster="Health", capability="medical"))
+    elsewhere = make_operation("Floods", "FLD", "MOZ")
+    _draft(db, elsewhere, replace(complete, cluster="WASH"))
+    with db.session() as session:
+        def ids(**where):
+            return [r.id for r in service.list_rfas(
+                session, operation_id=op.id, where=service.RfaFilter(**where))]
+
+        assert ids(cluster="WASH") == [wash.id]
+        assert ids(capability="medical") == [health.id]
+        assert ids(cluster="WASH", capability="medical") == []
+        assert ids() == [wash.id, health.id]
+        assert service.count_rfas(session, operation_id=op.id,
+                                  where=service.RfaFilter(cluster="Logistics")) == 0
+
+
+def test_list_rows_show_what_the_table_shows(db, op, complete):
+    rfa = _draft(db, op, complete)
+    bare = _draft(db, op)
+    with db.session() as session:
+        full, empty = service.list_rfas(session, operation_id=op.id)
+    assert (full.id, full.capability, full.priority, full.status) == (
+        rfa.id, "airlift_helicopter", "life_saving", S.DRAFT)
+    assert (full.required_from, full.required_until) == (complete.required_from,
+                                                          complete.required_until)
+    assert (empty.id, empty.requester, empty.required_from) == (bare.id, "", None)
+
+
+def test_rows_that_tie_on_the_sort_column_follow_their_reference(db, op):
+    with db.transaction() as session:
+        for number in ("0003", "0001", "0002"):
+            session.add(Rfa(reference=f"MYC-01-{number}", operation_id=op.id))
+    with db.session() as session:
+        rows = service.list_rfas(session, operation_id=op.id, sort="priority")
+    assert [r.reference for r in rows] == ["MYC-01-0001", "MYC-01-0002", "MYC-01-0003"]
+
+
+def test_filter_description_keeps_names_and_typed_text_as_written():
+    where = service.RfaFilter(statuses=(S.SUBMITTED, S.TASKED),
+                              priorities=("life_saving", "other"), cluster="WASH",
+                              capability="airlift_helicopter", text="Beira")
+    assert where.describe() == (
+        "Status: submitted for validation, tasked; priority: life-saving, other; "
+        "cluster: WASH; capability: airlift helicopter; text: \u201cBeira\u201d")
+    assert service.RfaFilter(cluster="WASH").describe() == "Cluster: WASH"
+
+
+def _great_circle_km(lat1, lon1, lat2, lon2):
+    """The spherical law of cosines (another formula than the service's, same sphere)."""
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    return 6371.0 * math.acos(math.sin(p1) * math.sin(p2)
+                              + math.cos(p1) * math.cos(p2) * math.cos(dl))
+
+
+def _available(op, unit, **kw) -> Asset:
+    return Asset(category="airlift_helicopter", status="available", provider_unit=unit,
+                 operation_id=op.id, **kw)
+
+
+def test_matching_gives_the_distance_from_the_start_of_the_task(db, op, complete):
+    rfa = _draft(db, op, replace(complete, from_lat=-19.8, from_lon=34.8))
+    with db.transaction() as session:
+        session.add(_available(op, "Maputo", latitude=-25.9, longitude=32.6))
+    with db.session() as session:
+        [match] = service.matching_assets(session, service.get_rfa(session, rfa.id))
+    assert match.distance_km == pytest.approx(_great_circle_km(-19.8, 34.8, -25.9, 32.6),
+                                              abs=0.01)
+
+
+def test_matching_measures_from_the_destination_when_the_start_has_no_position(
+        db, op, complete):
+    rfa = _draft(db, op, replace(complete, from_lat=None, from_lon=None,
+                                 to_lat=-20.0, to_lon=35.0))
+    with db.transaction() as session:
+        session.add(_available(op, "Beira", latitude=-20.0, longitude=35.5))
+    with db.session() as session:
+        [match] = service.matching_assets(session, service.get_rfa(session, rfa.id))
+    assert match.distance_km == pytest.approx(_great_circle_km(-20.0, 35.0, -20.0, 35.5),
+                                              abs=0.01)
+
+
+def test_an_asset_on_the_spot_comes_before_one_close_by(db, op, complete):
+    rfa = _draft(db, op, replace(complete, from_lat=-19.8, from_lon=34.8))
+    with db.transaction() as session:
+        session.add_all([_available(op, "Close", latitude=-19.8, longitude=34.805),
+                         _available(op, "Here", latitude=-19.8, longitude=34.8)])
+    with db.session() as session:
+        matches = service.matching_assets(session, service.get_rfa(session, rfa.id))
+    assert [m.asset.provider_unit for m in matches] == ["Here", "Close"]
+
+
+def test_matching_keeps_assets_available_on_the_first_or_last_day_only(db, op, complete):
+    rfa = _draft(db, op, complete)
+    first, last = complete.required_from.date(), complete.required_until.date()
+    with db.transaction() as session:
+        session.add_all([
+            _available(op, "Until the first day", available_to=first),
+            _available(op, "From the last day", available_from=last),
+            _available(op, "Gone the day before", available_to=first - timedelta(days=1)),
+            _available(op, "Comes the day after", available_from=last + timedelta(days=1)),
+            _available(op, "Through the window", available_from=first - timedelta(days=9),
+                       available_to=last + timedelta(days=9)),
+        ])
+    with db.session() as session:
+        units = {m.asset.provider_unit for m in service.matching_assets(
+            session, service.get_rfa(session, rfa.id))}
+    assert units == {"Until the first day", "From the last day", "Through the window"}
+
+
+def test_matching_leaves_out_deleted_assets_and_those_of_other_operations(
+        db, op, complete, make_operation):
+    rfa = _draft(db, op, complete)
+    other = make_operation("Floods", "FLD", "MOZ")
+    with db.transaction() as session:
+        session.add_all([_available(op, "Ours"), _available(op, "Deleted", deleted=True),
+                         _available(other, "Theirs")])
+    with db.session() as session:
+        matches = service.matching_assets(session, service.get_rfa(session, rfa.id))
+    assert [m.asset.provider_unit for m in matches] == ["Ours"]
+
+
+def test_matching_suggests_at_most_fifty_assets(db, op, complete):
+    rfa = _draft(db, op, complete)
+    with db.transaction() as session:
+        session.add_all([_available(op, f"Unit {n}") for n in range(51)])
+    with db.session() as session:
+        assert len(service.matching_assets(session, service.get_rfa(session, rfa.id))) == 50
