@@ -292,3 +292,20 @@ def test_a_conflict_for_a_row_not_on_this_device_is_stored_alone(db):
     with db.session() as session:
         assert session.get(Contact, change["row_id"]) is None
         assert session.get(Conflict, CONFLICT_ID).row_id == change["row_id"]
+
+
+def test_new_conflicts_after_one_already_known_are_all_stored_and_counted(db):
+    row_id = _known_contact(db, given_name="Amira", role="Deputy", location="Port")
+    change = _edit(db, row_id, role="Chief")
+    _answer(db, [change], [{"rev": 9, "conflicts": [_clash("role", "Director", "Chief")]}])
+    again = _edit(db, row_id, role="Head", location="Camp")
+    done = _answer(db, [again], [{"rev": 10, "conflicts": [
+        _clash("role", "Director", "Chief"),
+        {**_clash("role", "Boss", "Head"), "id": "c0ffee00-0000-4000-8000-000000000002"},
+        {**_clash("location", "Airport", "Camp"),
+         "id": "c0ffee00-0000-4000-8000-000000000003"}]}])
+    assert done.conflicts == 2
+    with db.session() as session:
+        assert len(session.scalars(select(Conflict)).all()) == 3
+        row = session.get(Contact, row_id)
+        assert (row.role, row.location) == ("Boss", "Airport")
