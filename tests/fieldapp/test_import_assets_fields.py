@@ -299,6 +299,15 @@ def test_a_skipped_repeat_of_an_earlier_row_changes_nothing(db, op_id):
     assert _one(db).quantity == 1
 
 
+def test_every_skipped_match_is_counted(db, op_id):
+    _add(db, op_id)
+    _, result = _import(db, "Category,Description,Quantity\nmedical,Field hospital,2\n"
+                            "medical,Field hospital,3\nmedical,Field hospital,4\n", op_id,
+                        choices={2: "skip", 3: "skip"})
+    assert (result.added, result.updated, result.skipped) == (0, 1, 2)
+    assert _one(db).quantity == 4
+
+
 def test_a_repeat_of_a_rejected_row_is_added_as_new(db, op_id):
     preview = _preview(db, "Category,Description,Quantity\nmedical,Clinic,x\n"
                            "medical,Clinic,2\n", op_id)

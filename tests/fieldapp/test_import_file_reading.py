@@ -88,6 +88,7 @@ def test_a_byte_neither_utf8_nor_windows_1252_names_its_line():
 
 def test_the_old_dos_end_of_file_mark_is_dropped():
     assert read_text(b"Name\nAmina\n\x1a\x1a") == "Name\nAmina\n"
+    assert read_text(b"Name\nMAX\x1a") == "Name\nMAX"
 
 
 @pytest.mark.parametrize(("data", "line"), [
@@ -122,6 +123,13 @@ def test_checking_a_file_reports_every_200_lines_then_the_whole(db, op_id, end):
     rows = "\n".join(f"Person {n}" for n in range(450))
     assert _reports(db, op_id, f"Name\n{rows}{end}".encode()) == [
         (200, 451), (400, 451), (451, 451)]
+
+
+def test_a_file_with_old_mac_line_ends_never_reports_more_done_than_in_all(db, op_id):
+    rows = "\r".join(f"Person {n}" for n in range(450))
+    reports = _reports(db, op_id, f"Name\r{rows}\r".encode())
+    assert len(reports) == 3
+    assert all(done <= total for done, total in reports)
 
 
 def test_a_row_spread_over_many_lines_reports_the_line_it_starts_on(db, op_id):
