@@ -145,8 +145,11 @@ def test_duplicate_organisation_and_bad_type_are_refused(db, op_id):
         create_organisation(session, name="Oxfam", operation_id=op_id)
     with pytest.raises(ValidationErrors) as raised, db.transaction() as session:
         create_organisation(session, name="oxfam", org_type="club", country="Atlantis",
-                            operation_id=op_id)
-    assert _fields(raised) == {"name", "org_type", "country"}
+                            acronym="X" * 41, operation_id=op_id)
+    assert _fields(raised) == {"name", "org_type", "country", "acronym"}
+    with db.transaction() as session:
+        assert create_organisation(session, name="Long", acronym="X" * 40,
+                                   operation_id=op_id).acronym == "X" * 40
 
 
 def _amina(session, op_id, **changes) -> Contact:

@@ -228,11 +228,13 @@ def _full_card(**changes) -> CardFields:
 def test_written_property_names_are_upper_case_and_none_is_empty():
     text = card_text(_full_card(), phone_valid=[True] * 5 + [False])
     lines = text.removesuffix("\r\n").split("\r\n")
-    names = [line.split(":")[0].split(";")[0] for line in lines]
+    with_acronym = card_text(_full_card(org_acronym="WFP"), phone_valid=[True] * 5 + [False])
+    names = [line.split(":")[0].split(";")[0]
+             for line in lines + with_acronym.removesuffix("\r\n").split("\r\n")]
     assert all(name == name.upper() for name in names), names
-    assert {"BEGIN", "VERSION", "UID", "FN", "N", "ORG", "X-CMCOORD-ORG-TYPE", "TITLE", "TEL",
-            "EMAIL", "ADR", "X-CMCOORD-CALLSIGN", "X-CMCOORD-LANGUAGES", "NOTE",
-            "X-CMCOORD-FAVOURITE", "END"} == set(names)
+    assert {"BEGIN", "VERSION", "UID", "FN", "N", "ORG", "X-CMCOORD-ORG-TYPE",
+            "X-CMCOORD-ORG-ACRONYM", "TITLE", "TEL", "EMAIL", "ADR", "X-CMCOORD-CALLSIGN",
+            "X-CMCOORD-LANGUAGES", "NOTE", "X-CMCOORD-FAVOURITE", "END"} == set(names)
     assert not [line for line in lines if line.endswith(":")]  # no acronym: no property
     assert (lines[0], lines[1], lines[-1]) == ("BEGIN:VCARD", "VERSION:4.0", "END:VCARD")
 
