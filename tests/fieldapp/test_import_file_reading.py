@@ -51,6 +51,13 @@ def test_a_file_one_byte_over_50_mb_is_refused_as_a_whole(tmp_path: Path):
         assert error.message == error.reason
 
 
+def test_the_size_of_a_refused_file_is_shown_in_mb(tmp_path: Path):
+    big = tmp_path / "big.csv"
+    with big.open("wb") as out:
+        out.truncate(75 * 1024 * 1024)
+    assert "75.0 MB" in _error(big).message
+
+
 def test_a_file_path_as_text_is_read(tmp_path: Path):
     path = tmp_path / "list.csv"
     path.write_bytes(b"Name\nAmina\n")
@@ -93,7 +100,7 @@ def test_the_old_dos_end_of_file_mark_is_dropped():
 
 @pytest.mark.parametrize(("data", "line"), [
     (b"Name\nAmina\n\x00Jean\n", 3), (b"\x00Name", 1), (b"Name\nAm\x07ina\n", 2),
-    (b"Name\n\nA\x0b\n", 3), (b"Name\x7f\n", 1), (b"Name\nA\x1f\n", 2),
+    (b"Name\n\nA\x0b\n", 3), (b"\nName\nA\x00", 3), (b"Name\x7f\n", 1), (b"Name\nA\x1f\n", 2),
     ("Name\nAmina\n\x00".encode("utf-16"), 3), (b"Name\nAm\xe9lie \x01\n", 2),
 ])
 def test_control_characters_of_binary_data_are_refused_with_their_line(data, line):
@@ -149,7 +156,8 @@ def test_numbers_are_read_as_spreadsheets_type_them(text, number):
     assert parse_number(text) == number
 
 
-@pytest.mark.parametrize("text", ["1,200,300", "four", "1.2.3", "12 ext 5,5"])
+@pytest.mark.parametrize("text", ["1,200,300", "four", "1.2.3", "12 ext 5,5", "1.200,300.5",
+                                  "1,200.300,5"])
 def test_text_that_is_not_a_number_is_refused(text):
     with pytest.raises(ValueError):  # noqa: PT011 - any ValueError is a refusal
         parse_number(text)
