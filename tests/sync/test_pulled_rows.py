@@ -344,3 +344,15 @@ def test_a_newer_version_of_a_pulled_rfa_keeps_its_own_reference(db):
         rfa = session.get(Rfa, theirs)
         assert (rfa.reference, rfa.title, rfa.rev) == ("MRV-1", "Sealift", 9)
         assert session.scalars(select(Conflict)).all() == []
+
+
+def test_a_pending_edit_of_another_kind_with_the_same_id_does_not_keep_a_field_back(db):
+    from fieldapp.models import Organisation
+
+    _apply(db, [_row(given_name="Amira")])
+    with db.transaction() as session:
+        session.add(Organisation(id=ID, name="WFP"))
+    with db.transaction() as session:
+        session.get(Organisation, ID).deleted = True
+    _apply(db, [_row(rev=8, deleted=True)])
+    assert _contact(db).deleted is True

@@ -228,8 +228,9 @@ def test_the_wait_between_tries_stops_growing_at_64_syncs(db):
 
 def test_an_hq_upgrade_releases_every_transient_hold_at_once(db):
     _held_entry(db, "not_in_your_operations", 1, at=100)
-    assert _released(db, 100, everything=True) == 1
-    assert len(_order(db)) == 1
+    _held_entry(db, "unknown_entity", 1, at=100)
+    assert _released(db, 100, everything=True) == 2
+    assert len(_order(db)) == 2
     assert _released(db, 100, everything=True) == 0
 
 
