@@ -521,6 +521,9 @@ def lenient_transaction(db: Database) -> Iterator[Session]:
             connection.commit()
 
 
+# The name older scripts (the sync probes) use for it.
+remote_transaction = lenient_transaction
+
 LOG_PREFIX = "log:"
 KEEP_LOG = 100
 
