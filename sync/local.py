@@ -254,6 +254,7 @@ def acknowledge(session: Session, sent: list[dict[str, Any]], results: list[Any]
     """
     done = Acknowledged()
     acked: list[str] = []
+    written: list[tuple[dict[str, Any], int, set[str]]] = []  # (change, rev, conflicting)
     with remote_writes(session):
         for index, change in enumerate(sent):
             result = results[index] if index < len(results) else None
@@ -272,6 +273,7 @@ def acknowledge(session: Session, sent: list[dict[str, Any]], results: list[Any]
                 done.unsettled.append(change["local_id"])
                 continue
             acked.append(change["local_id"])
+            written.append((change, result["rev"], {c["field"] for c in conflicts}))
             done.applied += 1
             model = MODELS.get(change["entity"])
             row = session.get(model, change["row_id"]) if model is not None else None
@@ -292,7 +294,36 @@ def acknowledge(session: Session, sent: list[dict[str, Any]], results: list[Any]
                     _take_server_value(session, model, row, clash)
         for chunk in _chunks(acked):
             session.execute(delete(OutboxEntry).where(OutboxEntry.change_id.in_(chunk)))
+        _drop_superseded_kept_fields(session, written)
     return done
+
+
+def _drop_superseded_kept_fields(session: Session,
+                                 written: list[tuple[dict[str, Any], int, set[str]]]) -> None:
+    """Fields of rows kept back for an upgrade (`unknown_field`) that this device has since
+    written at HQ are dropped from the kept rows: HQ's value is now the officer's edit (sent
+    by the older version) and HQ never sends a device its own write back, so applying the
+    kept value after the upgrade would undo the edit here only. A conflicting field keeps
+    HQ's value, as kept."""
+    row_ids = sorted({change["row_id"] for change, _, _ in written})
+    kept: dict[tuple[str, str], HeldRow] = {}
+    for chunk in _chunks(row_ids):
+        for held in session.scalars(select(HeldRow).where(
+                HeldRow.code == "unknown_field", HeldRow.row_id.in_(chunk))):
+            kept[(held.entity, held.row_id)] = held
+    for change, rev, conflicting in written:
+        held = kept.get((change["entity"], change["row_id"]))
+        if held is None or (held.rev is not None and held.rev >= rev):
+            continue  # kept from a newer version of the row than this write
+        fields = {k: v for k, v in held.fields.items()
+                  if k == "id" or k not in change["fields"] or k in conflicting}
+        unknown = sorted(set(fields) - {"id"})
+        if not unknown:
+            session.delete(held)
+            del kept[(held.entity, held.row_id)]
+        elif len(fields) < len(held.fields):
+            held.fields = fields
+            held.reason = UNKNOWN_FIELDS.format(names=", ".join(unknown)[:200])
 
 
 def _conflict_ok(entity: str, clash: Any) -> bool:
