@@ -266,3 +266,80 @@ def test_organisation_rows_of_the_operation_and_global_ones_not_deleted(db, op_i
         rows = organisation_rows(session, operation_id=op_id)
     assert rows == [OrganisationRow(army.id, "FADM", "", "national_military", False),
                     OrganisationRow(wfp.id, "World Food Programme", "WFP", "un_agency", True)]
+
+
+def _sentence(message: str) -> bool:
+    """Shown to the officer beside the field: a capital first letter, a full stop, no
+    shouting (the wording itself may change)."""
+    return message[:1].isupper() and message.endswith(".") and not message.isupper()
+
+
+def _refused(db, **values) -> list[tuple[str, str]]:
+    """(field, message) of each error when creating an organisation with these values."""
+    with pytest.raises(ValidationErrors) as raised, db.transaction() as session:
+        create_organisation(session, **values)
+    return [(error.field, str(error)) for error in raised.value.errors]
+
+
+@pytest.mark.parametrize(("values", "field"), [
+    ({"name": "  "}, "name"),
+    ({"name": "N" * 201}, "name"),
+    ({"name": "Oxfam", "org_type": "club"}, "org_type"),
+    ({"name": "Oxfam", "acronym": "A" * 41}, "acronym"),
+    ({"name": "Oxfam", "country": "Atlantis"}, "country"),
+])
+def test_each_bad_organisation_value_is_named_on_its_own_field_in_a_sentence(db, op_id,
+                                                                            values, field):
+    errors = _refused(db, operation_id=op_id, **values)
+    assert [f for f, _ in errors] == [field]
+    assert all(_sentence(message) for _, message in errors)
+
+
+def test_organisation_name_of_200_characters_is_kept_and_country_stored_as_its_code(db, op_id):
+    with db.transaction() as session:
+        long = create_organisation(session, name="N" * 200, operation_id=op_id)
+        placed = create_organisation(session, name="INGC", country="Mozambique",
+                                     operation_id=op_id)
+        nowhere = create_organisation(session, name="Red Cross", operation_id=op_id)
+    with db.session() as session:
+        assert session.get(Organisation, long.id).name == "N" * 200
+        assert session.get(Organisation, placed.id).country == "MOZ"  # ISO alpha-3
+        assert session.get(Organisation, nowhere.id).country == ""
+        assert session.get(Organisation, nowhere.id).operation_id == op_id
+
+
+def test_a_contact_outside_any_operation_must_be_made_global(db, op_id):
+    with pytest.raises(ValidationErrors) as raised, db.transaction() as session:
+        create_contact(session, ContactInput(family_name="Diallo"), operation_id=None)
+    assert [(e.field, _sentence(str(e))) for e in raised.value.errors] == [("is_global", True)]
+    with db.transaction() as session:
+        kept = create_contact(session, ContactInput(family_name="Diallo", is_global=True),
+                              operation_id=None)
+    with db.session() as session:
+        assert session.get(Contact, kept.id).operation_id is None
+
+
+def test_a_contact_naming_an_organisation_that_is_gone_is_refused_on_that_field(db, op_id):
+    with pytest.raises(ValidationErrors) as raised, db.transaction() as session:
+        create_contact(session, ContactInput(family_name="Diallo", organisation_id="gone"),
+                       operation_id=op_id)
+    assert [(e.field, _sentence(str(e))) for e in raised.value.errors] == \
+        [("organisation_id", True)]
+
+
+@pytest.mark.parametrize("name", ["given_name", "family_name", "role", "call_sign",
+                                  "location", "languages"])
+def test_each_text_field_keeps_its_limit_and_refuses_one_more(db, op_id, name):
+    from fieldapp.services.contacts import LIMITS
+
+    limit = LIMITS[name]
+    named = {"family_name": "Diallo", "given_name": "Amina"}
+    with db.transaction() as session:
+        kept = create_contact(session, ContactInput(**{**named, name: "x" * limit}),
+                              operation_id=op_id)
+    with db.session() as session:
+        assert getattr(session.get(Contact, kept.id), name) == "x" * limit
+    with pytest.raises(ValidationErrors) as raised, db.transaction() as session:
+        create_contact(session, ContactInput(**{**named, name: "x" * (limit + 1)}),
+                       operation_id=op_id)
+    assert [(e.field, _sentence(str(e))) for e in raised.value.errors] == [(name, True)]
