@@ -25,6 +25,7 @@ from fieldapp.services.contacts import (
     set_favourite,
     update_contact,
 )
+from tests.fieldapp.sentences import reads_as_a_sentence
 
 
 def _fields(raised: pytest.ExceptionInfo[ValidationErrors]) -> set[str]:
@@ -268,11 +269,6 @@ def test_organisation_rows_of_the_operation_and_global_ones_not_deleted(db, op_i
                     OrganisationRow(wfp.id, "World Food Programme", "WFP", "un_agency", True)]
 
 
-def _sentence(message: str) -> bool:
-    """Shown to the officer beside the field: a capital first letter, a full stop, no
-    shouting (the wording itself may change)."""
-    return message[:1].isupper() and message.endswith(".") and not message.isupper()
-
 
 def _refused(db, **values) -> list[tuple[str, str]]:
     """(field, message) of each error when creating an organisation with these values."""
@@ -292,7 +288,7 @@ def test_each_bad_organisation_value_is_named_on_its_own_field_in_a_sentence(db,
                                                                             values, field):
     errors = _refused(db, operation_id=op_id, **values)
     assert [f for f, _ in errors] == [field]
-    assert all(_sentence(message) for _, message in errors)
+    assert all(reads_as_a_sentence(message) for _, message in errors)
 
 
 def test_organisation_name_of_200_characters_is_kept_and_country_stored_as_its_code(db, op_id):
@@ -311,7 +307,8 @@ def test_organisation_name_of_200_characters_is_kept_and_country_stored_as_its_c
 def test_a_contact_outside_any_operation_must_be_made_global(db, op_id):
     with pytest.raises(ValidationErrors) as raised, db.transaction() as session:
         create_contact(session, ContactInput(family_name="Diallo"), operation_id=None)
-    assert [(e.field, _sentence(str(e))) for e in raised.value.errors] == [("is_global", True)]
+    assert [(e.field, reads_as_a_sentence(str(e))) for e in raised.value.errors] == \
+        [("is_global", True)]
     with db.transaction() as session:
         kept = create_contact(session, ContactInput(family_name="Diallo", is_global=True),
                               operation_id=None)
@@ -323,7 +320,7 @@ def test_a_contact_naming_an_organisation_that_is_gone_is_refused_on_that_field(
     with pytest.raises(ValidationErrors) as raised, db.transaction() as session:
         create_contact(session, ContactInput(family_name="Diallo", organisation_id="gone"),
                        operation_id=op_id)
-    assert [(e.field, _sentence(str(e))) for e in raised.value.errors] == \
+    assert [(e.field, reads_as_a_sentence(str(e))) for e in raised.value.errors] == \
         [("organisation_id", True)]
 
 
@@ -342,4 +339,4 @@ def test_each_text_field_keeps_its_limit_and_refuses_one_more(db, op_id, name):
     with pytest.raises(ValidationErrors) as raised, db.transaction() as session:
         create_contact(session, ContactInput(**{**named, name: "x" * (limit + 1)}),
                        operation_id=op_id)
-    assert [(e.field, _sentence(str(e))) for e in raised.value.errors] == [(name, True)]
+    assert [(e.field, reads_as_a_sentence(str(e))) for e in raised.value.errors] == [(name, True)]

@@ -25,6 +25,7 @@ from fieldapp.models import (
 from fieldapp.models.enums import RfaStatus as S
 from fieldapp.services import rfa as service
 from fieldapp.services.rfa import RfaInput
+from tests.fieldapp.sentences import reads_as_a_sentence
 
 
 @pytest.fixture
@@ -264,10 +265,6 @@ def test_filter_description_reads_as_words():
     assert service.RfaFilter().describe() == "All requests"
 
 
-def _reads_as_a_sentence(message: str) -> bool:
-    """Shown to the officer: a capital first letter, a full stop, no shouting."""
-    return message[:1].isupper() and message.endswith(".") and not message.isupper()
-
 
 def test_a_deleted_draft_is_gone_from_the_list_and_cannot_be_opened(db, op):
     kept, deleted = _draft(db, op), _draft(db, op)
@@ -278,7 +275,7 @@ def test_a_deleted_draft_is_gone_from_the_list_and_cannot_be_opened(db, op):
         assert service.count_rfas(session, operation_id=op.id) == 1
         with pytest.raises(NotFoundError) as raised:
             service.get_rfa(session, deleted.id)
-    assert _reads_as_a_sentence(str(raised.value))
+    assert reads_as_a_sentence(str(raised.value))
 
 
 def test_only_a_draft_can_be_deleted(db, op, complete):
@@ -286,7 +283,7 @@ def test_only_a_draft_can_be_deleted(db, op, complete):
     _move(db, rfa.id, S.SUBMITTED)
     with pytest.raises(FieldAppError) as raised, db.transaction() as session:
         service.delete_rfa(session, rfa.id)
-    assert _reads_as_a_sentence(str(raised.value))
+    assert reads_as_a_sentence(str(raised.value))
     with db.session() as session:
         assert not service.get_rfa(session, rfa.id).deleted
 
@@ -296,7 +293,7 @@ def test_no_request_is_drafted_in_a_deleted_operation(db, op):
         session.get(Operation, op.id).deleted = True
     with pytest.raises(NotFoundError) as raised:
         _draft(db, op)
-    assert _reads_as_a_sentence(str(raised.value))
+    assert reads_as_a_sentence(str(raised.value))
 
 
 def test_history_shows_who_why_and_when_for_this_request_only(db, op, complete):
@@ -332,7 +329,7 @@ def test_a_reason_is_needed_to_cancel_and_the_refusal_names_the_step(db, op):
         _move(db, rfa.id, S.CANCELLED)
     assert raised.value.field == "comment"
     assert service.status_label(S.CANCELLED).lower() in raised.value.message
-    assert _reads_as_a_sentence(raised.value.message)
+    assert reads_as_a_sentence(raised.value.message)
 
 
 def test_a_refused_step_names_the_current_status_and_the_possible_next_ones(db, op):
@@ -367,7 +364,7 @@ def test_tasking_without_an_asset_is_refused_on_the_asset_field(db, op, complete
     with pytest.raises(ValidationError) as raised:
         _move(db, rfa.id, S.TASKED)
     assert raised.value.field == "asset"
-    assert _reads_as_a_sentence(raised.value.message)
+    assert reads_as_a_sentence(raised.value.message)
 
 
 def test_a_deleted_asset_cannot_be_tasked(db, op, complete):
@@ -378,7 +375,7 @@ def test_a_deleted_asset_cannot_be_tasked(db, op, complete):
     with pytest.raises(ValidationError) as raised:
         _move(db, rfa.id, S.TASKED, asset_id=asset.id)
     assert raised.value.field == "asset"
-    assert _reads_as_a_sentence(raised.value.message)
+    assert reads_as_a_sentence(raised.value.message)
     with db.session() as session:
         loaded = service.get_rfa(session, rfa.id)
         assert (loaded.status, loaded.tasked_asset_id) == (S.PASSED_TO_MILITARY, None)
@@ -412,7 +409,7 @@ def test_the_refusal_to_edit_names_the_status(db, op, complete):
     with pytest.raises(FieldAppError) as raised, db.transaction() as session:
         service.save_draft(session, rfa.id, complete, by="A")
     assert service.status_label(S.PASSED_TO_MILITARY).lower() in str(raised.value)
-    assert _reads_as_a_sentence(str(raised.value))
+    assert reads_as_a_sentence(str(raised.value))
 
 
 def test_the_form_reopens_with_the_proposed_assets(db, op, complete):

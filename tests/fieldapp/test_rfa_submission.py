@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from fieldapp.services.rfa import MIN_JUSTIFICATION, RfaInput, submission_errors
+from tests.fieldapp.sentences import reads_as_a_sentence
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 READY = RfaInput(
@@ -24,10 +25,6 @@ def _fields(data: RfaInput) -> dict[str, str]:
     return {e.field: e.message for e in submission_errors(data, now=NOW)}
 
 
-def _reads_as_a_sentence(message: str) -> bool:
-    """Shown beside its field: a capital first letter, a full stop, no shouting."""
-    return message[:1].isupper() and message.endswith(".") and not message.isupper()
-
 
 def test_a_complete_request_has_nothing_to_fix():
     assert _fields(READY) == {}
@@ -40,7 +37,7 @@ def test_an_empty_form_names_every_field_to_fill_each_in_a_sentence():
         "requesting_org_id", "contact_id", "capability", "title", "task_description",
         "from_place", "priority", "required_from", "required_until",
         "last_resort_justification", "civilian_means_tried"}
-    assert all(_reads_as_a_sentence(message) for message in errors.values()), errors
+    assert all(reads_as_a_sentence(message) for message in errors.values()), errors
 
 
 @pytest.mark.parametrize(
@@ -59,7 +56,7 @@ def test_an_empty_form_names_every_field_to_fill_each_in_a_sentence():
 def test_a_bad_value_is_reported_on_its_field_in_a_sentence(change, field):
     errors = _fields(replace(READY, **change))
     assert set(errors) == {field}
-    assert _reads_as_a_sentence(errors[field])
+    assert reads_as_a_sentence(errors[field])
 
 
 def test_the_end_must_come_after_the_start_not_at_it():

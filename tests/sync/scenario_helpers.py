@@ -114,6 +114,15 @@ def laptop_clock(offset: timedelta) -> Iterator[None]:
         model_base.datetime = real  # type: ignore[misc]
 
 
+@contextmanager
+def older_client() -> Iterator[None]:
+    """Fake: a client one version behind, without Contact.notes (as probe p10): the
+    column is hidden from sync while it runs; leaving the block is the upgrade."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Contact, "__local_columns__", Contact.__local_columns__ | {"notes"})
+        yield
+
+
 def cut_pulls(monkeypatch: pytest.MonkeyPatch) -> None:
     """Fake: the link drops on every pull request from now on (until monkeypatch undoes
     it). A cut between the push and the pull of one sync cannot be timed on a real link."""

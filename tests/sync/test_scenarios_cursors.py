@@ -43,6 +43,7 @@ from tests.sync.scenario_helpers import (
     hq_row,
     log_results,
     officer_in,
+    older_client,
     outbox_size,
     outcome,
 )
@@ -254,8 +255,7 @@ def _old_client_synced(hq, make_profile, monkeypatch):
             title="Fuel ran short", operation_id=hq.operation_id,
             observed_on=date(2024, 11, 3), topic="logistics")).id
     sync_once(new)
-    with monkeypatch.context() as patch:
-        patch.setattr(Contact, "__local_columns__", Contact.__local_columns__ | {"notes"})
+    with older_client(), monkeypatch.context() as patch:
         patch.delitem(local.MODELS, "lesson")
         assert outcome(old) == "ok"
         with old.session() as session:
@@ -293,8 +293,7 @@ def test_rows_kept_by_an_older_version_do_not_undo_later_edits_after_upgrade(
     contact_id = add(new, Contact(operation_id=hq.operation_id, given_name="Amira",
                                   role="Logistics", notes="Sat phone +8816"))
     sync_once(new)
-    with monkeypatch.context() as patch:  # Fake: the older version, as above
-        patch.setattr(Contact, "__local_columns__", Contact.__local_columns__ | {"notes"})
+    with older_client():  # Fake: the older version, as above
         sync_once(old)
         edit(old, Contact, contact_id, role="Chief")
         edit(old, Contact, contact_id, deleted=True)
@@ -315,8 +314,7 @@ def test_edit_made_right_after_the_upgrade_is_not_undone_by_a_kept_row(
     old = enrolled(hq, make_profile, "old-version")
     contact_id = add(new, Contact(operation_id=hq.operation_id, given_name="Amira"))
     sync_once(new)
-    with monkeypatch.context() as patch:  # Fake: the older version, as above
-        patch.setattr(Contact, "__local_columns__", Contact.__local_columns__ | {"notes"})
+    with older_client():  # Fake: the older version, as above
         sync_once(old)
     edit(old, Contact, contact_id, notes="radio 3")  # upgraded, not yet synced
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 from fieldapp.models import Contact
 from sync.client import held_rows, sync_once
 from tests.sync.conftest import enrolled
-from tests.sync.scenario_helpers import add, edit, get, hq_row, outcome
+from tests.sync.scenario_helpers import add, edit, get, hq_row, older_client, outcome
 
 # --- p10: an older client that cannot store a field (see test_scenarios_cursors.py) -----
 
 
 def test_own_edit_sent_by_the_older_version_is_not_undone_by_its_kept_row_after_upgrade(
-        hq, make_profile, monkeypatch):
+        hq, make_profile):
     # Found by the model-based test: the older version keeps HQ's `notes` of a contact
     # back; the officer's new notes (written by the newer build, then sent by the older
     # one) reach HQ, which never sends them back; after the upgrade the kept row put the
@@ -23,12 +23,10 @@ def test_own_edit_sent_by_the_older_version_is_not_undone_by_its_kept_row_after_
     laptop = enrolled(hq, make_profile, "laptop")
     contact_id = add(new, Contact(operation_id=hq.operation_id, given_name="Amira"))
     sync_once(new)
-    with monkeypatch.context() as patch:  # Fake: the older version, without `notes`
-        patch.setattr(Contact, "__local_columns__", Contact.__local_columns__ | {"notes"})
+    with older_client():  # Fake: the older version, without `notes`
         sync_once(laptop)
     edit(laptop, Contact, contact_id, notes="radio 4")  # the newer build, not synced
-    with monkeypatch.context() as patch:  # the older version again sends the edit
-        patch.setattr(Contact, "__local_columns__", Contact.__local_columns__ | {"notes"})
+    with older_client():  # the older version again sends the edit
         assert outcome(laptop) == "ok"
 
     assert outcome(laptop) == "ok"  # the upgraded version

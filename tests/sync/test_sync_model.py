@@ -67,7 +67,7 @@ from sync.server.db import HqDatabase
 from sync.server.models import Change, Membership, RowShare, RowState
 from sync.tokens import TokenStore
 from sync.transport import Transport
-from tests.sync.scenario_helpers import laptop_clock
+from tests.sync.scenario_helpers import laptop_clock, older_client
 
 OFFICERS = ("O0", "O1", "O2")
 # officer of each device, and the operations (by index) each officer starts in
@@ -150,15 +150,6 @@ def _link_cut_at(request: int, *, after: bool) -> Iterator[None]:
     finally:
         Transport.post_json = real_post  # type: ignore[method-assign]
         Transport.get_json = real_get  # type: ignore[method-assign]
-
-
-@contextmanager
-def _older_client() -> Iterator[None]:
-    """Fake: a client one version behind, without Contact.notes (as probe p10): the
-    column is hidden from sync while it runs; leaving the block is the upgrade."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Contact, "__local_columns__", Contact.__local_columns__ | {"notes"})
-        yield
 
 
 class SyncModel(RuleBasedStateMachine):
@@ -359,7 +350,7 @@ class SyncModel(RuleBasedStateMachine):
 
     @rule(d=st.integers(0, 3))
     def sync_as_older_version(self, d: int) -> None:
-        with _older_client():
+        with older_client():
             self._sync(self.devices[d], pull_batch=3)
 
     # --- quiescence and invariants -------------------------------------------------------
