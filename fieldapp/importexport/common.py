@@ -22,6 +22,7 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
@@ -51,6 +52,44 @@ class RejectedRow:
 
     line: int
     reason: str
+
+
+class WarningKind(StrEnum):
+    """What kind of thing an import kept back or changed; tests and the preview key on it."""
+
+    REPLACED = "replaced"  # bytes that are not text in the encoding became U+FFFD
+    SKIPPED_LINE = "skipped-line"  # a comment or junk line between records, left out
+    NOT_KEPT = "not-kept"  # a photo, key or sound: nothing a contact can hold
+    VALUE_DROPPED = "value-dropped"  # one bad value left out; the record's others kept
+    NAME_MADE = "name-made"  # no name in the record: one was made from what it has
+    COLUMN_LEFT_OUT = "column-left-out"  # a column or property kind nobody maps
+    ENCODING_GUESSED = "encoding-guessed"  # the file's encoding was detected, not declared
+
+
+@dataclass(frozen=True)
+class ImportWarning:
+    """Something an import changed or left out, shown on the record's line (0: the file)."""
+
+    line: int
+    kind: WarningKind
+    message: str
+
+
+@dataclass(frozen=True)
+class SourceColumn:
+    """A column of a CSV file, or a property kind of a vCard file, and what it becomes.
+
+    `maps_to` is the key of the field it fills ("email", "phone_mobile", …), or "" when
+    it is left out; `count` is how many records have a value there, `sample` the first.
+    """
+
+    label: str  # the header text, or the vCard property name ("TEL", "PHOTO")
+    maps_to: str
+    hashtag: str = ""
+    index: int = -1  # the column's position in a CSV file; -1 for a vCard property
+    count: int = 0
+    sample: str = ""
+    chosen: bool = False  # the officer mapped it (or left it out) by hand
 
 
 def read_bytes(source: ImportSource) -> bytes:

@@ -22,8 +22,10 @@ from sqlalchemy.orm import Session
 from fieldapp.errors import ValidationError, ValidationErrors
 from fieldapp.importexport.common import (
     ImportSource,
+    ImportWarning,
     LineProgress,
     RejectedRow,
+    SourceColumn,
     derived_ids,
     id_keys,
     new_row_id,
@@ -62,6 +64,7 @@ class ImportedContact:
     org_type: str = ""
     uid: str = ""
     org_acronym: str = ""
+    warnings: tuple[ImportWarning, ...] = ()  # what was changed or left out of this row
 
     @property
     def name(self) -> str:
@@ -91,6 +94,10 @@ class ImportPreview:
     matches: list[ImportMatch] = field(default_factory=list)
     rejected: list[RejectedRow] = field(default_factory=list)
     new_organisations: list[str] = field(default_factory=list)
+    columns: list[SourceColumn] = field(default_factory=list)  # every column / property kind
+    warnings: list[ImportWarning] = field(default_factory=list)  # the file's, not a row's
+    encoding: str = "utf-8"  # how the file was read (a Python codec name)
+    encoding_guessed: bool = False  # detected from the bytes: the officer may pick another
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from vobject.base import ParseError, getLogicalLines, parseLine
 
-from fieldapp.importexport.common import ImportFileError
+from fieldapp.importexport.common import ImportFileError, ImportWarning
 
 _TEL_KINDS = (("radio", {"x-radio", "radio"}), ("satellite", {"x-satellite", "satellite", "sat"}),
               ("mobile", {"cell", "mobile", "iphone"}),
@@ -49,6 +49,7 @@ class CardFields:
     notes: str = ""
     favourite: bool = False
     uid: str = ""
+    warnings: list[ImportWarning] = field(default_factory=list)  # shown on its line
 
 
 def _unescape(value: str) -> str:
