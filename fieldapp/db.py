@@ -69,7 +69,7 @@ def describe_sqlite_error(exc: BaseException, path: Path) -> str:
             f"Field Kit cannot write to {path.parent}. Check that the folder exists and that "
             "you may write to it, or choose another profile folder."
         )
-    if "disk is full" in text or "full" in text:
+    if "disk is full" in text:  # SQLITE_FULL; not any text holding "full" (full_name)
         return f"The disk holding {path} is full. Free some space and try again."
     return f"The database {path} could not be used: {getattr(exc, 'orig', exc)}"
 

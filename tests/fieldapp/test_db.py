@@ -12,11 +12,23 @@ from sqlalchemy import event, select, text
 from sqlalchemy.exc import IntegrityError
 
 from fieldapp import migrations
-from fieldapp.db import Database
+from fieldapp.db import Database, describe_sqlite_error
 from fieldapp.errors import DatabaseTooNewError, StorageError
 from fieldapp.models import Base, Contact, Operation
 from fieldapp.outbox import remote_writes
 from fieldapp.paths import KEEP_BACKUPS, resolve_profile
+
+
+def _add_old_contact(database: Path, contact_id: str, given: str, family: str, *,
+                     org: str | None = None) -> None:
+    """A contact written as an older version did: only the columns that version had (the
+    models of this version know later ones, such as full_name)."""
+    with sqlite3.connect(database) as conn:
+        conn.execute("INSERT INTO contacts (id, given_name, family_name, organisation_id, "
+                     "role, emails, phones, call_sign, satellite_phone, location, languages, "
+                     "notes, favourite, deleted, updated_at) VALUES (?, ?, ?, ?, '', '[]', "
+                     "'[]', '', '', '', '', '', 0, 0, '2026-01-01 00:00:00')",
+                     (contact_id, given, family, org))
 
 
 def _script_revisions() -> list[str]:
@@ -92,9 +104,8 @@ def test_rows_from_before_search_migration_are_searchable(tmp_path):
 
     paths = resolve_profile(tmp_path)
     db = Database.open(paths, upgrade_to=migrations.REVISIONS[0])
-    with db.transaction() as session, remote_writes(session):  # no outbox: an old schema
-        session.add(Contact(given_name="Zebediah", family_name="Okoro"))
     db.close()
+    _add_old_contact(paths.database, "c1", "Zebediah", "Okoro")
     db = Database.open(paths)
     with db.session() as session:
         assert [hit.title for hit in search(session, "zebed")] == ["Zebediah Okoro"]
@@ -109,9 +120,8 @@ def test_contact_filter_after_the_one_letter_index_upgrade(tmp_path):
 
     paths = resolve_profile(tmp_path)
     db = Database.open(paths, upgrade_to="0003_contact_phone_search")
-    with db.transaction() as session, remote_writes(session):  # no outbox: an old schema
-        session.add(Contact(given_name="Zebediah", family_name="Okoro"))
     db.close()
+    _add_old_contact(paths.database, "c1", "Zebediah", "Okoro")
     db = Database.open(paths)
     with db.transaction() as session:
         org = Organisation(name="Quetzal Relief", org_type="ngo")
@@ -139,9 +149,8 @@ def test_an_upgrade_failing_half_way_leaves_the_file_as_it_was(tmp_path):
     rolled back with it and the older version still opens the file."""
     paths = resolve_profile(tmp_path)
     db = Database.open(paths, upgrade_to="0003_contact_phone_search")
-    with db.transaction() as session, remote_writes(session):  # no outbox: an old schema
-        session.add(Contact(given_name="Zebediah", family_name="Okoro"))
     db.close()
+    _add_old_contact(paths.database, "c1", "Zebediah", "Okoro")
     with sqlite3.connect(paths.database) as conn:  # the index's source fails once read
         view = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'contacts_search'"
                             ).fetchone()[0]
@@ -173,12 +182,8 @@ def test_an_old_broken_reference_does_not_block_an_upgrade(tmp_path):
     reference left by an older version keeps the file upgradable (and is left as it was)."""
     paths = resolve_profile(tmp_path)
     Database.open(paths, upgrade_to="0003_contact_phone_search").close()
-    with sqlite3.connect(paths.database) as conn:  # foreign keys are off by default here
-        conn.execute("INSERT INTO contacts (id, given_name, family_name, organisation_id, "
-                     "role, emails, phones, call_sign, satellite_phone, location, languages, "
-                     "notes, favourite, deleted, updated_at) VALUES ('c1', 'Zebediah', "
-                     "'Okoro', 'no-such-org', '', '[]', '[]', '', '', '', '', '', 0, 0, "
-                     "'2026-01-01 00:00:00')")
+    # foreign keys are off by default in a plain connection
+    _add_old_contact(paths.database, "c1", "Zebediah", "Okoro", org="no-such-org")
     db = Database.open(paths)
     with db.session() as session:
         assert session.scalar(text("SELECT version_num FROM alembic_version")) == \
@@ -240,6 +245,14 @@ def test_profile_folder_that_cannot_be_created_gives_a_readable_message(tmp_path
     with pytest.raises(StorageError, match="cannot create or write") as raised:
         Database.open(resolve_profile(blocker / "profile"))
     assert str(blocker / "profile") in raised.value.message
+
+
+def test_an_error_naming_a_full_name_column_is_not_called_a_full_disk(tmp_path):
+    paths = resolve_profile(tmp_path)
+    error = sqlite3.OperationalError("table contacts has no column named full_name")
+    message = describe_sqlite_error(error, paths.database)
+    assert "disk" not in message
+    assert "full_name" in message
 
 
 def test_full_disk_rolls_back_and_says_so(db):
