@@ -53,8 +53,9 @@ class _Source:
 
 _SCOPED_OR_GLOBAL = "(t.operation_id = :op OR t.operation_id IS NULL)"
 SOURCES: tuple[_Source, ...] = (
-    _Source("contact", "contacts", "trim(t.given_name || ' ' || t.family_name)",
-            "10, 10, 4, 4, 4, 4, 2, 2, 1, 1", _SCOPED_OR_GLOBAL),
+    _Source("contact", "contacts",
+            "coalesce(nullif(t.full_name, ''), trim(t.given_name || ' ' || t.family_name))",
+            "10, 10, 10, 4, 4, 4, 4, 2, 2, 1, 1", _SCOPED_OR_GLOBAL),
     _Source("organisation", "organisations", "t.name", "10, 10, 1", _SCOPED_OR_GLOBAL),
     _Source("asset", "assets",
             "t.provider_unit || ' — ' || substr(t.description, 1, 80)",

@@ -11,5 +11,6 @@ REVISIONS: tuple[str, ...] = (
     "0003_contact_phone_search",
     "0004_one_letter_prefix",
     "0005_sync_v2",
+    "0006_contact_full_name",
 )
 HEAD = REVISIONS[-1]

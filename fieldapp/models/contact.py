@@ -16,6 +16,7 @@ class Contact(Syncable, Base):
     __tablename__ = "contacts"
     __sync_entity__ = "contact"
 
+    full_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
     given_name: Mapped[str] = mapped_column(String(120), default="")
     family_name: Mapped[str] = mapped_column(String(120), default="")
     organisation_id: Mapped[str | None] = mapped_column(
@@ -33,5 +34,5 @@ class Contact(Syncable, Base):
 
     @property
     def display_name(self) -> str:
-        """Given and family name, as shown in lists."""
-        return f"{self.given_name} {self.family_name}".strip()
+        """The name as written (a vCard's FN, in any script), else given and family name."""
+        return self.full_name or f"{self.given_name} {self.family_name}".strip()

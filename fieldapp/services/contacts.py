@@ -32,7 +32,7 @@ from fieldapp.services.operations import country_code
 PHONE_KINDS = tuple(kind.value for kind in PhoneKind)
 ORG_TYPES = tuple(kind.value for kind in OrganisationType)
 EMAIL_PATTERN = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\".]{2,}$")
-LIMITS = {"given_name": 120, "family_name": 120, "role": 200, "call_sign": 40,
+LIMITS = {"given_name": 120, "family_name": 120, "full_name": 200, "role": 200, "call_sign": 40,
           "location": 200, "languages": 200}
 
 
@@ -55,6 +55,7 @@ class ContactInput:
 
     given_name: str = ""
     family_name: str = ""
+    full_name: str = ""  # as the person writes it, in any script; empty: given + family
     organisation_id: str | None = None
     role: str = ""
     phones: list[Phone] = field(default_factory=list)
@@ -82,7 +83,8 @@ def alpha2(alpha3: str) -> str | None:
 
 def normalise_phone(number: str, *, kind: str = PhoneKind.MOBILE,
                     region: str | None = None) -> Phone:
-    """Parse a number to E.164; an unparseable one is kept as typed and flagged invalid."""
+    """Parse a number to E.164 (an extension, typed "ext. 102", "x102" or ";ext=102", kept
+    as "+41229171234;ext=102"); an unparseable one is kept as typed and flagged invalid."""
     typed = " ".join(number.split())
     if kind == PhoneKind.RADIO:  # channels and call signs are not telephone numbers
         return Phone(kind, typed, True)
@@ -92,8 +94,9 @@ def normalise_phone(number: str, *, kind: str = PhoneKind.MOBILE,
         return Phone(kind, typed, False)
     if not phonenumbers.is_valid_number(parsed):
         return Phone(kind, typed, False)
-    return Phone(kind, phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
-                 True)
+    e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    # E.164 has no extension: it is kept after it as RFC 3966 writes it ("…;ext=102")
+    return Phone(kind, f"{e164};ext={parsed.extension}" if parsed.extension else e164, True)
 
 
 def display_phone(number: str) -> str:
@@ -134,7 +137,7 @@ def validate_contact(session: Session, data: ContactInput, *,
     """Check the form; raise ValidationErrors naming every bad field, or return clean data."""
     errors: list[ValidationError] = []
     values = {name: getattr(data, name).strip() for name in LIMITS}
-    if not values["given_name"] and not values["family_name"]:
+    if not (values["given_name"] or values["family_name"] or values["full_name"]):
         errors.append(ValidationError("family_name", "Give the contact a name."))
     for name, limit in LIMITS.items():
         if len(values[name]) > limit:
@@ -222,7 +225,7 @@ def contact_input(contact: Contact) -> ContactInput:
     """The form's values for an existing contact."""
     return ContactInput(
         given_name=contact.given_name, family_name=contact.family_name,
-        organisation_id=contact.organisation_id, role=contact.role,
+        full_name=contact.full_name, organisation_id=contact.organisation_id, role=contact.role,
         phones=[Phone(p.get("kind", PhoneKind.MOBILE), p.get("number", ""),
                       bool(p.get("valid", True))) for p in contact.phones or []],
         emails=list(contact.emails or []), call_sign=contact.call_sign,
@@ -355,13 +358,13 @@ SORTS: dict[str, str] = {
 _TIE = ", c.family_name COLLATE NOCASE, c.given_name COLLATE NOCASE, c.id"
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PHONE_TEXT = re.compile(r"^\+?[\d\s().\-/]+$")
-_TEXT_COLUMNS = "{given_name family_name role emails call_sign}"
+_TEXT_COLUMNS = "{full_name given_name family_name role emails call_sign}"
 # One or two letters are the start of a name: matching them in roles and e-mail domains
 # ("or" → ".org") would return most of the table and nothing useful.
-_SHORT_COLUMNS = "{given_name family_name call_sign}"
+_SHORT_COLUMNS = "{full_name given_name family_name call_sign}"
 _NUMBER_COLUMNS = "{phones satellite_phone call_sign}"
 _ROW_SQL = (
-    "SELECT c.id, c.given_name, c.family_name, coalesce(o.name, '') AS org, "
+    "SELECT c.id, c.given_name, c.family_name, c.full_name, coalesce(o.name, '') AS org, "
     "coalesce(o.org_type, '') AS org_type, c.role, "
     "coalesce(json_extract(c.phones, '$[0].number'), '') AS phone, "
     "coalesce(json_extract(c.emails, '$[0]'), '') AS email, c.call_sign, c.favourite, "
@@ -483,7 +486,8 @@ def contact_ids(session: Session, *, operation_id: str | None, text: str = "",
 def contact_rows(session: Session, ids: list[str]) -> list[ContactRow]:
     """The list rows of these contacts, in the order given (deleted ones left out)."""
     found = {
-        r.id: ContactRow(r.id, f"{r.given_name} {r.family_name}".strip(), r.org, r.org_type,
+        r.id: ContactRow(r.id, r.full_name or f"{r.given_name} {r.family_name}".strip(),
+                         r.org, r.org_type,
                          r.role, r.phone, r.email, r.call_sign, bool(r.favourite),
                          bool(r.is_global), bool(r.bad_phone))
         for r in session.execute(sql_text(_ROW_SQL), {"ids": json.dumps(ids)})

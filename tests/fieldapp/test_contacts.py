@@ -340,3 +340,41 @@ def test_each_text_field_keeps_its_limit_and_refuses_one_more(db, op_id, name):
         create_contact(session, ContactInput(**{**named, name: "x" * (limit + 1)}),
                        operation_id=op_id)
     assert [(e.field, reads_as_a_sentence(str(e))) for e in raised.value.errors] == [(name, True)]
+
+
+def test_an_extension_is_kept_after_the_e164_number_and_read_back_grouped():
+    for typed in ("+41 22 917 1234 ext. 102", "tel:+41-22-917-1234;ext=102",
+                  "+41 22 917 1234 x102", "+41229171234;ext=102"):
+        assert normalise_phone(typed) == Phone("mobile", "+41229171234;ext=102", True)
+    assert normalise_phone("022 917 1234", region="CH").number == "+41229171234"
+    assert display_phone("+41229171234;ext=102") == "+41 22 917 12 34 ext. 102"
+
+
+def test_the_name_as_written_is_kept_beside_the_structured_parts_and_shown(db, op_id):
+    from fieldapp.search import search
+    from fieldapp.services.contacts import contact_page
+
+    with db.transaction() as session:
+        contact = create_contact(session, ContactInput(
+            given_name="David", family_name="Cohen", full_name="  דוד כהן "),
+            operation_id=op_id)
+        only_written = create_contact(session, ContactInput(full_name="王小明"),
+                                      operation_id=op_id)
+    with db.session() as session:
+        assert contact_input(session.get(Contact, contact.id)).full_name == "דוד כהן"
+        assert contact_detail(session, contact.id).name == "דוד כהן"
+        rows = {row.id: row.name for row in contact_page(session, operation_id=op_id)}
+        assert rows == {contact.id: "דוד כהן", only_written.id: "王小明"}
+        assert [hit.title for hit in search(session, "כהן", operation_id=op_id)] == ["דוד כהן"]
+        assert [row.name for row in contact_page(session, operation_id=op_id,
+                                                 text="Cohen")] == ["דוד כהן"]
+
+
+def test_the_name_as_written_has_a_limit_of_its_own(db, op_id):
+    with db.transaction() as session, pytest.raises(ValidationErrors) as raised:
+        create_contact(session, ContactInput(given_name="A", full_name="x" * 201),
+                       operation_id=op_id)
+    assert _fields(raised) == {"full_name"}
+    with db.transaction() as session:
+        assert create_contact(session, ContactInput(full_name="x" * 200),
+                              operation_id=op_id).full_name == "x" * 200

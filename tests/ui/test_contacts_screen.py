@@ -271,3 +271,23 @@ def test_export_vcard_writes_the_file_off_the_gui_thread(qtbot, ctx, seeded, scr
     text = target.read_text(encoding="utf-8")
     assert text.count("BEGIN:VCARD") == 1
     assert "FN:Amara Okafor" in text
+
+
+def test_the_form_keeps_the_name_as_written_through_an_edit(qtbot, ctx, seeded):
+    """An imported Hebrew display name must survive the officer editing the role."""
+    ctx.set_current_operation_id(seeded.operation_id)
+    with ctx.db.transaction() as session:
+        contact = Contact(given_name="David", family_name="Cohen", full_name="דוד כהן",
+                          operation_id=seeded.operation_id)
+        session.add(contact)
+    dialog = ContactDialog(ctx, contact.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.full_name.text() == "דוד כהן", timeout=5000)
+    qtbot.keyClicks(dialog.role, "Liaison officer")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.save()
+    with ctx.db.session() as session:
+        saved = session.get(Contact, contact.id)
+        assert (saved.full_name, saved.given_name, saved.role) == (
+            "דוד כהן", "David", "Liaison officer")

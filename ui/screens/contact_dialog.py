@@ -138,6 +138,8 @@ class ContactDialog(FormDialog):
 
         self.given_name = QLineEdit()
         self.family_name = QLineEdit()
+        self.full_name = QLineEdit()
+        self.full_name.setPlaceholderText(self.tr("As the person writes it, in any script"))
         self.organisation = QComboBox()
         self.organisation.setEditable(True)
         self.organisation.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -171,8 +173,9 @@ class ContactDialog(FormDialog):
         self.favourite = QCheckBox(self.tr("Favourite (shown first on request)"))
         self.is_global = QCheckBox(self.tr("Global contact (not only this operation)"))
         self.is_global.setChecked(self.operation_id is None)
-        for name in ("given_name", "family_name", "organisation", "role", "emails", "call_sign",
-                     "location", "languages", "notes", "favourite", "is_global"):
+        for name in ("given_name", "family_name", "full_name", "organisation", "role",
+                     "emails", "call_sign", "location", "languages", "notes", "favourite",
+                     "is_global"):
             getattr(self, name).setObjectName(name)
 
         phones = QWidget()
@@ -185,6 +188,7 @@ class ContactDialog(FormDialog):
         wrap = self.errors.wrap
         form.addRow(self.tr("Given name:"), wrap("given_name", self.given_name))
         form.addRow(self.tr("Family name:"), wrap("family_name", self.family_name))
+        form.addRow(self.tr("Name as written:"), wrap("full_name", self.full_name))
         form.addRow(self.tr("Organisation:"), wrap("organisation_id", org_row))
         form.addRow(self.tr("Role:"), wrap("role", self.role))
         form.addRow(self.tr("Phones:"), wrap("phones", phones))
@@ -233,6 +237,7 @@ class ContactDialog(FormDialog):
         if contact is not None:
             self.given_name.setText(contact.given_name)
             self.family_name.setText(contact.family_name)
+            self.full_name.setText(contact.full_name)
             self.role.setText(contact.role)
             for phone in contact.phones:
                 self.add_phone(phone)
@@ -277,7 +282,8 @@ class ContactDialog(FormDialog):
         """What the form holds, as the core takes it."""
         return ContactInput(
             given_name=self.given_name.text(), family_name=self.family_name.text(),
-            role=self.role.text(), phones=[line.phone() for line in self.phone_rows()],
+            full_name=self.full_name.text(), role=self.role.text(),
+            phones=[line.phone() for line in self.phone_rows()],
             emails=[e for e in self.emails.toPlainText().splitlines() if e.strip()],
             call_sign=self.call_sign.text(), location=self.location.text(),
             languages=self.languages.text(), notes=self.notes.toPlainText(),
