@@ -3,7 +3,9 @@
 `preview_asset_import` reads and checks every row and writes nothing: entries to add,
 entries that match one already in the directory (same id, or same provider, unit,
 category and description, among the operation's and the global entries; update or skip,
-update by default) and rejected rows with line and reason. A new entry never keeps the
+update by default) and rejected rows with line and reason (a row the CSV reader could not
+read, with too many or too few fields, is one of them: it never sinks the file; a HXL
+dataset of something else is refused saying what it looks like). A new entry never keeps the
 file's id, which may be another operation's (see fieldapp.importexport.common).
 `apply_asset_import` writes the preview in the caller's one transaction. An update fills
 the entry with the file's non-empty values; a new status goes into the history with the
@@ -36,7 +38,15 @@ from fieldapp.importexport.common import (
     taken_ids,
 )
 from fieldapp.importexport.contacts import ImportChoice
-from fieldapp.importexport.csv_hxl import Column, map_columns, read_table, write_table
+from fieldapp.importexport.csv_hxl import (
+    Column,
+    Table,
+    describe_hxl,
+    map_columns,
+    parse_hashtag,
+    read_table,
+    write_table,
+)
 from fieldapp.labels import asset_status_label, capability_label
 from fieldapp.models import Asset
 from fieldapp.models.enums import AssetCategory, AssetStatus
@@ -249,11 +259,15 @@ def _existing(session: Session, operation_id: str | None) -> dict[str, tuple[str
     return index
 
 
-def _cells(content: str) -> Iterator[tuple[int, dict[str, str]]]:
-    table = read_table(content)
+def _cells(table: Table) -> Iterator[tuple[int, dict[str, str]]]:
     mapping = map_columns(table, COLUMNS)
     found = {column.key for column in mapping.values()}
     missing = [key for key in REQUIRED if key not in found]
+    if missing and table.hashtags and not any(
+            parse_hashtag(tag)[0] == "#item" for tag in table.hashtags if tag):
+        raise ImportFileError(
+            f"{describe_hxl(table.hashtags)} An assets file needs a category column tagged "
+            "#item+category and a description tagged #item+name.", line=table.header_line)
     if missing:
         where = "HXL row" if table.hashtags else "header"
         names = " and ".join(f"\u201c{key.capitalize()}\u201d" for key in missing)
@@ -269,12 +283,13 @@ def preview_asset_import(session: Session, source: ImportSource, *,
                          progress: Progress | None = None) -> AssetImportPreview:
     """Read an asset CSV and say what importing it would do; writes nothing."""
     content = read_text(source)
+    table = read_table(content)
     preview = AssetImportPreview(operation_id)
     existing = _existing(session, operation_id)
     contacts = _contact_index(session)
     seen: dict[str, int] = {}
     reading = LineProgress(progress, content)
-    for line, cells in _cells(content):
+    for line, cells in _cells(table):
         reading.at(line)
         try:
             row = _row(session, line, cells, operation_id=operation_id, contacts=contacts)
@@ -297,6 +312,7 @@ def preview_asset_import(session: Session, source: ImportSource, *,
         for key, _ in _keys(row, operation_id):
             seen.setdefault(key, line)
     reading.done()
+    preview.rejected = sorted(preview.rejected + table.rejected, key=lambda row: row.line)
     return preview
 
 

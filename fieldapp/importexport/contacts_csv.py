@@ -9,6 +9,7 @@ and the names Outlook and Google give their columns.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 
@@ -104,8 +105,8 @@ def rows_from_csv(text: str) -> Iterator[CardFields | RejectedRow]:
             f"the {where} has no name column (the required column): add one headed "
             "\u201cName\u201d, or \u201cGiven name\u201d and \u201cFamily name\u201d, "
             "or tagged #contact+name.", line=table.header_line)
-    for line, cells in table.rows:
-        yield _card(line, cells, mapping)
+    cards = (_card(line, cells, mapping) for line, cells in table.rows)
+    yield from heapq.merge(cards, table.rejected, key=lambda item: item.line)
 
 
 EXPORT_HEADER = ["Given name", "Family name", "Organisation", "Acronym", "Organisation type",

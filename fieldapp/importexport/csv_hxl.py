@@ -1,11 +1,22 @@
 """CSV tables as spreadsheets write them, with an optional HXL hashtag row.
 
-Reading finds the separator (comma, semicolon or tab; Excel's "sep=;" line is honoured),
-keeps Excel quoting (quoted separators, doubled quotes, line breaks inside quotes), and
-checks every row has as many fields as the header: a broken line or an unterminated
-quote stops the import with its line number. Columns are recognised by their HXL hashtag
-(https://hxlstandard.org: `#contact+email`, the most specific match wins) or, without an
-HXL row, by the text of the header.
+Reading finds the separator (comma, semicolon or tab; Excel's "sep=;" line is honoured)
+and keeps Excel quoting (quoted separators, doubled quotes, line breaks inside quotes).
+A row with more or fewer fields than the header, or with a stray quote, is set aside as a
+`RejectedRow` with its line and reason and the others are read; the file is refused whole
+only when a quote is never closed (it swallows the rest of the file) or no row can be read.
+
+The HXL hashtag row (https://hxlstandard.org) is found the way HXL's own library finds it
+(libhxl-python, `hxl.input.HXLReader._find_tags` and `hxl.model.Column.parse_list`):
+the first of the first 25 rows in which at least half of the non-empty cells are hashtag
+specs (`#contact+email`); its other cells leave their columns untagged. We do not depend
+on `libhxl` itself: it pulls in requests, urllib3, structlog, xlrd3, jsonpath_ng, ply,
+unidecode and python-dateutil for an offline app that needs only these twenty lines, it
+stops at the first malformed row where we set one row aside and go on, and it has no
+line numbers for the officer. Columns are recognised by their hashtag (the most specific
+match wins) or, without an HXL row, by the text of the header (`normal_header`), or by a
+pattern for numbered groups ("Phone 3 - Value"). `describe_hxl` says what a HXL dataset
+holds when it is not the list an importer wants.
 
 Writing adds the HXL row under the header, a UTF-8 BOM for Excel, and a leading
 apostrophe before text Excel would run as a formula (=, +, -, @), removed again on import.
@@ -17,12 +28,13 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-from fieldapp.importexport.common import ImportFileError
+from fieldapp.importexport.common import ImportFileError, RejectedRow
 
 HXL_SCAN_ROWS = 25  # the HXL standard looks for the hashtag row within the first 25 rows
+HXL_TAGGED_SHARE = 0.5  # libhxl's FUZZY_HASHTAG_PERCENTAGE: half the filled cells are tags
 _TAG = re.compile(r"^#[a-z][a-z0-9_]*(\s*\+\s*[a-z][a-z0-9_]*)*$", re.IGNORECASE)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SEPARATORS = (",", ";", "\t")
@@ -36,6 +48,7 @@ class Column:
     hashtags: tuple[str, ...] = ()
     headers: tuple[str, ...] = ()
     repeatable: bool = False  # e.g. several phone columns
+    patterns: tuple[str, ...] = ()  # regular expressions over normal_header ("phone \\d+ value")
 
 
 @dataclass
@@ -43,9 +56,10 @@ class Table:
     """The rows of a CSV file, with line numbers and how each column was recognised."""
 
     header: list[str]
-    hashtags: list[str]  # empty when the file has no HXL row
+    hashtags: list[str]  # empty when the file has no HXL row; "" for an untagged column
     rows: list[tuple[int, list[str]]]  # (line where the row starts, cells)
     header_line: int
+    rejected: list[RejectedRow] = field(default_factory=list)  # rows that could not be read
 
 
 def normal_header(text: str) -> str:
@@ -60,9 +74,15 @@ def parse_hashtag(text: str) -> tuple[str, frozenset[str]]:
     return parts[0], frozenset(part for part in parts[1:] if part)
 
 
+def is_hashtag(text: str) -> bool:
+    """A valid HXL hashtag spec: '#tag' with optional '+attribute's."""
+    return _TAG.match(text.strip()) is not None
+
+
 def _is_hashtag_row(cells: list[str]) -> bool:
-    filled = [cell.strip() for cell in cells if cell.strip()]
-    return bool(filled) and all(_TAG.match(cell) for cell in filled)
+    filled = [cell for cell in cells if cell.strip()]
+    tagged = sum(1 for cell in filled if is_hashtag(cell))
+    return bool(filled) and tagged / len(filled) >= HXL_TAGGED_SHARE
 
 
 def _separator(first_line: str) -> str:
@@ -72,7 +92,11 @@ def _separator(first_line: str) -> str:
 
 
 def read_table(text: str) -> Table:
-    """Parse CSV text; ImportFileError (with the line) when the file is malformed."""
+    """Parse CSV text; rows that cannot be read are set aside in `rejected`.
+
+    ImportFileError (with the line) when the file is empty, a quote is never closed, or
+    no row at all can be read.
+    """
     line_offset = 0
     first, _, rest = text.partition("\n")
     if re.fullmatch(r"sep=.", first.strip(), re.IGNORECASE):
@@ -83,25 +107,42 @@ def read_table(text: str) -> Table:
         separator = _separator(next((ln for ln in text.splitlines() if ln.strip()), ""))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
     records: list[tuple[int, list[str]]] = []
+    broken: list[RejectedRow] = []
     start = 1
-    try:
-        for cells in reader:
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            reason = str(exc)
+            if _never_closed(reason):
+                raise ImportFileError(
+                    "a quoted field starts on this line and is never closed (a missing \"), "
+                    "so the rest of the file would be read as one field. Fix the file and "
+                    "import it again.", line=start + line_offset) from exc
+            broken.append(RejectedRow(start + line_offset, (
+                f"The line is malformed ({reason}): a quote inside a field must be doubled "
+                "(\"\") or the whole field quoted.")))
+        else:
             if any(cell.strip() for cell in cells):
                 records.append((start + line_offset, cells))
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise ImportFileError(_csv_reason(str(exc)), line=start + line_offset) from exc
+        start = reader.line_num + 1
     if not records:
         raise ImportFileError("the file is empty: there is no header row.", line=1)
-    return _with_header(records)
+    table = _with_header(records)
+    table.rejected = sorted(table.rejected + [row for row in broken
+                                              if row.line > table.header_line],
+                            key=lambda row: row.line)
+    if table.rejected and not table.rows:
+        first_bad = table.rejected[0]
+        raise ImportFileError(f"no row of the file can be read. {first_bad.reason}",
+                              line=first_bad.line)
+    return table
 
 
-def _csv_reason(message: str) -> str:
-    if "unexpected end of data" in message or "field larger" in message:
-        return ("a quoted field starts on this line and is never closed (a missing \"). "
-                "Fix the file and import it again.")
-    return (f"the line is malformed ({message}); a quote inside a field must be doubled "
-            "(\"\") or the whole field quoted.")
+def _never_closed(message: str) -> bool:
+    return "unexpected end of data" in message or "field larger" in message
 
 
 def _with_header(records: list[tuple[int, list[str]]]) -> Table:
@@ -114,32 +155,35 @@ def _with_header(records: list[tuple[int, list[str]]]) -> Table:
     else:
         header_line, tags = records[tag_index]
         header = records[tag_index - 1][1] if tag_index else list(tags)
-        hashtags = [cell.strip() for cell in tags]
+        hashtags = [cell.strip() if is_hashtag(cell) else "" for cell in tags]
         data = records[tag_index + 1:]
     width = max(len(header), len(hashtags))
     rows = []
+    rejected = []
     for line, cells in data:
         trimmed = list(cells)
         while len(trimmed) > width and not trimmed[-1].strip():
             trimmed.pop()  # separators at the end of a line, as some exports leave
         if len(trimmed) != width:
-            raise ImportFileError(
-                f"{len(trimmed)} fields where the header has {width}: the line may be broken "
-                "in two, or hold a separator too many. Fix it and import again.", line=line)
+            rejected.append(RejectedRow(line, (
+                f"The line has {len(trimmed)} fields where the header has {width}: it may be "
+                "broken in two, or hold a separator too many. Fix it and import it again.")))
+            continue
         rows.append((line, [_unprotect(cell) for cell in trimmed]))
     header = header + [""] * (width - len(header))
     return Table(header=[h.strip() for h in header], hashtags=hashtags + [""] * (
-        width - len(hashtags)) if hashtags else [], rows=rows, header_line=header_line)
+        width - len(hashtags)) if hashtags else [], rows=rows, header_line=header_line,
+        rejected=rejected)
 
 
 def map_columns(table: Table, columns: Iterable[Column]) -> dict[int, Column]:
-    """Which known column each table column is (unknown ones left out)."""
+    """Which known column each table column is (unknown ones left out); a second column
+    for a field that holds one value is left out too."""
     known = list(columns)
     mapping: dict[int, Column] = {}
     taken: set[str] = set()
     for index in range(len(table.header)):
-        found = (_by_hashtag(table.hashtags[index], known) if table.hashtags
-                 else _by_header(table.header[index], known))
+        found = recognise(table, index, known)
         if found is None or (found.key in taken and not found.repeatable):
             continue
         mapping[index] = found
@@ -147,7 +191,15 @@ def map_columns(table: Table, columns: Iterable[Column]) -> dict[int, Column]:
     return mapping
 
 
-def _by_hashtag(text: str, columns: list[Column]) -> Column | None:
+def recognise(table: Table, index: int, columns: Sequence[Column]) -> Column | None:
+    """The known column that column `index` is: by its hashtag when the file has an HXL
+    row (an untagged column is none), else by its header text or a numbered pattern."""
+    if table.hashtags:
+        return _by_hashtag(table.hashtags[index], columns)
+    return _by_header(table.header[index], columns)
+
+
+def _by_hashtag(text: str, columns: Sequence[Column]) -> Column | None:
     if not text:
         return None
     tag, attributes = parse_hashtag(text)
@@ -161,9 +213,50 @@ def _by_hashtag(text: str, columns: list[Column]) -> Column | None:
     return best[1] if best else None
 
 
-def _by_header(text: str, columns: list[Column]) -> Column | None:
+def _by_header(text: str, columns: Sequence[Column]) -> Column | None:
     wanted = normal_header(text)
-    return next((c for c in columns if wanted in c.headers), None)
+    if not wanted:
+        return None
+    found = next((c for c in columns if wanted in c.headers), None)
+    return found or next((c for c in columns
+                          if any(re.fullmatch(p, wanted) for p in c.patterns)), None)
+
+
+# What a HXL dataset holds, guessed from its hashtags: (tags it must have, any of these
+# too, what it holds). Base tags from the HXL core schema (https://hxlstandard.org/standard/).
+_HOLDS: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
+    (frozenset({"#org"}), frozenset({"#sector", "#activity", "#subsector"}),
+     "who does what where (3W)"),
+    (frozenset({"#geo"}), frozenset(), "places with coordinates"),
+    (frozenset(), frozenset({"#affected", "#inneed", "#targeted", "#reached", "#population"}),
+     "affected population figures"),
+    (frozenset(), frozenset({"#event", "#crisis", "#impact"}), "a list of events or incidents"),
+    (frozenset(), frozenset({"#value", "#currency"}), "funding or prices"),
+    (frozenset(), frozenset({"#indicator"}), "indicator values"),
+    (frozenset(), frozenset({"#item"}), "a list of items or supplies"),
+    (frozenset(), frozenset({"#contact"}), "a list of contacts"),
+    (frozenset(), frozenset({"#loc", "#adm1", "#adm2", "#adm3", "#adm4", "#adm5"}),
+     "a list of places"),
+    (frozenset(), frozenset({"#org"}), "a list of organisations"),
+)
+
+
+def describe_hxl(hashtags: list[str]) -> str:
+    """A sentence for the officer: this file IS a HXL dataset, what it looks like it holds
+    (from its hashtags: "who does what where (3W)", "places with coordinates"…) and which
+    hashtags it has. The caller adds what its own kind of file needs."""
+    specs = list(dict.fromkeys(" ".join(t.split()).lower() for t in hashtags if t.strip()))
+    tags = {parse_hashtag(spec)[0] for spec in specs}
+    holds = [what for needs, some, what in _HOLDS
+             if needs <= tags and (not some or some & tags)]
+    if holds:
+        kind = " and ".join(holds[:2])
+        looks = f"This is a HXL dataset that looks like {kind}"
+    else:
+        looks = "This is a HXL dataset"
+    shown = specs[:12]
+    more = f" and {len(specs) - len(shown)} more" if len(specs) > len(shown) else ""
+    return f"{looks}; its hashtags are {', '.join(shown)}{more}."
 
 
 def _unprotect(cell: str) -> str:

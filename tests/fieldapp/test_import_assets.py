@@ -130,7 +130,7 @@ def test_semicolons_bom_and_windows_1252_are_read(db, op_id):
 
 @pytest.mark.parametrize(("content", "line", "reason"), [
     (b"Description,Provider state\nHelicopter,NOR\n", 1, "no \u201cCategory\u201d column"),
-    (b"Category,Description\nmedical,Clinic\nmedical,Clinic,extra\n", 3, "3 fields where"),
+    (b"Category,Description\nmedical,Clinic,extra\n", 2, "3 fields where"),
     (b"Category,Description\nmedical,\"Clinic\nmedical,Other\n", 2, "never closed"),
     (b"Category,Description\nmedical,Clinic\n\x00\x01\x02\xff\xfe", 3, "binary data"),
     (b"Category,Description\nmedical,Clinic \x81\x8d\n", 2, "neither UTF-8"),
@@ -140,6 +140,32 @@ def test_malformed_asset_file_names_line_and_reason_and_imports_nothing(db, op_i
     with pytest.raises(ImportFileError) as raised, db.transaction() as session:
         preview_asset_import(session, content, operation_id=op_id)
     assert (raised.value.line, reason in raised.value.message) == (line, True)
+    assert _count(db) == 0
+
+
+def test_a_row_with_a_field_too_many_is_rejected_and_the_others_imported(db, op_id):
+    content = (b"Category,Description\nmedical,Clinic\nmedical,Clinic Role 2,extra\n"
+               b"engineering,Bridge\nmedical,\"Tent\"x\n")
+    preview, result = _import(db, content, op_id)
+    assert [r.line for r in preview.rejected] == [3, 5]
+    assert "3 fields where the header has 2" in preview.rejected[0].reason
+    assert "malformed" in preview.rejected[1].reason
+    assert result.added == 2
+
+
+@pytest.mark.parametrize(("content", "holds"), [
+    (b"Agency,Sector,Province,Activity\n#org+name,#sector,#adm1+name,#activity\n"
+     b"WFP,Food security,Sofala,Distribution\n", "who does what where (3W)"),
+    (b"Facility,Lat,Lon,Beds\n#loc+name,#geo+lat,#geo+lon,#capacity\n"
+     b"Beira Central,-19.83,34.84,300\n", "places with coordinates"),
+])
+def test_a_hxl_dataset_of_something_else_is_refused_saying_what_it_is(db, op_id, content,
+                                                                     holds):
+    with pytest.raises(ImportFileError) as raised, db.transaction() as session:
+        preview_asset_import(session, content, operation_id=op_id)
+    message = raised.value.message
+    assert raised.value.line == 2
+    assert all(words in message for words in ("HXL dataset", holds, "#item+category"))
     assert _count(db) == 0
 
 

@@ -352,3 +352,17 @@ def test_progress_is_reported_while_adding_and_merging_and_at_the_end(db, op_id)
     reports.clear()
     _import(db, f"Name,E-mail\nNew,new@x.org\n{rows}", op_id, progress=progress)
     assert reports == [(250, 251), (251, 251)]
+
+
+# --- rows the CSV reader cannot read ----------------------------------------------------------
+
+def test_a_row_with_a_field_missing_or_a_stray_quote_is_rejected_and_the_others_imported(
+        db, op_id):
+    text = ('Name,E-mail,Role\nAmina,a@b.org,Log\nJean,j@b.org\nofficer,,\n'
+            'Kwame "K",k@b.org,Lead\n"Ama"x,ama@b.org,\n')
+    preview = _preview(db, text, op_id)
+    assert [(r.line, r.reason.split(" where")[0]) for r in preview.rejected[:1]] == [
+        (3, "The line has 2 fields")]
+    assert [r.line for r in preview.rejected] == [3, 6]
+    assert "malformed" in preview.rejected[1].reason
+    assert [row.line for row in preview.to_add] == [2, 4, 5]

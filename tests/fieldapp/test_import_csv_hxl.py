@@ -10,12 +10,14 @@ from fieldapp.importexport.common import ImportFileError
 from fieldapp.importexport.contacts_csv import COLUMNS as CONTACT_COLUMNS
 from fieldapp.importexport.csv_hxl import (
     Column,
+    describe_hxl,
     map_columns,
     normal_header,
     parse_hashtag,
     read_table,
     write_table,
 )
+from tests.fieldapp.sentences import reads_as_a_sentence
 
 
 def _keys(text: str, columns=CONTACT_COLUMNS) -> list[str | None]:
@@ -70,9 +72,9 @@ def test_excel_sep_line_sets_the_separator_and_lines_still_count_from_the_top(fi
     assert table.rows == [(3, ["Amina, Diallo", "a@wfp.org"])]
 
 
-def test_an_error_after_a_sep_line_names_the_line_of_the_file():
-    error = _error("sep=;\nName;E-mail\nAmina;a@wfp.org\nJean;j@x.org;extra\n")
-    assert error.line == 4
+def test_a_bad_row_after_a_sep_line_names_the_line_of_the_file():
+    table = read_table("sep=;\nName;E-mail\nAmina;a@wfp.org\nJean;j@x.org;extra\n")
+    assert [row.line for row in table.rejected] == [4]
 
 
 def test_an_unclosed_quote_after_a_sep_line_names_the_line_of_the_file():
@@ -101,9 +103,16 @@ def test_rows_of_empty_cells_are_skipped_but_counted():
     assert table.rows == [(4, ["Amina", "a@wfp.org"])]
 
 
-def test_an_error_after_a_quoted_line_break_names_the_line_the_bad_row_starts_on():
-    error = _error('Name,Notes\nAmina,"first\nsecond"\nJean,"Jean"x\n')
-    assert (error.line, "malformed" in error.message) == (4, True)
+def test_a_stray_quote_after_a_quoted_line_break_names_the_line_the_bad_row_starts_on():
+    table = read_table('Name,Notes\nAmina,"first\nsecond"\nJean,"Jean"x\nKwame,y\n')
+    (bad,) = table.rejected
+    assert (bad.line, "malformed" in bad.reason, "doubled" in bad.reason) == (4, True, True)
+    assert [line for line, _ in table.rows] == [2, 5]
+
+
+def test_a_stray_quote_in_a_row_spanning_lines_sets_aside_only_that_row():
+    table = read_table('Name,Notes\nAmina,"two\nlines"x\nJean,ok\n')
+    assert ([r.line for r in table.rejected], table.rows) == ([2], [(4, ["Jean", "ok"])])
 
 
 def test_an_unclosed_quote_before_a_very_long_rest_of_file_names_its_line():
@@ -118,9 +127,29 @@ def test_separators_left_at_the_end_of_lines_are_ignored():
 
 @pytest.mark.parametrize(("row", "fields"), [("Amina,a@wfp.org,x", 3), ("Amina", 1),
                                              ("Amina,a@wfp.org,x,", 3)])
-def test_a_row_with_more_or_fewer_fields_than_the_header_names_its_line(row, fields):
-    error = _error(f"Name,E-mail\nJean,j@x.org\n{row}\nKwame,k@x.org\n")
-    assert (error.line, f"{fields} fields" in error.message) == (3, True)
+def test_a_row_with_more_or_fewer_fields_than_the_header_is_set_aside_with_its_line(row,
+                                                                                    fields):
+    table = read_table(f"Name,E-mail\nJean,j@x.org\n{row}\nKwame,k@x.org\n")
+    (bad,) = table.rejected
+    assert (bad.line, f"{fields} fields where the header has 2" in bad.reason) == (3, True)
+    assert reads_as_a_sentence(bad.reason)
+    assert [line for line, _ in table.rows] == [2, 4]
+
+
+def test_a_file_whose_rows_all_have_the_wrong_number_of_fields_is_refused_at_the_first():
+    error = _error("Contact list\nName,E-mail\nAmina,a@wfp.org\nJean,j@x.org\n")
+    assert (error.line, "no row" in error.message, "2 fields where the header has 1"
+            in error.message) == (2, True, True)
+
+
+def test_a_file_with_only_a_header_has_no_rows_and_is_not_refused():
+    table = read_table("Name,E-mail\n")
+    assert (table.rows, table.rejected) == ([], [])
+
+
+def test_bad_rows_come_out_in_line_order_whatever_made_them_bad():
+    table = read_table('Name,Notes\nA,"x"y\nB\nC,"z"w\nD,ok\n')
+    assert [r.line for r in table.rejected] == [2, 3, 4]
 
 
 # --- the HXL hashtag row ----------------------------------------------------------------------
@@ -153,9 +182,25 @@ def test_a_hashtag_row_may_leave_columns_untagged_and_those_are_not_imported():
     assert _keys(text) == ["full_name", None, "phone_mobile"]
 
 
-def test_a_row_with_text_that_is_not_a_hashtag_is_data():
-    table = read_table("Name,Notes\n#contact+name,call #2 first\n")
-    assert (table.hashtags, table.rows) == ([], [(2, ["#contact+name", "call #2 first"])])
+def test_a_row_with_fewer_than_half_of_its_cells_hashtags_is_data():
+    table = read_table("Name,Notes,Place\n#contact+name,call #2 first,Beira\n")
+    assert (table.hashtags, table.rows) == (
+        [], [(2, ["#contact+name", "call #2 first", "Beira"])])
+
+
+def test_a_row_with_half_of_its_cells_hashtags_is_the_hashtag_row_the_rest_untagged():
+    table = read_table("Name,Notes,Place,Phone\n#contact+name,see #2,Beira,#contact+phone\n"
+                       "Amina,x,y,0712\n")
+    assert table.hashtags == ["#contact+name", "", "", "#contact+phone"]
+    assert table.rows == [(3, ["Amina", "x", "y", "0712"])]
+
+
+def test_a_partly_tagged_hashtag_row_under_a_title_is_found_with_its_header():
+    text = ("Who is where, June\nName,Agency,Mobile,Remarks\n"
+            "#contact+name,#org+name,,\nAmina,WFP,0712,none\n")
+    table = read_table(text)
+    assert (table.header_line, table.header) == (3, ["Name", "Agency", "Mobile", "Remarks"])
+    assert _keys(text) == ["full_name", "organisation", None, None]
 
 
 @pytest.mark.parametrize("tags", ["#Contact+Email", "#CONTACT +EMAIL", "#contact+email+work",
@@ -187,6 +232,40 @@ def test_a_hashtag_with_attributes_the_field_does_not_have_is_not_that_field():
 def test_parse_hashtag_splits_tag_and_attributes():
     assert parse_hashtag(" #Contact + Phone ++Sat ") == ("#contact", frozenset({"phone", "sat"}))
     assert parse_hashtag("#org") == ("#org", frozenset())
+
+
+# --- what a HXL dataset holds -----------------------------------------------------------------
+
+def test_a_3w_dataset_is_described_as_who_does_what_where_with_its_hashtags():
+    said = describe_hxl(["#org+name", "#sector", "#adm1+name", "#activity", ""])
+    assert "HXL dataset" in said
+    assert "who does what where (3W)" in said
+    assert all(tag in said for tag in ("#org+name", "#sector", "#adm1+name", "#activity"))
+    assert reads_as_a_sentence(said)
+
+
+def test_a_list_of_health_facilities_is_described_as_places_with_coordinates():
+    said = describe_hxl(["#loc+name", "#geo+lat", "#geo+lon", "#capacity"])
+    assert "places with coordinates" in said
+    assert "#geo+lat" in said
+
+
+def test_population_figures_are_named_so():
+    assert "affected population figures" in describe_hxl(["#adm1+name", "#affected+f",
+                                                          "#inneed"])
+
+
+def test_a_dataset_of_unknown_hashtags_is_still_said_to_be_hxl_and_lists_them():
+    said = describe_hxl(["#x_custom", "#y_other+code"])
+    assert said.startswith("This is a HXL dataset;")
+    assert "#y_other+code" in said
+
+
+def test_a_long_hashtag_list_is_cut_and_the_rest_counted():
+    said = describe_hxl([f"#meta+c{n}" for n in range(20)])
+    assert "#meta+c11" in said
+    assert "#meta+c12" not in said
+    assert "8 more" in said
 
 
 # --- which column is which --------------------------------------------------------------------
