@@ -1,8 +1,12 @@
 """The import preview, shared by contacts and assets: what an import would do, then do it.
 
-Three tabs: rows that will be added, rows that match a record already there (each with a
-merge/update or skip choice, a tick per row and buttons for all) and rejected rows with
-their line number and reason. The tables are views over the preview's own lists, so a
+Tabs: rows that will be added, rows that match a record already there (each with a
+merge/update or skip choice, a tick per row and buttons for all), rejected rows with
+their line number and reason, every warning (a value left out, a photo not kept, a line
+skipped) by line, and, when the screen gives them, the file's columns with the field each
+becomes: the officer can map a column nobody recognised, or leave one out knowingly, and
+pick another encoding when it was guessed; either asks the screen to read the file again
+(`reread`). The tables are views over the preview's own lists, so a
 file of tens of thousands of lines opens at once (only the visible rows are drawn). Nothing
 is written until "Import" is pressed; the write then runs as one transaction in the
 background with a progress bar and a Cancel button (cancelling writes nothing).
@@ -11,12 +15,14 @@ background with a progress bar and a Cancel button (cancelling writes nothing).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -25,6 +31,8 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +43,18 @@ from ui.tasks import Task
 
 
 @dataclass(frozen=True)
+class ColumnLine:
+    """One column of the file (or vCard property kind) as the Columns tab lists it."""
+
+    label: str
+    maps_to: str  # a key of PreviewLines.targets, or "" when left out
+    count: int
+    sample: str
+    chosen: bool = False  # the officer's own choice
+    key: str = ""  # what the choice is remembered by ("" : it cannot be changed)
+
+
+@dataclass(frozen=True)
 class PreviewLines:
     """The preview as the dialog lists it (texts already made by the screen)."""
 
@@ -42,6 +62,12 @@ class PreviewLines:
     matches: list[tuple[int, str, str, str]]  # (line, row, matched on, existing record)
     rejected: list[tuple[int, str]]  # (line, reason)
     note: str = ""  # e.g. new organisations that will be created
+    warnings: list[tuple[int, str]] = field(default_factory=list)  # (line; 0: file, text)
+    columns: list[ColumnLine] = field(default_factory=list)
+    targets: list[tuple[str, str]] = field(default_factory=list)  # (field key, label)
+    encoding: str = ""  # the codec the file was read with
+    encoding_guessed: bool = False
+    encodings: list[tuple[str, str]] = field(default_factory=list)  # (codec, label)
 
 
 def _table(model: LinesModel, name: str) -> QTableView:
@@ -65,7 +91,13 @@ def _table(model: LinesModel, name: str) -> QTableView:
 
 
 class ImportPreviewDialog(QDialog):
-    """Shows a preview; `start_import(choices)` is called with {line: "merge"|"skip"}."""
+    """Shows a preview; `start_import(choices)` is called with {line: "merge"|"skip"}.
+
+    `reread(encoding, column_choices)` is emitted when the officer picks another encoding
+    or maps a column: the screen reads the file again and shows a new preview.
+    """
+
+    reread = Signal(str, dict)
 
     def __init__(self, lines: PreviewLines, *, merge_label: str,
                  start_import: Callable[[dict[int, str]], Task[Any]],
@@ -80,15 +112,20 @@ class ImportPreviewDialog(QDialog):
         self.result_value: Any = None
 
         summary = QLabel(self.tr(
-            "{added} to add, {matches} already there, {rejected} rejected. Nothing is "
-            "written until you press Import.").format(
+            "{added} to add, {matches} already there, {rejected} rejected, {warnings} "
+            "warnings. Nothing is written until you press Import.").format(
                 added=len(lines.to_add), matches=len(lines.matches),
-                rejected=len(lines.rejected)))
+                rejected=len(lines.rejected), warnings=len(lines.warnings)))
         summary.setObjectName("summary")
         summary.setWordWrap(True)
         self.tabs = QTabWidget()
-        self.new_rows = LinesModel([self.tr("Line"), self.tr("Will be added")],
-                                   [[str(n), text] for n, text in lines.to_add])
+        said: dict[int, list[str]] = {}
+        for line, text in lines.warnings:
+            said.setdefault(line, []).append(text)
+        self.new_rows = LinesModel([self.tr("Line"), self.tr("Will be added"),
+                                    self.tr("Warnings")],
+                                   [[str(n), text, " ".join(said.get(n, []))]
+                                    for n, text in lines.to_add])
         self.new_table = _table(self.new_rows, "newRows")
         self.match_rows = LinesModel(
             [self.tr("Line"), self.tr("Choice"), self.tr("Row"), self.tr("Matches"),
@@ -100,11 +137,21 @@ class ImportPreviewDialog(QDialog):
         self.rejected_rows = LinesModel([self.tr("Line"), self.tr("Why it is left out")],
                                         [[str(n), reason] for n, reason in lines.rejected])
         self.rejected_table = _table(self.rejected_rows, "rejectedRows")
+        self.warning_rows = LinesModel(
+            [self.tr("Line"), self.tr("What was changed or left out")],
+            [[str(n) if n else self.tr("File"), text] for n, text in lines.warnings])
+        self.warning_table = _table(self.warning_rows, "warningRows")
         self.tabs.addTab(self.new_table, self.tr("New ({n})").format(n=len(lines.to_add)))
         self.tabs.addTab(self._matches_tab(merge_label),
                          self.tr("Already there ({n})").format(n=len(lines.matches)))
         self.tabs.addTab(self.rejected_table,
                          self.tr("Rejected ({n})").format(n=len(lines.rejected)))
+        self.tabs.addTab(self.warning_table,
+                         self.tr("Warnings ({n})").format(n=len(lines.warnings)))
+        self.column_table = self._columns_table(lines)
+        if lines.columns:
+            self.tabs.addTab(self.column_table,
+                             self.tr("Columns ({n})").format(n=len(lines.columns)))
         if not lines.to_add and lines.matches:
             self.tabs.setCurrentIndex(1)
         note = QLabel(lines.note)
@@ -129,11 +176,74 @@ class ImportPreviewDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
+        if lines.encoding:
+            layout.addLayout(self._encoding_row(lines))
         layout.addWidget(self.tabs, 1)
         layout.addWidget(note)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
+
+    def _encoding_row(self, lines: PreviewLines) -> QHBoxLayout:
+        """How the file was read, and a menu to read it another way."""
+        self.encoding = QComboBox()
+        self.encoding.setObjectName("encoding")
+        for codec, label in lines.encodings:
+            self.encoding.addItem(label, codec)
+        if self.encoding.findData(lines.encoding) < 0:
+            self.encoding.addItem(lines.encoding, lines.encoding)
+        self.encoding.setCurrentIndex(self.encoding.findData(lines.encoding))
+        self.encoding.activated.connect(lambda _i: self._ask_reread())
+        said = (self.tr("The encoding was guessed from the file. If names look wrong, "
+                        "pick the one it was saved in:") if lines.encoding_guessed
+                else self.tr("Read as:"))
+        row = QHBoxLayout()
+        text = QLabel(said)
+        text.setObjectName("encodingNote")
+        text.setWordWrap(True)
+        text.setBuddy(self.encoding)
+        row.addWidget(text, 1)
+        row.addWidget(self.encoding)
+        return row
+
+    def _columns_table(self, lines: PreviewLines) -> QTableWidget:
+        """The file's columns: what each becomes, as a menu where the officer may change it."""
+        table = QTableWidget(len(lines.columns), 4)
+        table.setObjectName("columnRows")
+        table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Example"),
+                                         self.tr("Rows"), self.tr("Becomes")])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        labels = dict(lines.targets)
+        self.column_menus: dict[str, QComboBox] = {}
+        for row, column in enumerate(lines.columns):
+            for index, text in enumerate((column.label, column.sample, str(column.count))):
+                table.setItem(row, index, QTableWidgetItem(text))
+            if not column.key or not lines.targets:
+                becomes = labels.get(column.maps_to, column.maps_to) or self.tr("Left out")
+                table.setItem(row, 3, QTableWidgetItem(becomes))
+                continue
+            menu = QComboBox()
+            menu.addItem(self.tr("Left out"), "")
+            for key, label in lines.targets:
+                menu.addItem(label, key)
+            menu.setCurrentIndex(max(0, menu.findData(column.maps_to)))
+            menu.activated.connect(lambda _i: self._ask_reread())
+            table.setCellWidget(row, 3, menu)
+            self.column_menus[column.key] = menu
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setColumnWidth(0, 200)
+        table.setColumnWidth(1, 220)
+        table.setColumnWidth(2, 60)
+        return table
+
+    def column_choices(self) -> dict[str, str]:
+        """Every column's field as the menus now say (the key is the column's)."""
+        return {key: menu.currentData() for key, menu in self.column_menus.items()}
+
+    def _ask_reread(self) -> None:
+        codec = self.encoding.currentData() if self.lines.encoding else ""
+        self.reread.emit(codec or "", self.column_choices())
 
     def _matches_tab(self, merge_label: str) -> QWidget:
         """The matching rows, with buttons that set every row's choice at once."""
