@@ -1,10 +1,12 @@
 """Reading an import file safely: size limit, encodings, binary data, one clear error; and
 the ids that imported rows keep.
 
-A file is bytes from disk or from the caller. UTF-8 (with or without BOM) is tried first,
-then UTF-16 when it carries a BOM (Excel's "Unicode text"), then Windows-1252, which old
-Excel and Outlook still write. Anything else, control characters of binary data, or a
-file over 50 MB raises ImportFileError naming the line and the reason.
+A file is bytes from disk or from the caller. `decode_file` reads them: a BOM (UTF-8, UTF-16,
+UTF-32) or the encoding the officer picked decides; else UTF-8 when the bytes are UTF-8 (a
+few invalid bytes become U+FFFD, with a warning on their line); else charset-normalizer
+detects the encoding and the preview says it was guessed (`ENCODINGS` are those it offers
+instead). Binary data or a file over 50 MB raises ImportFileError naming the line and the
+reason.
 
 A row that carries a UUID (a vCard UID, an export's ID column) is matched by it to the row
 it came from, among the rows of the import's scope only: its operation's and the global
@@ -18,21 +20,25 @@ from __future__ import annotations
 
 import codecs
 import json
+import math
 import re
+import threading
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
+import charset_normalizer
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from fieldapp.errors import FieldAppError
 from fieldapp.progress import Progress
 
-MAX_BYTES = 50 * 1024 * 1024
+_MB = 1024 * 1024
+MAX_BYTES = 50 * _MB
 ImportSource = Path | str | bytes  # a path (Path or str) or the file's bytes
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -111,43 +117,240 @@ def read_bytes(source: ImportSource) -> bytes:
 
 
 def _too_big(size: int) -> ImportFileError:
-    return ImportFileError(
-        f"The file is {size / 1024 / 1024:.1f} MB; files over {MAX_BYTES // 1024 // 1024} MB "
-        "are not imported. Split it into smaller files.")
+    limit_mb = MAX_BYTES // _MB
+    if size < MAX_BYTES + _MB:  # in MB it would read as the limit itself: give the bytes
+        said = f"{size:,} bytes; files over {MAX_BYTES:,} bytes ({limit_mb} MB)"
+    else:
+        said = f"{math.floor(size * 10 / _MB) / 10:.1f} MB; files over {limit_mb} MB"
+    return ImportFileError(f"The file is {said} are not imported. Split it into smaller files.")
 
 
-def _line_of(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
+@dataclass(frozen=True)
+class DecodedText:
+    """An import file's text, the codec it was read with, whether that was detected rather
+    than declared, and what reading it changed (REPLACED, ENCODING_GUESSED)."""
+
+    text: str
+    encoding: str
+    guessed: bool
+    warnings: tuple[ImportWarning, ...] = ()
 
 
-def decode_text(data: bytes) -> str:
-    """The text of an import file (BOM removed), or ImportFileError naming the bad line."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise ImportFileError("the file says it is UTF-16 but is not.",
-                                  line=_line_of(data, exc.start)) from exc
+# (codec, label): the encodings the preview offers the officer, the most common first
+ENCODINGS: tuple[tuple[str, str], ...] = (
+    ("utf-8", "Unicode (UTF-8)"), ("cp1252", "Western (Windows-1252)"),
+    ("latin-1", "Western (ISO-8859-1)"), ("cp1250", "Central European (Windows-1250)"),
+    ("cp1251", "Cyrillic (Windows-1251)"), ("koi8-r", "Cyrillic (KOI8-R)"),
+    ("cp1256", "Arabic (Windows-1256)"), ("iso8859-6", "Arabic (ISO-8859-6)"),
+    ("cp1255", "Hebrew (Windows-1255)"), ("cp932", "Japanese (Shift_JIS)"),
+    ("euc_jis_2004", "Japanese (EUC-JP)"), ("gb18030", "Chinese simplified (GB18030)"),
+    ("big5", "Chinese traditional (Big5)"), ("cp949", "Korean (EUC-KR)"),
+    ("utf-16", "Unicode (UTF-16)"), ("mac-roman", "Western (Mac Roman)"),
+    ("cp850", "Western, DOS (IBM 850)"),
+)
+_MORE_LABELS = {  # codecs detection may name, by codecs.lookup name
+    "shift_jis": "Japanese (Shift_JIS)", "euc_jp": "Japanese (EUC-JP)",
+    "euc_kr": "Korean (EUC-KR)", "gbk": "Chinese simplified (GBK)",
+    "gb2312": "Chinese simplified (GB2312)", "utf-16-le": "Unicode (UTF-16 LE)",
+    "utf-16-be": "Unicode (UTF-16 BE)", "utf-32": "Unicode (UTF-32)", "ascii": "English (ASCII)",
+    "cp866": "Cyrillic, DOS (CP866)", "iso8859-5": "Cyrillic (ISO-8859-5)",
+    "mac-cyrillic": "Cyrillic (Mac)", "iso8859-2": "Central European (ISO-8859-2)",
+    "iso8859-15": "Western (ISO-8859-15)", "cp1253": "Greek (Windows-1253)",
+    "iso8859-7": "Greek (ISO-8859-7)", "cp1254": "Turkish (Windows-1254)",
+    "iso8859-9": "Turkish (ISO-8859-9)", "iso8859-8": "Hebrew (ISO-8859-8)",
+    "cp1257": "Baltic (Windows-1257)", "cp1258": "Vietnamese (Windows-1258)",
+    "cp874": "Thai (Windows-874)",
+}
+# what detection may choose from: the offered encodings, then a few more officers meet
+_DETECTABLE = [codec for codec, _ in ENCODINGS if codec != "utf-16"] + [
+    "cp866", "iso8859-5", "iso8859-2", "iso8859-15", "cp1253", "cp1254", "cp1257", "cp1258",
+    "cp874", "iso8859-8"]
+_UTF8_VALID_PER_INVALID = 2
+_CHAOS_MARGIN, _COHERENCE_MARGIN = 0.01, 0.1
+_LATIN = {"cp1252", "iso8859-1", "cp1250", "mac-roman", "cp850", "iso8859-2", "iso8859-15",
+          "cp1254", "iso8859-9", "cp1257"}
+_DECLARED_UTF8_MAX_INVALID = 3
+_DECLARES_UTF8 = re.compile(rb"(?i)charset\s*=\s*\"?utf-?8|^version:\s*4\.0", re.MULTILINE)
+_MAX_LINE_WARNINGS = 1000
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _lookup_name(codec: str) -> str:
+    try:
+        return codecs.lookup(codec).name
+    except LookupError:
+        return codec.lower()
+
+
+_LABELS = {_lookup_name(codec): label for codec, label in ENCODINGS} | _MORE_LABELS
+_OFFERED = {_lookup_name(codec): codec for codec, _ in ENCODINGS}
+
+
+def encoding_label(codec: str) -> str:
+    """How the officer reads a codec's name: "Cyrillic (Windows-1251)"; else the name."""
+    return _LABELS.get(_lookup_name(codec), codec)
+
+
+def _offered_spelling(codec: str) -> str:
+    name = _lookup_name(codec)
+    return _OFFERED.get(name, name)
+
+
+def decode_file(data: bytes, *, encoding: str | None = None) -> DecodedText:
+    """The text of an import file, or ImportFileError for binary data (naming the line).
+
+    A BOM decides the encoding, then the officer's `encoding`, then valid UTF-8. A file
+    that is UTF-8 but for a few invalid bytes is read as UTF-8, those bytes becoming U+FFFD
+    with a REPLACED warning on their line: "a few" means at least two valid UTF-8
+    characters for each invalid sequence, or at most three invalid sequences in a file that
+    says it is UTF-8 (a CHARSET=UTF-8 parameter or a vCard 4.0). Text in another encoding
+    has almost no valid UTF-8 sequences. Otherwise charset-normalizer detects the encoding
+    (`guessed`, with an ENCODING_GUESSED warning the preview shows). DOS's end mark (^Z)
+    at the end is dropped. At most 1,000 lines get their own REPLACED warning.
+    """
+    bom = next((name for mark, name in _BOMS if data.startswith(mark)), None)
+    if bom is not None:
+        decoded = _decode_known(data, "utf-8-sig" if bom == "utf-8" else bom, shown=bom)
+    elif encoding is not None:
+        if not _utf16_or_32(encoding):
+            _refuse_binary(data)
+        chosen = "utf-8-sig" if _lookup_name(encoding) == "utf-8" else encoding
+        decoded = _decode_known(data, chosen, shown=_offered_spelling(encoding))
     else:
         _refuse_binary(data)
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            try:
-                text = data.decode("cp1252")
-            except UnicodeDecodeError as exc:
-                raise ImportFileError(
-                    f"byte 0x{data[exc.start]:02X} is neither UTF-8 nor Windows-1252 text. "
-                    "Save the file as CSV UTF-8 (or vCard) and try again.",
-                    line=_line_of(data, exc.start)) from exc
-    text = text.rstrip("\x1a")  # the end-of-file mark of old DOS programs
+        decoded = _decode_unknown(data)
+    text = decoded.text.rstrip("\x1a")  # the end-of-file mark of old DOS programs
     bad = _CONTROL.search(text)
     if bad is not None:
         raise ImportFileError(
             f"the file holds binary data (control character 0x{ord(bad.group()):02X}), "
             "not text: it is not a CSV or vCard file.",
             line=text.count("\n", 0, bad.start()) + 1)
-    return text
+    return replace(decoded, text=text)
+
+
+def _utf16_or_32(codec: str) -> bool:
+    return _lookup_name(codec).startswith(("utf-16", "utf-32"))
+
+
+def _decode_known(data: bytes, codec: str, *, shown: str) -> DecodedText:
+    try:
+        text, positions = _decode_noting(data, codec)
+    except LookupError as exc:
+        raise ImportFileError(f"\u201c{codec}\u201d is not an encoding this program knows."
+                              ) from exc
+    if positions and _utf16_or_32(codec) and len(positions) * 4 > len(text) + 1:
+        raise ImportFileError("the file says it is UTF-16 but is not.",
+                              line=_lines_of(data, positions[:1], codec)[0])
+    return DecodedText(text, shown, False, _replaced(data, positions, codec, shown))
+
+
+def _decode_unknown(data: bytes) -> DecodedText:
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8", False)
+    except UnicodeDecodeError:
+        pass
+    text, positions = _decode_noting(data, "utf-8")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    valid = non_ascii - len(positions)
+    if valid >= _UTF8_VALID_PER_INVALID * len(positions) or (
+            len(positions) <= _DECLARED_UTF8_MAX_INVALID and _DECLARES_UTF8.search(data)):
+        return DecodedText(text, "utf-8", False, _replaced(data, positions, "utf-8", "utf-8"))
+    codec = _detected(data)
+    if codec is None:
+        said = ("The file does not say which encoding it uses, and none fits it well: it was "
+                "read as Unicode (UTF-8). If names look wrong, pick the file's encoding in "
+                "the preview.")
+        codec = "utf-8"
+    else:
+        said = (f"The file does not say which encoding it uses: it was read as "
+                f"{encoding_label(codec)}. If names look wrong, pick another encoding in "
+                "the preview.")
+    text, positions = _decode_noting(data, codec)
+    shown = _offered_spelling(codec)
+    return DecodedText(text, shown, True, (
+        ImportWarning(0, WarningKind.ENCODING_GUESSED, said),
+        *_replaced(data, positions, codec, shown)))
+
+
+def _detected(data: bytes) -> str | None:
+    """charset-normalizer's choice; when it is a Latin encoding, the Latin encoding offered
+    first among nearly as good ones (on a few lines of French, Windows-1250 can score a
+    little more coherent than 1252, but French files are far more common here)."""
+    matches = list(charset_normalizer.from_bytes(data, cp_isolation=_DETECTABLE))
+    if not matches:
+        return None
+    best = matches[0]
+    if _lookup_name(best.encoding) not in _LATIN:
+        return best.encoding
+    tied = [m.encoding for m in matches if _lookup_name(m.encoding) in _LATIN
+            and m.chaos <= best.chaos + _CHAOS_MARGIN
+            and m.coherence >= best.coherence - _COHERENCE_MARGIN]
+    order = {_lookup_name(codec): n for n, codec in enumerate(_DETECTABLE)}
+    return min(tied, key=lambda codec: order.get(_lookup_name(codec), len(order)))
+
+
+_noted = threading.local()
+
+
+def _note_and_replace(exc: UnicodeError) -> tuple[str, int]:
+    assert isinstance(exc, UnicodeDecodeError)
+    _noted.positions.append(exc.start)
+    return "\ufffd", exc.end
+
+
+codecs.register_error("fieldapp-note-replace", _note_and_replace)
+
+
+def _decode_noting(data: bytes, codec: str) -> tuple[str, list[int]]:
+    """The text, bytes that are not text in `codec` as U+FFFD; the offsets of those bytes."""
+    _noted.positions = []
+    text = data.decode(codec, "fieldapp-note-replace")
+    return text, _noted.positions
+
+
+def _newline(data: bytes, codec: str) -> bytes:
+    name = _lookup_name(codec)
+    if name in ("utf-16", "utf-32"):
+        big = data.startswith((codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE))
+        return "\n".encode(name + ("-be" if big else "-le"))
+    return "\n".encode(name).removeprefix(codecs.BOM_UTF8)
+
+
+def _lines_of(data: bytes, positions: list[int], codec: str) -> list[int]:
+    """The 1-based line of each (ascending) byte offset."""
+    newline = _newline(data, codec)
+    lines, line, start = [], 1, 0
+    for position in positions:
+        line += data.count(newline, start, position)
+        start = max(start, position)
+        lines.append(line)
+    return lines
+
+
+def _replaced(data: bytes, positions: list[int], codec: str,
+              shown: str) -> tuple[ImportWarning, ...]:
+    lines = list(dict.fromkeys(_lines_of(data, positions, codec)))
+    said = (f"Some bytes of this line are not {encoding_label(shown)} text and were "
+            "replaced by \ufffd. If the text looks wrong, pick another encoding in the preview.")
+    warnings = [ImportWarning(line, WarningKind.REPLACED, said)
+                for line in lines[:_MAX_LINE_WARNINGS]]
+    if len(lines) > _MAX_LINE_WARNINGS:
+        warnings.append(ImportWarning(0, WarningKind.REPLACED, (
+            f"Bytes that are not {encoding_label(shown)} text were replaced on "
+            f"{len(lines) - _MAX_LINE_WARNINGS:,} more lines.")))
+    return tuple(warnings)
+
+
+def decode_text(data: bytes) -> str:
+    """The text of an import file (BOM removed), or ImportFileError naming the bad line."""
+    return decode_file(data).text
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
 
 
 def _refuse_binary(data: bytes) -> None:

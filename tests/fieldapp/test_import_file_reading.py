@@ -4,6 +4,8 @@ ids imported rows keep."""
 
 from __future__ import annotations
 
+import codecs
+import re
 import uuid
 from datetime import date
 from pathlib import Path
@@ -11,9 +13,14 @@ from pathlib import Path
 import pytest
 
 from fieldapp.importexport.common import (
+    ENCODINGS,
     MAX_BYTES,
     ImportFileError,
+    WarningKind,
+    decode_file,
+    decode_text,
     derived_ids,
+    encoding_label,
     id_keys,
     new_row_id,
     parse_date,
@@ -22,6 +29,7 @@ from fieldapp.importexport.common import (
 )
 from fieldapp.importexport.contacts import preview_import
 from fieldapp.progress import Progress
+from tests.fieldapp.sentences import reads_as_a_sentence
 
 
 def _error(source) -> ImportFileError:
@@ -51,6 +59,19 @@ def test_a_file_one_byte_over_50_mb_is_refused_as_a_whole(tmp_path: Path):
         assert error.message == error.reason
 
 
+def test_a_file_just_over_the_limit_is_not_said_to_be_the_limit(tmp_path: Path):
+    big = tmp_path / "big.csv"
+    for size in (MAX_BYTES + 1, MAX_BYTES + 1024 * 1024 - 1):
+        with big.open("wb") as out:
+            out.truncate(size)
+        message = _error(big).message
+        shown = re.search(r"The file is ([\d,.]+ (?:bytes|MB)); files over ([\d,.]+ (?:bytes|MB))",
+                          message)
+        assert shown is not None, message
+        assert shown.group(1) != shown.group(2)
+        assert f"{size:,} bytes" in message
+
+
 def test_the_size_of_a_refused_file_is_shown_in_mb(tmp_path: Path):
     big = tmp_path / "big.csv"
     with big.open("wb") as out:
@@ -71,6 +92,17 @@ def test_a_folder_is_not_a_file_to_import(tmp_path: Path):
 
 # --- encodings --------------------------------------------------------------------------------
 
+@pytest.mark.parametrize(("bom", "codec", "encoding"), [
+    (b"", "utf-8", "utf-8"), (codecs.BOM_UTF8, "utf-8", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"), (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"), (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+])
+def test_unicode_with_or_without_bom_is_read_as_declared_not_guessed(bom, codec, encoding):
+    decoded = decode_file(bom + FRENCH.encode(codec))
+    assert (decoded.text, decoded.encoding, decoded.guessed, decoded.warnings) == (
+        FRENCH, encoding, False, ())
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be",
                                       "cp1252"])
 def test_excel_and_outlook_encodings_are_read(encoding):
@@ -78,19 +110,185 @@ def test_excel_and_outlook_encodings_are_read(encoding):
     data = text.encode(encoding)
     if encoding in ("utf-16-le", "utf-16-be"):
         data = ("\ufeff" + text).encode(encoding)  # Excel's "Unicode text" has a BOM
-    assert read_text(data) == text
+    assert read_text(data) == decode_text(data) == text
+
+
+UKRAINIAN = """Ім'я;Прізвище;Організація;Телефон
+Віталій;Володимирович;Червоний Хрест України;+380 44 123 4567
+Олена;Коваленко;ЮНІСЕФ;+380 50 765 4321
+Андрій;Шевченко;Міністерство охорони здоров'я;+380 67 111 2233
+Наталія;Бондаренко;Лікарі без кордонів;+380 93 222 3344
+Ігор;Ткаченко;Державна служба з надзвичайних ситуацій;+380 66 333 4455
+Юлія;Мельник;ВПП ООН;+380 63 444 5566
+Сергій;Кравченко;Карітас;+380 97 555 6677
+Оксана;Олійник;Норвезька рада у справах біженців;+380 95 666 7788
+Дмитро;Поліщук;МОМ;+380 68 777 8899
+"""
+RUSSIAN = """Имя,Фамилия,Организация,Телефон
+Алексей,Иванов,Красный Крест,+7 495 123 4567
+Мария,Петрова,ЮНИСЕФ,+7 916 765 4321
+Дмитрий,Смирнов,МЧС России,+7 903 111 2233
+Елена,Кузнецова,Врачи без границ,+7 925 222 3344
+Сергей,Попов,ВПП ООН,+7 926 333 4455
+Ольга,Васильева,УВКБ ООН,+7 915 444 5566
+Николай,Соколов,Каритас,+7 917 555 6677
+Татьяна,Михайлова,МОМ,+7 905 666 7788
+Андрей,Новиков,ВОЗ,+7 909 777 8899
+"""
+JAPANESE = """氏名,会社,電話
+山田 太郎,国際連合世界食糧計画,090-1234-5678
+佐藤 花子,日本赤十字社,080-2345-6789
+鈴木 一郎,国境なき医師団,070-3456-7890
+高橋 美咲,国連児童基金,090-4567-8901
+田中 健太,国際移住機関,080-5678-9012
+伊藤 さくら,世界保健機関,070-6789-0123
+渡辺 大輔,国連難民高等弁務官事務所,090-7890-1234
+山本 由美,ジャパン・プラットフォーム,080-8901-2345
+中村 翔太,防衛省,070-9012-3456
+"""
+FRENCH = """Nom;Prénom;Organisation;Téléphone
+Dupont;Élodie;Médecins Sans Frontières;+33 1 23 45 67 89
+Lefèvre;François;Croix-Rouge française;+33 6 12 34 56 78
+Girard;Hélène;Sécurité civile;+33 6 98 76 54 32
+Mercier;Noël;Action contre la Faim;+33 6 11 22 33 44
+Bonnet;Chloé;Handicap International;+33 6 55 66 77 88
+Fontaine;Jérôme;Première Urgence;+33 6 44 33 22 11
+Rousseau;Cécile;Solidarités International;+33 6 77 88 99 00
+Blanc;Gaëlle;Ministère de l'Intérieur;+33 6 10 20 30 40
+Garnier;André;Protection civile;+33 6 50 60 70 80
+"""
+
+
+@pytest.mark.parametrize(("text", "codec", "label"), [
+    (UKRAINIAN, "cp1251", "Cyrillic (Windows-1251)"),
+    (RUSSIAN, "cp1251", "Cyrillic (Windows-1251)"),
+    (RUSSIAN, "koi8-r", "Cyrillic (KOI8-R)"),
+    (JAPANESE, "shift_jis", "Japanese (Shift_JIS)"),
+    (FRENCH, "cp1252", "Western (Windows-1252)"),
+    (FRENCH.splitlines(keepends=True)[1], "cp1252", "Western (Windows-1252)"),
+])
+def test_a_name_list_in_an_older_encoding_is_detected_and_said_to_be_guessed(text, codec, label):
+    decoded = decode_file(text.encode(codec))
+    assert decoded.text == text
+    assert (decoded.guessed, encoding_label(decoded.encoding)) == (True, label)
+    assert decoded.encoding in dict(ENCODINGS)  # the preview can show it as picked
+    (warning,) = decoded.warnings
+    assert (warning.line, warning.kind) == (0, WarningKind.ENCODING_GUESSED)
+    assert label in warning.message
+    assert "preview" in warning.message
+    assert reads_as_a_sentence(warning.message)
+
+
+def test_the_encoding_the_officer_picks_is_used_and_not_guessed():
+    decoded = decode_file(RUSSIAN.encode("koi8-r"), encoding="cp1251")
+    assert (decoded.encoding, decoded.guessed, decoded.warnings) == ("cp1251", False, ())
+    assert decoded.text == RUSSIAN.encode("koi8-r").decode("cp1251")
+    assert decode_file(UKRAINIAN.encode("cp1251"), encoding="windows-1251").text == UKRAINIAN
+
+
+def test_bytes_not_in_the_picked_encoding_are_replaced_with_a_warning_on_each_line():
+    data = "Name\nAmina\nВіталій\nJean\nОлена і Ігор\n".encode("cp1251")
+    decoded = decode_file(data, encoding="utf-8")
+    assert decoded.text.splitlines()[:2] == ["Name", "Amina"]
+    assert "\ufffd" in decoded.text.splitlines()[2]
+    assert [(w.line, w.kind) for w in decoded.warnings] == [
+        (3, WarningKind.REPLACED), (5, WarningKind.REPLACED)]
+    assert all(reads_as_a_sentence(w.message) for w in decoded.warnings)
+
+
+def test_a_picked_utf16_file_without_bom_is_read():
+    assert decode_file("Name\nAmina\n".encode("utf-16-le"), encoding="utf-16-le").text == (
+        "Name\nAmina\n")
+
+
+def test_an_encoding_nobody_knows_is_refused_by_name():
+    with pytest.raises(ImportFileError, match="x-klingon"):
+        decode_file(b"Name\n", encoding="x-klingon")
+
+
+def test_one_bad_byte_in_a_utf8_file_is_replaced_not_a_reason_to_reread_the_file():
+    lines = FRENCH.splitlines(keepends=True)
+    data = "".join(lines[:4]).encode() + b"Mercier;No\xebl;ACF;+33\n" + "".join(
+        lines[5:]).encode()
+    decoded = decode_file(data)
+    assert (decoded.encoding, decoded.guessed) == ("utf-8", False)
+    assert decoded.text.splitlines()[4] == "Mercier;No\ufffdl;ACF;+33"
+    assert decoded.text.splitlines()[1] == lines[1].rstrip("\n")  # the others as written
+    assert [(w.line, w.kind) for w in decoded.warnings] == [(5, WarningKind.REPLACED)]
+
+
+def test_a_few_bad_bytes_in_a_file_that_says_it_is_utf8_are_replaced():
+    data = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Diallo;"
+            b"Amina\r\nNOTE:caf\xe9\r\nEND:VCARD\r\n")
+    decoded = decode_file(data)
+    assert (decoded.encoding, decoded.guessed) == ("utf-8", False)
+    assert [(w.line, w.kind) for w in decoded.warnings] == [(4, WarningKind.REPLACED)]
+    assert "caf\ufffd" in decoded.text
+
+
+def test_a_file_mostly_not_utf8_is_detected_even_with_some_valid_utf8_sequences():
+    data = UKRAINIAN.encode("cp1251")
+    assert "Ві".encode("cp1251").decode("utf-8") == "\u00b3"  # by chance valid UTF-8
+    assert decode_file(data).encoding == "cp1251"
+
+
+def test_a_few_utf8_characters_among_many_bad_bytes_do_not_make_it_utf8():
+    data = "Zoë\n".encode() + FRENCH.encode("cp1252")
+    decoded = decode_file(data)
+    assert (decoded.guessed, decoded.text.splitlines()[2]) == (True, FRENCH.splitlines()[1])
+
+
+def test_cr_cr_lf_line_ends_pass_through_unchanged():
+    text = "Name\r\r\nAmina\r\r\n"
+    assert decode_file(text.encode()).text == text
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
-def test_broken_utf16_names_the_line(encoding):
+def test_broken_utf16_is_replaced_on_its_line(encoding):
     data = ("\ufeffName\nAmina\n").encode(encoding) + "\ud800".encode(encoding, "surrogatepass")
-    error = _error(data + "x".encode(encoding))
-    assert (error.line, "UTF-16" in error.message) == (3, True)
+    decoded = decode_file(data + "x".encode(encoding))
+    assert decoded.text == "Name\nAmina\n\ufffdx"
+    assert [(w.line, w.kind) for w in decoded.warnings] == [(3, WarningKind.REPLACED)]
 
 
-def test_a_byte_neither_utf8_nor_windows_1252_names_its_line():
-    error = _error(b"Name\nAmina\n\nJean \x8d\n")
-    assert (error.line, "0x8D" in error.message) == (4, True)
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_file_that_says_it_is_utf16_and_is_not_is_refused_with_the_line(encoding):
+    bom = "\ufeff".encode(encoding)
+    lone = "\ud800".encode(encoding, "surrogatepass")
+    error = _error(bom + "Name\n".encode(encoding) + lone * 20 + b"\xd8")
+    assert (error.line, "UTF-16" in error.message) == (2, True)
+
+
+def test_encodings_offered_are_codecs_with_labels_in_words():
+    assert [label for _, label in ENCODINGS] == [
+        "Unicode (UTF-8)", "Western (Windows-1252)", "Western (ISO-8859-1)",
+        "Central European (Windows-1250)", "Cyrillic (Windows-1251)", "Cyrillic (KOI8-R)",
+        "Arabic (Windows-1256)", "Arabic (ISO-8859-6)", "Hebrew (Windows-1255)",
+        "Japanese (Shift_JIS)", "Japanese (EUC-JP)", "Chinese simplified (GB18030)",
+        "Chinese traditional (Big5)", "Korean (EUC-KR)", "Unicode (UTF-16)",
+        "Western (Mac Roman)", "Western, DOS (IBM 850)"]
+    for codec, label in ENCODINGS:
+        assert codecs.lookup(codec)
+        assert encoding_label(codec) == label
+
+
+@pytest.mark.parametrize(("codec", "label"), [
+    ("windows-1251", "Cyrillic (Windows-1251)"), ("latin_1", "Western (ISO-8859-1)"),
+    ("shift_jis", "Japanese (Shift_JIS)"), ("euc_kr", "Korean (EUC-KR)"),
+    ("cp1253", "Greek (Windows-1253)"), ("x-unknown", "x-unknown"),
+])
+def test_other_spellings_of_a_codec_have_its_label(codec, label):
+    assert encoding_label(codec) == label
+
+
+@pytest.mark.parametrize(("text", "codec"), [
+    ("الاسم,المنظمة\nأحمد محمد,الهلال الأحمر\nفاطمة علي,اليونيسف\n", "cp1256"),
+    ("姓名,组织\n王伟,中国红十字会\n李娜,联合国儿童基金会\n张敏,世界粮食计划署\n", "gb18030"),
+    ("姓名,組織\n王偉,中華民國紅十字會\n李娜,聯合國兒童基金會\n張敏,世界糧食計劃署\n", "big5"),
+    ("이름,기관\n김민수,대한적십자사\n이지은,유니세프\n박서준,세계식량계획\n", "euc_kr"),
+])
+def test_arabic_and_east_asian_name_lists_are_detected(text, codec):
+    assert decode_file(text.encode(codec)).text == text
 
 
 def test_the_old_dos_end_of_file_mark_is_dropped():
@@ -107,6 +305,14 @@ def test_control_characters_of_binary_data_are_refused_with_their_line(data, lin
     error = _error(data)
     assert (error.line, "binary" in error.message) == (line, True)
     assert error.message.startswith(f"Line {line}: ")
+
+
+@pytest.mark.parametrize("encoding", [None, "cp1251", "utf-8"])
+def test_binary_data_is_refused_whatever_the_encoding(encoding):
+    data = b"Name\nAmina\n\x00\x01\x02\x03PK\x03\x04"
+    with pytest.raises(ImportFileError) as raised:
+        decode_file(data, encoding=encoding)
+    assert "binary" in raised.value.message
 
 
 def test_tabs_line_breaks_and_form_feeds_are_text():
