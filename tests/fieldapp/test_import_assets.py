@@ -133,7 +133,6 @@ def test_semicolons_bom_and_windows_1252_are_read(db, op_id):
     (b"Category,Description\nmedical,Clinic,extra\n", 2, "3 fields where"),
     (b"Category,Description\nmedical,\"Clinic\nmedical,Other\n", 2, "never closed"),
     (b"Category,Description\nmedical,Clinic\n\x00\x01\x02\xff\xfe", 3, "binary data"),
-    (b"Category,Description\nmedical,Clinic \x81\x8d\n", 2, "neither UTF-8"),
 ])
 def test_malformed_asset_file_names_line_and_reason_and_imports_nothing(db, op_id, content,
                                                                         line, reason):
@@ -173,7 +172,7 @@ def test_asset_file_over_50_mb_is_refused(db, op_id, tmp_path):
     big = tmp_path / "directory.csv"
     with big.open("wb") as out:
         out.truncate(MAX_BYTES + 10)
-    with pytest.raises(ImportFileError, match="files over 50 MB are not imported"), \
+    with pytest.raises(ImportFileError, match=r"\(50 MB\) are not imported"), \
             db.transaction() as session:
         preview_asset_import(session, big, operation_id=op_id)
 
