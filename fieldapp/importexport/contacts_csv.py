@@ -33,6 +33,7 @@ A "Display Name"/"Name" column fills `full_name`, kept beside the given and fami
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -285,7 +286,7 @@ def _add_companions(table: Table, uses: list[_Use]) -> None:
     read = {use.key for use in uses if use.key}
     numbered = {m.group(1, 2): i for i, label in enumerate(labels)
                 if (m := re.fullmatch(r"(phone|address) (\d+) (?:value|formatted)", label))
-                and uses[i].key}
+                and uses[i].key and not uses[i].chosen}
     for index, label in enumerate(labels):
         if uses[index].key or uses[index].chosen:
             continue
@@ -321,8 +322,9 @@ def _groups(cell: str, card: CardFields) -> str:
     return ", ".join(names)
 
 
-def _card(line: int, cells: list[str], uses: Sequence[tuple[int, _Use]]) -> CardFields:
-    card = CardFields(line=line)
+def _card(line: int, cells: list[str], uses: Sequence[tuple[int, _Use]],
+          warnings: list[ImportWarning]) -> CardFields:
+    card = CardFields(line=line, warnings=list(warnings))
     extra_notes: list[str] = []
     for index, use in uses:
         value = cells[index].strip()
@@ -419,13 +421,32 @@ def read_contacts_csv(decoded: DecodedText, *,
     uses = _uses(table, kind, choices or {}, counts)
     _refuse_without_name(table, uses)
     columns = _columns(table, uses, counts, samples)
-    warnings = [_left_out(column, use.why) for column, use in zip(columns, uses, strict=True)
-                if not use.key and not use.chosen and column.count]
+    on_rows = _warnings_by_row(table, decoded.warnings)
+    moved = {warning for row in on_rows.values() for warning in row}
+    warnings = [warning for warning in decoded.warnings if warning not in moved]
+    warnings += [_left_out(column, use.why) for column, use in zip(columns, uses, strict=True)
+                 if not use.key and not use.chosen and column.count]
     read = [(index, use) for index, use in enumerate(uses) if use.key]
-    cards = (_card(line, cells, read) for line, cells in table.rows)
+    cards = (_card(line, cells, read, on_rows.get(line, [])) for line, cells in table.rows)
     records = heapq.merge(cards, table.rejected, key=lambda item: item.line)
     return ContactFile("csv", kind, decoded.encoding, decoded.guessed, records, columns,
                        warnings)
+
+
+def _warnings_by_row(table: Table, warnings: Sequence[ImportWarning]
+                     ) -> dict[int, list[ImportWarning]]:
+    """The decoder's REPLACED warnings, by the line of the row they fall in (a row may span
+    lines); those of the header or of a rejected row stay the file's."""
+    starts = sorted([line for line, _ in table.rows] + [row.line for row in table.rejected])
+    rows = {line for line, _ in table.rows}
+    found: dict[int, list[ImportWarning]] = {}
+    for warning in warnings:
+        if warning.kind != WarningKind.REPLACED or warning.line <= table.header_line:
+            continue
+        at = bisect.bisect_right(starts, warning.line) - 1
+        if at >= 0 and starts[at] in rows:
+            found.setdefault(starts[at], []).append(warning)
+    return found
 
 
 def rows_from_csv(text: str) -> Iterator[CardFields | RejectedRow]:

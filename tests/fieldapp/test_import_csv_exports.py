@@ -9,6 +9,7 @@ import pytest
 from fieldapp.importexport.common import (
     DecodedText,
     ImportFileError,
+    ImportWarning,
     RejectedRow,
     WarningKind,
 )
@@ -367,6 +368,12 @@ def test_a_chosen_field_takes_the_place_of_the_column_recognised_for_it():
     assert "\u201cJob\u201d" in _left_out(contact_file)["Position"]
 
 
+def test_a_phone_kind_chosen_by_the_officer_is_not_overruled_by_the_type_column():
+    text = "Name,Phone 1 - Type,Phone 1 - Value\nAmina,Mobile,+881631415926\n"
+    (card,) = _cards(text, {"phone 1 value": "phone_satellite"})
+    assert card.phones == [("satellite", "+881631415926")]
+
+
 def test_a_file_without_a_name_column_can_be_given_one_by_choice():
     (card,) = _cards("Who,E-mail\nAmina Diallo,a@x.org\n", {"who": "full_name"})
     assert card.full_name == "Amina Diallo"
@@ -401,3 +408,18 @@ def test_a_hxl_dataset_that_is_not_contacts_is_refused_saying_what_it_is(text, h
     assert raised.value.line == 2
     assert all(words in message for words in ("HXL dataset", holds, "#contact+name",
                                               "#adm1+name" if "3W" in holds else "#geo+lat"))
+
+
+# --- what decoding the file changed -----------------------------------------------------------
+
+def test_a_replaced_byte_is_warned_of_on_the_row_it_falls_in_and_the_rest_on_the_file():
+    guessed = ImportWarning(0, WarningKind.ENCODING_GUESSED, "Read as Windows-1252.")
+    in_header = ImportWarning(1, WarningKind.REPLACED, "A byte was replaced.")
+    in_notes = ImportWarning(4, WarningKind.REPLACED, "A byte was replaced.")
+    in_bad_row = ImportWarning(5, WarningKind.REPLACED, "A byte was replaced.")
+    decoded = DecodedText('Name,Notes\nAmina,x\nJean,"two\nlines"\nKwame\n', "cp1252", True,
+                          (guessed, in_header, in_notes, in_bad_row))
+    contact_file = read_contacts_csv(decoded)
+    amina, jean, _ = list(contact_file.records)
+    assert (amina.warnings, jean.warnings) == ([], [in_notes])
+    assert contact_file.warnings == [guessed, in_header, in_bad_row]
