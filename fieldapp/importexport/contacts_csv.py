@@ -26,7 +26,9 @@ against the program's own export:
   Its `Title` (Mr, Dr) and `Suffix` are not the role; `Middle Name` joins the given name.
 - Thunderbird: `First Name`, `Last Name`, `Display Name`, `Nickname`, `Primary Email`,
   `Secondary Email`, `Screen Name`, `Work Phone`, `Home Phone`, `Fax Number`,
-  `Pager Number`, `Mobile Number`, `Job Title`, `Department`, `Organization`, `Notes`.
+  `Pager Number`, `Mobile Number`, `Job Title`, `Department`, `Organization`, `Notes`;
+  in French (its importMsgs.properties): Nom à afficher, Adresse e-mail principale,
+  Tél. professionnel, Tél. personnel, Portable, Ville, Profession (the job), Société.
 - Apple Contacts exporters and phone apps: `Mobile`, `iPhone`, `Main`, `Work Email`….
 A "Display Name"/"Name" column fills `full_name`, kept beside the given and family names.
 """
@@ -82,7 +84,8 @@ class ContactColumn(Column):
 C = ContactColumn
 COLUMNS: tuple[ContactColumn, ...] = (
     C("full_name", ("#contact+name",), ("name", "full name", "display name", "contact name",
-                                        "contact", "nom complet", "nombre completo")),
+                                        "contact", "nom complet", "nombre completo",
+                                        "nom a afficher")),
     C("given_name", ("#contact+name+given", "#contact+name+first"),
       ("given name", "first name", "forename", "prenom", "nombre", "vorname")),
     C("family_name", ("#contact+name+family", "#contact+name+last", "#contact+name+surname"),
@@ -97,7 +100,8 @@ COLUMNS: tuple[ContactColumn, ...] = (
                                    "type of organisation", "type of organization")),
     C("role", ("#contact+role", "#contact+position", "#contact+title", "#position"),
       ("role", "title", "job title", "position", "function", "fonction", "cargo", "poste",
-       "titre", "puesto", "organization title"), patterns=(r"organization \d+ title",)),
+       "titre", "puesto", "organization title", "profession"),
+      patterns=(r"organization \d+ title",)),
     C("phone_mobile", ("#contact+phone", "#contact+phone+mobile", "#contact+phone+cell"),
       ("phone", "telephone", "tel", "mobile", "mobile phone", "cell", "cell phone",
        "phone number", "telephone number", "telefono", "portable", "movil", "mobile number",
@@ -114,7 +118,8 @@ COLUMNS: tuple[ContactColumn, ...] = (
        "telecopie bureau", "telecopie domicile", "telecopie autre", "telefono del trabajo",
        "particular", "otro telefono", "telefono principal", "telefon geschaftlich",
        "telefon geschaftlich 2", "telefon privat", "telefon privat 2", "weiteres telefon",
-       "haupttelefon", "fax geschaftlich", "fax privat", "telefon firma"), True),
+       "haupttelefon", "fax geschaftlich", "fax privat", "telefon firma",
+       "tel professionnel", "tel personnel"), True),
     C("phone_satellite", ("#contact+phone+satellite", "#contact+phone+sat"),
       ("satellite", "satellite phone", "sat phone", "satphone", "thuraya", "iridium"), True),
     C("phone_radio", ("#contact+phone+radio", "#contact+radio"),
@@ -124,7 +129,8 @@ COLUMNS: tuple[ContactColumn, ...] = (
       ("email", "e mail", "email address", "e mail address", "mail", "courriel", "correo",
        "correo electronico", "primary email", "secondary email", "work email", "home email",
        "other email", "e mail adresse", "adresse de messagerie",
-       "direccion de correo electronico"), True,
+       "direccion de correo electronico", "adresse e mail principale",
+       "adresse e mail secondaire"), True,
       patterns=(r"e ?mail( \d+)? (value|address|adresse)", r"e ?mail \d+",
                 r"adresse de messagerie \d+", r"direccion del? correo electronico \d+")),
     C("call_sign", ("#contact+callsign", "#contact+call_sign", "#contact+radio+callsign"),
@@ -132,7 +138,7 @@ COLUMNS: tuple[ContactColumn, ...] = (
     C("location", ("#loc", "#loc+name", "#adm1+name", "#adm2+name"),
       ("location", "place", "duty station", "city", "lieu", "lugar", "ubicacion",
        "business city", "work city", "ville bureau", "ciudad de trabajo",
-       "ort geschaftlich"), patterns=(r"address \d+ formatted",)),
+       "ort geschaftlich", "ville"), patterns=(r"address \d+ formatted",)),
     C("sector", ("#sector", "#sector+cluster"), ("sector", "cluster", "secteur"),
       note="Sector"),
     C("languages", ("#language", "#contact+language"), ("languages", "language", "langues",
@@ -216,7 +222,9 @@ def _kind(table: Table) -> str:
             "group membership", "given name"}:
         return "Google Contacts CSV"
     if len(headers & {"primary email", "secondary email", "screen name", "mobile number",
-                      "work phone", "fax number", "pager number", "display name"}) >= 2:
+                      "work phone", "fax number", "pager number", "display name",
+                      "adresse e mail principale", "adresse e mail secondaire",
+                      "nom a afficher", "tel professionnel", "tel personnel"}) >= 2:
         return "Thunderbird CSV"
     if len(headers & {"e mail display name", "e mail address", "business phone",
                       "mobile phone", "job title", "middle name", "suffix", "company",

@@ -299,6 +299,25 @@ def test_a_thunderbird_export_keeps_the_display_name_beside_first_and_last():
     assert contact_file.warnings == []
 
 
+def test_a_french_thunderbird_export_is_read_with_its_repeated_ville_columns():
+    header = ("Prénom,Nom de famille,Nom à afficher,Surnom,Adresse e-mail principale,"
+              "Adresse e-mail secondaire,Nom de l’écran,Tél. professionnel ,Tél. personnel,"
+              "Fax,Pager,Portable,Adresse privée,Adresse privée 2,Ville,Pays/État,Code postal,"
+              "Pays/Région (domicile),Adresse professionnelle,Adresse professionnelle 2,Ville,"
+              "Pays/État,Code postal,Pays/Région (bureau),Profession,Service,Société,Site web 1,"
+              "Site web 2,Année de naissance,Mois,Jour,Divers 1,Divers 2,Divers 3,Divers 4,Notes")
+    row = ("Awa,Traoré,Awa Traoré,,awa@wfp.org,,,+258 21 482 200,,,,+258 84 765 4321,,,,,,,,,"
+           "Maputo,,,,Chargée de logistique,,PAM,,,,,,,,,,")
+    contact_file = _read(f"{header}\n{row}\n")
+    (card,) = list(contact_file.records)
+    assert contact_file.kind == "Thunderbird CSV"
+    assert (card.full_name, card.given_name, card.family_name, card.role, card.organisation,
+            card.location) == ("Awa Traoré", "Awa", "Traoré", "Chargée de logistique", "PAM",
+                               "Maputo")
+    assert card.phones == [("office", "+258 21 482 200"), ("mobile", "+258 84 765 4321")]
+    assert (card.emails, contact_file.warnings) == (["awa@wfp.org"], [])
+
+
 def test_a_phone_app_export_reads_its_phone_and_email_labels():
     text = ("First Name,Last Name,Company,Mobile,iPhone,Main,Home,Work Email,Home Email\n"
             "Amina,Diallo,WFP,0711,0712,0713,0714,a@wfp.org,a@gmail.com\n")
