@@ -203,7 +203,8 @@ class _Use:
     """How one column of this file is read."""
 
     key: str  # field key, or "" when left out
-    column: Column | None = None  # None for a companion or a left-out column
+    column: Column | None = None  # the column recognised; None when chosen, a companion
+    # (read with another column, stored nowhere) or left out
     kind_from: int = -1  # the column whose cell says this phone's kind (Google's Type)
     chosen: bool = False
     why: str = ""  # why a column with data is left out
@@ -247,13 +248,12 @@ def _uses(table: Table, kind: str, choices: Mapping[str, str],
           counts: list[int]) -> list[_Use]:
     """How each column is read: the officer's choice, else recognition, else left out.
     A recognised column empty in every row does not keep a later one from its field."""
-    by_key = {column.key: column for column in reversed(COLUMNS) if not column.note}
     uses: list[_Use | None] = [None] * len(table.header)
     taken: dict[str, str] = {}
     for index in range(len(table.header)):
         choice = choices.get(normal_header(_label(table, index)))
         if choice is not None and (choice == "" or choice in FIELD_KEYS):
-            uses[index] = _Use(choice, by_key.get(choice), chosen=True)
+            uses[index] = _Use(choice, chosen=True)
             if choice:
                 taken.setdefault(choice, _label(table, index))
     skip_honorific = kind == "Outlook CSV"

@@ -292,6 +292,17 @@ def test_several_columns_of_a_repeatable_field_are_all_read():
         "full_name", "phone_mobile", "phone_mobile", "email", "email"]
 
 
+def test_a_header_text_is_matched_before_a_numbered_pattern():
+    columns = (Column("numbered", patterns=(r"phone \d+ value",)),
+               Column("exact", headers=("phone 2 value",)))
+    assert _keys("Phone 1 - Value,Phone 2 - Value,Phone X - Value\n1,2,3\n", columns) == [
+        "numbered", "exact", None]
+
+
+def test_a_pattern_never_matches_an_empty_header():
+    assert _keys(",Name\nx,Amina\n", (Column("any", patterns=(r".*",)),)) == [None, "any"]
+
+
 def test_an_unknown_hashtag_leaves_its_column_out_even_with_a_known_header():
     assert _keys("Name,E-mail\n#contact+name,#meta+shoe\nAmina,a@wfp.org\n") == [
         "full_name", None]
