@@ -119,7 +119,7 @@ def read_bytes(source: ImportSource) -> bytes:
 def _too_big(size: int) -> ImportFileError:
     limit_mb = MAX_BYTES // _MB
     if size < MAX_BYTES + _MB:  # in MB it would read as the limit itself: give the bytes
-        said = f"{size:,} bytes; files over {MAX_BYTES:,} bytes ({limit_mb} MB)"
+        said = f"{size:,} bytes; files over {limit_mb} MB ({MAX_BYTES:,} bytes)"
     else:
         said = f"{math.floor(size * 10 / _MB) / 10:.1f} MB; files over {limit_mb} MB"
     return ImportFileError(f"The file is {said} are not imported. Split it into smaller files.")
