@@ -267,8 +267,8 @@ class _Values:
         self.file_is_utf8 = codecs.lookup(decoded.encoding).name == "utf-8"
 
     def text(self, prop: _Property, card: CardFields) -> str:
-        if not prop.params:
-            return prop.value if prop.value.isascii() else self._plain(prop.value, None)[0]
+        if not prop.params and (prop.value.isascii() or not self.byte_for_byte):
+            return prop.value
         charset = (prop.params.get("CHARSET") or [""])[0]
         codec = _codec(charset) if charset else None
         if charset and codec is None:

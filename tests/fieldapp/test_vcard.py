@@ -347,6 +347,14 @@ def test_bad_bytes_of_a_utf8_file_are_warned_on_their_card():
     assert WarningKind.REPLACED not in [w.kind for w in file.warnings]
 
 
+def test_bad_bytes_of_a_value_without_charset_are_warned_when_others_have_one():
+    data = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8:" + "Müller;Jürgen".encode()
+            + b"\r\nNOTE:Zo\xc3\xab caf\xe9\r\nEND:VCARD\r\n")
+    (card,) = _cards(data)
+    assert (card.family_name, card.notes) == ("Müller", "Zoë caf\ufffd")
+    assert _kinds(card.warnings) == [(1, WarningKind.REPLACED)]
+
+
 def test_a_card_with_a_chosen_encoding_reads_in_it():
     data = _card("FN:Олена Коваленко").encode("koi8-r")
     assert _cards(data, encoding="koi8-r")[0].full_name == "Олена Коваленко"
