@@ -39,7 +39,7 @@ import bisect
 import heapq
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from fieldapp.importexport.common import (
     DecodedText,
@@ -58,20 +58,7 @@ from fieldapp.importexport.csv_hxl import (
     read_table,
     recognise,
 )
-from fieldapp.importexport.vcard import CardFields
-
-
-@dataclass
-class ContactFile:
-    """What a contacts reader found in a file."""
-
-    format: str  # "vcard" or "csv"
-    kind: str  # what it looked like, for the officer: "Google Contacts CSV", "HXL", "CSV"…
-    encoding: str  # Python codec name the text was read with
-    encoding_guessed: bool
-    records: Iterator[CardFields | RejectedRow]  # lazily; each with .line
-    columns: list[SourceColumn] = field(default_factory=list)  # complete once records read
-    warnings: list[ImportWarning] = field(default_factory=list)  # the file's, line 0
+from fieldapp.importexport.vcard import CardFields, ContactFile
 
 
 @dataclass(frozen=True)
