@@ -2,7 +2,12 @@
 
 `preview_import` reads and checks everything and writes nothing: rows to add, rows that
 match an existing contact of the operation or a global one (same id, e-mail or E.164
-phone; merge or skip, merge by default) and rejected rows with line and reason.
+phone; without either, the same name in the same organisation; merge or skip, merge by
+default) and rejected rows with line and reason. Nothing is left out without a word: the
+preview lists every column (or vCard property kind) with the field it fills, how the file
+was decoded, and each row's warnings (a bad e-mail dropped while the rest is kept, a
+photo not kept, a name made from the e-mail). A row is rejected only when nothing of it
+can be kept.
 `apply_import` writes the preview in the caller's transaction; a contact it adds never
 keeps the file's id, which may be another operation's (see fieldapp.importexport.common).
 Merging never overwrites: empty fields are filled, phones and e-mails are added, notes
@@ -11,37 +16,50 @@ appended.
 
 from __future__ import annotations
 
+import bisect
+import hashlib
+import unicodedata
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from fieldapp.errors import ValidationError, ValidationErrors
+from fieldapp.errors import ValidationErrors
 from fieldapp.importexport.common import (
     ImportSource,
     ImportWarning,
     LineProgress,
     RejectedRow,
     SourceColumn,
+    WarningKind,
+    decode_file,
     derived_ids,
     id_keys,
     new_row_id,
-    read_text,
+    read_bytes,
     taken_ids,
 )
-from fieldapp.importexport.contacts_csv import rows_from_csv
-from fieldapp.importexport.vcard import CardFields, looks_like_vcard, parse_vcards
+from fieldapp.importexport.contacts_csv import read_contacts_csv
+from fieldapp.importexport.csv_hxl import normal_header
+from fieldapp.importexport.vcard import (
+    CardFields,
+    ContactFile,
+    looks_like_vcard,
+    read_vcard_file,
+)
 from fieldapp.labels import org_type_label
 from fieldapp.models import Contact, Organisation
 from fieldapp.models.enums import OrganisationType
 from fieldapp.progress import Progress
 from fieldapp.services.contacts import (
+    LIMITS,
     ContactInput,
     Phone,
     apply_contact_input,
+    is_email,
     organisation_index,
     validate_contact,
 )
@@ -68,8 +86,8 @@ class ImportedContact:
 
     @property
     def name(self) -> str:
-        """As the preview lists it."""
-        return f"{self.data.given_name} {self.data.family_name}".strip()
+        """As the preview lists it: the name as written, else given and family name."""
+        return self.data.full_name or f"{self.data.given_name} {self.data.family_name}".strip()
 
 
 @dataclass(frozen=True)
@@ -90,6 +108,7 @@ class ImportPreview:
 
     format: str  # "vcard" or "csv"
     operation_id: str | None
+    kind: str = ""  # what the file looked like: "vCard 2.1", "Outlook CSV", "HXL", …
     to_add: list[ImportedContact] = field(default_factory=list)
     matches: list[ImportMatch] = field(default_factory=list)
     rejected: list[RejectedRow] = field(default_factory=list)
@@ -110,33 +129,96 @@ class ImportResult:
     contact_ids: tuple[str, ...]
 
 
-def _rows(text_: str, fmt: str) -> Iterator[CardFields | RejectedRow]:
-    if fmt == "vcard":
-        yield from parse_vcards(text_)
-    else:
-        yield from rows_from_csv(text_)
+_FIELD_NAMES = {"given_name": "given name", "family_name": "family name",
+                "full_name": "name as written", "role": "role", "call_sign": "call sign",
+                "location": "location", "languages": "languages"}
 
 
-def _clean(session: Session, card: CardFields, operation_id: str | None) -> ImportedContact:
-    given, family = card.given_name, card.family_name
-    if not given and not family and card.full_name:
-        given, _, family = card.full_name.rpartition(" ")
+def _kept(card: CardFields) -> list[ImportWarning]:
+    """Leave out, each with a warning on the card's line, the values a contact cannot
+    hold (an e-mail that is not one, text over its field's limit, an unknown organisation
+    type); the card's other values stay."""
+    warnings: list[ImportWarning] = []
+
+    def dropped(message: str) -> None:
+        warnings.append(ImportWarning(card.line, WarningKind.VALUE_DROPPED, message))
+
+    good = [e.strip() for e in card.emails if is_email(e.strip())]
+    for bad in (e.strip() for e in card.emails if e.strip() and not is_email(e.strip())):
+        dropped(f"The e-mail \u201c{bad[:60]}\u201d is not a valid address, so it was left "
+                "out; the rest of the record is kept.")
+    card.emails = good
+    for name, limit in LIMITS.items():
+        value = getattr(card, name).strip()
+        if len(value) > limit:
+            dropped(f"The {_FIELD_NAMES[name]} has {len(value)} characters, over the limit "
+                    f"of {limit}, so it was left out.")
+            setattr(card, name, "")
     org_type = card.org_type.strip()
     if org_type and org_type not in set(OrganisationType):
         labels = {org_type_label(t).casefold(): t.value for t in OrganisationType}
-        if org_type.casefold() not in labels:
-            raise ValidationErrors([ValidationError(
-                "org_type", f"\u201c{org_type}\u201d is not a known organisation type.")])
-        org_type = labels[org_type.casefold()]
+        card.org_type = labels.get(org_type.casefold(), "")
+        if not card.org_type:
+            dropped(f"The organisation type \u201c{org_type[:60]}\u201d is not one Field Kit "
+                    "knows, so a new organisation gets the type Other.")
+    return warnings
+
+
+def _made_name(card: CardFields) -> ImportWarning | None:
+    """A name for a card that has none, from its organisation or first e-mail."""
+    if card.given_name.strip() or card.family_name.strip() or card.full_name.strip():
+        return None
+    if card.organisation.strip():
+        card.full_name, source = card.organisation.strip()[:200], "its organisation"
+    elif card.emails:
+        local = card.emails[0].partition("@")[0]
+        card.full_name = " ".join(part.capitalize() for part in
+                                  local.replace("_", ".").replace("-", ".").split(".") if part)
+        source = "its e-mail address"
+    else:
+        return None
+    return ImportWarning(card.line, WarningKind.NAME_MADE,
+                         f"The record has no name, so it was named after {source}: "
+                         f"\u201c{card.full_name}\u201d. Check it after the import.")
+
+
+def _clean(session: Session, card: CardFields, operation_id: str | None) -> ImportedContact:
+    warnings = [*card.warnings, *_kept(card)]
+    made = _made_name(card)
+    warnings += [made] if made else []
+    given, family = card.given_name, card.family_name
+    if not given and not family and card.full_name and made is None:
+        given, _, family = card.full_name.strip().rpartition(" ")
     data = ContactInput(
-        given_name=given, family_name=family, role=card.role,
+        given_name=given, family_name=family, full_name=card.full_name, role=card.role,
         phones=[Phone(kind, number) for kind, number in card.phones],
         emails=card.emails, call_sign=card.call_sign, location=card.location,
         languages=card.languages, notes=card.notes, favourite=card.favourite,
         is_global=operation_id is None)
     clean = validate_contact(session, data, operation_id=operation_id)
-    return ImportedContact(card.line, clean, " ".join(card.organisation.split()), org_type,
-                           card.uid, card.org_acronym)
+    return ImportedContact(card.line, clean, " ".join(card.organisation.split()),
+                           card.org_type.strip(), card.uid, card.org_acronym, tuple(warnings))
+
+
+def column_key(column: SourceColumn) -> str:
+    """What an officer's mapping of a CSV column is kept by: its header, compared loosely;
+    "" for a vCard property, which cannot be mapped."""
+    return normal_header(column.label) if column.index >= 0 else ""
+
+
+def header_signature(columns: list[SourceColumn]) -> str:
+    """Files with the same header have the same signature ("" when there is no header)."""
+    keys = [column_key(column) for column in columns if column.index >= 0]
+    return hashlib.sha1("\x1f".join(keys).encode()).hexdigest() if keys else ""
+
+
+def name_key(name: str, organisation: str) -> str:
+    """A person's name and organisation compared loosely (case, accents, spacing)."""
+    def loose(text_: str) -> str:
+        plain = "".join(c for c in unicodedata.normalize("NFKD", text_)
+                        if not unicodedata.combining(c))
+        return " ".join(plain.casefold().split())
+    return f"name:{loose(name)}|{loose(organisation)}"
 
 
 def _existing_keys(session: Session, operation_id: str | None) -> dict[str, str]:
@@ -155,6 +237,12 @@ def _existing_keys(session: Session, operation_id: str | None) -> dict[str, str]
             f"json_each(c.phones) p WHERE c.deleted = 0 AND {scope} "
             f"AND json_extract(p.value, '$.valid') = 1"), params):
         keys.setdefault(f"phone:{row[1]}", row[0])
+    for row in session.execute(text(
+            f"SELECT c.id, c.full_name, trim(c.given_name || ' ' || c.family_name), "
+            f"coalesce(o.name, '') FROM contacts c LEFT JOIN organisations o "
+            f"ON o.id = c.organisation_id WHERE c.deleted = 0 AND {scope}"), params):
+        for name in {row[1], row[2]} - {""}:
+            keys.setdefault(name_key(name, row[3]), row[0])
     return keys
 
 
@@ -163,20 +251,44 @@ def _match_keys(row: ImportedContact, operation_id: str | None) -> list[tuple[st
     keys += [(f"email:{e.lower()}", f"e-mail {e}") for e in row.data.emails]
     keys += [(f"phone:{p.number}", f"phone {p.number}") for p in row.data.phones
              if p.valid and p.number.startswith("+")]
+    if len(keys) == len(id_keys(row.uid, operation_id=operation_id)):
+        # nothing else tells this person apart: the same name in the same organisation
+        said = "the same name" + (f" at {row.organisation}" if row.organisation else "")
+        keys += [(name_key(name, row.organisation), said) for name in dict.fromkeys(
+            (row.data.full_name, f"{row.data.given_name} {row.data.family_name}".strip()))
+            if name]
     return keys
 
 
+def read_contacts_file(source: ImportSource, *, encoding: str | None = None,
+                       column_choices: Mapping[str, str] | None = None) -> ContactFile:
+    """Decode a vCard or CSV file (in `encoding` when the officer chose one) and open the
+    reader of its format; ImportFileError when nothing in it can be read."""
+    data = read_bytes(source)
+    decoded = decode_file(data, encoding=encoding)
+    file = (read_vcard_file(data, decoded) if looks_like_vcard(decoded.text)
+            else read_contacts_csv(decoded, choices=column_choices))
+    file.warnings[:0] = [w for w in decoded.warnings if w not in file.warnings]
+    return file
+
+
 def preview_import(session: Session, source: ImportSource, *, operation_id: str | None,
-                   progress: Progress | None = None) -> ImportPreview:
-    """Read a vCard or CSV file and say what importing it would do; writes nothing."""
-    content = read_text(source)
-    fmt = "vcard" if looks_like_vcard(content) else "csv"
-    preview = ImportPreview(fmt, operation_id)
+                   progress: Progress | None = None, encoding: str | None = None,
+                   column_choices: Mapping[str, str] | None = None) -> ImportPreview:
+    """Read a vCard or CSV file and say what importing it would do; writes nothing.
+
+    `encoding` (a codec name) overrides the detected one; `column_choices` maps a CSV
+    header (as `csv_hxl.normal_header` gives it) to a field key, or "" to leave it out.
+    """
+    file = read_contacts_file(source, encoding=encoding, column_choices=column_choices)
+    preview = ImportPreview(file.format, operation_id, file.kind, encoding=file.encoding,
+                            encoding_guessed=file.encoding_guessed)
+    records = list(file.records)
     keys = _existing_keys(session, operation_id)
     seen: dict[str, int] = {}  # match key → line of an earlier new row of this file
     organisations = organisation_index(session, operation_id=operation_id)
-    reading = LineProgress(progress, content)
-    for item in _rows(content, fmt):
+    reading = LineProgress(progress, "\n" * max((r.line for r in records), default=0))
+    for item in records:
         reading.at(item.line)
         if isinstance(item, RejectedRow):
             preview.rejected.append(item)
@@ -198,7 +310,27 @@ def preview_import(session: Session, source: ImportSource, *, operation_id: str 
             organisations[name] = ""  # to be created
             preview.new_organisations.append(row.organisation)
     reading.done()
+    preview.columns = list(file.columns)
+    preview.warnings = list(file.warnings)
     return preview
+
+
+def row_warnings(preview: ImportPreview) -> dict[int, list[ImportWarning]]:
+    """Every warning of the preview by the line of the row it belongs to (a file-wide
+    warning, such as a guessed encoding or a column left out, under line 0)."""
+    by_line: dict[int, list[ImportWarning]] = {}
+    for row in [*preview.to_add, *(m.row for m in preview.matches)]:
+        if row.warnings:
+            by_line.setdefault(row.line, []).extend(row.warnings)
+    starts = sorted({row.line for row in preview.to_add} |
+                    {m.line for m in preview.matches} | {r.line for r in preview.rejected})
+    for warning in preview.warnings:
+        line = warning.line
+        if line and warning.kind == WarningKind.REPLACED:  # inside a record: on its line
+            at = bisect.bisect_right(starts, line) - 1
+            line = starts[at] if at >= 0 else line
+        by_line.setdefault(line, []).append(warning)
+    return by_line
 
 
 def _find_match(session: Session, row: ImportedContact, keys: dict[str, str],

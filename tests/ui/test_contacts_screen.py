@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QPushButton
 from sqlalchemy import func, insert, select
 
 from fieldapp.models import Contact, utcnow
@@ -173,19 +173,24 @@ def test_import_preview_lists_rows_and_confirm_writes_them_in_one_go(qtbot, ctx,
     qtbot.waitUntil(lambda: getattr(screen, "preview_dialog", None) is not None
                     and screen.preview_dialog.isVisible(), timeout=5000)
     dialog = screen.preview_dialog
-    assert dialog.new_rows.rowCount() == 1
+    assert dialog.new_rows.rowCount() == 2
     assert "Kwame Mensah" in dialog.new_rows.index(0, 1).data()
+    assert dialog.new_rows.index(0, 2).data() == ""  # nothing to say about it
+    assert dialog.new_rows.index(1, 0).data() == "4"
+    assert "Nobody" in dialog.new_rows.index(1, 2).data()  # named after its e-mail: said
     assert dialog.match_rows.index(0, 3).data() == "Amara Okafor"
-    assert dialog.rejected_rows.index(0, 0).data() == "4"
-    assert "Give the contact a name." in dialog.rejected_rows.index(0, 1).data()
+    assert dialog.rejected_rows.rowCount() == 0
+    warnings = [(dialog.warning_rows.index(row, 0).data(), dialog.warning_rows.index(row, 1)
+                 .data()) for row in range(dialog.warning_rows.rowCount())]
+    assert [line for line, _text in warnings] == ["4"]
     with ctx.db.session() as session:
         assert session.scalar(select(func.count()).select_from(Contact)) == 2  # nothing yet
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "1 added, 1 merged" in screen.status.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "2 added, 1 merged" in screen.status.text(), timeout=5000)
     with ctx.db.session() as session:
-        assert session.scalar(select(func.count()).select_from(Contact)) == 3
-    qtbot.waitUntil(lambda: screen.model.rowCount() == 2, timeout=5000)
+        assert session.scalar(select(func.count()).select_from(Contact)) == 4
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 3, timeout=5000)
 
 
 def test_matching_rows_can_be_skipped_one_by_one_or_all_at_once(qtbot, ctx, seeded, screen,
@@ -291,3 +296,60 @@ def test_the_form_keeps_the_name_as_written_through_an_edit(qtbot, ctx, seeded):
         saved = session.get(Contact, contact.id)
         assert (saved.full_name, saved.given_name, saved.role) == (
             "דוד כהן", "David", "Liaison officer")
+
+
+def _preview_shown(qtbot, screen, before=None):
+    qtbot.waitUntil(lambda: getattr(screen, "preview_dialog", None) not in (None, before)
+                    and screen.preview_dialog.isVisible(), timeout=10_000)
+    return screen.preview_dialog
+
+
+def test_an_unknown_column_can_be_mapped_and_the_choice_is_kept_for_the_same_header(
+        qtbot, ctx, seeded, screen, tmp_path):
+    path = tmp_path / "roster.csv"
+    path.write_text("Name,Sat,Shoe size\nAmina Diallo,+881631415926,38\n", encoding="utf-8")
+    screen.import_file(str(path))
+    dialog = _preview_shown(qtbot, screen)
+    assert set(dialog.column_menus) == {"name", "sat", "shoe size"}
+    sat = dialog.column_menus["sat"]
+    assert sat.currentData() == ""  # not recognised: left out, and the Warnings tab says so
+    texts = [dialog.warning_rows.index(row, 1).data()
+             for row in range(dialog.warning_rows.rowCount())]
+    assert any("Sat" in text for text in texts)
+    sat.setCurrentIndex(sat.findData("phone_satellite"))
+    sat.activated.emit(sat.currentIndex())  # as a click on the menu does
+    dialog = _preview_shown(qtbot, screen, dialog)
+    assert dialog.column_menus["sat"].currentData() == "phone_satellite"
+    texts = [dialog.warning_rows.index(row, 1).data()
+             for row in range(dialog.warning_rows.rowCount())]
+    assert not any("Sat" in text for text in texts)
+
+    other = tmp_path / "roster-2.csv"  # another file with the same header
+    other.write_text("NAME,sat,Shoe Size\nJean Dupont,+881631415927,44\n", encoding="utf-8")
+    dialog.reject()
+    screen.import_file(str(other))
+    dialog = _preview_shown(qtbot, screen, dialog)
+    assert dialog.column_menus["sat"].currentData() == "phone_satellite"
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    with ctx.db.session() as session:
+        jean = session.scalars(select(Contact).where(Contact.family_name == "Dupont")).one()
+        assert jean.phones == [{"kind": "satellite", "number": "+881631415927",
+                                "valid": True}]
+
+
+def test_a_guessed_encoding_can_be_changed_and_the_preview_is_read_again(
+        qtbot, ctx, seeded, screen, tmp_path):
+    path = tmp_path / "kyiv.csv"
+    path.write_bytes("Name;Organisation\nОлена Коваленко;ООН\n".encode("cp1251"))
+    screen.import_file(str(path))
+    dialog = _preview_shown(qtbot, screen)
+    assert dialog.encoding.currentData() == "cp1251"
+    assert "guessed" in dialog.findChild(QLabel, "encodingNote").text()
+    assert "Олена Коваленко" in dialog.new_rows.index(0, 1).data()
+    dialog.encoding.setCurrentIndex(dialog.encoding.findData("koi8-r"))
+    dialog.encoding.activated.emit(dialog.encoding.currentIndex())
+    dialog = _preview_shown(qtbot, screen, dialog)
+    assert dialog.encoding.currentData() == "koi8-r"
+    assert "Олена" not in dialog.new_rows.index(0, 1).data()  # read as the officer asked
+    assert "guessed" not in dialog.findChild(QLabel, "encodingNote").text()

@@ -10,6 +10,8 @@ favourite, Import… (preview, then one transaction with progress and cancel) an
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -24,7 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.importexport.contacts import ImportPreview, apply_import, preview_import
+from fieldapp.importexport.common import ENCODINGS
+from fieldapp.importexport.contacts import (
+    ImportPreview,
+    apply_import,
+    column_key,
+    header_signature,
+    preview_import,
+    row_warnings,
+)
+from fieldapp.importexport.contacts_csv import CONTACT_TARGETS
 from fieldapp.importexport.contacts_export import export_contacts_csv, export_vcard
 from fieldapp.labels import org_type_label
 from fieldapp.models.enums import OrganisationType
@@ -39,7 +50,7 @@ from fieldapp.services.contacts import (
 from fieldapp.services.lookup import item_summary
 from ui.context import AppContext, Change
 from ui.models.contacts_table import ContactQuery, ContactsTableModel
-from ui.screens.import_preview import PreviewLines
+from ui.screens.import_preview import ColumnLine, PreviewLines
 from ui.tasks import Session
 from ui.widgets.file_jobs import choose_open_path
 from ui.widgets.list_screen import ListScreen
@@ -313,18 +324,50 @@ class ContactsScreen(ListScreen):
                              on_success=lambda _r: self.status.setText(
                                  self.tr("{name} deleted.").format(name=detail.name)))
 
-    def import_file(self, path: str = "") -> None:
-        """Ask for a vCard or CSV file, then show what importing it would do."""
+    def import_file(self, path: str = "", *, encoding: str | None = None,
+                    column_choices: dict[str, str] | None = None) -> None:
+        """Ask for a vCard or CSV file, then show what importing it would do.
+
+        `encoding` and `column_choices` are the officer's picks in an earlier preview of the
+        same file; without them, a mapping remembered for files with the same header is used.
+        """
         path = path or choose_open_path(
             self.ctx, self, title=self.tr("Import contacts"),
             filters=self.tr("Contacts (*.vcf *.vcard *.csv *.txt);;All files (*)"))
         if not path:
             return
         operation_id = self.ctx.current_operation_id or None
-        self.read_import(path, lambda session, progress: preview_import(
-            session, path, operation_id=operation_id, progress=progress), self._show_preview)
+        remembered = self._remembered_mappings()
 
-    def _show_preview(self, preview: ImportPreview) -> None:
+        def read(session: Session, progress: object) -> ImportPreview:
+            preview = preview_import(session, path, operation_id=operation_id,
+                                     progress=progress, encoding=encoding,
+                                     column_choices=column_choices)
+            kept = remembered.get(header_signature(preview.columns))
+            if column_choices is None and kept:
+                preview = preview_import(session, path, operation_id=operation_id,
+                                         progress=progress, encoding=encoding,
+                                         column_choices=kept)
+            return preview
+
+        self.read_import(path, read, lambda preview: self._show_preview(preview, path))
+
+    def _remembered_mappings(self) -> dict[str, dict[str, str]]:
+        """The officer's column mappings by header signature (QSettings, JSON)."""
+        try:
+            kept = json.loads(str(self.ctx.settings.value(self.SETTINGS + "importColumns",
+                                                          "{}")))
+        except ValueError:
+            return {}
+        return kept if isinstance(kept, dict) else {}
+
+    def _remember_mapping(self, preview: ImportPreview, choices: dict[str, str]) -> None:
+        kept = self._remembered_mappings()
+        kept[header_signature(preview.columns)] = choices
+        self.ctx.settings.setValue(self.SETTINGS + "importColumns", json.dumps(kept))
+
+    def _show_preview(self, preview: ImportPreview, path: str = "") -> None:
+        said = row_warnings(preview)
         lines = PreviewLines(
             to_add=[(r.line, _describe(r.name, r.organisation, r.data.emails))
                     for r in preview.to_add],
@@ -334,7 +377,19 @@ class ContactsScreen(ListScreen):
             rejected=[(r.line, r.reason) for r in preview.rejected],
             note=self.tr("New organisations: {names}").format(
                 names=", ".join(preview.new_organisations))
-            if preview.new_organisations else "")
+            if preview.new_organisations else "",
+            warnings=[(line, w.message) for line in sorted(said) for w in said[line]],
+            columns=[ColumnLine(c.label, c.maps_to, c.count, c.sample, c.chosen,
+                                column_key(c)) for c in preview.columns],
+            targets=list(CONTACT_TARGETS) if preview.format == "csv" else [],
+            encoding=preview.encoding, encoding_guessed=preview.encoding_guessed,
+            encodings=list(ENCODINGS))
+
+        def reread(encoding: str, choices: dict[str, str]) -> None:
+            if choices:
+                self._remember_mapping(preview, choices)
+            self.preview_dialog.reject()
+            self.import_file(path, encoding=encoding or None, column_choices=choices or None)
 
         self.open_preview(
             lines, merge_label=self.tr("Merge"),
@@ -344,6 +399,8 @@ class ContactsScreen(ListScreen):
             done_text=lambda r: self.tr(
                 "Imported: {added} added, {merged} merged, {skipped} skipped.").format(
                     added=r.added, merged=r.merged, skipped=r.skipped))
+        if path:
+            self.preview_dialog.reread.connect(reread)
 
     def export(self, what: str, path: str = "") -> None:
         """Save the contacts as vCard, CSV (HXL) or the contact sheet PDF."""
