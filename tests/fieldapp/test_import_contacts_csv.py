@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from fieldapp.importexport.common import ImportFileError
+from fieldapp.importexport.common import ImportFileError, WarningKind
 from fieldapp.importexport.contacts import apply_import, preview_import
 from fieldapp.models import Contact, Organisation
 from fieldapp.progress import Progress
@@ -156,11 +156,14 @@ def test_the_organisation_type_is_read_by_code_or_label(db, op_id, cell):
     assert row.org_type == "un_agency"
 
 
-def test_an_unknown_organisation_type_rejects_the_row(db, op_id):
+def test_an_unknown_organisation_type_is_dropped_with_a_warning_and_the_row_kept(db, op_id):
     preview = _preview(db, "Name,Org type\nAmina,UN agency\nJean,Spaceport\n", op_id)
-    assert [r.line for r in preview.rejected] == [3]
-    assert "Spaceport" in preview.rejected[0].reason
-    assert [row.line for row in preview.to_add] == [2]
+    assert preview.rejected == []
+    amina, jean = preview.to_add
+    assert (amina.org_type, amina.warnings, jean.org_type) == ("un_agency", (), "")
+    (warning,) = jean.warnings
+    assert (warning.line, warning.kind, "Spaceport" in warning.message) == (
+        3, WarningKind.VALUE_DROPPED, True)
 
 
 @pytest.mark.parametrize(("text", "line", "where"), [
