@@ -38,14 +38,13 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from fieldapp.importexport.common import (
     DecodedText,
     ImportFileError,
     ImportWarning,
-    RejectedRow,
     SourceColumn,
     WarningKind,
 )
@@ -442,11 +441,6 @@ def _warnings_by_row(table: Table, warnings: Sequence[ImportWarning]
         if at >= 0 and starts[at] in rows:
             found.setdefault(starts[at], []).append(warning)
     return found
-
-
-def rows_from_csv(text: str) -> Iterator[CardFields | RejectedRow]:
-    """The contacts of CSV text; ImportFileError when it has no name column."""
-    return read_contacts_csv(DecodedText(text, "utf-8", False)).records
 
 
 EXPORT_HEADER = ["Given name", "Family name", "Organisation", "Acronym", "Organisation type",
