@@ -46,6 +46,7 @@ def _contacts(session: Session, *, operation_id: str | None, contact_ids: list[s
         phones = json.loads(row["phones"] or "[]")
         card = CardFields(
             line=0, given_name=row["given_name"], family_name=row["family_name"],
+            full_name=row["full_name"],
             organisation=row["org_name"], org_type=row["org_kind"],
             org_acronym=row["org_acronym"], role=row["role"],
             phones=[(p.get("kind", "mobile"), p.get("number", "")) for p in phones],

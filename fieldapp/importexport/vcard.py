@@ -624,7 +624,7 @@ def card_text(card: CardFields, *, phone_valid: list[bool]) -> str:
     lines = ["BEGIN:VCARD", "VERSION:4.0"]
     if card.uid:
         lines.append(f"UID:urn:uuid:{card.uid}")
-    full = f"{card.given_name} {card.family_name}".strip()
+    full = card.full_name or f"{card.given_name} {card.family_name}".strip()
     lines += [f"FN:{escape(full)}",
               f"N:{escape(card.family_name)};{escape(card.given_name)};;;"]
     if card.organisation:

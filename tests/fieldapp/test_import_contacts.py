@@ -352,3 +352,18 @@ def test_reading_stops_when_the_officer_cancels(db, op_id):
     started.append(progress)
     with db.session() as session, pytest.raises(Cancelled):
         preview_import(session, _many_rows_csv(1000), operation_id=op_id, progress=progress)
+
+
+def test_the_name_as_written_goes_out_as_fn_and_comes_back(db, op_id, make_operation):
+    with db.transaction() as session:
+        create_contact(session, ContactInput(given_name="David", family_name="Cohen",
+                                             full_name="דוד כהן"), operation_id=op_id)
+        exported = export_vcard(session, operation_id=op_id)
+    card = vobject.readOne(exported.decode())
+    assert (card.fn.value, card.n.value.family, card.n.value.given) == (
+        "דוד כהן", "Cohen", "David")
+    other = make_operation("Cyclone Ana", "CYA", "MOZ").id
+    with db.session() as session:
+        (row,) = preview_import(session, exported, operation_id=other).to_add
+    assert (row.data.full_name, row.data.given_name, row.data.family_name) == (
+        "דוד כהן", "David", "Cohen")
