@@ -141,6 +141,7 @@ COLUMNS: tuple[ContactColumn, ...] = (
                          "segundo nombre", "weitere vornamen"), True),
 )
 NAME_KEYS = frozenset({"full_name", "given_name", "family_name"})
+NAMED_BY = frozenset({"email", "organisation"})  # what a record without a name is named after
 FIELD_KEYS = frozenset(column.key for column in COLUMNS)
 CONTACT_TARGETS: tuple[tuple[str, str], ...] = (
     ("full_name", "Full name"), ("given_name", "Given name"), ("family_name", "Family name"),
@@ -386,7 +387,10 @@ def _left_out(column: SourceColumn, why: str) -> ImportWarning:
 
 
 def _refuse_without_name(table: Table, uses: list[_Use]) -> None:
-    if NAME_KEYS & {use.key for use in uses}:
+    """A file needs a name column, or one a record without a name can be named after (an
+    e-mail or organisation: the preview marks those names for review)."""
+    keys = {use.key for use in uses}
+    if NAME_KEYS & keys:
         return
     if table.hashtags and not any(parse_hashtag(tag)[0] == "#contact"
                                   for tag in table.hashtags if tag):
@@ -394,11 +398,14 @@ def _refuse_without_name(table: Table, uses: list[_Use]) -> None:
             f"{describe_hxl(table.hashtags)} A contacts file needs a name column tagged "
             "#contact+name (and may have #contact+email, #contact+phone, #org+name).",
             line=table.header_line)
+    if NAMED_BY & keys:
+        return
     where = "HXL row" if table.hashtags else "header"
     raise ImportFileError(
         f"the {where} has no name column (the required column): add one headed "
         "\u201cName\u201d, or \u201cGiven name\u201d and \u201cFamily name\u201d, "
-        "or tagged #contact+name.", line=table.header_line)
+        "or tagged #contact+name; a file with only e-mails or organisations is named "
+        "after them.", line=table.header_line)
 
 
 def read_contacts_csv(decoded: DecodedText, *,
@@ -443,12 +450,12 @@ def _warnings_by_row(table: Table, warnings: Sequence[ImportWarning]
     return found
 
 
-EXPORT_HEADER = ["Given name", "Family name", "Organisation", "Acronym", "Organisation type",
-                 "Role",
+EXPORT_HEADER = ["Name", "Given name", "Family name", "Organisation", "Acronym",
+                 "Organisation type", "Role",
                  "Mobile", "Office phone", "Satellite phone", "Radio", "E-mail", "Call sign",
                  "Location", "Languages", "Notes", "Favourite", "ID"]
-EXPORT_HASHTAGS = ["#contact+name+given", "#contact+name+family", "#org+name", "#org+acronym",
-                   "#org+type",
+EXPORT_HASHTAGS = ["#contact+name", "#contact+name+given", "#contact+name+family",
+                   "#org+name", "#org+acronym", "#org+type",
                    "#contact+role", "#contact+phone+mobile", "#contact+phone+office",
                    "#contact+phone+satellite", "#contact+phone+radio", "#contact+email",
                    "#contact+callsign", "#loc+name", "#language", "#meta+notes",

@@ -72,7 +72,8 @@ def export_contacts_csv(session: Session, *, operation_id: str | None,
             card = exported.card
             by_kind = {kind: "; ".join(n for k, n in card.phones if k == kind)
                        for kind in _KIND_ORDER}
-            yield [card.given_name, card.family_name, card.organisation, card.org_acronym,
+            yield [card.full_name, card.given_name, card.family_name, card.organisation,
+                   card.org_acronym,
                    org_type_label(card.org_type) if card.org_type else "", card.role,
                    *(by_kind[kind] for kind in _KIND_ORDER), "; ".join(card.emails),
                    card.call_sign, card.location, card.languages, card.notes,

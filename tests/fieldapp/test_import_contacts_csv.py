@@ -167,8 +167,8 @@ def test_an_unknown_organisation_type_is_dropped_with_a_warning_and_the_row_kept
 
 
 @pytest.mark.parametrize(("text", "line", "where"), [
-    ("Organisation,E-mail\nWFP,a@b.org\n", 1, "header"),
-    ("Contact list\nOrganisation,E-mail\n#org+name,#contact+email\nWFP,a@b.org\n", 3,
+    ("Role,Location\nLogistics,Kisumu\n", 1, "header"),
+    ("Contact list\nRole,Location\n#contact+role,#loc+name\nLogistics,Kisumu\n", 3,
      "HXL row"),
 ])
 def test_a_file_without_a_name_column_imports_nothing(db, op_id, text, line, where):
@@ -178,6 +178,17 @@ def test_a_file_without_a_name_column_imports_nothing(db, op_id, text, line, whe
     assert where in raised.value.message
     with db.session() as session:
         assert session.scalars(select(Contact)).all() == []
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("Organisation,E-mail\nWFP,a@b.org\n,amina.diallo@wfp.org\n", ["WFP", "Amina Diallo"]),
+    ("Contact list\nOrganisation,E-mail\n#org+name,#contact+email\nWFP,a@b.org\n", ["WFP"]),
+])
+def test_a_file_of_emails_or_organisations_names_each_record_after_them(db, op_id, text,
+                                                                        named):
+    preview, _ = _import(db, text, op_id)
+    assert [row.name for row in preview.to_add] == named
+    assert all(w.kind == WarningKind.NAME_MADE for row in preview.to_add for w in row.warnings)
 
 
 @pytest.mark.parametrize("header", ["Given name", "Family name", "Name"])
