@@ -169,7 +169,9 @@ def _with_header(records: list[tuple[int, list[str]]]) -> Table:
                 f"The line has {len(trimmed)} fields where the header has {width}: it may be "
                 "broken in two, or hold a separator too many. Fix it and import it again.")))
             continue
-        rows.append((line, [_unprotect(cell) for cell in trimmed]))
+        # most cells start with no apostrophe: checked here, without a call for each of them
+        rows.append((line, [_unprotect(cell) if cell[:1] == "'" else cell
+                            for cell in trimmed]))
     header = header + [""] * (width - len(header))
     return Table(header=[h.strip() for h in header], hashtags=hashtags + [""] * (
         width - len(hashtags)) if hashtags else [], rows=rows, header_line=header_line,
