@@ -17,7 +17,6 @@ appended.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import unicodedata
 import uuid
 from collections.abc import Mapping
@@ -43,7 +42,10 @@ from fieldapp.importexport.common import (
     taken_ids,
 )
 from fieldapp.importexport.contacts_csv import read_contacts_csv
-from fieldapp.importexport.csv_hxl import normal_header
+from fieldapp.importexport.csv_hxl import (  # noqa: F401 - where tests and callers found them
+    column_key,
+    header_signature,
+)
 from fieldapp.importexport.vcard import (
     CardFields,
     ContactFile,
@@ -198,18 +200,6 @@ def _clean(session: Session, card: CardFields, operation_id: str | None) -> Impo
     clean = validate_contact(session, data, operation_id=operation_id)
     return ImportedContact(card.line, clean, " ".join(card.organisation.split()),
                            card.org_type.strip(), card.uid, card.org_acronym, tuple(warnings))
-
-
-def column_key(column: SourceColumn) -> str:
-    """What an officer's mapping of a CSV column is kept by: its header, compared loosely;
-    "" for a vCard property, which cannot be mapped."""
-    return normal_header(column.label) if column.index >= 0 else ""
-
-
-def header_signature(columns: list[SourceColumn]) -> str:
-    """Files with the same header have the same signature ("" when there is no header)."""
-    keys = [column_key(column) for column in columns if column.index >= 0]
-    return hashlib.sha1("\x1f".join(keys).encode()).hexdigest() if keys else ""
 
 
 def name_key(name: str, organisation: str) -> str:

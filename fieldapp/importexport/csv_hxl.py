@@ -15,8 +15,9 @@ unidecode and python-dateutil for an offline app that needs only these twenty li
 stops at the first malformed row where we set one row aside and go on, and it has no
 line numbers for the officer. Columns are recognised by their hashtag (the most specific
 match wins) or, without an HXL row, by the text of the header (`normal_header`), or by a
-pattern for numbered groups ("Phone 3 - Value"). `describe_hxl` says what a HXL dataset
-holds when it is not the list an importer wants.
+pattern for numbered groups ("Phone 3 - Value"); an officer's own mapping of a column is
+kept by its `column_key`, and for files with the same header by `header_signature`.
+`describe_hxl` says what a HXL dataset holds when it is not the list an importer wants.
 
 Writing adds the HXL row under the header, a UTF-8 BOM for Excel, and a leading
 apostrophe before text Excel would run as a formula (=, +, -, @), removed again on import.
@@ -25,13 +26,14 @@ apostrophe before text Excel would run as a formula (=, +, -, @), removed again 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from fieldapp.importexport.common import ImportFileError, RejectedRow
+from fieldapp.importexport.common import ImportFileError, RejectedRow, SourceColumn
 
 HXL_SCAN_ROWS = 25  # the HXL standard looks for the hashtag row within the first 25 rows
 HXL_TAGGED_SHARE = 0.5  # libhxl's FUZZY_HASHTAG_PERCENTAGE: half the filled cells are tags
@@ -66,6 +68,18 @@ def normal_header(text: str) -> str:
     """Header text compared loosely: case, accents and punctuation ignored."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return " ".join(re.findall(r"[a-z0-9]+", plain.lower()))
+
+
+def column_key(column: SourceColumn) -> str:
+    """What an officer's mapping of a CSV column is kept by: its header, compared loosely;
+    "" for a vCard property, which cannot be mapped."""
+    return normal_header(column.label) if column.index >= 0 else ""
+
+
+def header_signature(columns: list[SourceColumn]) -> str:
+    """Files with the same header have the same signature ("" when there is no header)."""
+    keys = [column_key(column) for column in columns if column.index >= 0]
+    return hashlib.sha1("\x1f".join(keys).encode()).hexdigest() if keys else ""
 
 
 def parse_hashtag(text: str) -> tuple[str, frozenset[str]]:

@@ -30,13 +30,12 @@ from fieldapp.importexport.common import ENCODINGS
 from fieldapp.importexport.contacts import (
     ImportPreview,
     apply_import,
-    column_key,
-    header_signature,
     preview_import,
     row_warnings,
 )
 from fieldapp.importexport.contacts_csv import CONTACT_TARGETS
 from fieldapp.importexport.contacts_export import export_contacts_csv, export_vcard
+from fieldapp.importexport.csv_hxl import column_key, header_signature
 from fieldapp.labels import org_type_label
 from fieldapp.models.enums import OrganisationType
 from fieldapp.pdf.contacts import contact_sheet_pdf
