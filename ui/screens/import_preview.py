@@ -208,7 +208,9 @@ class ImportPreviewDialog(QDialog):
 
     def _columns_table(self, lines: PreviewLines) -> QTableWidget:
         """The file's columns: what each becomes, as a menu where the officer may change it."""
-        table = QTableWidget(len(lines.columns), 4)
+        # columns with values first (an Outlook export has 92, most of them empty), in file order
+        columns = sorted(lines.columns, key=lambda column: column.count == 0)
+        table = QTableWidget(len(columns), 4)
         table.setObjectName("columnRows")
         table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Example"),
                                          self.tr("Rows"), self.tr("Becomes")])
@@ -216,7 +218,7 @@ class ImportPreviewDialog(QDialog):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         labels = dict(lines.targets)
         self.column_menus: dict[str, QComboBox] = {}
-        for row, column in enumerate(lines.columns):
+        for row, column in enumerate(columns):
             for index, text in enumerate((column.label, column.sample, str(column.count))):
                 table.setItem(row, index, QTableWidgetItem(text))
             if not column.key or not lines.targets:
