@@ -5,8 +5,15 @@ entries that match one already in the directory (same id, or same provider, unit
 category and description, among the operation's and the global entries; update or skip,
 update by default) and rejected rows with line and reason (a row the CSV reader could not
 read, with too many or too few fields, is one of them: it never sinks the file; a HXL
-dataset of something else is refused saying what it looks like). A new entry never keeps the
-file's id, which may be another operation's (see fieldapp.importexport.common).
+dataset of something else is refused saying what it looks like). Nothing is left out
+without a word: the preview lists every column with the field it fills (the officer's
+`column_choices` win over recognition; `ASSET_TARGETS` are the fields offered), how the
+file was decoded (`encoding` picks another codec), and each row's warnings: a value the
+entry can do without that cannot be stored (an unknown status, a capacity or coordinates
+that are not numbers or out of range, text over its limit, a point of contact who is not
+among the contacts) is left out and the rest of the row kept (see `_DROPPABLE`).
+A new entry never keeps the file's id, which may be another operation's (see
+fieldapp.importexport.common).
 `apply_asset_import` writes the preview in the caller's one transaction. An update fills
 the entry with the file's non-empty values; a new status goes into the history with the
 comment "Imported from file", like any other status change.
@@ -15,9 +22,10 @@ The point of contact is found among the contacts by e-mail, then by name.
 
 from __future__ import annotations
 
+import bisect
 import json
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime, time
 
 from sqlalchemy import text
@@ -27,14 +35,18 @@ from fieldapp.errors import ValidationError, ValidationErrors
 from fieldapp.importexport.common import (
     ImportFileError,
     ImportSource,
+    ImportWarning,
     LineProgress,
     RejectedRow,
+    SourceColumn,
+    WarningKind,
+    decode_file,
     derived_ids,
     id_keys,
     new_row_id,
     parse_date,
     parse_number,
-    read_text,
+    read_bytes,
     taken_ids,
 )
 from fieldapp.importexport.contacts import ImportChoice
@@ -42,9 +54,10 @@ from fieldapp.importexport.csv_hxl import (
     Column,
     Table,
     describe_hxl,
-    map_columns,
+    normal_header,
     parse_hashtag,
     read_table,
+    recognise,
     write_table,
 )
 from fieldapp.labels import asset_status_label, capability_label
@@ -52,6 +65,7 @@ from fieldapp.models import Asset
 from fieldapp.models.enums import AssetCategory, AssetStatus
 from fieldapp.progress import Progress
 from fieldapp.services.assets import (
+    LIMITS,
     AssetFilter,
     AssetInput,
     asset_ids,
@@ -91,12 +105,49 @@ COLUMNS = (
     C("poc_email", ("#contact+email",), ("poc email", "contact email", "email", "e mail")),
     C("poc_name", ("#contact+name",), ("point of contact", "poc", "contact", "contact name")),
     C("cost_basis", ("#meta+cost", "#value+cost"), ("cost basis", "cost", "cout", "costo")),
-    C("notes", ("#meta+notes", "#description+notes"), ("notes", "remarks", "comments")),
+    C("notes", ("#meta+notes", "#description+notes"), ("notes", "remarks", "comments"),
+      repeatable=True),
     C("confirmed_at", ("#date+confirmed",), ("confirmed", "last confirmed", "confirmed on")),
     C("id", ("#meta+id",), ("id", "uid")),
 )
 REQUIRED = ("category", "description")
+ASSET_TARGETS: tuple[tuple[str, str], ...] = (
+    ("category", "Category"), ("description", "Description"),
+    ("provider_state", "Providing state"), ("provider_unit", "Provider unit"),
+    ("capacity_value", "Capacity"), ("capacity_unit", "Capacity unit"),
+    ("quantity", "Quantity"), ("status", "Status"), ("latitude", "Latitude"),
+    ("longitude", "Longitude"), ("place_name", "Place"), ("available_from", "Available from"),
+    ("available_to", "Available to"), ("poc_email", "Point of contact (e-mail)"),
+    ("poc_name", "Point of contact (name)"), ("cost_basis", "Cost basis"), ("notes", "Notes"),
+    ("confirmed_at", "Last confirmed"), ("id", "ID"),
+)
+"""What the preview's mapping menu offers: (field key, English label)."""
+FIELD_KEYS = frozenset(key for key, _ in ASSET_TARGETS)
+_REPEATABLE = frozenset(column.key for column in COLUMNS if column.repeatable)
 _INPUT_FIELDS = frozenset(AssetInput.__dataclass_fields__) - {"is_global"}
+_TEXT = ("description", "provider_state", "provider_unit", "capacity_unit", "place_name",
+         "cost_basis", "notes")
+_NAMES = {key: label.lower() for key, label in ASSET_TARGETS} | {
+    "available_from": "start of availability", "available_to": "end of availability",
+    "confirmed_at": "confirmation date"}
+# Values an entry can do without: one that cannot be stored is left out with a warning and
+# the rest of its row kept; the entry shows it as not known (no capacity, no coordinates)
+# or keeps its default (a new entry is Offered; one already there keeps its status). A bad
+# value of any other field still rejects the row, because leaving it out would make the
+# entry say what the file does not: a quantity of 1, an open availability window, confirmed
+# today, or another provider (the providing state and unit tell entries apart in a match).
+_DROPPABLE = frozenset({"status", "capacity_value", "capacity_unit", "latitude", "longitude",
+                        "place_name", "cost_basis"})
+_COORDINATES = frozenset({"latitude", "longitude"})
+_LEFT_OUT = {
+    "": "It is left out; the rest of the row is imported.",
+    "status": "It is left out: a new entry is Offered and one already there keeps its "
+              "status; the rest of the row is imported.",
+    "coordinates": "The coordinates are left out; the rest of the row is imported.",
+}
+_DEFAULTS = {f.name: f.default for f in fields(AssetInput)}
+_A_DATE = "a date (write 2026-03-31 or 31/03/2026)"
+_LISTED_CHOICES = 8  # a message lists the known values when there are no more than this
 
 
 @dataclass(frozen=True)
@@ -108,6 +159,7 @@ class ImportedAsset:
     confirmed_at: datetime | None = None
     uid: str = ""
     present: frozenset[str] = frozenset()  # the AssetInput fields the file gave a value
+    warnings: tuple[ImportWarning, ...] = ()  # what was changed or left out of this row
 
     @property
     def label(self) -> str:
@@ -136,6 +188,11 @@ class AssetImportPreview:
     to_add: list[ImportedAsset] = field(default_factory=list)
     matches: list[AssetMatch] = field(default_factory=list)
     rejected: list[RejectedRow] = field(default_factory=list)
+    columns: list[SourceColumn] = field(default_factory=list)  # every column of the file
+    warnings: list[ImportWarning] = field(default_factory=list)  # the file's, not a row's
+    encoding: str = "utf-8"  # how the file was read (a Python codec name)
+    encoding_guessed: bool = False  # detected from the bytes: the officer may pick another
+    kind: str = "CSV"  # what the file looked like: "CSV", or "HXL" with a hashtag row
 
 
 @dataclass(frozen=True)
@@ -148,87 +205,300 @@ class AssetImportResult:
     asset_ids: tuple[str, ...]
 
 
-def _choice(value: str, allowed: tuple[str, ...], label: object, what: str) -> str:
+def all_warnings(preview: AssetImportPreview) -> list[ImportWarning]:
+    """Every warning of the preview, the file's and each row's, by line (0: the file)."""
+    rows = [*preview.to_add, *(match.row for match in preview.matches)]
+    found = [*preview.warnings, *(warning for row in rows for warning in row.warnings)]
+    return sorted(found, key=lambda warning: warning.line)
+
+
+# --- columns ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Use:
+    """How one column of the file is read."""
+
+    key: str  # the field it fills; "" when left out
+    chosen: bool = False  # the officer's choice, not recognition
+    why: str = ""  # why it is left out, when the officer did not leave it out
+
+
+def _label(table: Table, index: int) -> str:
+    header = table.header[index]
+    return header or (table.hashtags[index] if table.hashtags else "") or f"Column {index + 1}"
+
+
+def _filled(table: Table) -> tuple[list[int], list[str]]:
+    """How many rows have a value in each column, and the first value."""
+    counts = [0] * len(table.header)
+    samples = [""] * len(table.header)
+    for _, cells in table.rows:
+        for index, cell in enumerate(cells):
+            if cell.strip():
+                counts[index] += 1
+                samples[index] = samples[index] or cell.strip()
+    return counts, samples
+
+
+def _uses(table: Table, choices: Mapping[str, str], counts: list[int]) -> list[_Use]:
+    """How each column is read: the officer's choice, else its hashtag or header, else left
+    out. A field that holds one value is read from the first column with data naming it
+    (a column empty in every row does not keep a later one from the field)."""
+    taken: dict[str, str] = {}  # field → label of the column it is read from
+
+    def use(index: int, key: str, *, chosen: bool) -> _Use:
+        if key in taken and key not in _REPEATABLE:
+            return _Use("", chosen, f"the field is already read from \u201c{taken[key]}\u201d")
+        if chosen or counts[index]:
+            taken.setdefault(key, _label(table, index))
+        return _Use(key, chosen)
+
+    uses: list[_Use | None] = []
+    for index in range(len(table.header)):
+        choice = choices.get(normal_header(_label(table, index)))
+        if choice == "":
+            uses.append(_Use("", chosen=True))
+        else:
+            uses.append(use(index, choice, chosen=True) if choice in FIELD_KEYS else None)
+    done: list[_Use] = []
+    for index, chosen in enumerate(uses):
+        found = recognise(table, index, COLUMNS) if chosen is None else None
+        done.append(chosen or (use(index, found.key, chosen=False) if found
+                               else _Use("", why=_unknown(table, index))))
+    return done
+
+
+def _unknown(table: Table, index: int) -> str:
+    if not table.hashtags:
+        return "its header matches no field of an asset entry"
+    if table.hashtags[index]:
+        return "its hashtag matches no field of an asset entry"
+    return "it has no HXL hashtag"
+
+
+def _columns(table: Table, uses: list[_Use], counts: list[int],
+             samples: list[str]) -> list[SourceColumn]:
+    return [SourceColumn(label=_label(table, i), maps_to=use.key,
+                         hashtag=table.hashtags[i] if table.hashtags else "", index=i,
+                         count=counts[i], sample=samples[i], chosen=use.chosen)
+            for i, use in enumerate(uses)]
+
+
+def _left_out(column: SourceColumn, why: str) -> ImportWarning:
+    rows = "1 row has" if column.count == 1 else f"{column.count:,} rows have"
+    return ImportWarning(0, WarningKind.COLUMN_LEFT_OUT, (
+        f"The column \u201c{column.label}\u201d is left out: {why}, and {rows} a value "
+        "there. You can map it to a field in the preview."))
+
+
+def _check_required(table: Table, uses: list[_Use]) -> None:
+    """ImportFileError when no column is read as the category or the description."""
+    read = {use.key for use in uses}
+    missing = [key for key in REQUIRED if key not in read]
+    if not missing:
+        return
+    if table.hashtags and not any(parse_hashtag(tag)[0] == "#item"
+                                  for tag in table.hashtags if tag):
+        raise ImportFileError(
+            f"{describe_hxl(table.hashtags)} An assets file needs a category column tagged "
+            "#item+category and a description tagged #item+name.", line=table.header_line)
+    where = "HXL row" if table.hashtags else "header"
+    names = " and ".join(f"\u201c{key.capitalize()}\u201d" for key in missing)
+    chosen = (" (or, if you left it out in the preview, import the file again and map a "
+              "column to it)" if any(use.chosen for use in uses) else "")
+    raise ImportFileError(
+        f"the {where} has no {names} column (required): add it, headed as shown or "
+        f"tagged #item+category / #item+name{chosen}.", line=table.header_line)
+
+
+def _replaced_by_row(table: Table, warnings: Sequence[ImportWarning]
+                     ) -> dict[int, list[ImportWarning]]:
+    """The decoder's REPLACED warnings by the line of the row they fall in (a quoted cell
+    may span lines); those of the header or of a row the CSV reader set aside stay the
+    file's."""
+    starts = sorted([line for line, _ in table.rows] + [row.line for row in table.rejected])
+    rows = {line for line, _ in table.rows}
+    found: dict[int, list[ImportWarning]] = {}
+    for warning in warnings:
+        if warning.kind != WarningKind.REPLACED or warning.line <= table.header_line:
+            continue
+        at = bisect.bisect_right(starts, warning.line) - 1
+        if at >= 0 and starts[at] in rows:
+            found.setdefault(starts[at], []).append(warning)
+    return found
+
+
+def _cells(cells: list[str], read: list[tuple[int, str]]) -> dict[str, str]:
+    """A row's values by field: the first non-empty cell of a field that holds one value,
+    every non-empty one (a line each) of the notes."""
+    values: dict[str, str] = {}
+    for index, key in read:
+        value = cells[index].strip()
+        if value and key in values and key in _REPEATABLE:
+            values[key] += "\n" + value
+        elif value:
+            values.setdefault(key, value)
+    return values
+
+
+# --- rows -------------------------------------------------------------------------------------
+
+def _choice(value: str, allowed: tuple[str, ...], label: Callable[[object], str],
+            what: str) -> str:
     wanted = value.strip().casefold().replace("-", "_")
     for option in allowed:
-        if wanted in (option, option.replace("_", " "), str(label(option)).casefold()):
+        if wanted in (option, option.replace("_", " "), label(option).casefold()):
             return option
-    raise ValueError(f"\u201c{value}\u201d is not a known {what}.")
+    known = (f" ({', '.join(label(option) for option in allowed)})"
+             if len(allowed) <= _LISTED_CHOICES else "")
+    raise ValueError(f"The {what} \u201c{value[:60]}\u201d is not one Field Kit knows{known}.")
 
 
-def _contact_index(session: Session) -> dict[str, str]:
-    """Contact id by lower-cased e-mail ("email:…") and full name ("name:…")."""
-    index: dict[str, str] = {}
-    for contact_id, email in session.execute(text(
-            "SELECT c.id, lower(e.value) FROM contacts c, json_each(c.emails) e "
-            "WHERE c.deleted = 0")):
-        index.setdefault(f"email:{email}", contact_id)
-    for contact_id, name in session.execute(text(
-            "SELECT id, lower(trim(given_name || ' ' || family_name)) FROM contacts "
-            "WHERE deleted = 0")):
-        index.setdefault(f"name:{name}", contact_id)
-    return index
+def _category(raw: str) -> str:
+    return _choice(raw, tuple(AssetCategory), capability_label, "asset category")
 
 
-def _row(session: Session, line: int, cells: dict[str, str], *, operation_id: str | None,
-         contacts: dict[str, str]) -> ImportedAsset:
-    errors: list[ValidationError] = []
-    values: dict[str, object] = {}
-
-    def convert(key: str, parse: object) -> None:
-        raw = cells.get(key, "").strip()
-        if not raw:
-            return
-        try:
-            values[key] = parse(raw)  # type: ignore[operator]
-        except ValueError as exc:
-            message = str(exc) if "\u201c" in str(exc) else f"\u201c{raw}\u201d is not valid here."
-            errors.append(ValidationError(key, message))
-
-    convert("category", lambda v: _choice(v, tuple(AssetCategory), capability_label,
-                                          "asset category"))
-    convert("status", lambda v: _choice(v, tuple(AssetStatus), asset_status_label,
-                                        "asset status"))
-    for key in ("capacity_value", "latitude", "longitude"):
-        convert(key, parse_number)
-    convert("quantity", _whole_number)
-    for key in ("available_from", "available_to"):
-        convert(key, parse_date)
-    confirmed = None
-    if cells.get("confirmed_at", "").strip():
-        try:
-            day = parse_date(cells["confirmed_at"])
-            confirmed = datetime.combine(day, time(12), tzinfo=UTC) if day else None
-        except ValueError:
-            errors.append(ValidationError("confirmed_at", "The confirmation date is not a date."))
-    poc = _poc(cells, contacts)
-    if errors:
-        raise ValidationErrors(errors)
-    text_values = {key: cells.get(key, "").strip() for key in
-                   ("description", "provider_state", "provider_unit", "capacity_unit",
-                    "place_name", "cost_basis", "notes")}
-    data = AssetInput(**text_values, **values, poc_contact_id=poc,  # type: ignore[arg-type]
-                      is_global=operation_id is None)
-    clean = validate_asset(session, data, operation_id=operation_id)
-    present = {key for key, value in cells.items() if value.strip()}
-    if poc is not None:
-        present.add("poc_contact_id")
-    return ImportedAsset(line, clean, confirmed, cells.get("id", "").strip(),
-                         frozenset(present & _INPUT_FIELDS))
+def _status(raw: str) -> str:
+    return _choice(raw, tuple(AssetStatus), asset_status_label, "asset status")
 
 
 def _whole_number(raw: str) -> int:
     number = parse_number(raw)
     if number is None or number != int(number):
-        raise ValueError(f"\u201c{raw}\u201d is not a whole number.")
+        raise ValueError(raw)
     return int(number)
 
 
-def _poc(cells: dict[str, str], contacts: dict[str, str]) -> str | None:
-    email = cells.get("poc_email", "").strip().lower()
+def _confirmed(raw: str) -> datetime | None:
+    day = parse_date(raw)
+    return datetime.combine(day, time(12), tzinfo=UTC) if day else None
+
+
+# (field, how its text is read, what it must be: said when the reading fails, "" when the
+# reader's own message says it)
+_READERS: tuple[tuple[str, Callable[[str], object], str], ...] = (
+    ("category", _category, ""), ("status", _status, ""),
+    ("capacity_value", parse_number, "a number"), ("quantity", _whole_number, "a whole number"),
+    ("latitude", parse_number, "a number"), ("longitude", parse_number, "a number"),
+    ("available_from", parse_date, _A_DATE), ("available_to", parse_date, _A_DATE),
+    ("confirmed_at", _confirmed, _A_DATE),
+)
+
+
+def _read(cells: Mapping[str, str]) -> tuple[dict[str, object], list[ValidationError]]:
+    """The typed values of a row, and a problem for each cell that cannot be read."""
+    values: dict[str, object] = {}
+    problems: list[ValidationError] = []
+    for key, parse, what in _READERS:
+        raw = cells.get(key, "")
+        if not raw:
+            continue
+        try:
+            values[key] = parse(raw)
+        except ValueError as exc:
+            problems.append(ValidationError(key, (
+                f"The {_NAMES[key]} \u201c{raw[:60]}\u201d is not {what}." if what
+                else str(exc))))
+    return values, problems
+
+
+def _contact_index(session: Session) -> dict[str, str]:
+    """Contact id by e-mail ("email:…") and by name ("name:…": the name as written, and
+    given and family name), compared without case or extra spaces."""
+    index: dict[str, str] = {}
+    for contact_id, email in session.execute(text(
+            "SELECT c.id, e.value FROM contacts c, json_each(c.emails) e "
+            "WHERE c.deleted = 0")):
+        index.setdefault(f"email:{str(email).strip().lower()}", contact_id)
+    for contact_id, *names in session.execute(text(
+            "SELECT id, full_name, given_name || ' ' || family_name FROM contacts "
+            "WHERE deleted = 0")):
+        for name in names:
+            if name and name.strip():
+                index.setdefault(f"name:{' '.join(name.split()).lower()}", contact_id)
+    return index
+
+
+def _poc(cells: Mapping[str, str], contacts: dict[str, str]) -> str | None:
+    email = cells.get("poc_email", "").lower()
     name = " ".join(cells.get("poc_name", "").split()).lower()
     return contacts.get(f"email:{email}") or contacts.get(f"name:{name}")
 
+
+def _reject_unless_droppable(problems: list[ValidationError]) -> None:
+    """Reject the row, naming every problem at once, when one is not a value it can lose."""
+    if any(problem.field not in _DROPPABLE for problem in problems):
+        raise ValidationErrors(problems)
+
+
+def _dropped_fields(problems: list[ValidationError]) -> set[str]:
+    named = {problem.field for problem in problems}
+    return named | _COORDINATES if named & _COORDINATES else named
+
+
+def _without(data: AssetInput, problems: list[ValidationError]) -> AssetInput:
+    """`data` with the values of `problems` back to the form's defaults (both coordinates
+    when either is bad)."""
+    return replace(data, **{name: _DEFAULTS[name] for name in _dropped_fields(problems)})
+
+
+def _worded(error: ValidationError, data: AssetInput) -> ValidationError:
+    """The form's message, naming the field where the form says "Keep this under…"
+    beside it."""
+    limit = LIMITS.get(error.field)
+    if limit is None:
+        return error
+    length = len(str(getattr(data, error.field)).strip())
+    return ValidationError(error.field, f"The {_NAMES[error.field]} has {length:,} "
+                                        f"characters, over the limit of {limit}.")
+
+
+def _dropped(line: int, problems: list[ValidationError]) -> list[ImportWarning]:
+    """A VALUE_DROPPED warning for each value left out (the coordinates in one)."""
+    said: dict[str, list[str]] = {}
+    for problem in problems:
+        group = "coordinates" if problem.field in _COORDINATES else problem.field
+        said.setdefault(group, []).append(problem.message)
+    return [ImportWarning(line, WarningKind.VALUE_DROPPED,
+                          " ".join([*messages, _LEFT_OUT.get(group, _LEFT_OUT[""])]))
+            for group, messages in said.items()]
+
+
+def _no_poc(line: int, cells: Mapping[str, str]) -> ImportWarning:
+    named = cells.get("poc_email") or cells.get("poc_name", "")
+    return ImportWarning(line, WarningKind.VALUE_DROPPED, (
+        f"The point of contact \u201c{named[:60]}\u201d is not among the contacts, so it is "
+        "left out (an entry already there keeps its own). Add the contact, then import the "
+        "file again."))
+
+
+def _row(session: Session, line: int, cells: Mapping[str, str], *, operation_id: str | None,
+         contacts: dict[str, str]) -> ImportedAsset:
+    """A clean row; ValidationErrors naming every problem when it cannot be kept."""
+    values, problems = _read(cells)
+    _reject_unless_droppable(problems)
+    confirmed = values.pop("confirmed_at", None)
+    poc = _poc(cells, contacts)
+    given = AssetInput(**{key: cells.get(key, "") for key in _TEXT}, **values,  # type: ignore[arg-type]
+                       poc_contact_id=poc, is_global=operation_id is None)
+    data = _without(given, problems)
+    try:
+        clean = validate_asset(session, data, operation_id=operation_id)
+    except ValidationErrors as exc:
+        found = [_worded(error, data) for error in exc.errors]
+        _reject_unless_droppable(problems + found)
+        problems += found
+        clean = validate_asset(session, _without(data, found), operation_id=operation_id)
+    warnings = _dropped(line, problems)
+    if poc is None and (cells.get("poc_email") or cells.get("poc_name")):
+        warnings.append(_no_poc(line, cells))
+    present = set(cells) | ({"poc_contact_id"} if poc is not None else set())
+    return ImportedAsset(line, clean, confirmed, cells.get("id", ""),
+                         frozenset((present - _dropped_fields(problems)) & _INPUT_FIELDS),
+                         tuple(warnings))
+
+
+# --- matches ----------------------------------------------------------------------------------
 
 def _same_key(provider_state: str, provider_unit: str, category: str, description: str) -> str:
     """The match key of an entry offered by the same provider and unit, described alike."""
@@ -259,52 +529,59 @@ def _existing(session: Session, operation_id: str | None) -> dict[str, tuple[str
     return index
 
 
-def _cells(table: Table) -> Iterator[tuple[int, dict[str, str]]]:
-    mapping = map_columns(table, COLUMNS)
-    found = {column.key for column in mapping.values()}
-    missing = [key for key in REQUIRED if key not in found]
-    if missing and table.hashtags and not any(
-            parse_hashtag(tag)[0] == "#item" for tag in table.hashtags if tag):
-        raise ImportFileError(
-            f"{describe_hxl(table.hashtags)} An assets file needs a category column tagged "
-            "#item+category and a description tagged #item+name.", line=table.header_line)
-    if missing:
-        where = "HXL row" if table.hashtags else "header"
-        names = " and ".join(f"\u201c{key.capitalize()}\u201d" for key in missing)
-        raise ImportFileError(
-            f"the {where} has no {names} column (required): add it, headed as shown or "
-            "tagged #item+category / #item+name.", line=table.header_line)
-    for line, row in table.rows:
-        yield line, {column.key: row[index] for index, column in mapping.items()}
+def _match(row: ImportedAsset, existing: dict[str, tuple[str, str]], seen: dict[str, int],
+           operation_id: str | None) -> AssetMatch | None:
+    for key, said in _keys(row, operation_id):
+        if key in existing:
+            found_id, label = existing[key]
+            return AssetMatch(row.line, row, said, found_id, label)
+        if key in seen:
+            return AssetMatch(row.line, row, said, earlier_line=seen[key])
+    return None
 
 
 def preview_asset_import(session: Session, source: ImportSource, *,
-                         operation_id: str | None,
-                         progress: Progress | None = None) -> AssetImportPreview:
-    """Read an asset CSV and say what importing it would do; writes nothing."""
-    content = read_text(source)
-    table = read_table(content)
-    preview = AssetImportPreview(operation_id)
+                         operation_id: str | None, progress: Progress | None = None,
+                         encoding: str | None = None,
+                         column_choices: Mapping[str, str] | None = None
+                         ) -> AssetImportPreview:
+    """Read an asset CSV and say what importing it would do; writes nothing.
+
+    `encoding` (a codec name) overrides the detected one; `column_choices` maps a column's
+    header (as `csv_hxl.normal_header` gives it) to a field key of ASSET_TARGETS, or "" to
+    leave it out. ImportFileError when the file cannot be read or has no column read as
+    the category or the description.
+    """
+    decoded = decode_file(read_bytes(source), encoding=encoding)
+    table = read_table(decoded.text)
+    counts, samples = _filled(table)
+    uses = _uses(table, column_choices or {}, counts)
+    _check_required(table, uses)
+    columns = _columns(table, uses, counts, samples)
+    preview = AssetImportPreview(operation_id, columns=columns, encoding=decoded.encoding,
+                                 encoding_guessed=decoded.guessed,
+                                 kind="HXL" if table.hashtags else "CSV")
+    on_rows = _replaced_by_row(table, decoded.warnings)
+    moved = {warning for row in on_rows.values() for warning in row}
+    warnings = [warning for warning in decoded.warnings if warning not in moved]
+    warnings += [_left_out(column, use.why) for column, use in zip(columns, uses, strict=True)
+                 if not use.key and use.why and column.count]
+    read = [(index, use.key) for index, use in enumerate(uses) if use.key]
     existing = _existing(session, operation_id)
     contacts = _contact_index(session)
     seen: dict[str, int] = {}
-    reading = LineProgress(progress, content)
-    for line, cells in _cells(table):
+    reading = LineProgress(progress, decoded.text)
+    for line, cells in table.rows:
         reading.at(line)
         try:
-            row = _row(session, line, cells, operation_id=operation_id, contacts=contacts)
+            row = _row(session, line, _cells(cells, read), operation_id=operation_id,
+                       contacts=contacts)
         except ValidationErrors as exc:
             preview.rejected.append(RejectedRow(line, exc.message))
+            warnings += on_rows.get(line, [])
             continue
-        match = None
-        for key, said in _keys(row, operation_id):
-            if key in existing:
-                found_id, label = existing[key]
-                match = AssetMatch(line, row, said, found_id, label)
-            elif key in seen:
-                match = AssetMatch(line, row, said, earlier_line=seen[key])
-            if match is not None:
-                break
+        row = replace(row, warnings=(*on_rows.get(line, []), *row.warnings))
+        match = _match(row, existing, seen, operation_id)
         if match is not None:
             preview.matches.append(match)
             continue
@@ -313,6 +590,7 @@ def preview_asset_import(session: Session, source: ImportSource, *,
             seen.setdefault(key, line)
     reading.done()
     preview.rejected = sorted(preview.rejected + table.rejected, key=lambda row: row.line)
+    preview.warnings = sorted(warnings, key=lambda warning: warning.line)
     return preview
 
 

@@ -14,12 +14,13 @@ from fieldapp.importexport.assets import (
     export_assets_csv,
     preview_asset_import,
 )
-from fieldapp.importexport.common import ImportFileError
+from fieldapp.importexport.common import ImportFileError, WarningKind
 from fieldapp.importexport.csv_hxl import read_table
 from fieldapp.models import Asset, AssetStatusEvent
 from fieldapp.progress import Progress
 from fieldapp.services.assets import AssetFilter, AssetInput, create_asset, delete_asset
 from fieldapp.services.contacts import ContactInput, create_contact, delete_contact
+from tests.fieldapp.sentences import reads_as_a_sentence
 
 FIELDS = ("category", "description", "provider_state", "provider_unit", "capacity_value",
           "capacity_unit", "quantity", "status", "latitude", "longitude", "place_name",
@@ -143,18 +144,81 @@ def test_category_and_status_are_read_by_code_or_label(db, op_id, category, stat
 
 
 @pytest.mark.parametrize(("column", "cell", "words"), [
-    ("Status", "lost", ("lost", "status")), ("Quantity", "2.5", ("2.5", "whole")),
-    ("Quantity", "many", ("many",)), ("Capacity", "x", ("x",)),
-    ("Latitude", "north", ("north",)), ("Longitude", "1.2.3", ("1.2.3",)),
-    ("From", "12/31/2026", ("12/31/2026",)), ("To", "soon", ("soon",)),
-    ("Last confirmed", "yesterday", ("confirmation",)),
+    ("Quantity", "2.5", ("2.5", "whole")), ("Quantity", "many", ("many", "quantity")),
+    ("From", "12/31/2026", ("12/31/2026", "start")), ("To", "soon", ("soon", "end")),
+    ("Last confirmed", "yesterday", ("yesterday", "confirmation")),
 ])
-def test_a_value_that_cannot_be_read_rejects_its_row_naming_it(db, op_id, column, cell, words):
+def test_a_value_the_entry_cannot_do_without_rejects_its_row_naming_it(db, op_id, column, cell,
+                                                                       words):
+    """Left out, it would make the entry say what the file does not: a quantity of 1, an
+    open availability window, confirmed today."""
     text = f"Category,Description,{column}\nmedical,Clinic,\nmedical,Tents,{cell}\n"
     preview, result = _import(db, text, op_id)
     assert [r.line for r in preview.rejected] == [3]
     assert all(word in preview.rejected[0].reason for word in words)
+    assert reads_as_a_sentence(preview.rejected[0].reason)
     assert (result.added, [a.description for a in _assets(db)]) == (1, ["Clinic"])
+
+
+@pytest.mark.parametrize(("column", "cell", "left_out", "words"), [
+    ("Status", "lost", {"status": "offered"}, ("lost", "status", "Offered")),
+    ("Capacity", "x", {"capacity_value": None}, ("x", "capacity")),
+    ("Capacity", "-3", {"capacity_value": None}, ("capacity", "negative")),
+    ("Latitude", "north", {"latitude": None, "longitude": None}, ("north", "coordinates")),
+    ("Longitude", "1.2.3", {"latitude": None, "longitude": None}, ("1.2.3", "coordinates")),
+    ("Latitude", "91", {"latitude": None, "longitude": None}, ("90", "coordinates")),
+    ("Longitude", "181", {"latitude": None, "longitude": None}, ("180", "coordinates")),
+    ("Place", "p" * 201, {"place_name": ""}, ("place", "201", "200")),
+    ("Cost basis", "c" * 201, {"cost_basis": ""}, ("cost basis", "201", "200")),
+    ("Capacity unit", "u" * 41, {"capacity_unit": ""}, ("capacity unit", "41", "40")),
+])
+def test_a_value_the_entry_can_do_without_is_left_out_with_a_warning_on_its_row(
+        db, op_id, column, cell, left_out, words):
+    keep = {"Latitude": "-19.83", "Longitude": "34.84", "Place": "Beira",
+            "Cost basis": "Free", "Capacity unit": "t", "Capacity": "4.5", "Status": "available"}
+    header = ",".join(keep)
+    cells = ",".join(cell if name == column else value for name, value in keep.items())
+    preview, result = _import(db, f"Category,Description,Unit,{header}\n"
+                                  f"medical,Clinic,Role 2,{cells}\n", op_id)
+    assert (preview.rejected, result.added) == ([], 1)
+    (warning,) = preview.to_add[0].warnings
+    assert (warning.line, warning.kind) == (2, WarningKind.VALUE_DROPPED)
+    assert all(word in warning.message for word in words)
+    assert reads_as_a_sentence(warning.message)
+    asset = _one(db)
+    kept = {"status": "available", "capacity_value": 4.5, "latitude": -19.83,
+            "longitude": 34.84, "place_name": "Beira", "cost_basis": "Free", "capacity_unit": "t"}
+    assert {name: getattr(asset, name) for name in kept} == kept | left_out
+    assert (asset.description, asset.provider_unit) == ("Clinic", "Role 2")
+
+
+def test_a_latitude_without_a_longitude_is_left_out_with_a_warning(db, op_id):
+    preview, _ = _import(db, "Category,Description,Latitude,Longitude\n"
+                             "medical,Clinic,-19.83,\n", op_id)
+    (warning,) = preview.to_add[0].warnings
+    assert (warning.line, warning.kind, "longitude" in warning.message) == (
+        2, WarningKind.VALUE_DROPPED, True)
+    assert (_one(db).latitude, _one(db).longitude) == (None, None)
+
+
+def test_both_bad_coordinates_make_one_warning(db, op_id):
+    preview = _preview(db, "Category,Description,Latitude,Longitude\n"
+                           "medical,Clinic,91,181\n", op_id)
+    (warning,) = preview.to_add[0].warnings
+    assert all(word in warning.message for word in ("90", "180"))
+
+
+def test_an_update_keeps_the_value_the_file_could_not_give(db, op_id):
+    """A status or coordinates left out of a row leave the entry's own alone."""
+    existing = _add(db, op_id, status="available", latitude=-19.8, longitude=34.8,
+                    capacity_value=50.0)
+    preview, result = _import(db, "Category,Description,Status,Latitude,Longitude,Capacity,Qty\n"
+                                  "medical,Field hospital,lost,north,34.9,x,4\n", op_id)
+    assert (result.updated, len(preview.matches[0].row.warnings)) == (1, 3)
+    asset = _one(db)
+    assert (asset.status, asset.latitude, asset.longitude, asset.capacity_value,
+            asset.quantity) == ("available", -19.8, 34.8, 50.0, 4)
+    assert len(_history(db, existing)) == 1
 
 
 def test_every_bad_value_of_a_row_is_named_at_once(db, op_id):
@@ -172,15 +236,26 @@ def test_a_quantity_is_a_whole_number(db, op_id, cell, quantity):
     assert _one(db).quantity == quantity
 
 
-@pytest.mark.parametrize(("cells", "field"), [
-    ("-1,,,,", "quantity"), (",-3,,,", "capacity"), (",,91,,", "Latitude"),
-    (",,,181,", "Longitude"), (",,,,XYZ", "providing state"),
+@pytest.mark.parametrize(("cells", "words"), [
+    ("-1,,,,", ("quantity",)), (",XYZ,,,", ("providing state",)),
+    (",," + "u" * 201 + ",,", ("provider unit", "201", "200")),
+    (",,,2026-03-31,2026-03-01", ("end of availability", "before")),
 ])
-def test_values_the_form_would_refuse_reject_the_row(db, op_id, cells, field):
-    preview = _preview(db, f"Category,Description,Quantity,Capacity,Latitude,Longitude,State\n"
+def test_values_the_form_would_refuse_reject_the_row(db, op_id, cells, words):
+    """The providing state and unit tell entries apart: without them, the row could match,
+    and update, another entry."""
+    preview = _preview(db, f"Category,Description,Quantity,State,Unit,From,To\n"
                            f"medical,Clinic,{cells}\n", op_id)
     assert [r.line for r in preview.rejected] == [2]
-    assert field in preview.rejected[0].reason
+    assert all(word in preview.rejected[0].reason for word in words)
+    assert preview.to_add == []
+
+
+def test_a_rejected_row_names_the_values_it_could_have_lost_too(db, op_id):
+    preview = _preview(db, "Category,Description,Quantity,Capacity,Status\n"
+                           "medical,Clinic,many,x,lost\n", op_id)
+    (rejected,) = preview.rejected
+    assert all(word in rejected.reason for word in ("many", "\u201cx\u201d", "lost"))
     assert preview.to_add == []
 
 
@@ -224,6 +299,21 @@ def test_an_unknown_or_deleted_point_of_contact_is_left_empty(db, op_id, amina):
                              "medical,Tents,nobody@x.org,Nobody\n", op_id)
     assert preview.rejected == []
     assert [a.poc_contact_id for a in _assets(db)] == [None, None]
+    warnings = [w for row in preview.to_add for w in row.warnings]
+    assert [(w.line, w.kind) for w in warnings] == [(2, WarningKind.VALUE_DROPPED),
+                                                    (3, WarningKind.VALUE_DROPPED)]
+    assert "amina@wfp.org" in warnings[0].message
+    assert all(reads_as_a_sentence(w.message) for w in warnings)
+
+
+def test_the_point_of_contact_is_found_by_the_name_as_written(db, op_id):
+    with db.transaction() as session:
+        contact = create_contact(session, ContactInput(
+            given_name="David", family_name="Cohen",
+            full_name="\u05d3\u05d5\u05d3 \u05db\u05d4\u05df"), operation_id=op_id)
+    preview, _ = _import(db, "Category,Description,POC\nmedical,Clinic,"
+                             "\u05d3\u05d5\u05d3  \u05db\u05d4\u05df\n", op_id)
+    assert (_one(db).poc_contact_id, preview.to_add[0].warnings) == (contact.id, ())
 
 
 # --- matches ----------------------------------------------------------------------------------
