@@ -1,13 +1,14 @@
-"""What every PDF shares: the bundled DejaVu fonts, paragraph styles, colours, the running
-header and "page x of y".
+"""What every PDF shares: the bundled fonts, paragraph styles, colours, the running
+header and "page x of y", and `escape`, which every Paragraph's text goes through.
 
-DejaVu Sans covers Latin with accents, Cyrillic, Greek and many symbols, so names in
-any of the field's common scripts print without missing glyphs.
+DejaVu Sans covers Latin with accents, Cyrillic, Greek, Arabic, Hebrew and many symbols;
+Droid Sans Fallback adds Chinese and Japanese. `escape` (via `fieldapp.pdf.scripts`)
+shapes Arabic, puts right-to-left text in visual order, picks the font per run of text
+and leaves emoji out, so a name prints as it was typed in any of the field's scripts.
 """
 
 from __future__ import annotations
 
-import html
 import io
 from collections.abc import Callable
 from functools import cache
@@ -24,6 +25,14 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from fieldapp.files import write_atomically
+from fieldapp.pdf.scripts import (
+    draw_string,
+    markup,
+    printable,
+    register_fallback_fonts,
+    string_width,
+    visual_line,
+)
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -47,6 +56,7 @@ def register_fonts() -> None:
         pdfmetrics.registerFont(TTFont(name, str(folder / file)))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC,
                                   boldItalic=FONT_BOLD)
+    register_fallback_fonts()
 
 
 @cache
@@ -75,23 +85,33 @@ def styles() -> dict[str, ParagraphStyle]:
 
 
 def escape(text: str) -> str:
-    """Text made safe for reportlab's Paragraph markup, control characters dropped."""
-    cleaned = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
-    return html.escape(cleaned, quote=False).replace("\n", "<br/>")
+    """Plain text as Paragraph markup: escaped, control characters dropped, every script
+    printable (shaped, right-to-left in visual order, CJK in its font, no emoji boxes)."""
+    register_fonts()
+    return markup(text)
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
-    """`text`, cut with an ellipsis if needed so that it is at most `width` points wide."""
-    if pdfmetrics.stringWidth(text, font, size) <= width:
+    """`text` as one visual line (see `escape`), cut with an ellipsis if needed so that
+    it is at most `width` points wide; draw it with `draw_line`."""
+    register_fonts()
+    text = visual_line(" ".join(printable(text).split()))
+    if string_width(text, font, size) <= width:
         return text
     low, high = 0, len(text)  # the longest prefix that fits with its ellipsis
     while low < high:
         middle = (low + high + 1) // 2
-        if pdfmetrics.stringWidth(text[:middle] + "…", font, size) <= width:
+        if string_width(text[:middle] + "…", font, size) <= width:
             low = middle
         else:
             high = middle - 1
     return text[:low].rstrip() + "…"
+
+
+def draw_line(canvas: Canvas, x: float, y: float, text: str, *, font: str, size: float,
+              align: str = "left") -> None:
+    """Draw a line made by `fit_text` on a canvas, each run of text in its own font."""
+    draw_string(canvas, x, y, text, font=font, size=size, align=align)
 
 
 def title_header(title: str, subtitle: str) -> Callable[[Canvas], None]:
@@ -99,13 +119,14 @@ def title_header(title: str, subtitle: str) -> Callable[[Canvas], None]:
 
     def draw(canvas: Canvas) -> None:
         width, height = canvas._pagesize
-        room = width - 2 * MARGIN - pdfmetrics.stringWidth(subtitle, FONT, 8) - 6 * mm
+        right = fit_text(subtitle, FONT, 8, width / 2)
+        room = width - 2 * MARGIN - string_width(right, FONT, 8) - 6 * mm
         canvas.setFillColor(UN_BLUE)
-        canvas.setFont(FONT_BOLD, 11)
-        canvas.drawString(MARGIN, height - 11 * mm, fit_text(title, FONT_BOLD, 11, room))
+        draw_line(canvas, MARGIN, height - 11 * mm, fit_text(title, FONT_BOLD, 11, room),
+                  font=FONT_BOLD, size=11)
         canvas.setFillColor(colors.grey)
-        canvas.setFont(FONT, 8)
-        canvas.drawRightString(width - MARGIN, height - 11 * mm, subtitle)
+        draw_line(canvas, width - MARGIN, height - 11 * mm, right, font=FONT, size=8,
+                  align="right")
         canvas.setStrokeColor(GRID)
         canvas.line(MARGIN, height - 13 * mm, width - MARGIN, height - 13 * mm)
     return draw

@@ -40,7 +40,17 @@ from sqlalchemy.orm import Session
 from fieldapp.labels import capability_label, priority_label, rfa_status_label
 from fieldapp.models import Asset, Contact, Operation, Organisation, utcnow
 from fieldapp.models.enums import RfaPriority
-from fieldapp.pdf.common import FONT, FONT_BOLD, MARGIN, PAGE_SIZES, UN_BLUE, escape, styles
+from fieldapp.pdf.common import (
+    FONT,
+    FONT_BOLD,
+    MARGIN,
+    PAGE_SIZES,
+    UN_BLUE,
+    draw_line,
+    escape,
+    fit_text,
+    styles,
+)
 from fieldapp.pdf.common import numbered_canvas as _numbered_canvas
 from fieldapp.services.rfa import get_rfa, history
 
@@ -409,11 +419,13 @@ def _running_header(doc: RfaDocument) -> Callable[[Canvas], None]:
 
     def draw(canvas: Canvas) -> None:
         width, height = canvas._pagesize
-        canvas.setFont(FONT, 8)
+        room = (width - 2 * MARGIN) / 2 - 3 * mm
         canvas.setFillColor(colors.grey)
-        canvas.drawString(MARGIN, height - 11 * mm, left)
-        canvas.drawRightString(width - MARGIN, height - 11 * mm, doc.reference)
-        canvas.drawString(MARGIN, 10 * mm, rfa_status_label(doc.status))
+        draw_line(canvas, MARGIN, height - 11 * mm, fit_text(left, FONT, 8, room), font=FONT,
+                  size=8)
+        draw_line(canvas, width - MARGIN, height - 11 * mm, fit_text(doc.reference, FONT, 8, room),
+                  font=FONT, size=8, align="right")
+        draw_line(canvas, MARGIN, 10 * mm, rfa_status_label(doc.status), font=FONT, size=8)
     return draw
 
 

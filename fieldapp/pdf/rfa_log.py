@@ -2,10 +2,11 @@
 
 Printed (landscape PDF) or exported (CSV with an HXL hashtag row, UTF-8 with BOM for
 Excel), narrowed by the same `RfaFilter` as the screen, whose description heads every
-page. 10,000 requests print in a few seconds: cells are plain strings cut to their
-column (no Paragraph per cell), the table is built in blocks of rows, and striping is
-one ROWBACKGROUNDS command; life-saving and overdue requests are marked in words and
-colour.
+page. Nothing is cut: a cell whose text is longer than its column wraps onto more lines.
+10,000 requests print in a few seconds: a cell that fits on one line in DejaVu is a plain
+string and only the others are Paragraphs (which wrap and print every script), the table
+is built in blocks of rows, and striping is one ROWBACKGROUNDS command; life-saving and
+overdue requests are marked in words and colour.
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import landscape
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, LongTable, Paragraph, SimpleDocTemplate, TableStyle
 from sqlalchemy.orm import Session
@@ -35,6 +39,7 @@ from fieldapp.pdf.common import (
     PAGE_SIZES,
     UN_BLUE,
     ZEBRA,
+    draw_line,
     escape,
     fit_text,
     numbered_canvas,
@@ -42,6 +47,7 @@ from fieldapp.pdf.common import (
     styles,
 )
 from fieldapp.pdf.rfa import ALERT, GRID, LABEL_FILL, local_time
+from fieldapp.pdf.scripts import one_font, printable
 from fieldapp.progress import Progress
 from fieldapp.services.rfa import RfaFilter, RfaRow, count_rfas, list_rfas
 
@@ -103,28 +109,51 @@ def _date(value: datetime | None, timezone: str) -> str:
     return local_time(value, timezone)[:16]
 
 
-def _cells(row: RfaRow, timezone: str, rooms: list[float]) -> list[str]:
+@cache
+def _cell_styles() -> dict[str, ParagraphStyle]:
+    plain = ParagraphStyle("log_cell", parent=styles()["cell"], fontSize=FONT_SIZE,
+                           leading=FONT_SIZE * 1.2)
+    return {"plain": plain,
+            "life_saving": ParagraphStyle("log_alert_bold", parent=plain, fontName=FONT_BOLD,
+                                          textColor=ALERT),
+            "overdue": ParagraphStyle("log_alert", parent=plain, textColor=ALERT)}
+
+
+def _cell(text: str, room: float, *, style: str = "plain") -> str | Paragraph:
+    """A cell's text: a plain string when it fits one line, else a Paragraph that wraps."""
+    text = " ".join(printable(text).split())
+    font = _cell_styles()[style].fontName
+    if one_font(text) and pdfmetrics.stringWidth(text, font, FONT_SIZE) <= room:
+        return text
+    return Paragraph(escape(text), _cell_styles()[style])
+
+
+def _cells(row: RfaRow, timezone: str, rooms: list[float]) -> list[str | Paragraph]:
     priority = priority_label(row.priority)
-    if row.priority == RfaPriority.LIFE_SAVING:
+    life_saving = row.priority == RfaPriority.LIFE_SAVING
+    if life_saving:
         priority = "! " + priority.upper()
     status = rfa_status_label(row.status) + (" (OVERDUE)" if row.overdue else "")
     values = (row.reference, row.title, row.requester, row.cluster,
               capability_label(row.capability), priority, status,
               _date(row.required_from, timezone), _date(row.required_until, timezone))
-    fonts = [FONT_BOLD if n == 5 and row.priority == RfaPriority.LIFE_SAVING else FONT
-             for n in range(len(values))]
-    return [_cut(value, room, font) for value, room, font in zip(values, rooms, fonts,
-                                                                  strict=True)]
+    kinds = ["plain"] * len(values)
+    kinds[5] = "life_saving" if life_saving else "plain"
+    kinds[6] = "overdue" if row.overdue else "plain"
+    return [_cell(value, room, style=kind)
+            for value, room, kind in zip(values, rooms, kinds, strict=True)]
 
 
 def _table(rows: list[RfaRow], timezone: str, widths: list[float]) -> LongTable:
     rooms = [width - 2 * PADDING for width in widths]
-    data = [[name for name, _ in PDF_COLUMNS]] + [_cells(row, timezone, rooms) for row in rows]
+    data: list[list[str | Paragraph]] = [[name for name, _ in PDF_COLUMNS]]
+    data += [_cells(row, timezone, rooms) for row in rows]
     commands: list[tuple[object, ...]] = [
         ("FONT", (0, 0), (-1, -1), FONT, FONT_SIZE),
         ("FONT", (0, 0), (-1, 0), FONT_BOLD, FONT_SIZE),
         ("BACKGROUND", (0, 0), (-1, 0), LABEL_FILL),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID),
         ("BOX", (0, 0), (-1, -1), 0.4, GRID),
         ("TOPPADDING", (0, 0), (-1, -1), 1.2),
@@ -151,13 +180,11 @@ def _header(log: LogData) -> Callable[[Canvas], None]:
     def draw(canvas: Canvas) -> None:
         width, height = canvas._pagesize
         canvas.setFillColor(UN_BLUE)
-        canvas.setFont(FONT_BOLD, 11)
-        canvas.drawString(MARGIN, height - 11 * mm, _cut(title, width - 2 * MARGIN,
-                                                         FONT_BOLD, 11))
+        draw_line(canvas, MARGIN, height - 11 * mm, _cut(title, width - 2 * MARGIN, FONT_BOLD, 11),
+                  font=FONT_BOLD, size=11)
         canvas.setFillColor(colors.grey)
-        canvas.setFont(FONT, 7.5)
-        canvas.drawString(MARGIN, height - 15.5 * mm, _cut(subtitle, width - 2 * MARGIN,
-                                                           FONT, 7.5))
+        draw_line(canvas, MARGIN, height - 15.5 * mm, _cut(subtitle, width - 2 * MARGIN, FONT, 7.5),
+                  font=FONT, size=7.5)
         canvas.setStrokeColor(GRID)
         canvas.line(MARGIN, height - 17 * mm, width - MARGIN, height - 17 * mm)
     return draw

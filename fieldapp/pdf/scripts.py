@@ -1,0 +1,165 @@
+"""Every script on paper: right-to-left text put in visual order, a font per run of text.
+
+reportlab draws glyphs left to right in the order it is given and does no shaping of its
+own without HarfBuzz, and its bidirectional reordering needs `rlbidi`, which is not on
+PyPI. So Arabic is shaped here into its joined presentation forms (`arabic-reshaper`) and
+each line of right-to-left text is put in visual order (`python-bidi`) before reportlab
+sees it. Each character is then printed in the first bundled font that has it: DejaVu
+(Latin, Cyrillic, Greek, Arabic, Hebrew, symbols), else Droid Sans Fallback (Chinese and
+Japanese). Emoji, which no bundled font has, are left out rather than printed as boxes;
+any other character no font has prints as U+FFFD so the reader sees something is missing.
+
+Known limit: a right-to-left paragraph that wraps onto several lines is reordered as one
+line, so its lines read bottom-up; names, titles and table cells are short enough.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+from arabic_reshaper import ArabicReshaper
+from bidi.algorithm import get_display  # the implementation that mirrors brackets
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
+from reportlab.pdfgen.canvas import Canvas
+
+BASE_FONT = "DejaVuSans"  # the family whose cmap decides what needs no fallback
+CJK_FONT = "DroidSansFallback"
+_FILES = {BASE_FONT: "DejaVuSans.ttf", CJK_FONT: "DroidSansFallbackFull.ttf"}
+MISSING = "\ufffd"
+# Joiners, variation selectors and keycaps only make sense next to an emoji; dropped.
+_EMOJI_PARTS = {0x200D, 0xFE0E, 0xFE0F, 0x20E3}
+_EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0xE0020, 0xE007F))
+
+
+class Run(NamedTuple):
+    """A stretch of text printed in one font (None: the paragraph's own font)."""
+
+    font: str | None
+    text: str
+
+
+def _fonts_folder() -> Path:
+    return Path(str(resources.files("resources") / "fonts"))
+
+
+@cache
+def register_fallback_fonts() -> None:
+    """Register the CJK fallback font with reportlab (once per process)."""
+    font = TTFont(CJK_FONT, str(_fonts_folder() / _FILES[CJK_FONT]))
+    pdfmetrics.registerFont(font)
+    # One weight only: <b> or <i> around CJK text prints it regular instead of failing.
+    pdfmetrics.registerFontFamily(CJK_FONT, normal=CJK_FONT, bold=CJK_FONT, italic=CJK_FONT,
+                                  boldItalic=CJK_FONT)
+
+
+@cache
+def _coverage(font_name: str) -> frozenset[int]:
+    """The code points a bundled font has a glyph for."""
+    return frozenset(TTFontFile(str(_fonts_folder() / _FILES[font_name])).charToGlyph)
+
+
+@cache
+def _reshaper() -> ArabicReshaper:
+    # Vowel marks are kept: dropping them would change how a name is read.
+    return ArabicReshaper(configuration={"delete_harakat": False,
+                                         "delete_tatweel": False})
+
+
+def _is_rtl(char: str) -> bool:
+    return unicodedata.bidirectional(char) in ("R", "AL")
+
+
+def visual_line(line: str) -> str:
+    """One line of text shaped and in left-to-right drawing order (unchanged if all LTR)."""
+    if not any(_is_rtl(ch) for ch in line):
+        return line
+    shaped = _reshaper().reshape(line)
+    # A ligature the base font lacks would print as a box: keep the letters separate.
+    if any(ord(ch) not in _coverage(BASE_FONT) for ch in shaped if _is_rtl(ch)):
+        shaped = "".join(
+            ch if ord(ch) in _coverage(BASE_FONT) else unicodedata.normalize("NFKC", ch)
+            for ch in shaped)
+    return str(get_display(shaped))
+
+
+def _is_emoji(code: int) -> bool:
+    return code in _EMOJI_PARTS or any(low <= code <= high for low, high in _EMOJI_RANGES)
+
+
+def runs(text: str) -> Iterator[Run]:
+    """`text` (one visual line) as runs of the base font and the CJK fallback font.
+
+    Characters of DejaVu print in the paragraph's own font, CJK in the fallback, emoji
+    nowhere, anything else as U+FFFD.
+    """
+    base, cjk = _coverage(BASE_FONT), _coverage(CJK_FONT)
+    current: str | None = None
+    pending: list[str] = []
+    for char in text:
+        code = ord(char)
+        if code in _EMOJI_PARTS or 0x1F3FB <= code <= 0x1F3FF:
+            continue
+        if code in base:
+            font = None
+        elif code in cjk:
+            font = CJK_FONT
+        elif _is_emoji(code) or unicodedata.category(char) in ("Mn", "Me", "Cf", "Sk"):
+            continue
+        else:
+            font, char = None, MISSING
+        if font != current and pending:
+            yield Run(current, "".join(pending))
+            pending = []
+        current = font
+        pending.append(char)
+    if pending:
+        yield Run(current, "".join(pending))
+
+
+def one_font(text: str) -> bool:
+    """True if `text` prints as it is in the base font: left to right, no fallback, no emoji."""
+    base = _coverage(BASE_FONT)
+    return all(ord(ch) in base and not _is_rtl(ch) and not _is_emoji(ord(ch)) or ch.isascii()
+               for ch in text)
+
+
+def printable(text: str) -> str:
+    """`text` with control characters dropped (line breaks and tabs kept)."""
+    return "".join(ch for ch in text if ch in "\n\t" or ch.isprintable() or _is_rtl(ch))
+
+
+def markup(text: str) -> str:
+    """Plain text as reportlab Paragraph markup that prints in every script."""
+    lines = []
+    for line in printable(text).split("\n"):
+        parts = []
+        for run in runs(visual_line(line)):
+            escaped = html.escape(run.text, quote=False)
+            parts.append(escaped if run.font is None
+                         else f'<font name="{run.font}">{escaped}</font>')
+        lines.append("".join(parts))
+    return "<br/>".join(lines)
+
+
+def string_width(text: str, font: str, size: float) -> float:
+    """Width in points of a visual line as `draw_string` prints it."""
+    return sum(pdfmetrics.stringWidth(run.text, run.font or font, size) for run in runs(text))
+
+
+def draw_string(canvas: Canvas, x: float, y: float, text: str, *, font: str, size: float,
+                align: str = "left") -> None:
+    """Draw one visual line on a canvas, switching fonts per run; `align` left or right."""
+    if align == "right":
+        x -= string_width(text, font, size)
+    for run in runs(text):
+        canvas.setFont(run.font or font, size)
+        canvas.drawString(x, y, run.text)
+        x += pdfmetrics.stringWidth(run.text, run.font or font, size)
+    canvas.setFont(font, size)
