@@ -10,7 +10,7 @@ favourite, Import… (preview, then one transaction with progress and cancel) an
 
 from __future__ import annotations
 
-import json
+from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -35,7 +35,6 @@ from fieldapp.importexport.contacts import (
 )
 from fieldapp.importexport.contacts_csv import CONTACT_TARGETS
 from fieldapp.importexport.contacts_export import export_contacts_csv, export_vcard
-from fieldapp.importexport.csv_hxl import column_key, header_signature
 from fieldapp.labels import org_type_label
 from fieldapp.models.enums import OrganisationType
 from fieldapp.pdf.contacts import contact_sheet_pdf
@@ -49,7 +48,7 @@ from fieldapp.services.contacts import (
 from fieldapp.services.lookup import item_summary
 from ui.context import AppContext, Change
 from ui.models.contacts_table import ContactQuery, ContactsTableModel
-from ui.screens.import_preview import ColumnLine, PreviewLines
+from ui.screens.import_preview import PreviewLines
 from ui.tasks import Session
 from ui.widgets.file_jobs import choose_open_path
 from ui.widgets.list_screen import ListScreen
@@ -336,34 +335,15 @@ class ContactsScreen(ListScreen):
         if not path:
             return
         operation_id = self.ctx.current_operation_id or None
-        remembered = self._remembered_mappings()
 
-        def read(session: Session, progress: object) -> ImportPreview:
-            preview = preview_import(session, path, operation_id=operation_id,
-                                     progress=progress, encoding=encoding,
-                                     column_choices=column_choices)
-            kept = remembered.get(header_signature(preview.columns))
-            if column_choices is None and kept:
-                preview = preview_import(session, path, operation_id=operation_id,
-                                         progress=progress, encoding=encoding,
-                                         column_choices=kept)
-            return preview
+        def read(session: Session, progress: object, codec: str | None,
+                 choices: Mapping[str, str] | None) -> ImportPreview:
+            return preview_import(session, path, operation_id=operation_id,
+                                  progress=progress, encoding=codec,
+                                  column_choices=choices)
 
-        self.read_import(path, read, lambda preview: self._show_preview(preview, path))
-
-    def _remembered_mappings(self) -> dict[str, dict[str, str]]:
-        """The officer's column mappings by header signature (QSettings, JSON)."""
-        try:
-            kept = json.loads(str(self.ctx.settings.value(self.SETTINGS + "importColumns",
-                                                          "{}")))
-        except ValueError:
-            return {}
-        return kept if isinstance(kept, dict) else {}
-
-    def _remember_mapping(self, preview: ImportPreview, choices: dict[str, str]) -> None:
-        kept = self._remembered_mappings()
-        kept[header_signature(preview.columns)] = choices
-        self.ctx.settings.setValue(self.SETTINGS + "importColumns", json.dumps(kept))
+        self.read_mapped_import(path, read, lambda preview: self._show_preview(preview, path),
+                                encoding=encoding, column_choices=column_choices)
 
     def _show_preview(self, preview: ImportPreview, path: str = "") -> None:
         said = row_warnings(preview)
@@ -378,17 +358,10 @@ class ContactsScreen(ListScreen):
                 names=", ".join(preview.new_organisations))
             if preview.new_organisations else "",
             warnings=[(line, w.message) for line in sorted(said) for w in said[line]],
-            columns=[ColumnLine(c.label, c.maps_to, c.count, c.sample, c.chosen,
-                                column_key(c)) for c in preview.columns],
+            columns=self.column_lines(preview.columns),
             targets=list(CONTACT_TARGETS) if preview.format == "csv" else [],
             encoding=preview.encoding, encoding_guessed=preview.encoding_guessed,
             encodings=list(ENCODINGS))
-
-        def reread(encoding: str, choices: dict[str, str]) -> None:
-            if choices:
-                self._remember_mapping(preview, choices)
-            self.preview_dialog.reject()
-            self.import_file(path, encoding=encoding or None, column_choices=choices or None)
 
         self.open_preview(
             lines, merge_label=self.tr("Merge"),
@@ -397,9 +370,9 @@ class ContactsScreen(ListScreen):
             changes={Change.CONTACT, Change.ORGANISATION},
             done_text=lambda r: self.tr(
                 "Imported: {added} added, {merged} merged, {skipped} skipped.").format(
-                    added=r.added, merged=r.merged, skipped=r.skipped))
-        if path:
-            self.preview_dialog.reread.connect(reread)
+                    added=r.added, merged=r.merged, skipped=r.skipped),
+            read_again=(lambda encoding, choices: self.import_file(
+                path, encoding=encoding, column_choices=choices)) if path else None)
 
     def export(self, what: str, path: str = "") -> None:
         """Save the contacts as vCard, CSV (HXL) or the contact sheet PDF."""

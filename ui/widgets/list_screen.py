@@ -7,12 +7,18 @@ filters (`filter_edit` for text boxes) and buttons, and puts them together with
 `import_file`, `export`, `_loaded`, `_row_changed`, `_update_buttons` and `_on_changed`.
 This class selects the row wanted once the list shows it, keeps the filter choices named
 in `keep_filters` and the splitter and header state in the settings, asks before deleting,
-runs an export (`save_export`) and an import (`read_import`, then `open_preview`).
+runs an export (`save_export`) and an import (`read_import`, then `open_preview`). An
+import whose columns the officer may map reads the file with `read_mapped_import`: with
+the officer's mapping from the preview (then remembered for files with the same header),
+else with the one remembered; `column_lines` lists the columns for the preview, and
+`open_preview(..., read_again=…)` reads the file again when the officer maps a column or
+picks another encoding.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +41,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.importexport.common import SourceColumn
+from fieldapp.importexport.csv_hxl import column_key, header_signature
 from ui.context import AppContext
 from ui.models.lazy_table import LazyTableModel
-from ui.screens.import_preview import ImportPreviewDialog, PreviewLines
+from ui.screens.import_preview import ColumnLine, ImportPreviewDialog, PreviewLines
 from ui.tasks import Session, Task
 from ui.widgets.file_jobs import choose_save_path, export_file
 
@@ -257,12 +265,62 @@ class ListScreen(QWidget):
         self.status.setText(self.tr("Nothing was imported."))
         show_error(self, exc)
 
+    def read_mapped_import(self, path: str,
+                           read: Callable[[Session, Any, str | None,
+                                           Mapping[str, str] | None], Any],
+                           show: Callable[[Any], None], *, encoding: str | None,
+                           column_choices: dict[str, str] | None) -> None:
+        """`read_import` of a file whose columns the officer may map: `read(session,
+        progress, encoding, column_choices)` gives a preview with `.columns`.
+
+        `column_choices` are the officer's picks in an earlier preview of the file, kept
+        for files with the same header once the file reads with them; without them, the
+        mapping kept for this header is used.
+        """
+        kept = self._kept_mappings()
+
+        def preview(session: Session, progress: Any) -> Any:
+            found = read(session, progress, encoding, column_choices)
+            mapping = kept.get(header_signature(found.columns))
+            if column_choices is None and mapping:
+                found = read(session, progress, encoding, mapping)
+            return found
+
+        def shown(found: Any) -> None:
+            if column_choices:
+                mappings = self._kept_mappings()
+                mappings[header_signature(found.columns)] = column_choices
+                self.ctx.settings.setValue(self.SETTINGS + "importColumns",
+                                           json.dumps(mappings))
+            show(found)
+
+        self.read_import(path, preview, shown)
+
+    def _kept_mappings(self) -> dict[str, dict[str, str]]:
+        """The officer's column mappings by header signature (in the settings, as JSON)."""
+        try:
+            kept = json.loads(str(self.ctx.settings.value(self.SETTINGS + "importColumns",
+                                                          "{}")))
+        except ValueError:
+            return {}
+        return kept if isinstance(kept, dict) else {}
+
+    @staticmethod
+    def column_lines(columns: Iterable[SourceColumn]) -> list[ColumnLine]:
+        """The file's columns as the preview's Columns tab lists them."""
+        return [ColumnLine(c.label, c.maps_to, c.count, c.sample, c.chosen, column_key(c))
+                for c in columns]
+
     def open_preview(self, lines: PreviewLines, *, merge_label: str,
                      apply: Callable[[Session, dict[int, str], Any], Any],
-                     changes: Iterable[str], done_text: Callable[[Any], str]) -> None:
+                     changes: Iterable[str], done_text: Callable[[Any], str],
+                     read_again: Callable[[str | None, dict[str, str] | None], None]
+                     | None = None) -> None:
         """Show what an import would do; on Import, `apply(session, choices, progress)`
         writes it in one background write that announces `changes`, and the status line
-        says `done_text(result)` (or why nothing was imported)."""
+        says `done_text(result)` (or why nothing was imported). When the officer maps a
+        column or picks another encoding, the preview closes and `read_again(encoding,
+        column_choices)` reads the file again (None: not asked)."""
         def start(choices: dict[int, str]) -> Task[Any]:
             return self.ctx.tasks.write(
                 lambda session, progress: apply(session, choices, progress),
@@ -272,6 +330,12 @@ class ListScreen(QWidget):
 
         dialog = ImportPreviewDialog(lines, merge_label=merge_label, start_import=start,
                                      parent=self)
+        if read_again is not None:
+            def again(encoding: str, choices: dict[str, str]) -> None:
+                dialog.reject()
+                read_again(encoding or None, choices or None)
+
+            dialog.reread.connect(again)
         dialog.open()
         self.preview_dialog = dialog
 
