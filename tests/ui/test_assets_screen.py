@@ -1,4 +1,5 @@
-"""The asset directory screen: filters, stale marks, history, the form, import and GeoJSON."""
+"""The asset directory screen: filters, stale marks, history, the form, import (columns mapped
+by the officer and remembered, another encoding, values left out) and GeoJSON."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from sqlalchemy import select
 
 from fieldapp.models import Asset, utcnow
 from fieldapp.services.assets import AssetInput, asset_history, confirm_asset, create_asset
@@ -144,3 +147,77 @@ def test_import_preview_then_confirm_and_geojson_export(qtbot, ctx, screen, tmp_
     features = json.loads(target.read_text(encoding="utf-8"))["features"]
     assert sorted(f["geometry"]["coordinates"] for f in features) == [[34.5, -19.1],
                                                                      [34.84, -19.83]]
+
+
+def _preview_shown(qtbot, screen, before=None):
+    qtbot.waitUntil(lambda: getattr(screen, "preview_dialog", None) not in (None, before)
+                    and screen.preview_dialog.isVisible(), timeout=10_000)
+    return screen.preview_dialog
+
+
+def _warnings(dialog) -> list[tuple[str, str]]:
+    rows = dialog.warning_rows
+    return [(rows.index(n, 0).data(), rows.index(n, 1).data()) for n in range(rows.rowCount())]
+
+
+def test_an_unknown_column_can_be_mapped_and_the_choice_is_kept_for_the_same_header(
+        qtbot, ctx, screen, tmp_path):
+    path = tmp_path / "offers.csv"
+    path.write_text("Category,Description,Kit\nmedical,Mobile clinic,Stretchers x20\n",
+                    encoding="utf-8")
+    screen.import_file(str(path))
+    dialog = _preview_shown(qtbot, screen)
+    assert set(dialog.column_menus) == {"category", "description", "kit"}
+    kit = dialog.column_menus["kit"]
+    assert kit.currentData() == ""  # not recognised: left out, and the Warnings tab says so
+    assert any(line == "File" and "Kit" in text for line, text in _warnings(dialog))
+    kit.setCurrentIndex(kit.findData("notes"))
+    kit.activated.emit(kit.currentIndex())  # as a click on the menu does
+    dialog = _preview_shown(qtbot, screen, dialog)
+    assert dialog.column_menus["kit"].currentData() == "notes"
+    assert not any("Kit" in text for _line, text in _warnings(dialog))
+
+    other = tmp_path / "offers-2.csv"  # another file with the same header
+    other.write_text("CATEGORY,description,kit\nshelter,Family tents,Poles and pegs\n",
+                     encoding="utf-8")
+    dialog.reject()
+    screen.import_file(str(other))
+    dialog = _preview_shown(qtbot, screen, dialog)
+    assert dialog.column_menus["kit"].currentData() == "notes"
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    with ctx.db.session() as session:
+        tents = session.scalars(select(Asset).where(Asset.description == "Family tents")).one()
+        assert tents.notes == "Poles and pegs"
+
+
+def test_a_guessed_encoding_can_be_changed_and_the_preview_is_read_again(
+        qtbot, screen, tmp_path):
+    path = tmp_path / "kyiv.csv"
+    path.write_bytes("Category;Description\nmedical;\u041f\u043e\u043b\u044c\u043e\u0432"
+                     "\u0438\u0439 \u0433\u043e\u0441\u043f\u0456\u0442\u0430\u043b\u044c "
+                     "\u041e\u043b\u0435\u043d\u0438 \u041a\u043e\u0432\u0430\u043b\u0435"
+                     "\u043d\u043a\u043e\n".encode("cp1251"))
+    screen.import_file(str(path))
+    dialog = _preview_shown(qtbot, screen)
+    assert dialog.encoding.currentData() == "cp1251"
+    assert "guessed" in dialog.findChild(QLabel, "encodingNote").text()
+    assert dialog.new_rows.index(0, 1).data().startswith("\u041f\u043e\u043b\u044c")
+    dialog.encoding.setCurrentIndex(dialog.encoding.findData("koi8-r"))
+    dialog.encoding.activated.emit(dialog.encoding.currentIndex())
+    dialog = _preview_shown(qtbot, screen, dialog)
+    assert dialog.encoding.currentData() == "koi8-r"
+    assert not dialog.new_rows.index(0, 1).data().startswith("\u041f")  # as the officer asked
+    assert "guessed" not in dialog.findChild(QLabel, "encodingNote").text()
+
+
+def test_a_value_left_out_is_shown_on_its_row(qtbot, screen, tmp_path):
+    path = tmp_path / "offers.csv"
+    path.write_text("Category,Description,Status\nmedical,Mobile clinic,lost\n"
+                    "shelter,Family tents,available\n", encoding="utf-8")
+    screen.import_file(str(path))
+    dialog = _preview_shown(qtbot, screen)
+    assert dialog.new_rows.rowCount() == 2
+    assert [(line, "lost" in text) for line, text in _warnings(dialog)] == [("2", True)]
+    assert "lost" in dialog.new_rows.index(0, 2).data()  # the row's own Warnings column
+    assert dialog.new_rows.index(1, 2).data() == ""

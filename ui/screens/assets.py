@@ -4,13 +4,16 @@ Filters: words, category, status, providing state, "available on" a date, and "o
 entries to check" (not confirmed for 90 days; such rows say "check" with a warning icon).
 The detail panel shows the entry, its point of contact (opens the contact), the requests
 that named it (open the RFA) and its status history. Actions: new, edit, change status
-with a comment, confirm still true, delete, import CSV (preview, then one transaction),
-export CSV with HXL row, GeoJSON and the asset list PDF, all off the GUI thread.
+with a comment, confirm still true, delete, import CSV (preview, then one transaction;
+the preview lists every column, which the officer may map, and every value left out, and
+offers another encoding), export CSV with HXL row, GeoJSON and the asset list PDF, all off
+the GUI thread.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,11 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.importexport.assets import (
+    ASSET_TARGETS,
     AssetImportPreview,
+    all_warnings,
     apply_asset_import,
     export_assets_csv,
     preview_asset_import,
 )
+from fieldapp.importexport.common import ENCODINGS
 from fieldapp.importexport.geojson import export_assets_geojson
 from fieldapp.labels import asset_status_label, capability_label, rfa_status_label
 from fieldapp.models.enums import AssetCategory, AssetStatus
@@ -339,22 +345,37 @@ class AssetsScreen(ListScreen):
                             self.tr("Delete \u201c{name}\u201d from the directory?").format(
                                 name=detail.row.description), delete)
 
-    def import_file(self, path: str = "") -> None:
-        """Ask for a CSV file, then show what importing it would do."""
+    def import_file(self, path: str = "", *, encoding: str | None = None,
+                    column_choices: dict[str, str] | None = None) -> None:
+        """Ask for a CSV file, then show what importing it would do.
+
+        `encoding` and `column_choices` are the officer's picks in an earlier preview of the
+        same file; without them, a mapping remembered for files with the same header is used.
+        """
         path = path or choose_open_path(self.ctx, self, title=self.tr("Import assets"),
                                         filters=self.tr("CSV (*.csv *.txt);;All files (*)"))
         if not path:
             return
         op = self.ctx.current_operation_id or None
-        self.read_import(path, lambda session, progress: preview_asset_import(
-            session, path, operation_id=op, progress=progress), self._show_preview)
 
-    def _show_preview(self, preview: AssetImportPreview) -> None:
+        def read(session: Session, progress: object, codec: str | None,
+                 choices: Mapping[str, str] | None) -> AssetImportPreview:
+            return preview_asset_import(session, path, operation_id=op, progress=progress,
+                                        encoding=codec, column_choices=choices)
+
+        self.read_mapped_import(path, read, lambda preview: self._show_preview(preview, path),
+                                encoding=encoding, column_choices=column_choices)
+
+    def _show_preview(self, preview: AssetImportPreview, path: str) -> None:
         lines = PreviewLines(
             to_add=[(r.line, r.label) for r in preview.to_add],
             matches=[(m.line, m.row.label, m.matched_on, m.existing_label or self.tr(
                 "line {n} of this file").format(n=m.earlier_line)) for m in preview.matches],
-            rejected=[(r.line, r.reason) for r in preview.rejected])
+            rejected=[(r.line, r.reason) for r in preview.rejected],
+            warnings=[(w.line, w.message) for w in all_warnings(preview)],
+            columns=self.column_lines(preview.columns), targets=list(ASSET_TARGETS),
+            encoding=preview.encoding, encoding_guessed=preview.encoding_guessed,
+            encodings=list(ENCODINGS))
 
         self.open_preview(
             lines, merge_label=self.tr("Update"),
@@ -363,7 +384,9 @@ class AssetsScreen(ListScreen):
             changes={Change.ASSET},
             done_text=lambda r: self.tr(
                 "Imported: {added} added, {updated} updated, {skipped} skipped.").format(
-                    added=r.added, updated=r.updated, skipped=r.skipped))
+                    added=r.added, updated=r.updated, skipped=r.skipped),
+            read_again=lambda encoding, choices: self.import_file(
+                path, encoding=encoding, column_choices=choices))
 
     def export(self, what: str, path: str = "") -> None:
         """Save the listed entries (as filtered) as CSV, GeoJSON or the PDF list."""
