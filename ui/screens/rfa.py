@@ -10,7 +10,7 @@ size are remembered in the settings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,7 +36,7 @@ from fieldapp.pdf.rfa import load_rfa_document, rfa_pdf
 from fieldapp.pdf.rfa_log import export_log
 from fieldapp.services.rfa import FINAL, RfaFilter, RfaInput, create_draft
 from ui.context import AppContext, Change
-from ui.models.rfa_table import ID_ROLE, RfaTableModel
+from ui.models.rfa_table import ID_ROLE, RfaTableModel, column_of
 from ui.screens.rfa_form import CLUSTERS, RfaForm, officer_name
 from ui.tasks import Session
 from ui.widgets.file_jobs import choose_save_file
@@ -140,6 +140,7 @@ class RfaScreen(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((105, 200, 110, 150, 115, 150, 90, 120, 115)):
             self.table.setColumnWidth(column, width)
+        self.table.viewport().installEventFilter(self)  # a narrow list keeps its status
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.count_label = QLabel()
         self.count_label.setObjectName("rfaCount")
@@ -175,6 +176,19 @@ class RfaScreen(QWidget):
         layout.addWidget(title)
         layout.addLayout(filters)
         layout.addWidget(self.splitter, 1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._keep_status_in_view()
+        return super().eventFilter(watched, event)
+
+    def _keep_status_in_view(self) -> None:
+        """Narrow the Title column (not below 90 px) so the Status column stays in view."""
+        title, status = column_of("title"), column_of("status")
+        others = sum(self.table.columnWidth(c) for c in range(status + 1) if c != title)
+        room = self.table.viewport().width() - others
+        if room < self.table.columnWidth(title) or self.table.columnWidth(title) < 200:
+            self.table.setColumnWidth(title, max(90, min(200, room)))
 
     # Filter and list -------------------------------------------------------------------------
 
@@ -215,10 +229,10 @@ class RfaScreen(QWidget):
         if rfa_id and (self.form.state is None or self.form.state.rfa_id != rfa_id):
             self.show_rfa(rfa_id)
 
-    def show_rfa(self, rfa_id: str) -> None:
-        """Open one request in the form."""
+    def show_rfa(self, rfa_id: str, *, focus_title: bool = False) -> None:
+        """Open one request in the form (at its top)."""
         self.right.setCurrentWidget(self.form)
-        self.form.load(rfa_id)
+        self.form.load(rfa_id, focus_title=focus_title)
 
     def open_item(self, item_id: str, *, kind: str = "rfa", query: str = "") -> None:
         """Open a request found by global search (selected in the list when it is there)."""
@@ -258,8 +272,7 @@ class RfaScreen(QWidget):
 
         def created(rfa_id: str) -> None:
             self._wanted = rfa_id
-            self.show_rfa(rfa_id)
-            self.form.title.setFocus()
+            self.show_rfa(rfa_id, focus_title=True)
 
         self.ctx.tasks.write(work, changes={Change.RFA}, on_success=created, parent=self)
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -54,12 +55,18 @@ from ui.screens.rfa_dialogs import TransitionDialog, button_text
 from ui.tasks import Session
 from ui.widgets.autosave import Autosaver
 from ui.widgets.field_errors import READ_ONLY_STYLE, LiveFieldErrors, set_read_only
+from ui.widgets.flow_layout import flow_row
 from ui.widgets.rfa_inputs import ContactPicker, CoordinatesEdit, NumberEdit, OptionalDateTime
 
 CLUSTERS = ("Camp Coordination and Camp Management", "Early Recovery", "Education",
             "Emergency Telecommunications", "Food Security", "Health", "Logistics",
             "Nutrition", "Protection", "Shelter", "WASH")
 ALERT_STYLE = "color: #b3261e;"
+
+
+def required(label: str) -> str:
+    """A form label marked as needed before submission (see the form's legend)."""
+    return f"{label} *"
 
 
 def _text_box(object_name: str, placeholder: str, height: int = 80) -> QPlainTextEdit:
@@ -87,6 +94,7 @@ class RfaForm(QWidget):
         self._checking = False  # after a submission attempt, fields are re-checked as typed
         self._unlocked = False
         self._request = 0
+        self._loading = ""  # the request being read for the form
         self.autosaver = Autosaver(ctx, self._save, changes={Change.RFA}, parent=self)
         self.autosaver.saved.connect(self._autosaved)
         self.autosaver.failed.connect(self._autosave_failed)
@@ -106,21 +114,17 @@ class RfaForm(QWidget):
         self.save_state = QLabel()
         self.save_state.setObjectName("saveState")
         self.save_state.setStyleSheet("color: #5f6368;")
-        top = QHBoxLayout()
-        top.addWidget(self.reference)
-        top.addWidget(self.status)
-        top.addStretch(1)
-        top.addWidget(self.save_state)
         self.preview_button = QPushButton(self.tr("Preview PDF"))
         self.pdf_button = QPushButton(self.tr("Save as PDF…"))
         self.print_button = QPushButton(self.tr("Print…"))
         for button, action in ((self.preview_button, "preview"), (self.pdf_button, "save"),
                                (self.print_button, "print")):
             button.clicked.connect(lambda _c=False, a=action: self._ask_pdf(a))
-            top.addWidget(button)
+        # Rows that wrap when narrow: however many next steps a status offers, the form
+        # never asks for more width (which would squeeze the list beside it).
+        top, _top_layout = flow_row(self.reference, self.status, self.save_state,
+                                    self.preview_button, self.pdf_button, self.print_button)
 
-        self.actions_row = QHBoxLayout()
-        self.actions_row.setSpacing(6)
         self.actions_label = QLabel(self.tr("Next step:"))
         self.edit_button = QPushButton(self.tr("Edit (back to draft)"))
         self.edit_button.setObjectName("unlockButton")
@@ -131,38 +135,48 @@ class RfaForm(QWidget):
         self.delete_button.setObjectName("deleteDraft")
         self.delete_button.clicked.connect(self._delete)
         self.action_buttons: dict[str, QPushButton] = {}
-        actions = QHBoxLayout()
-        actions.addWidget(self.actions_label)
-        actions.addLayout(self.actions_row)
-        actions.addStretch(1)
-        actions.addWidget(self.edit_button)
-        actions.addWidget(self.delete_button)
+        actions, self.actions_row = flow_row(self.actions_label, self.edit_button,
+                                             self.delete_button)
         self.message = QLabel()
         self.message.setObjectName("rfaMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ALERT_STYLE)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # Its two lines are kept while hidden: a message never moves the fields below.
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        policy.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(policy)
+        self.message.setFixedHeight(2 * self.message.fontMetrics().lineSpacing() + 2)
         self.message.hide()
+        self.legend = QLabel(self.tr("Fields marked * must be filled in before the request "
+                                     "can be submitted for validation; a draft may leave "
+                                     "any field empty."))
+        self.legend.setObjectName("requiredLegend")
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color: #5f6368;")
 
         self.fields_widget = QWidget()
         self.fields_widget.setStyleSheet(READ_ONLY_STYLE)
         fields = QVBoxLayout(self.fields_widget)
+        fields.addWidget(self.legend)
         fields.addWidget(self._request_group())
         fields.addWidget(self._last_resort_group())
         fields.addWidget(self._task_group())
         fields.addWidget(self._assets_group())
         fields.addWidget(self._history_group())
         fields.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.fields_widget)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("rfaFields")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.fields_widget)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
-        layout.addLayout(top)
-        layout.addLayout(actions)
+        layout.addWidget(top)
+        layout.addWidget(actions)
         layout.addWidget(self.message)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.scroll, 1)
         self._connect_edits()
 
     def _form(self, title: str) -> tuple[QGroupBox, QFormLayout]:
@@ -195,13 +209,13 @@ class RfaForm(QWidget):
         self.priority.setObjectName("priority")
         for priority in RfaPriority:
             self.priority.addItem(priority_label(priority), priority.value)
-        form.addRow(self.tr("Title:"), wrap("title", self.title))
-        form.addRow(self.tr("Requesting organisation:"),
+        form.addRow(required(self.tr("Title:")), wrap("title", self.title))
+        form.addRow(required(self.tr("Requesting organisation:")),
                     wrap("requesting_org_id", self.organisation))
         form.addRow(self.tr("Cluster / sector:"), wrap("cluster", self.cluster))
-        form.addRow(self.tr("Contact person:"), wrap("contact_id", self.contact))
-        form.addRow(self.tr("Capability requested:"), wrap("capability", self.capability))
-        form.addRow(self.tr("Priority:"), wrap("priority", self.priority))
+        form.addRow(required(self.tr("Contact person:")), wrap("contact_id", self.contact))
+        form.addRow(required(self.tr("Capability requested:")), wrap("capability", self.capability))
+        form.addRow(required(self.tr("Priority:")), wrap("priority", self.priority))
         return group
 
     def _last_resort_group(self) -> QGroupBox:
@@ -219,10 +233,10 @@ class RfaForm(QWidget):
         self.unique = QCheckBox(self.tr("The capability is unique: nothing civilian can do "
                                         "this task"))
         self.unique.setObjectName("capability_unique")
-        form.addRow(self.tr("Civilian means tried:"),
+        form.addRow(required(self.tr("Civilian means tried:")),
                     wrap("civilian_means_tried", self.civilian_means))
-        form.addRow(self.tr("Justification:"),
-                    wrap("last_resort_justification", self.justification))
+        form.addRow(required(self.tr("Justification:")),
+                    wrap("last_resort_justification", self.justification, lines=2))
         form.addRow("", self.unique)
         return group
 
@@ -235,6 +249,8 @@ class RfaForm(QWidget):
         self.from_place.setObjectName("from_place")
         self.to_place = QLineEdit()
         self.to_place.setObjectName("to_place")
+        for place in (self.from_place, self.to_place):
+            place.setPlaceholderText(self.tr("from and/or to: one of the two is enough"))
         self.from_coords = CoordinatesEdit()
         self.from_coords.setObjectName("from_coords")
         self.to_coords = CoordinatesEdit()
@@ -263,13 +279,15 @@ class RfaForm(QWidget):
         other_row.setContentsMargins(0, 0, 0, 0)
         other_row.addWidget(self.other_quantity, 1)
         other_row.addWidget(self.other_unit, 2)
-        form.addRow(self.tr("Task description:"), wrap("task_description", self.task))
-        form.addRow(self.tr("From (place):"), wrap("from_place", self.from_place))
+        form.addRow(required(self.tr("Task description:")), wrap("task_description", self.task))
+        form.addRow(required(self.tr("From (place):")), wrap("from_place", self.from_place))
         form.addRow(self.tr("From (coordinates):"), wrap("from_coords", self.from_coords))
-        form.addRow(self.tr("To (place):"), wrap("to_place", self.to_place))
+        form.addRow(required(self.tr("To (place):")), wrap("to_place", self.to_place))
         form.addRow(self.tr("To (coordinates):"), wrap("to_coords", self.to_coords))
-        form.addRow(self.tr("Required from:"), wrap("required_from", self.required_from))
-        form.addRow(self.tr("Required until:"), wrap("required_until", self.required_until))
+        form.addRow(required(self.tr("Required from:")),
+                    wrap("required_from", self.required_from))
+        form.addRow(required(self.tr("Required until:")),
+                    wrap("required_until", self.required_until))
         form.addRow(self.tr("Passengers:"), wrap("passengers", self.passengers))
         form.addRow(self.tr("Cargo (tonnes):"), wrap("cargo_tonnes", self.cargo_tonnes))
         form.addRow(self.tr("Cargo (m³):"), wrap("cargo_m3", self.cargo_m3))
@@ -332,24 +350,32 @@ class RfaForm(QWidget):
 
     # Showing a request -----------------------------------------------------------------------
 
-    def load(self, rfa_id: str) -> None:
-        """Show a request (read in the background); unsaved typing is written first."""
+    def load(self, rfa_id: str, *, focus_title: bool = False) -> None:
+        """Show a request (read in the background), at the top of the form (with the cursor
+        in Title when `focus_title`); unsaved typing is written first."""
+        if rfa_id == self._loading:
+            return  # already on its way (the list selects the request the form opens)
         self.flush()
+        self._loading = rfa_id
         self._request += 1
         request = self._request
         self.ctx.tasks.query(lambda session, _p: load_form(session, rfa_id),
-                             on_success=lambda state: self._show(request, state),
+                             on_success=lambda state: self._show(request, state,
+                                                                 focus_title=focus_title),
                              on_failure=lambda exc: self._load_failed(request, exc), parent=self)
 
     def _load_failed(self, request: int, exc: BaseException) -> None:
         if request == self._request:
+            self._loading = ""
             self.state = None
             self._say(str(exc))
             self.setEnabled(False)
 
-    def _show(self, request: int, state: FormState, *, keep_fields: bool = False) -> None:
+    def _show(self, request: int, state: FormState, *, keep_fields: bool = False,
+              focus_title: bool = False) -> None:
         if request != self._request:
             return
+        self._loading = ""
         same = self.state is not None and self.state.rfa_id == state.rfa_id
         self.state = state
         self.setEnabled(True)
@@ -358,6 +384,7 @@ class RfaForm(QWidget):
             self._unlocked = False
             self.errors.mark([])
             self.message.hide()
+            self.scroll.verticalScrollBar().setValue(0)  # another request: from its top
         self.reference.setText(state.reference)
         self.status.setText(rfa_status_label(state.status))
         if not keep_fields:
@@ -369,6 +396,8 @@ class RfaForm(QWidget):
         self._set_editable()
         if self._checking:
             self._recheck()
+        if focus_title:
+            self.title.setFocus()
 
     def _fill(self, state: FormState) -> None:
         data = state.data
@@ -422,6 +451,7 @@ class RfaForm(QWidget):
     def _show_actions(self, state: FormState) -> None:
         for button in self.action_buttons.values():
             self.actions_row.removeWidget(button)
+            button.hide()
             button.deleteLater()
         self.action_buttons = {}
         for status in state.allowed:
@@ -430,7 +460,7 @@ class RfaForm(QWidget):
             if status in (RfaStatus.SUBMITTED, RfaStatus.VALIDATED, RfaStatus.COMPLETED):
                 button.setDefault(True)
             button.clicked.connect(lambda _c=False, s=status: self.request_transition(s))
-            self.actions_row.addWidget(button)
+            self.actions_row.insert_widget(1 + len(self.action_buttons), button)
             self.action_buttons[status] = button
         self.actions_label.setText(self.tr("Next step:") if state.allowed
                                    else self.tr("Closed: no further steps."))
@@ -569,6 +599,7 @@ class RfaForm(QWidget):
         if self.state is None:
             return
         self._request += 1
+        self._loading = ""  # (a load on its way is superseded)
         request, rfa_id = self._request, self.state.rfa_id
         self.ctx.tasks.query(
             lambda session, _p: load_form(session, rfa_id),

@@ -3,11 +3,24 @@
 A form wraps each input with `FieldErrors.wrap(field, widget)` and puts the returned
 widget in its layout; after a `ValidationErrors` it calls `show(errors)`, which marks every
 named field, writes its message beneath it and focuses the first one.
+
+The message line's space is reserved from the start (one line, or `lines`), so a message
+appearing never pushes the fields below it away from under the pointer. A message too long
+for its space is cut with "…"; the whole sentence is the line's tooltip.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldapp.errors import ValidationError, ValidationErrors
 
@@ -25,25 +38,63 @@ def set_read_only(widget: QLineEdit | QPlainTextEdit, read_only: bool) -> None:
     widget.style().polish(widget)
 
 
+class ErrorLine(QLabel):
+    """A message line of fixed height (its space kept while hidden); `text()` is the whole
+    message even when the line shows it cut short."""
+
+    def __init__(self, lines: int = 1) -> None:
+        super().__init__()
+        self._full = ""
+        self._lines = max(1, lines)
+        self.setWordWrap(self._lines > 1)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * self._lines + 2)
+
+    def text(self) -> str:  # type: ignore[override]
+        return self._full
+
+    def setText(self, text: str) -> None:  # type: ignore[override]  # noqa: N802 - Qt's name
+        self._full = text
+        self.setToolTip(text)
+        self._fit()
+
+    def clear(self) -> None:
+        self.setText("")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        shown = self._full
+        if self._lines == 1 and self.width() > 0:
+            shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
+                                                  self.width())
+        super().setText(shown)
+
+
 class FieldErrors:
     """Error labels for the fields of one form, keyed by the core's field names."""
 
     def __init__(self) -> None:
         self._inputs: dict[str, QWidget] = {}
-        self._labels: dict[str, QLabel] = {}
+        self._labels: dict[str, ErrorLine] = {}
         self._order: list[str] = []
 
-    def wrap(self, field: str, widget: QWidget) -> QWidget:
-        """The input with its (hidden) error line beneath; put this in the form."""
+    def wrap(self, field: str, widget: QWidget, *, lines: int = 1) -> QWidget:
+        """The input with its (hidden) error line beneath, its space reserved; put this in
+        the form. `lines`: how many lines of message to make room for."""
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
+        layout.setSpacing(1)
         layout.addWidget(widget)
-        label = QLabel()
+        label = ErrorLine(lines)
         label.setObjectName(f"{field}Error")
         label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
         label.hide()
         layout.addWidget(label)
         widget.setStyleSheet(INVALID_STYLE)

@@ -1,0 +1,126 @@
+"""The RFA form holds still: messages never move the fields, required fields are marked
+before Submit, a new request opens at its top, and the list keeps its width and columns."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+from fieldapp.models.enums import RfaStatus
+from tests.ui.test_rfa_screen import _add, _new
+from ui.models.rfa_table import column_of
+from ui.screens.rfa import RfaScreen
+
+
+@pytest.fixture
+def screen(qtbot, ctx, seeded) -> RfaScreen:
+    ctx.set_current_operation_id(seeded.operation_id)
+    widget = RfaScreen(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 800)
+    with qtbot.waitSignal(widget.model.loaded, timeout=5000):
+        widget.show()
+    return widget
+
+
+FIELDS = ("title", "requesting_org_id", "contact_id", "capability", "task_description",
+          "from_place", "required_from", "required_until", "civilian_means_tried",
+          "last_resort_justification", "remarks")
+
+
+def _tops(screen: RfaScreen) -> dict[str, int]:
+    form = screen.form
+    return {name: form.findChild(QWidget, name).mapTo(form, QPoint(0, 0)).y()
+            for name in FIELDS}
+
+
+def _label_of(screen: RfaScreen, name: str) -> str:
+    field = screen.form.findChild(QWidget, name)
+    box = field.parentWidget()  # the field with its message line
+    layout = box.parentWidget().layout()
+    assert isinstance(layout, QFormLayout)
+    label = layout.labelForField(box)
+    assert isinstance(label, QLabel)
+    return label.text()
+
+
+def test_a_refused_submission_moves_no_field(qtbot, screen):
+    _new(qtbot, screen)
+    form = screen.form
+    qtbot.wait(50)
+    before = _tops(screen)
+    form.action_buttons["submitted"].click()
+    assert form.errors.message("title")
+    assert form.errors.message("last_resort_justification")
+    assert form.message.isVisible()
+    qtbot.wait(50)
+    assert _tops(screen) == before
+
+
+def test_a_long_message_is_cut_on_screen_but_kept_whole(qtbot, screen):
+    _new(qtbot, screen)
+    form = screen.form
+    form.action_buttons["submitted"].click()
+    line = form.findChild(QLabel, "requesting_org_idError")
+    message = "Choose the organisation that asks for the assistance."
+    assert form.errors.message("requesting_org_id") == message
+    assert line.toolTip() == message
+    screen.resize(700, 800)
+    qtbot.wait(50)
+    assert line.text() == message  # whole, though drawn shorter in a narrow form
+
+
+def test_required_fields_are_marked_before_any_submission(qtbot, screen):
+    _new(qtbot, screen)
+    for name in ("title", "requesting_org_id", "contact_id", "task_description",
+                 "from_place", "required_from", "required_until", "civilian_means_tried",
+                 "last_resort_justification"):
+        assert _label_of(screen, name).endswith("*"), name
+    for name in ("cluster", "remarks", "passengers"):
+        assert "*" not in _label_of(screen, name), name
+    assert screen.form.legend.isVisible()
+    assert "marked *" in screen.form.legend.text()
+
+
+def test_new_request_opens_at_the_top_with_the_cursor_in_title(qtbot, screen, seeded, db):
+    rfa_id = _add(db, seeded.operation_id, title="A long request")
+    screen.open_item(rfa_id, kind="rfa")
+    qtbot.waitUntil(lambda: screen.form.state is not None, timeout=5000)
+    bar = screen.form.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert bar.value() > 0
+    screen.form.remarks.setFocus()
+    assert screen.focusWidget() is screen.form.remarks
+    _new(qtbot, screen)
+    qtbot.waitUntil(lambda: screen.form.state.rfa_id != rfa_id, timeout=5000)
+    # the window's focus widget: where the cursor is once the window is active
+    qtbot.waitUntil(lambda: screen.focusWidget() is screen.form.title, timeout=5000)
+    assert bar.value() == 0
+
+
+def test_selecting_a_submitted_request_keeps_the_list_and_its_status_column(
+        qtbot, screen, seeded, db):
+    with db.transaction() as session:
+        from fieldapp.services import rfa as service
+        rfa = service.create_draft(session, operation_id=seeded.operation_id,
+                                   data=service.RfaInput(title="Sent"), by="Test")
+        rfa.status = RfaStatus.SUBMITTED
+        rfa_id = rfa.id
+    screen.resize(1100, 700)
+    with qtbot.waitSignal(screen.model.loaded, timeout=5000):
+        screen.model.refresh()
+    qtbot.wait(50)
+    before = screen.splitter.sizes()[0]
+    minimum = screen.form.minimumSizeHint().width()
+    screen.table.selectRow(0)
+    qtbot.waitUntil(lambda: screen.form.state is not None
+                    and screen.form.state.rfa_id == rfa_id, timeout=5000)
+    qtbot.waitUntil(lambda: "validated" in screen.form.action_buttons, timeout=5000)
+    qtbot.wait(50)
+    assert screen.form.minimumSizeHint().width() <= max(minimum, 300)
+    assert screen.splitter.sizes()[0] == before
+    status = column_of("status")
+    right = (screen.table.columnViewportPosition(status)
+             + screen.table.columnWidth(status))
+    assert right <= screen.table.viewport().width()
