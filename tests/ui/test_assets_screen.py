@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 from sqlalchemy import select
 
 from fieldapp.models import Asset, utcnow
@@ -221,3 +221,22 @@ def test_a_value_left_out_is_shown_on_its_row(qtbot, screen, tmp_path):
     assert [(line, "lost" in text) for line, text in _warnings(dialog)] == [("2", True)]
     assert "lost" in dialog.new_rows.index(0, 2).data()  # the row's own Warnings column
     assert dialog.new_rows.index(1, 2).data() == ""
+
+
+def test_a_mapping_the_file_cannot_be_read_with_is_not_kept(qtbot, screen, tmp_path):
+    path = tmp_path / "offers.csv"
+    path.write_text("Category,Description\nmedical,Mobile clinic\n", encoding="utf-8")
+    screen.import_file(str(path))
+    dialog = _preview_shown(qtbot, screen)
+    category = dialog.column_menus["category"]
+    category.setCurrentIndex(category.findData(""))  # no category: nothing can be imported
+    category.activated.emit(category.currentIndex())
+    qtbot.waitUntil(lambda: screen.findChild(QMessageBox, "errorDialog") is not None,
+                    timeout=10_000)
+    error = screen.findChild(QMessageBox, "errorDialog")
+    assert "Category" in error.text()
+    error.close()
+    screen.import_file(str(path))  # the next import reads the file as it is again
+    dialog = _preview_shown(qtbot, screen, dialog)
+    assert (dialog.column_menus["category"].currentData(), dialog.new_rows.rowCount()) == (
+        "category", 1)
