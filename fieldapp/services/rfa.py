@@ -116,13 +116,17 @@ _LONG_TEXT = frozenset({"task_description", "civilian_means_tried", "last_resort
 
 
 def create_draft(
-    session: Session, *, operation_id: str, data: RfaInput | None = None, by: str
+    session: Session, *, operation_id: str, data: RfaInput | None = None, by: str,
+    rfa_id: str | None = None,
 ) -> Rfa:
-    """A new draft request with its reference and a first history entry."""
+    """A new draft request with its reference and a first history entry (`rfa_id`: the id
+    the form chose for it, so saves queued before this one committed find it)."""
     operation = session.get(Operation, operation_id)
     if operation is None or operation.deleted:
         raise NotFoundError("Choose an operation before drafting a request.")
     rfa = Rfa(operation_id=operation_id, reference=next_reference(session, operation))
+    if rfa_id:
+        rfa.id = rfa_id
     _apply(rfa, data or RfaInput())
     session.add(rfa)
     session.flush()
@@ -157,6 +161,42 @@ def save_draft(session: Session, rfa_id: str, data: RfaInput, *, by: str) -> Rfa
         )
     _apply(rfa, data)
     return rfa
+
+
+def is_blank(data: RfaInput) -> bool:
+    """True when the form holds nothing the officer chose or typed (all as a new form)."""
+    for f in fields(RfaInput):
+        value = getattr(data, f.name)
+        if isinstance(value, str):
+            value = value.strip()
+        if f.name == "proposed_asset_ids":
+            value = value or None
+        if value != getattr(_BLANK, f.name):
+            return False
+    return True
+
+
+_BLANK = RfaInput()
+
+
+def save_form(
+    session: Session, *, rfa_id: str, operation_id: str, data: RfaInput, by: str
+) -> Rfa | None:
+    """Save a request's form; a request not stored yet is created by its first save that
+    holds something (taking its reference then). None: blank and never stored, so nothing
+    was written and no reference was taken.
+
+    A reference is taken only here, never for a form opened and left blank: numbers are not
+    given out for nothing. Once taken it stays taken, even if the draft is deleted: the
+    draft (and its tombstone) may already be at HQ or on paper, and HQ must never see two
+    requests under one reference (see docs/sync-protocol.md, "Unique values").
+    """
+    if session.get(Rfa, rfa_id) is None:
+        if is_blank(data):
+            return None
+        return create_draft(session, operation_id=operation_id, data=data, by=by,
+                            rfa_id=rfa_id)
+    return save_draft(session, rfa_id, data, by=by)
 
 
 def submission_errors(rfa: Rfa | RfaInput, *, now: datetime | None = None) -> list[ValidationError]:

@@ -75,6 +75,51 @@ def test_references_count_up_and_are_never_reused_after_delete_or_restart(db, op
     assert second.reference == f"MYC-{code}-0002"
 
 
+def _save_form(db, op, rfa_id, data):
+    with db.transaction() as session:
+        return service.save_form(session, rfa_id=rfa_id, operation_id=op.id, data=data,
+                                 by="Officer A")
+
+
+def test_a_form_left_blank_takes_no_reference_and_stores_no_draft(db, op):
+    assert _save_form(db, op, "new-1", RfaInput(title="  ", proposed_asset_ids=[])) is None
+    with db.session() as session:
+        assert session.scalars(select(Rfa)).all() == []
+    typed = _save_form(db, op, "new-2", RfaInput(title="Water"))
+    assert typed.reference.endswith("-0001")  # the blank form used no number
+
+
+def test_the_first_save_of_a_new_form_creates_the_draft_under_the_form_s_id(db, op):
+    first = _save_form(db, op, "form-id", RfaInput(title="Water"))
+    again = _save_form(db, op, "form-id", RfaInput(title="Water kits"))
+    with db.session() as session:
+        rows = session.scalars(select(Rfa)).all()
+        [event] = service.history(session, "form-id")
+    assert [(r.id, r.title, r.reference) for r in rows] == [
+        ("form-id", "Water kits", first.reference)]
+    assert again.reference == first.reference
+    assert event.to_status == S.DRAFT
+
+
+def test_a_saved_then_deleted_draft_keeps_its_reference_taken(db, op):
+    first = _save_form(db, op, "a", RfaInput(title="Saved once"))
+    with db.transaction() as session:
+        service.delete_rfa(session, "a")
+    second = _save_form(db, op, "b", RfaInput(title="Next"))
+    assert first.reference.endswith("-0001")
+    assert second.reference.endswith("-0002")
+
+
+@pytest.mark.parametrize("data", [
+    RfaInput(capability="airlift_helicopter"), RfaInput(priority="life_saving"),
+    RfaInput(remarks="x"), RfaInput(capability_unique=True), RfaInput(passengers=0),
+    RfaInput(proposed_asset_ids=["asset"]),
+])
+def test_anything_chosen_or_typed_makes_a_form_worth_saving(data):
+    assert not service.is_blank(data)
+    assert service.is_blank(RfaInput(cluster=" ", remarks="\n", proposed_asset_ids=[]))
+
+
 def test_draft_records_its_creation_in_history(db, op):
     rfa = _draft(db, op)
     with db.session() as session:
