@@ -4,9 +4,10 @@ Layout (A4 or US Letter, portrait): the operation and reference head every page,
 code of the reference sits beside the title; then the request in labelled tables, the
 **last-resort justification** boxed and early (it is what the HC/RC reads first), the
 task, place, time and quantities, security, proposed assets, remarks, the status with its
-history, and three signature blocks (requesting organisation, UN-CMCoord officer, HC/RC
-validation). Long texts are cut into table rows so they flow onto the next page instead
-of overflowing; control characters are dropped and markup escaped (`common.escape`).
+history, and three signature blocks (requesting organisation, UN-CMCoord officer with the
+profile's name and organisation, HC/RC validation) that never stand alone on a page.
+Long texts are cut into table rows so they flow onto the next page instead of
+overflowing; every text goes through `common.escape` (every script, markup escaped).
 
 Data is loaded once (`load_rfa_document`) into plain objects, so rendering needs no
 Session and can be timed or rebuilt without the database.
@@ -53,11 +54,13 @@ from fieldapp.pdf.common import (
 )
 from fieldapp.pdf.common import numbered_canvas as _numbered_canvas
 from fieldapp.services.rfa import get_rfa, history
+from fieldapp.services.settings import get_officer
 
 GRID = colors.HexColor("#b8c4d0")
 LABEL_FILL = colors.HexColor("#e3ecf5")
 ALERT = colors.HexColor("#b3261e")
 CHUNK = 900  # characters per table row of a long text: one row always fits on a page
+KEEP_HISTORY_ROWS = 2  # history rows printed on the signatures' page
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,8 @@ class RfaDocument:
     values: dict[str, object]  # the Rfa's columns by name
     organisation: str = ""
     contact: str = ""  # name, role, phones and e-mail on lines
+    officer: str = ""  # the UN-CMCoord officer of this profile (first-run dialog)
+    officer_organisation: str = ""
     proposed_assets: list[str] = field(default_factory=list)
     tasked_asset: str = ""
     history: list[HistoryLine] = field(default_factory=list)
@@ -123,6 +128,7 @@ def load_rfa_document(session: Session, rfa_id: str) -> RfaDocument:
                    if contact is not None and contact.organisation_id else None)
     assets = [session.get(Asset, asset_id) for asset_id in rfa.proposed_asset_ids or []]
     tasked = session.get(Asset, rfa.tasked_asset_id) if rfa.tasked_asset_id else None
+    officer = get_officer(session)
     return RfaDocument(
         operation_name=operation.name if operation else "",
         operation_code=operation.code if operation else "",
@@ -137,6 +143,7 @@ def load_rfa_document(session: Session, rfa_id: str) -> RfaDocument:
         tasked_asset=asset_label(tasked) if tasked is not None else "",
         history=[HistoryLine(e.at, e.from_status, e.to_status, e.by, e.comment)
                  for e in history(session, rfa_id)],
+        officer=officer.name, officer_organisation=officer.organisation,
     )
 
 
@@ -289,11 +296,9 @@ def _title_block(doc: RfaDocument, width: float, st: _Styles) -> Table:
     return table
 
 
-def _history_table(doc: RfaDocument, width: float, st: _Styles) -> Table:
-    widths = [32 * mm, 62 * mm, 34 * mm]
-    widths.append(width - sum(widths))
-    data: list[list[object]] = [[_p(h, st.label) for h in
-                                 ("When (UTC)", "Change", "By", "Comment")]]
+def _history_rows(doc: RfaDocument, st: _Styles) -> list[list[object]]:
+    """The history's rows (a long comment continues on rows of its own)."""
+    data: list[list[object]] = []
     for line in doc.history:
         change = (f"{rfa_status_label(line.from_status)} → {rfa_status_label(line.to_status)}"
                   if line.from_status else rfa_status_label(line.to_status))
@@ -303,10 +308,19 @@ def _history_table(doc: RfaDocument, width: float, st: _Styles) -> Table:
         data += [["", "", "", _p(piece, st.cell)] for piece in pieces[1:]]
     if not doc.history:
         data.append([_p("No history recorded.", st.cell), "", "", ""])
-    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    return data
+
+
+def _history_table(rows: list[list[object]], width: float, st: _Styles, *,
+                   heading_row: bool) -> Table:
+    widths = [32 * mm, 62 * mm, 34 * mm]
+    widths.append(width - sum(widths))
+    head = [[_p(h, st.label) for h in ("When (UTC)", "Change", "By", "Comment")]]
+    table = Table((head if heading_row else []) + rows, colWidths=widths,
+                  repeatRows=1 if heading_row else 0, hAlign="LEFT")
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-        ("BACKGROUND", (0, 0), (-1, 0), LABEL_FILL),
+        *([("BACKGROUND", (0, 0), (-1, 0), LABEL_FILL)] if heading_row else []),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
@@ -314,23 +328,27 @@ def _history_table(doc: RfaDocument, width: float, st: _Styles) -> Table:
     return table
 
 
-def _signature_blocks(doc: RfaDocument, width: float, st: _Styles) -> Flowable:
+def _signature_blocks(doc: RfaDocument, width: float, st: _Styles) -> list[Flowable]:
     titles = ("Requesting organisation", "UN-CMCoord officer", "Validation by the HC/RC")
-    names = (doc.contact.split("\n", 1)[0] if doc.contact else "", "", doc.hc_rc)
+    names = (doc.contact.split("\n", 1)[0] if doc.contact else "", doc.officer, doc.hc_rc)
+    organisations = (doc.organisation, doc.officer_organisation, "")
     column = width / 3
 
-    def block(title: str, name: str) -> list[Flowable]:
-        lines = Table([[_p("Name", st.cell), _p(name, st.cell)], [_p("Date", st.cell), ""],
-                       [_p("Signature", st.cell), ""]],
-                      colWidths=[19 * mm, column - 19 * mm - 12], rowHeights=[9 * mm, 9 * mm,
-                                                                               14 * mm])
+    def block(title: str, name: str, organisation: str) -> list[Flowable]:
+        # Rows grow with a long name; the minimum heights leave room to write by hand.
+        lines = Table([[_p("Name", st.cell), _p(name, st.cell)],
+                       [_p("Organisation", st.cell), _p(organisation, st.cell)],
+                       [_p("Date", st.cell), ""], [_p("Signature", st.cell), ""]],
+                      colWidths=[24 * mm, column - 24 * mm - 12],
+                      rowHeights=[None, None, 9 * mm, 14 * mm])
         lines.setStyle(TableStyle([("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
                                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
         return [_p(title, st.label), lines]
 
-    table = Table([[block(t, n) for t, n in zip(titles, names, strict=True)]],
+    table = Table([[block(t, n, o) for t, n, o in zip(titles, names, organisations,
+                                                      strict=True)]],
                   colWidths=[column] * 3, hAlign="LEFT")
     table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, GRID),
                                ("INNERGRID", (0, 0), (-1, -1), 0.6, GRID),
@@ -339,8 +357,7 @@ def _signature_blocks(doc: RfaDocument, width: float, st: _Styles) -> Flowable:
                                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
                                ("TOPPADDING", (0, 0), (-1, -1), 5),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
-    heading = _p("Signatures", _styles().heading)
-    return KeepTogether([heading, table])
+    return [_p("Signatures", _styles().heading), table]
 
 
 def _story(doc: RfaDocument, width: float) -> list[Flowable]:
@@ -402,14 +419,25 @@ def _story(doc: RfaDocument, width: float) -> list[Flowable]:
     story += [
         Spacer(1, 3),
         _text_block("Remarks", str(v.get("remarks") or ""), width, st),
-        _p(f"Status: {rfa_status_label(doc.status)} — history", st.heading),
-        _history_table(doc, width, st),
+    ]
+    # The signatures never stand alone on a page: they keep the end of the history (and
+    # the history's heading when it is short) with them.
+    history_heading = _p(f"Status: {rfa_status_label(doc.status)} — history", st.heading)
+    rows = _history_rows(doc, st)
+    head, tail = rows[:-KEEP_HISTORY_ROWS], rows[-KEEP_HISTORY_ROWS:]
+    ending: list[Flowable] = [
+        _history_table(tail, width, st, heading_row=not head),
         Spacer(1, 4),
-        _signature_blocks(doc, width, st),
+        *_signature_blocks(doc, width, st),
         Spacer(1, 4),
         _p(f"Times in the operation's zone ({tz}) unless marked UTC. Printed "
            f"{doc.printed_at:%Y-%m-%d %H:%M} UTC with CMCoord Field Kit.", st.small),
     ]
+    if head:
+        story += [history_heading, _history_table(head, width, st, heading_row=True),
+                  KeepTogether(ending)]
+    else:
+        story.append(KeepTogether([history_heading, *ending]))
     return story
 
 

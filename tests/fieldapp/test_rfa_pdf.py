@@ -18,6 +18,7 @@ from fieldapp.progress import Progress
 from fieldapp.services import rfa as service
 from fieldapp.services.operations import OperationInput, create_operation
 from fieldapp.services.rfa import RfaFilter, RfaInput
+from fieldapp.services.settings import save_officer
 
 JUSTIFICATION = ("Roads and the port are cut; only helicopters can reach the island before "
                  "stocks run out in 48 hours.")
@@ -207,3 +208,33 @@ def test_contact_e_mails_and_phones_print_whole_on_one_line(db, op_id):
     lines = _text(_pdf(db, rfa_id)).splitlines()
     assert "p.raghunathan@wfp.example, logcluster.marovia@wfp.example" in lines
     assert "mobile +258821234567 · office +258212345678" in lines
+
+
+def _page_texts(data: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def test_un_cmcoord_officer_block_prints_the_profile_officer(db, op_id):
+    rfa_id = _draft(db, op_id)
+    with db.transaction() as session:
+        save_officer(session, name="Amélie Rousseau", organisation="OCHA Maputo")
+    lines = _text(_pdf(db, rfa_id)).splitlines()
+    signatures = lines[lines.index("Signatures"):]
+    officer = signatures.index("UN-CMCoord officer")
+    validation = signatures.index("Validation by the HC/RC")
+    # Blocks print side by side; each one's name and organisation follow its title.
+    block = " ".join(signatures[officer:validation])
+    assert "Name Amélie Rousseau Organisation OCHA Maputo Date" in block
+    requesting = " ".join(signatures[:officer])  # a long name wraps in its narrow column
+    assert "Organisation Médecins Sans Frontières (MSF) Date" in requesting
+
+
+@pytest.mark.parametrize("lines", range(0, 64, 3))
+def test_signatures_never_stand_alone_on_a_page(db, op_id, lines):
+    rfa_id = _draft(db, op_id, remarks="\n".join(f"Remark line {n}" for n in range(lines)))
+    with db.transaction() as session:
+        service.transition(session, rfa_id, "submitted", by="Officer", comment="Last entry")
+    pages = _page_texts(_pdf(db, rfa_id))
+    page = next(text for text in pages if "Signatures" in text)
+    assert "Last entry" in page  # the end of the history comes with the signatures
+    assert page.index("Last entry") < page.index("Signatures") < page.index("Validation by")
