@@ -124,3 +124,41 @@ def test_selecting_a_submitted_request_keeps_the_list_and_its_status_column(
     right = (screen.table.columnViewportPosition(status)
              + screen.table.columnWidth(status))
     assert right <= screen.table.viewport().width()
+
+
+def _stored(db) -> list[tuple[str, str]]:
+    from sqlalchemy import select
+
+    from fieldapp.models import Rfa
+    with db.session() as session:
+        return [(r.id, r.reference) for r in session.scalars(select(Rfa))]
+
+
+def test_new_request_stores_nothing_until_something_is_typed(qtbot, screen, db):
+    _new(qtbot, screen)
+    first = screen.form.state.rfa_id
+    screen.form.flush()
+    _new(qtbot, screen)
+    qtbot.waitUntil(lambda: screen.form.state.rfa_id != first, timeout=5000)
+    screen.form.flush()
+    assert _stored(db) == []
+    assert screen.form.reference.text() == "New request"
+    assert not screen.form.preview_button.isEnabled()
+
+    qtbot.keyClicks(screen.form.title, "Water")
+    screen.form.flush()
+    [(rfa_id, reference)] = _stored(db)
+    assert rfa_id == screen.form.state.rfa_id
+    assert reference.endswith("-0001")  # the two blank forms used no number
+    qtbot.waitUntil(lambda: screen.form.reference.text() == reference, timeout=5000)
+    qtbot.waitUntil(lambda: screen.table.currentIndex().row() == 0, timeout=5000)
+    assert screen.form.preview_button.isEnabled()
+    assert screen.form.title.text() == "Water"
+
+
+def test_discarding_a_new_request_leaves_no_draft(qtbot, screen, db):
+    _new(qtbot, screen)
+    assert screen.form.delete_button.text() == "Discard"
+    screen.form.delete_button.click()
+    assert screen.right.currentWidget() is screen.empty
+    assert _stored(db) == []

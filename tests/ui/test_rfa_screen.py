@@ -55,7 +55,7 @@ def _transition(qtbot, screen: RfaScreen, status: str, comment: str = "") -> Non
 def test_form_error_is_shown_beside_field_then_fixed_and_submitted(qtbot, screen, seeded):
     _new(qtbot, screen)
     form = screen.form
-    assert _buttons(screen) == {"submitted", "cancelled"}
+    assert _buttons(screen) == {"submitted"}  # not stored yet: "Discard", not "Cancel"
     assert not form.title.isReadOnly()
     assert form.required_from.zone_label.isReadOnly()  # a label beside the date, never typed in
     qtbot.keyClicks(form.title, "Airlift of water kits to Isla Verde")

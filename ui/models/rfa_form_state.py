@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from fieldapp.errors import FieldAppError
-from fieldapp.models import Rfa
+from fieldapp.models import Rfa, new_id
+from fieldapp.models.enums import RfaStatus
 from fieldapp.pdf.rfa import asset_label
 from fieldapp.services.assets import get_asset
 from fieldapp.services.contacts import get_contact, organisation_rows
@@ -49,6 +50,7 @@ class FormState:
     contact_label: str
     assets: dict[str, str] = field(default_factory=dict)  # proposed: id → label
     tasked_asset: str = ""
+    stored: bool = True  # False: a new form, not saved yet (no reference taken)
 
 
 def officer_name(session: Session) -> str:
@@ -80,6 +82,19 @@ def load_form(session: Session, rfa_id: str) -> FormState:
         organisations=[(o.id, f"{o.name} ({o.acronym})" if o.acronym else o.name)
                        for o in organisation_rows(session, operation_id=rfa.operation_id)],
         contact_label=contact_label, assets=assets, tasked_asset=tasked)
+
+
+def new_form(session: Session, operation_id: str) -> FormState:
+    """A blank request for the form, not stored: its id is chosen now, its reference is
+    taken by its first save that holds something (worker thread)."""
+    operation = get_operation(session, operation_id)
+    return FormState(
+        rfa_id=new_id(), operation_id=operation_id, reference="", status=RfaStatus.DRAFT,
+        data=RfaInput(), allowed=[RfaStatus.SUBMITTED], history=[],
+        timezone=operation.timezone or "UTC",
+        organisations=[(o.id, f"{o.name} ({o.acronym})" if o.acronym else o.name)
+                       for o in organisation_rows(session, operation_id=operation_id)],
+        contact_label="", stored=False)
 
 
 def find_assets(session: Session, operation_id: str, data: RfaInput) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ size are remembered in the settings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,11 +34,10 @@ from fieldapp.labels import capability_label, priority_label, rfa_status_label
 from fieldapp.models.enums import AssetCategory, RfaPriority, RfaStatus
 from fieldapp.pdf.rfa import load_rfa_document, rfa_pdf
 from fieldapp.pdf.rfa_log import export_log
-from fieldapp.services.rfa import FINAL, RfaFilter, RfaInput, create_draft
+from fieldapp.services.rfa import FINAL, RfaFilter
 from ui.context import AppContext, Change
 from ui.models.rfa_table import ID_ROLE, RfaTableModel, column_of
-from ui.screens.rfa_form import CLUSTERS, RfaForm, officer_name
-from ui.tasks import Session
+from ui.screens.rfa_form import CLUSTERS, RfaForm
 from ui.widgets.file_jobs import choose_save_file
 from ui.widgets.pdf_preview import (
     HAVE_QT_PDF,
@@ -152,7 +151,7 @@ class RfaScreen(QWidget):
         left_layout.addWidget(self.count_label)
 
         self.form = RfaForm(self.ctx)
-        self.form.saved.connect(lambda _id: self.model.refresh())
+        self.form.saved.connect(self._form_saved)
         self.form.deleted.connect(self._form_deleted)
         self.form.pdf_requested.connect(self.pdf_action)
         self.empty = QLabel(self.tr("Choose a request in the list, or draft a new one."))
@@ -242,6 +241,11 @@ class RfaScreen(QWidget):
         self._select(item_id)
         self.show_rfa(item_id)
 
+    def _form_saved(self, rfa_id: str) -> None:
+        if self.form.state is not None and not self.form.state.stored:
+            self._wanted = rfa_id  # a new request's first save: select it once listed
+        self.model.refresh()
+
     def _form_deleted(self, _rfa_id: str) -> None:
         self.right.setCurrentWidget(self.empty)
         self.model.refresh()
@@ -261,20 +265,15 @@ class RfaScreen(QWidget):
         self.export_button.setEnabled(bool(operation_id))
 
     def new_request(self) -> None:
-        """Create a draft (it gets its reference now) and open it in the form."""
+        """Open a blank request in the form; it is stored (and takes its reference) only
+        when the officer first types or chooses something, then selected in the list."""
         operation_id = self.ctx.current_operation_id
         if not operation_id:
             return
-
-        def work(session: Session, _p: object) -> str:
-            return create_draft(session, operation_id=operation_id, data=RfaInput(),
-                                by=officer_name(session)).id
-
-        def created(rfa_id: str) -> None:
-            self._wanted = rfa_id
-            self.show_rfa(rfa_id, focus_title=True)
-
-        self.ctx.tasks.write(work, changes={Change.RFA}, on_success=created, parent=self)
+        self.table.clearSelection()
+        self.table.setCurrentIndex(QModelIndex())
+        self.right.setCurrentWidget(self.form)
+        self.form.new(operation_id)
 
     # PDFs ------------------------------------------------------------------------------------
 

@@ -45,12 +45,19 @@ from fieldapp.services.rfa import (
     REOPEN_ON_EDIT,
     RfaInput,
     delete_rfa,
-    save_draft,
+    save_form,
     submission_errors,
     transition,
 )
 from ui.context import AppContext, Change
-from ui.models.rfa_form_state import FormState, HistoryRow, find_assets, load_form, officer_name
+from ui.models.rfa_form_state import (
+    FormState,
+    HistoryRow,
+    find_assets,
+    load_form,
+    new_form,
+    officer_name,
+)
 from ui.screens.rfa_dialogs import TransitionDialog, button_text
 from ui.tasks import Session
 from ui.widgets.autosave import Autosaver
@@ -364,6 +371,19 @@ class RfaForm(QWidget):
                                                                  focus_title=focus_title),
                              on_failure=lambda exc: self._load_failed(request, exc), parent=self)
 
+    def new(self, operation_id: str) -> None:
+        """Show a blank request, cursor in Title; nothing is stored (and no reference taken)
+        until the officer types or chooses something."""
+        self.flush()
+        self._loading = ""
+        self._request += 1
+        request = self._request
+        self.ctx.tasks.query(lambda session, _p: new_form(session, operation_id),
+                             on_success=lambda state: self._show(request, state,
+                                                                 focus_title=True),
+                             on_failure=lambda exc: self._load_failed(request, exc),
+                             parent=self)
+
     def _load_failed(self, request: int, exc: BaseException) -> None:
         if request == self._request:
             self._loading = ""
@@ -385,8 +405,13 @@ class RfaForm(QWidget):
             self.errors.mark([])
             self.message.hide()
             self.scroll.verticalScrollBar().setValue(0)  # another request: from its top
-        self.reference.setText(state.reference)
+        self.reference.setText(state.reference or self.tr("New request"))
         self.status.setText(rfa_status_label(state.status))
+        if not state.stored:
+            self.save_state.setText(self.tr("Not saved yet: the reference is given when you "
+                                            "first type something"))
+        for button in (self.preview_button, self.pdf_button, self.print_button):
+            button.setEnabled(state.stored)
         if not keep_fields:
             self._fill(state)
         self._show_actions(state)
@@ -466,6 +491,8 @@ class RfaForm(QWidget):
                                    else self.tr("Closed: no further steps."))
         self.edit_button.setVisible(state.status in REOPEN_ON_EDIT and not self._unlocked)
         self.delete_button.setVisible(state.status in EDITABLE)
+        self.delete_button.setText(self.tr("Delete draft") if state.stored
+                                   else self.tr("Discard"))
 
     def _show_history(self, rows: list[HistoryRow]) -> None:
         self.history.setRowCount(len(rows))
@@ -557,7 +584,7 @@ class RfaForm(QWidget):
         if self.state is None or not self.editable():
             return
         self.save_state.setText(self.tr("Editing…"))
-        self.autosaver.schedule((self.state.rfa_id, self.form_input()))
+        self.autosaver.schedule((self.state.rfa_id, self.state.operation_id, self.form_input()))
         self._recheck()
 
     def _recheck(self) -> None:
@@ -568,17 +595,22 @@ class RfaForm(QWidget):
         self.errors.mark(problems)
 
     @staticmethod
-    def _save(session: Session, value: tuple[str, RfaInput]) -> tuple[str, str]:
-        rfa_id, data = value
-        rfa = save_draft(session, rfa_id, data, by=officer_name(session))
-        return rfa.id, rfa.status
+    def _save(session: Session, value: tuple[str, str, RfaInput]) -> tuple[str, str] | None:
+        rfa_id, operation_id, data = value
+        rfa = save_form(session, rfa_id=rfa_id, operation_id=operation_id, data=data,
+                        by=officer_name(session))
+        return None if rfa is None else (rfa.id, rfa.status)
 
-    def _autosaved(self, result: tuple[str, str]) -> None:
+    def _autosaved(self, result: tuple[str, str] | None) -> None:
+        if result is None:  # a new form emptied again before its first save: nothing stored
+            return
         rfa_id, status = result
         self.save_state.setText(self.tr("Draft saved"))
         self.saved.emit(rfa_id)
-        if self.state is not None and self.state.rfa_id == rfa_id and status != self.state.status:
-            self._reload(keep_fields=True)  # sent back to draft: new status and history
+        if self.state is not None and self.state.rfa_id == rfa_id and (
+                status != self.state.status or not self.state.stored):
+            # sent back to draft, or stored for the first time: new status, reference, history
+            self._reload(keep_fields=True)
 
     def _autosave_failed(self, exc: BaseException) -> None:
         self.save_state.setText(self.tr("Not saved"))
@@ -697,6 +729,9 @@ class RfaForm(QWidget):
 
     def _delete(self) -> None:
         if self.state is None:
+            return
+        if not self.state.stored and not self.autosaver.pending:
+            self._deleted(self.state.rfa_id)  # never saved: nothing to delete, no number used
             return
         answer = QMessageBox.question(self, self.tr("Delete draft"), self.tr(
             "Delete the draft {0}? Its reference will not be given out again.").format(
