@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -42,6 +42,7 @@ EDITABLE = frozenset({S.DRAFT, S.RETURNED})
 REOPEN_ON_EDIT = frozenset({S.SUBMITTED, S.VALIDATED})
 NEEDS_COMMENT = frozenset({S.RETURNED, S.REJECTED, S.CANCELLED})
 MIN_JUSTIFICATION = 30
+DEFAULT_WINDOW = timedelta(days=7)  # "required until", when ticked, is this after the start
 
 
 @dataclass
@@ -240,6 +241,28 @@ def submission_errors(rfa: Rfa | RfaInput, *, now: datetime | None = None) -> li
     for error in errors:
         first.setdefault(error.field, error)
     return list(first.values())
+
+
+def default_from(now: datetime | None = None) -> datetime:
+    """The start offered when the officer ticks "required from": the next full hour (UTC
+    hours are whole hours in every zone an operation is likely to use)."""
+    now = now or utcnow()
+    return now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+
+
+def default_until(required_from: datetime | None, now: datetime | None = None) -> datetime:
+    """The end offered when the officer ticks "required until": a week after the start (or
+    after the next full hour), never the current minute, which would be overdue at once."""
+    return (required_from or default_from(now)) + DEFAULT_WINDOW
+
+
+def date_warnings(rfa: Rfa | RfaInput, *, now: datetime | None = None) -> list[ValidationError]:
+    """What is allowed but worth a second look: a start already past (say why on submission)."""
+    now = now or utcnow()
+    if rfa.required_from is not None and rfa.required_from < now:
+        return [ValidationError("required_from", "This start is already past: the request "
+                                "is needed now. Say why when you submit it.")]
+    return []
 
 
 def allowed_transitions(rfa: Rfa) -> list[str]:

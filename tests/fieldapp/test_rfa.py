@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -118,6 +118,36 @@ def test_a_saved_then_deleted_draft_keeps_its_reference_taken(db, op):
 def test_anything_chosen_or_typed_makes_a_form_worth_saving(data):
     assert not service.is_blank(data)
     assert service.is_blank(RfaInput(cluster=" ", remarks="\n", proposed_asset_ids=[]))
+
+
+def test_the_offered_start_is_the_next_full_hour():
+    now = datetime(2026, 3, 4, 9, 59, 30, tzinfo=UTC)
+    assert service.default_from(now) == datetime(2026, 3, 4, 10, 0, tzinfo=UTC)
+    assert service.default_from(datetime(2026, 3, 4, 10, 0, tzinfo=UTC)) == datetime(
+        2026, 3, 4, 11, 0, tzinfo=UTC)
+
+
+def test_the_offered_end_is_a_week_after_the_start_and_never_overdue_at_once():
+    start = datetime(2026, 3, 4, 6, 30, tzinfo=UTC)
+    now = datetime(2026, 3, 1, 12, 10, tzinfo=UTC)
+    assert service.default_until(start, now) == datetime(2026, 3, 11, 6, 30, tzinfo=UTC)
+    assert service.default_until(None, now) == datetime(2026, 3, 8, 13, 0, tzinfo=UTC)
+    assert service.default_until(None) > utcnow() + timedelta(days=7)
+
+
+def test_a_start_in_the_past_is_warned_about_not_refused(db, op, complete):
+    now = utcnow()
+    past = replace(complete, required_from=now - timedelta(hours=2))
+    [warning] = service.date_warnings(past, now=now)
+    assert warning.field == "required_from"
+    assert "past" in warning.message
+    assert reads_as_a_sentence(warning.message)
+    assert service.date_warnings(replace(complete, required_from=now), now=now) == []
+    assert service.date_warnings(replace(complete, required_from=None), now=now) == []
+    assert service.submission_errors(past, now=now) == []
+    rfa = _draft(db, op, past)
+    assert _move(db, rfa.id, S.SUBMITTED, comment="Recording the airlift of this morning"
+                 ).status == S.SUBMITTED
 
 
 def test_draft_records_its_creation_in_history(db, op):
