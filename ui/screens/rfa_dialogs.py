@@ -1,5 +1,6 @@
-"""The dialog of an RFA status step: a comment (required where the core requires one) and,
-when tasking, the asset that was tasked. The core checks again; this only guides.
+"""The dialog of an RFA status step: a comment (required where the core requires one, or
+where the step is unusual, like submitting a request that starts in the past) and, when
+tasking, the asset that was tasked. The core checks again; this only guides.
 """
 
 from __future__ import annotations
@@ -41,13 +42,20 @@ class TransitionDialog(QDialog):
     """Confirm one status step, with its comment and (for tasking) asset."""
 
     def __init__(self, status: str, *, assets: list[tuple[str, str]], reference: str,
-                 parent: QWidget | None = None) -> None:
+                 warning: str = "", parent: QWidget | None = None) -> None:
+        """`warning`: something allowed but unusual; shown, and a comment saying why is
+        then required."""
         super().__init__(parent)
         self.setObjectName("transitionDialog")
         self.status = status
         self.setWindowTitle(f"{button_text(status).rstrip('…')} — {reference}")
         self.setMinimumWidth(480)
-        self.needs_comment = status in NEEDS_COMMENT
+        self.needs_comment = status in NEEDS_COMMENT or bool(warning)
+        self.warning = QLabel(warning)
+        self.warning.setObjectName("transitionWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #8a5300;")
+        self.warning.setVisible(bool(warning))
         self.comment_box = QPlainTextEdit()
         self.comment_box.setObjectName("transitionComment")
         self.comment_box.setPlaceholderText(
@@ -78,6 +86,7 @@ class TransitionDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
         layout = QVBoxLayout(self)
+        layout.addWidget(self.warning)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)

@@ -44,6 +44,9 @@ from fieldapp.services.rfa import (
     EDITABLE,
     REOPEN_ON_EDIT,
     RfaInput,
+    date_warnings,
+    default_from,
+    default_until,
     delete_rfa,
     save_form,
     submission_errors,
@@ -63,12 +66,19 @@ from ui.tasks import Session
 from ui.widgets.autosave import Autosaver
 from ui.widgets.field_errors import READ_ONLY_STYLE, LiveFieldErrors, set_read_only
 from ui.widgets.flow_layout import flow_row
-from ui.widgets.rfa_inputs import ContactPicker, CoordinatesEdit, NumberEdit, OptionalDateTime
+from ui.widgets.rfa_inputs import (
+    ContactPicker,
+    CoordinatesEdit,
+    NumberEdit,
+    OptionalDateTime,
+    operation_zone,
+)
 
 CLUSTERS = ("Camp Coordination and Camp Management", "Early Recovery", "Education",
             "Emergency Telecommunications", "Food Security", "Health", "Logistics",
             "Nutrition", "Protection", "Shelter", "WASH")
 ALERT_STYLE = "color: #b3261e;"
+WARNING_STYLE = "color: #8a5300;"
 
 
 def required(label: str) -> str:
@@ -266,6 +276,18 @@ class RfaForm(QWidget):
         self.required_from.setObjectName("required_from")
         self.required_until = OptionalDateTime(self.tr("Set"))
         self.required_until.setObjectName("required_until")
+        # Ticking "Set" offers a moment to adjust, never the current minute (overdue at once).
+        self.required_from.default = default_from
+        self.required_until.default = lambda: default_until(self.required_from.value())
+        self.from_warning = QLabel()
+        self.from_warning.setObjectName("requiredFromWarning")
+        self.from_warning.setStyleSheet(WARNING_STYLE)
+        self.from_warning.setWordWrap(True)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        policy.setRetainSizeWhenHidden(True)  # appearing, it moves no field
+        self.from_warning.setSizePolicy(policy)
+        self.from_warning.setFixedHeight(2 * self.from_warning.fontMetrics().lineSpacing() + 2)
+        self.from_warning.hide()
         self.passengers = NumberEdit(integer=True, placeholder=self.tr("people"))
         self.passengers.setObjectName("passengers")
         self.cargo_tonnes = NumberEdit(placeholder=self.tr("tonnes"))
@@ -293,6 +315,7 @@ class RfaForm(QWidget):
         form.addRow(self.tr("To (coordinates):"), wrap("to_coords", self.to_coords))
         form.addRow(required(self.tr("Required from:")),
                     wrap("required_from", self.required_from))
+        form.addRow("", self.from_warning)
         form.addRow(required(self.tr("Required until:")),
                     wrap("required_until", self.required_until))
         form.addRow(self.tr("Passengers:"), wrap("passengers", self.passengers))
@@ -415,10 +438,11 @@ class RfaForm(QWidget):
         if not keep_fields:
             self._fill(state)
         self._show_actions(state)
-        self._show_history(state.history)
+        self._show_history(state.history, state.timezone)
         self.tasked.setText(self.tr("Tasked asset: {0}").format(state.tasked_asset)
                             if state.tasked_asset else "")
         self._set_editable()
+        self._warn()
         if self._checking:
             self._recheck()
         if focus_title:
@@ -494,12 +518,15 @@ class RfaForm(QWidget):
         self.delete_button.setText(self.tr("Delete draft") if state.stored
                                    else self.tr("Discard"))
 
-    def _show_history(self, rows: list[HistoryRow]) -> None:
+    def _show_history(self, rows: list[HistoryRow], timezone: str) -> None:
+        zone = operation_zone(timezone)  # the zone of the date fields, named in the header
+        self.history.setHorizontalHeaderItem(0, QTableWidgetItem(
+            self.tr("When ({0})").format(zone)))
         self.history.setRowCount(len(rows))
         for number, row in enumerate(reversed(rows)):  # newest first
             change = (f"{rfa_status_label(row.from_status)} → {rfa_status_label(row.to_status)}"
                       if row.from_status else rfa_status_label(row.to_status))
-            values = (row.at.astimezone().strftime("%Y-%m-%d %H:%M"), change, row.by,
+            values = (row.at.astimezone(zone).strftime("%Y-%m-%d %H:%M"), change, row.by,
                       row.comment)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -586,6 +613,13 @@ class RfaForm(QWidget):
         self.save_state.setText(self.tr("Editing…"))
         self.autosaver.schedule((self.state.rfa_id, self.state.operation_id, self.form_input()))
         self._recheck()
+        self._warn()
+
+    def _warn(self) -> None:
+        """Say (without refusing) when the request starts in the past."""
+        warnings = date_warnings(self.form_input()) if self.editable() else []
+        self.from_warning.setText(warnings[0].message if warnings else "")
+        self.from_warning.setVisible(bool(warnings))
 
     def _recheck(self) -> None:
         problems = self._local_problems()
@@ -660,8 +694,13 @@ class RfaForm(QWidget):
         proposed = [(self.assets.item(n).data(Qt.ItemDataRole.UserRole),
                      self.assets.item(n).text()) for n in range(self.assets.count())
                     if self.assets.item(n).data(Qt.ItemDataRole.UserRole)]
+        warning = ""
+        if status == RfaStatus.SUBMITTED and date_warnings(self.form_input()):
+            warning = self.tr("The request is needed from a time already past. Say why (for "
+                              "example, recording support already given): it goes in the "
+                              "history.")
         dialog = TransitionDialog(status, assets=proposed, reference=self.state.reference,
-                                  parent=self)
+                                  warning=warning, parent=self)
         dialog.accepted.connect(lambda: self.apply_transition(
             status, comment=dialog.comment(), asset_id=dialog.asset_id()))
         dialog.open()

@@ -8,6 +8,7 @@ what is wrong with its text through `problem()` ("" when fine).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -19,7 +20,8 @@ from ui.context import AppContext
 from ui.tasks import Session
 
 
-def _zone(name: str) -> ZoneInfo:
+def operation_zone(name: str) -> ZoneInfo:
+    """The operation's IANA time zone (UTC when unknown): the one zone the form shows."""
     try:
         return ZoneInfo(name or "UTC")
     except (ZoneInfoNotFoundError, ValueError):
@@ -27,13 +29,17 @@ def _zone(name: str) -> ZoneInfo:
 
 
 class OptionalDateTime(QWidget):
-    """A date and time in the operation's zone, or none while unticked; values are UTC."""
+    """A date and time in the operation's zone, or none while unticked; values are UTC.
+
+    Ticking the box shows `default()` (a UTC moment), not whatever the field last held.
+    """
 
     edited = Signal()
 
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.zone = ZoneInfo("UTC")
+        self.default: Callable[[], datetime] | None = None
         self.check = QCheckBox(label)
         self.edit = QDateTimeEdit()
         self.edit.setCalendarPopup(True)
@@ -45,7 +51,7 @@ class OptionalDateTime(QWidget):
         self.zone_label.setStyleSheet("background: transparent;")  # a label, not a field
         self.zone_label.setMaximumWidth(150)
         self.check.toggled.connect(self.edit.setEnabled)
-        self.check.clicked.connect(self.edited)
+        self.check.clicked.connect(self._ticked)
         self.edit.dateTimeChanged.connect(lambda _v: self.edited.emit())
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -54,9 +60,21 @@ class OptionalDateTime(QWidget):
         layout.addWidget(self.zone_label)
         self.setFocusProxy(self.edit)
 
+    def _ticked(self, checked: bool) -> None:
+        if checked and self.default is not None:
+            self._show_moment(self.default())
+        self.edited.emit()
+
+    def _show_moment(self, value: datetime) -> None:
+        local = value.astimezone(self.zone)
+        self.edit.blockSignals(True)
+        self.edit.setDateTime(QDateTime(local.year, local.month, local.day, local.hour,
+                                        local.minute, 0))
+        self.edit.blockSignals(False)
+
     def set_zone(self, name: str) -> None:
         """Show and read times in this IANA zone (the operation's)."""
-        self.zone = _zone(name)
+        self.zone = operation_zone(name)
         self.zone_label.setText(str(self.zone))
 
     def value(self) -> datetime | None:
@@ -76,9 +94,7 @@ class OptionalDateTime(QWidget):
         self.edit.blockSignals(True)
         self.check.setChecked(value is not None)
         self.edit.setEnabled(value is not None)
-        local = (value or datetime.now(UTC)).astimezone(self.zone)
-        self.edit.setDateTime(QDateTime(local.year, local.month, local.day, local.hour,
-                                        local.minute, 0))
+        self._show_moment(value or datetime.now(UTC))
         for widget in (self, self.check, self.edit):
             widget.blockSignals(False)
 
