@@ -22,12 +22,14 @@ from fieldapp.models import Operation, utcnow
 from fieldapp.models.enums import AssetCategory
 from fieldapp.pdf.common import deliver, escape, numbered_canvas, styles, title_header
 from fieldapp.pdf.listing import (
+    CELL_PADDING,
     column_widths,
     group_section,
     list_document,
     list_styles,
     striped_table,
 )
+from fieldapp.pdf.wrapping import address_markup
 from fieldapp.services.assets import AssetFilter, is_stale
 
 COLUMNS = ("Description", "Provider", "Capacity", "Status", "Place", "Available",
@@ -84,8 +86,11 @@ def _table(entries: list[dict[str, object]], widths: list[float], now: datetime)
             Paragraph(escape(asset_status_label(a["status"])), cell),
             Paragraph(escape(str(a["place_name"])), cell),
             Paragraph(escape(_window(a["available_from"], a["available_to"])), cell),
-            Paragraph(escape(" ".join(filter(None, (str(a["poc_name"]),
-                                                    str(a["poc_email"]))))), cell),
+            Paragraph("<br/>".join(filter(None, (
+                escape(str(a["poc_name"])),
+                address_markup(str(a["poc_email"]), font=cell.fontName, size=cell.fontSize,
+                               width=widths[COLUMNS.index("Point of contact")]
+                               - 2 * CELL_PADDING)))), cell),
             Paragraph(escape(confirmed) + (" <b>CHECK</b>" if stale else ""), cell)])
     return striped_table(COLUMNS, body, widths)
 

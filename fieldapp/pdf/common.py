@@ -115,20 +115,23 @@ def draw_line(canvas: Canvas, x: float, y: float, text: str, *, font: str, size:
 
 
 def title_header(title: str, subtitle: str) -> Callable[[Canvas], None]:
-    """A page header for `numbered_canvas`: blue title left, grey subtitle right, a rule."""
+    """A page header for `numbered_canvas`: the blue title, the grey subtitle under it, a
+    rule. A long title prints smaller rather than cut (to 8 pt; only then cut)."""
 
     def draw(canvas: Canvas) -> None:
         width, height = canvas._pagesize
-        right = fit_text(subtitle, FONT, 8, width / 2)
-        room = width - 2 * MARGIN - string_width(right, FONT, 8) - 6 * mm
+        room = width - 2 * MARGIN
+        line = visual_line(" ".join(printable(title).split()))
+        size = next((s / 2 for s in range(22, 15, -1)
+                     if string_width(line, FONT_BOLD, s / 2) <= room), 8.0)
         canvas.setFillColor(UN_BLUE)
-        draw_line(canvas, MARGIN, height - 11 * mm, fit_text(title, FONT_BOLD, 11, room),
-                  font=FONT_BOLD, size=11)
+        draw_line(canvas, MARGIN, height - 10 * mm, fit_text(title, FONT_BOLD, size, room),
+                  font=FONT_BOLD, size=size)
         canvas.setFillColor(colors.grey)
-        draw_line(canvas, width - MARGIN, height - 11 * mm, right, font=FONT, size=8,
-                  align="right")
+        draw_line(canvas, MARGIN, height - 14 * mm, fit_text(subtitle, FONT, 7.5, room),
+                  font=FONT, size=7.5)
         canvas.setStrokeColor(GRID)
-        canvas.line(MARGIN, height - 13 * mm, width - MARGIN, height - 13 * mm)
+        canvas.line(MARGIN, height - 15.5 * mm, width - MARGIN, height - 15.5 * mm)
     return draw
 
 

@@ -24,12 +24,14 @@ from fieldapp.models import Operation
 from fieldapp.models.enums import OrganisationType as T
 from fieldapp.pdf.common import deliver, escape, numbered_canvas, styles, title_header
 from fieldapp.pdf.listing import (
+    CELL_PADDING,
     column_widths,
     group_section,
     list_document,
     list_styles,
     striped_table,
 )
+from fieldapp.pdf.wrapping import address_markup
 from fieldapp.services.contacts import display_phone
 
 GROUP_ORDER = (T.UN_AGENCY, T.HOST_GOVERNMENT, T.NATIONAL_MILITARY, T.FOREIGN_MILITARY,
@@ -89,12 +91,16 @@ def _group_title(group: str) -> str:
 
 def _table(lines: list[SheetLine], widths: list[float]) -> Table:
     cell, bold, _ = list_styles()
+    room = widths[COLUMNS.index("E-mail")] - 2 * CELL_PADDING
     body = [
         [Paragraph(("★ " if line.favourite else "") + escape(line.name), bold),
          Paragraph(escape(line.role), cell), Paragraph(escape(line.organisation), cell),
+         # A grouped number never breaks inside; a line break comes between numbers.
          Paragraph(" · ".join(escape(p).replace(" ", "\u00a0") for p in line.phones), cell),
          Paragraph(escape(line.call_sign), cell),
-         Paragraph(", ".join(escape(e) for e in line.emails), cell)]
+         # One address a line, broken (when it must be) only after @ . - and the like.
+         Paragraph("<br/>".join(address_markup(e, font=cell.fontName, size=cell.fontSize,
+                                               width=room) for e in line.emails), cell)]
         for line in lines
     ]
     return striped_table(COLUMNS, body, widths)

@@ -1,7 +1,8 @@
 """What the landscape lists share (the contact sheet, the asset list).
 
-Compact pages for the wall: small cell text, a blue heading per group that never stands
-alone at the foot of a page, and striped tables whose heading row repeats on every page.
+Compact pages for the wall: small cell text that wraps (nothing is cut), a blue heading
+per group that never stands alone at the foot of a page, and striped tables whose heading
+row repeats on every page. The running header (`common.title_header`) takes two lines.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ from fieldapp.pdf.common import (
     styles,
 )
 
+CELL_PADDING = 2.5  # points left and right of a cell's text
+
 
 class ListStyles(NamedTuple):
     """The paragraph styles of a list: plain and bold cells, group headings."""
@@ -56,7 +59,7 @@ def list_styles() -> ListStyles:
 def list_document(out: IO[bytes] | str, *, page_size: str, title: str) -> SimpleDocTemplate:
     """A landscape document with room for the running header and the page number."""
     return SimpleDocTemplate(out, pagesize=landscape(PAGE_SIZES[page_size]),
-                             leftMargin=MARGIN, rightMargin=MARGIN, topMargin=16 * mm,
+                             leftMargin=MARGIN, rightMargin=MARGIN, topMargin=19 * mm,
                              bottomMargin=14 * mm, title=title, author="CMCoord Field Kit")
 
 
@@ -78,8 +81,8 @@ def striped_table(columns: Sequence[str], body: list[list[Flowable]],
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
     ]
     commands += [("BACKGROUND", (0, row), (-1, row), ZEBRA)
                  for row in range(2, len(body) + 1, 2)]

@@ -53,6 +53,7 @@ from fieldapp.pdf.common import (
     styles,
 )
 from fieldapp.pdf.common import numbered_canvas as _numbered_canvas
+from fieldapp.services.contacts import display_phone
 from fieldapp.services.rfa import get_rfa, history
 from fieldapp.services.settings import get_officer
 
@@ -110,7 +111,8 @@ def _contact_text(contact: Contact, organisation: Organisation | None) -> str:
     if contact.role or organisation is not None:
         lines.append(", ".join(p for p in (contact.role, organisation.acronym or organisation.name
                                            if organisation else "") if p))
-    phones = [f"{p.get('kind', '')} {p.get('number', '')}".strip() for p in contact.phones or []]
+    phones = [f"{p.get('kind', '')} {display_phone(p.get('number', ''))}".strip()
+              for p in contact.phones or []]
     lines += [" · ".join(phones)] if phones else []
     lines += [", ".join(contact.emails)] if contact.emails else []
     lines += [f"Call sign {contact.call_sign}"] if contact.call_sign else []

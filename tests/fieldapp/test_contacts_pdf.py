@@ -8,7 +8,10 @@ from datetime import date
 from pypdf import PdfReader
 
 from fieldapp.models import Operation
+from fieldapp.pdf.common import register_fonts
 from fieldapp.pdf.contacts import contact_sheet_pdf
+from fieldapp.pdf.scripts import string_width
+from fieldapp.pdf.wrapping import address_lines
 from fieldapp.services.contacts import ContactInput, Phone, create_contact, create_organisation
 
 
@@ -82,18 +85,65 @@ def test_empty_operation_prints_a_sentence(db):
     assert "No contacts yet" in _text(pdf)[1]
 
 
-def test_a_long_operation_name_is_shortened_rather_than_printed_over_the_legend(db):
-    long_name = "Tropical Cyclone Kalindra response and the floods that followed it, " * 2
+def _sheet_with(db, *, name: str = "Flood", **contact) -> bytes:
     with db.transaction() as session:
-        op = Operation(name=long_name.strip(), code="KAL", country="KEN")
+        op = Operation(name=name, code="KAL", country="KEN")
         session.add(op)
         session.flush()
-        create_contact(session, ContactInput(given_name="Jean", family_name="Dupont"),
+        create_contact(session, ContactInput(given_name="Jean", family_name="Dupont", **contact),
                        operation_id=op.id)
-        pdf = contact_sheet_pdf(session, operation_id=op.id)
-    _, text = _text(pdf)
+        return contact_sheet_pdf(session, operation_id=op.id)
+
+
+def test_a_long_operation_name_prints_whole_in_smaller_type_above_the_legend(db):
+    name = "Tropical Cyclone Kalindra response and the floods that followed it in 2026"
+    _, text = _text(_sheet_with(db, name=name))
+    lines = text.splitlines()
+    assert f"Contact sheet — {name}" in lines
+    assert lines[lines.index(f"Contact sheet — {name}") + 1].startswith("1 contacts · printed")
+
+
+def test_only_an_absurdly_long_operation_name_is_cut(db):
+    name = "Tropical Cyclone Kalindra response and the floods that followed it, " * 3
+    _, text = _text(_sheet_with(db, name=name.strip()))
     header = next(line for line in text.splitlines() if line.startswith("Contact sheet — "))
     assert header.startswith("Contact sheet — Tropical Cyclone Kalindra")
-    assert "…" in header
-    assert "followed it, Tropical" not in header
+    assert header.endswith("…")
     assert "1 contacts · printed" in text
+
+
+def test_long_role_and_organisation_wrap_instead_of_being_cut(db):
+    role = "Deputy head of the joint civil-military logistics coordination cell (north)"
+    _, text = _text(_sheet_with(db, role=role))
+    assert role in " ".join(text.split())
+
+
+def test_e_mail_addresses_break_only_after_at_dot_or_hyphen(db):
+    address = "p.raghunathan-logistics.coordinator@humanitarian-response.example.org"
+    _, text = _text(_sheet_with(db, emails=[address, "short@wfp.org"]))
+    lines = text.splitlines()
+    first = next(n for n, line in enumerate(lines) if line.startswith("p.raghunathan"))
+    end = next(n for n in range(first, len(lines)) if lines[n].endswith(".org"))
+    pieces = lines[first:end + 1]
+    assert "".join(pieces) == address
+    assert len(pieces) > 1  # the column is narrower than the address
+    assert all(piece[-1] in "@.-" for piece in pieces[:-1])
+    assert "short@wfp.org" in lines
+
+
+def test_address_lines_break_at_sensible_points_and_only_where_needed():
+    register_fonts()
+    width = string_width("logcluster.marovia@", "DejaVuSans", 10)
+    assert address_lines("logcluster.marovia@wfp.example", font="DejaVuSans", size=10,
+                         width=width) == ["logcluster.marovia@", "wfp.example"]
+    assert address_lines("a@b.org", font="DejaVuSans", size=10, width=width) == ["a@b.org"]
+    assert address_lines("https://reliefweb.int/updates?view=maps", font="DejaVuSans",
+                         size=10, width=width) == ["https://reliefweb.int/", "updates?view=",
+                                                   "maps"]
+
+
+def test_a_piece_wider_than_the_column_is_the_only_thing_cut_between_letters():
+    register_fonts()
+    width = string_width("abcdefgh", "DejaVuSans", 10)
+    assert address_lines("abcdefghijklmnop@x.org", font="DejaVuSans", size=10,
+                         width=width) == ["abcdefgh", "ijklmnop", "@x.org"]

@@ -198,7 +198,7 @@ def test_empty_log_says_so(db, op_id):
         assert log_csv(load_log(session, operation_id=op_id)).count(b"\r\n") == 2
 
 
-def test_contact_e_mails_and_phones_print_whole_on_one_line(db, op_id):
+def test_contact_e_mails_and_grouped_phones_print_whole_on_one_line(db, op_id):
     rfa_id = _draft(db, op_id)
     with db.transaction() as session:
         person = session.get(Contact, service.get_rfa(session, rfa_id).contact_id)
@@ -207,7 +207,7 @@ def test_contact_e_mails_and_phones_print_whole_on_one_line(db, op_id):
                          {"kind": "office", "number": "+258212345678", "valid": True}]
     lines = _text(_pdf(db, rfa_id)).splitlines()
     assert "p.raghunathan@wfp.example, logcluster.marovia@wfp.example" in lines
-    assert "mobile +258821234567 · office +258212345678" in lines
+    assert "mobile +258 82 123 4567 · office +258 21 234 5678" in lines  # grouped for radio
 
 
 def _page_texts(data: bytes) -> list[str]:
@@ -238,3 +238,17 @@ def test_signatures_never_stand_alone_on_a_page(db, op_id, lines):
     page = next(text for text in pages if "Signatures" in text)
     assert "Last entry" in page  # the end of the history comes with the signatures
     assert page.index("Last entry") < page.index("Signatures") < page.index("Validation by")
+
+
+def test_log_wraps_long_titles_requesters_and_status_instead_of_cutting_them(db, op_id):
+    title = ("Airlift of cholera kits and water purification units from Port Selvane to the "
+             "three island clinics before the rains")
+    rfa_id = _draft(db, op_id, title=title)
+    with db.transaction() as session:
+        service.transition(session, rfa_id, "submitted", by="Officer")
+    with db.session() as session:
+        text = " ".join(_text(log_pdf(load_log(session, operation_id=op_id))).split())
+    assert title in text
+    assert "Médecins Sans Frontières" in text
+    assert "Submitted for validation" in text
+    assert "…" not in text
