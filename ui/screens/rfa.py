@@ -96,6 +96,7 @@ class RfaScreen(QWidget):
         self.text_filter.setObjectName("textFilter")
         self.text_filter.setPlaceholderText(self.tr("Search requests…"))
         self.text_filter.setClearButtonEnabled(True)
+        self.text_filter.setMinimumWidth(100)
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(300)
@@ -104,6 +105,14 @@ class RfaScreen(QWidget):
         for combo in (self.status_filter, self.priority_filter, self.cluster_filter,
                       self.capability_filter):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+            # Sized to a short name, not to the longest cluster: the filter bar must never
+            # make the window wider than a 1366-pixel screen at 125 % (or 3840 at 200 %).
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(7)
+            combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+            combo.setToolTip(combo.currentText())
+            combo.currentTextChanged.connect(combo.setToolTip)
 
         self.new_button = QPushButton(self.tr("New request"))
         self.new_button.setObjectName("newRfa")
@@ -182,12 +191,19 @@ class RfaScreen(QWidget):
         return super().eventFilter(watched, event)
 
     def _keep_status_in_view(self) -> None:
-        """Narrow the Title column (not below 90 px) so the Status column stays in view."""
-        title, status = column_of("title"), column_of("status")
-        others = sum(self.table.columnWidth(c) for c in range(status + 1) if c != title)
-        room = self.table.viewport().width() - others
-        if room < self.table.columnWidth(title) or self.table.columnWidth(title) < 200:
-            self.table.setColumnWidth(title, max(90, min(200, room)))
+        """Narrow Title (to 90 px), then Priority (to 80 px), so that a narrow list still
+        shows each request's Status; widen them back (to their usual width) when there is
+        room again."""
+        status = column_of("status")
+        usual = {column_of("title"): 200, column_of("priority"): 110}
+        fixed = sum(self.table.columnWidth(c) for c in range(status + 1) if c not in usual)
+        room = self.table.viewport().width() - fixed
+        for column, smallest in ((column_of("title"), 90), (column_of("priority"), 80)):
+            others = sum(self.table.columnWidth(c) for c in usual if c != column)
+            width = self.table.columnWidth(column)
+            if others + width > room or width < usual[column]:
+                self.table.setColumnWidth(column, max(smallest, min(usual[column],
+                                                                    room - others)))
 
     # Filter and list -------------------------------------------------------------------------
 

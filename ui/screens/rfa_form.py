@@ -216,6 +216,9 @@ class RfaForm(QWidget):
         self.cluster.setObjectName("cluster")
         self.cluster.setEditable(True)
         self.cluster.addItems(["", *CLUSTERS])
+        self.cluster.setSizeAdjustPolicy(  # the longest cluster name must not widen the form
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.cluster.setMinimumContentsLength(12)
         self.contact = ContactPicker(self.ctx)
         self.contact.setObjectName("contact_id")
         self.capability = QComboBox()
@@ -247,8 +250,7 @@ class RfaForm(QWidget):
         self.justification = _text_box("last_resort_justification", self.tr(
             "Why no civilian means can meet the need in time: military and civil defence "
             "assets are a last resort."), 100)
-        self.unique = QCheckBox(self.tr("The capability is unique: nothing civilian can do "
-                                        "this task"))
+        self.unique = QCheckBox(self.tr("Unique: nothing civilian can do this task"))
         self.unique.setObjectName("capability_unique")
         form.addRow(required(self.tr("Civilian means tried:")),
                     wrap("civilian_means_tried", self.civilian_means))
@@ -431,8 +433,11 @@ class RfaForm(QWidget):
         self.reference.setText(state.reference or self.tr("New request"))
         self.status.setText(rfa_status_label(state.status))
         if not state.stored:
-            self.save_state.setText(self.tr("Not saved yet: the reference is given when you "
-                                            "first type something"))
+            self.save_state.setText(self.tr("Not saved yet"))
+            self.save_state.setToolTip(self.tr("The request is stored, and given its "
+                                               "reference, when you first type something."))
+        else:
+            self.save_state.setToolTip("")
         for button in (self.preview_button, self.pdf_button, self.print_button):
             button.setEnabled(state.stored)
         if not keep_fields:
@@ -471,6 +476,8 @@ class RfaForm(QWidget):
             edit.set_zone(state.timezone)
         for name, line in self._line_fields().items():
             line.setText(getattr(data, name))
+            line.setCursorPosition(0)  # a long title shows its beginning
+        self.cluster.lineEdit().setCursorPosition(0)
         for name, box in self._text_fields().items():
             box.setPlainText(getattr(data, name))
         for name, field in self._value_fields().items():
