@@ -22,9 +22,8 @@ The point of contact is found among the contacts by e-mail, then by name.
 
 from __future__ import annotations
 
-import bisect
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime, time
 
@@ -47,17 +46,22 @@ from fieldapp.importexport.common import (
     parse_date,
     parse_number,
     read_bytes,
+    sorted_warnings,
     taken_ids,
 )
 from fieldapp.importexport.contacts import ImportChoice
 from fieldapp.importexport.csv_hxl import (
     Column,
     Table,
+    column_label,
     describe_hxl,
+    filled,
     normal_header,
     parse_hashtag,
+    placed_warnings,
     read_table,
     recognise,
+    source_columns,
     write_table,
 )
 from fieldapp.labels import asset_status_label, capability_label
@@ -207,9 +211,8 @@ class AssetImportResult:
 
 def all_warnings(preview: AssetImportPreview) -> list[ImportWarning]:
     """Every warning of the preview, the file's and each row's, by line (0: the file)."""
-    rows = [*preview.to_add, *(match.row for match in preview.matches)]
-    found = [*preview.warnings, *(warning for row in rows for warning in row.warnings)]
-    return sorted(found, key=lambda warning: warning.line)
+    return sorted_warnings(preview.warnings,
+                           [*preview.to_add, *(match.row for match in preview.matches)])
 
 
 # --- columns ----------------------------------------------------------------------------------
@@ -223,23 +226,6 @@ class _Use:
     why: str = ""  # why it is left out, when the officer did not leave it out
 
 
-def _label(table: Table, index: int) -> str:
-    header = table.header[index]
-    return header or (table.hashtags[index] if table.hashtags else "") or f"Column {index + 1}"
-
-
-def _filled(table: Table) -> tuple[list[int], list[str]]:
-    """How many rows have a value in each column, and the first value."""
-    counts = [0] * len(table.header)
-    samples = [""] * len(table.header)
-    for _, cells in table.rows:
-        for index, cell in enumerate(cells):
-            if cell.strip():
-                counts[index] += 1
-                samples[index] = samples[index] or cell.strip()
-    return counts, samples
-
-
 def _uses(table: Table, choices: Mapping[str, str], counts: list[int]) -> list[_Use]:
     """How each column is read: the officer's choice, else its hashtag or header, else left
     out. A field that holds one value is read from the first column with data naming it
@@ -250,12 +236,12 @@ def _uses(table: Table, choices: Mapping[str, str], counts: list[int]) -> list[_
         if key in taken and key not in _REPEATABLE:
             return _Use("", chosen, f"the field is already read from \u201c{taken[key]}\u201d")
         if chosen or counts[index]:
-            taken.setdefault(key, _label(table, index))
+            taken.setdefault(key, column_label(table, index))
         return _Use(key, chosen)
 
     uses: list[_Use | None] = []
     for index in range(len(table.header)):
-        choice = choices.get(normal_header(_label(table, index)))
+        choice = choices.get(normal_header(column_label(table, index)))
         if choice == "":
             uses.append(_Use("", chosen=True))
         else:
@@ -274,21 +260,6 @@ def _unknown(table: Table, index: int) -> str:
     if table.hashtags[index]:
         return "its hashtag matches no field of an asset entry"
     return "it has no HXL hashtag"
-
-
-def _columns(table: Table, uses: list[_Use], counts: list[int],
-             samples: list[str]) -> list[SourceColumn]:
-    return [SourceColumn(label=_label(table, i), maps_to=use.key,
-                         hashtag=table.hashtags[i] if table.hashtags else "", index=i,
-                         count=counts[i], sample=samples[i], chosen=use.chosen)
-            for i, use in enumerate(uses)]
-
-
-def _left_out(column: SourceColumn, why: str) -> ImportWarning:
-    rows = "1 row has" if column.count == 1 else f"{column.count:,} rows have"
-    return ImportWarning(0, WarningKind.COLUMN_LEFT_OUT, (
-        f"The column \u201c{column.label}\u201d is left out: {why}, and {rows} a value "
-        "there. You can map it to a field in the preview."))
 
 
 def _check_required(table: Table, uses: list[_Use]) -> None:
@@ -311,21 +282,7 @@ def _check_required(table: Table, uses: list[_Use]) -> None:
         f"tagged #item+category / #item+name{chosen}.", line=table.header_line)
 
 
-def _replaced_by_row(table: Table, warnings: Sequence[ImportWarning]
-                     ) -> dict[int, list[ImportWarning]]:
-    """The decoder's REPLACED warnings by the line of the row they fall in (a quoted cell
-    may span lines); those of the header or of a row the CSV reader set aside stay the
-    file's."""
-    starts = sorted([line for line, _ in table.rows] + [row.line for row in table.rejected])
-    rows = {line for line, _ in table.rows}
-    found: dict[int, list[ImportWarning]] = {}
-    for warning in warnings:
-        if warning.kind != WarningKind.REPLACED or warning.line <= table.header_line:
-            continue
-        at = bisect.bisect_right(starts, warning.line) - 1
-        if at >= 0 and starts[at] in rows:
-            found.setdefault(starts[at], []).append(warning)
-    return found
+
 
 
 def _cells(cells: list[str], read: list[tuple[int, str]]) -> dict[str, str]:
@@ -554,18 +511,14 @@ def preview_asset_import(session: Session, source: ImportSource, *,
     """
     decoded = decode_file(read_bytes(source), encoding=encoding)
     table = read_table(decoded.text)
-    counts, samples = _filled(table)
+    counts, samples = filled(table)
     uses = _uses(table, column_choices or {}, counts)
     _check_required(table, uses)
-    columns = _columns(table, uses, counts, samples)
+    columns = source_columns(table, uses, counts, samples)
     preview = AssetImportPreview(operation_id, columns=columns, encoding=decoded.encoding,
                                  encoding_guessed=decoded.guessed,
                                  kind="HXL" if table.hashtags else "CSV")
-    on_rows = _replaced_by_row(table, decoded.warnings)
-    moved = {warning for row in on_rows.values() for warning in row}
-    warnings = [warning for warning in decoded.warnings if warning not in moved]
-    warnings += [_left_out(column, use.why) for column, use in zip(columns, uses, strict=True)
-                 if not use.key and use.why and column.count]
+    on_rows, warnings = placed_warnings(table, decoded.warnings, columns, uses)
     read = [(index, use.key) for index, use in enumerate(uses) if use.key]
     existing = _existing(session, operation_id)
     contacts = _contact_index(session)

@@ -24,6 +24,7 @@ import math
 import re
 import threading
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
@@ -96,6 +97,13 @@ class SourceColumn:
     count: int = 0
     sample: str = ""
     chosen: bool = False  # the officer mapped it (or left it out) by hand
+
+
+def sorted_warnings(file_warnings: Iterable[ImportWarning],
+                    rows: Iterable[object]) -> list[ImportWarning]:
+    """The file's warnings and every row's (`row.warnings`), by line; the file's first."""
+    found = [*file_warnings, *(w for row in rows for w in getattr(row, "warnings", ()))]
+    return sorted(found, key=lambda warning: warning.line)
 
 
 def read_bytes(source: ImportSource) -> bytes:

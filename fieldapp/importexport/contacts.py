@@ -16,7 +16,6 @@ appended.
 
 from __future__ import annotations
 
-import bisect
 import unicodedata
 import uuid
 from collections.abc import Mapping
@@ -39,13 +38,10 @@ from fieldapp.importexport.common import (
     id_keys,
     new_row_id,
     read_bytes,
+    sorted_warnings,
     taken_ids,
 )
 from fieldapp.importexport.contacts_csv import read_contacts_csv
-from fieldapp.importexport.csv_hxl import (  # noqa: F401 - where tests and callers found them
-    column_key,
-    header_signature,
-)
 from fieldapp.importexport.vcard import (
     CardFields,
     ContactFile,
@@ -305,22 +301,10 @@ def preview_import(session: Session, source: ImportSource, *, operation_id: str 
     return preview
 
 
-def row_warnings(preview: ImportPreview) -> dict[int, list[ImportWarning]]:
-    """Every warning of the preview by the line of the row it belongs to (a file-wide
-    warning, such as a guessed encoding or a column left out, under line 0)."""
-    by_line: dict[int, list[ImportWarning]] = {}
-    for row in [*preview.to_add, *(m.row for m in preview.matches)]:
-        if row.warnings:
-            by_line.setdefault(row.line, []).extend(row.warnings)
-    starts = sorted({row.line for row in preview.to_add} |
-                    {m.line for m in preview.matches} | {r.line for r in preview.rejected})
-    for warning in preview.warnings:
-        line = warning.line
-        if line and warning.kind == WarningKind.REPLACED:  # inside a record: on its line
-            at = bisect.bisect_right(starts, line) - 1
-            line = starts[at] if at >= 0 else line
-        by_line.setdefault(line, []).append(warning)
-    return by_line
+def all_warnings(preview: ImportPreview) -> list[ImportWarning]:
+    """Every warning of the preview, the file's and each row's, by line (0: the file)."""
+    return sorted_warnings(preview.warnings,
+                           [*preview.to_add, *(match.row for match in preview.matches)])
 
 
 def _find_match(session: Session, row: ImportedContact, keys: dict[str, str],

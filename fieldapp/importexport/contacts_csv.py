@@ -35,7 +35,6 @@ A "Display Name"/"Name" column fills `full_name`, kept beside the given and fami
 
 from __future__ import annotations
 
-import bisect
 import heapq
 import re
 from collections.abc import Mapping, Sequence
@@ -45,17 +44,19 @@ from fieldapp.importexport.common import (
     DecodedText,
     ImportFileError,
     ImportWarning,
-    SourceColumn,
-    WarningKind,
 )
 from fieldapp.importexport.csv_hxl import (
     Column,
     Table,
+    column_label,
     describe_hxl,
+    filled,
     normal_header,
     parse_hashtag,
+    placed_warnings,
     read_table,
     recognise,
+    source_columns,
 )
 from fieldapp.importexport.vcard import CardFields, ContactFile
 
@@ -226,11 +227,6 @@ def _kind(table: Table) -> str:
     return "CSV"
 
 
-def _label(table: Table, index: int) -> str:
-    header = table.header[index]
-    return header or (table.hashtags[index] if table.hashtags else "") or f"Column {index + 1}"
-
-
 def _uses(table: Table, kind: str, choices: Mapping[str, str],
           counts: list[int]) -> list[_Use]:
     """How each column is read: the officer's choice, else recognition, else left out.
@@ -238,11 +234,11 @@ def _uses(table: Table, kind: str, choices: Mapping[str, str],
     uses: list[_Use | None] = [None] * len(table.header)
     taken: dict[str, str] = {}
     for index in range(len(table.header)):
-        choice = choices.get(normal_header(_label(table, index)))
+        choice = choices.get(normal_header(column_label(table, index)))
         if choice is not None and (choice == "" or choice in FIELD_KEYS):
             uses[index] = _Use(choice, chosen=True)
             if choice:
-                taken.setdefault(choice, _label(table, index))
+                taken.setdefault(choice, column_label(table, index))
     skip_honorific = kind == "Outlook CSV"
     for index in range(len(table.header)):
         if uses[index] is not None:
@@ -261,7 +257,7 @@ def _uses(table: Table, kind: str, choices: Mapping[str, str],
         else:
             uses[index] = _Use(found.key, found)
             if not found.repeatable and counts[index]:
-                taken[found.key] = _label(table, index)
+                taken[found.key] = column_label(table, index)
     done = [use or _Use("") for use in uses]
     if not table.hashtags:
         _add_companions(table, done)
@@ -356,36 +352,6 @@ def _card(line: int, cells: list[str], uses: Sequence[tuple[int, _Use]],
     return card
 
 
-def _filled(table: Table, kind: str) -> tuple[list[int], list[str]]:
-    """How many rows have a value in each column, and the first value."""
-    counts = [0] * len(table.header)
-    samples = [""] * len(table.header)
-    blanks = _OUTLOOK_BLANKS if kind == "Outlook CSV" else frozenset()
-    for _, cells in table.rows:
-        for index, cell in enumerate(cells):
-            value = cell.strip()
-            if value and value.casefold() not in blanks:
-                counts[index] += 1
-                if not samples[index]:
-                    samples[index] = value
-    return counts, samples
-
-
-def _columns(table: Table, uses: list[_Use], counts: list[int],
-             samples: list[str]) -> list[SourceColumn]:
-    return [SourceColumn(label=_label(table, i), maps_to=use.key,
-                         hashtag=table.hashtags[i] if table.hashtags else "", index=i,
-                         count=counts[i], sample=samples[i], chosen=use.chosen)
-            for i, use in enumerate(uses)]
-
-
-def _left_out(column: SourceColumn, why: str) -> ImportWarning:
-    rows = "1 row has" if column.count == 1 else f"{column.count:,} rows have"
-    return ImportWarning(0, WarningKind.COLUMN_LEFT_OUT, (
-        f"The column \u201c{column.label}\u201d is left out: {why}, and {rows} a value "
-        "there. You can map it to a field in the preview."))
-
-
 def _refuse_without_name(table: Table, uses: list[_Use]) -> None:
     """A file needs a name column, or one a record without a name can be named after (an
     e-mail or organisation: the preview marks those names for review)."""
@@ -418,15 +384,11 @@ def read_contacts_csv(decoded: DecodedText, *,
     """
     table = read_table(decoded.text)
     kind = _kind(table)
-    counts, samples = _filled(table, kind)
+    counts, samples = filled(table, _OUTLOOK_BLANKS if kind == "Outlook CSV" else frozenset())
     uses = _uses(table, kind, choices or {}, counts)
     _refuse_without_name(table, uses)
-    columns = _columns(table, uses, counts, samples)
-    on_rows = _warnings_by_row(table, decoded.warnings)
-    moved = {warning for row in on_rows.values() for warning in row}
-    warnings = [warning for warning in decoded.warnings if warning not in moved]
-    warnings += [_left_out(column, use.why) for column, use in zip(columns, uses, strict=True)
-                 if not use.key and not use.chosen and column.count]
+    columns = source_columns(table, uses, counts, samples)
+    on_rows, warnings = placed_warnings(table, decoded.warnings, columns, uses)
     read = [(index, use) for index, use in enumerate(uses) if use.key]
     cards = (_card(line, cells, read, on_rows.get(line, [])) for line, cells in table.rows)
     records = heapq.merge(cards, table.rejected, key=lambda item: item.line)
@@ -434,20 +396,7 @@ def read_contacts_csv(decoded: DecodedText, *,
                        warnings)
 
 
-def _warnings_by_row(table: Table, warnings: Sequence[ImportWarning]
-                     ) -> dict[int, list[ImportWarning]]:
-    """The decoder's REPLACED warnings, by the line of the row they fall in (a row may span
-    lines); those of the header or of a rejected row stay the file's."""
-    starts = sorted([line for line, _ in table.rows] + [row.line for row in table.rejected])
-    rows = {line for line, _ in table.rows}
-    found: dict[int, list[ImportWarning]] = {}
-    for warning in warnings:
-        if warning.kind != WarningKind.REPLACED or warning.line <= table.header_line:
-            continue
-        at = bisect.bisect_right(starts, warning.line) - 1
-        if at >= 0 and starts[at] in rows:
-            found.setdefault(starts[at], []).append(warning)
-    return found
+
 
 
 EXPORT_HEADER = ["Name", "Given name", "Family name", "Organisation", "Acronym",

@@ -25,6 +25,7 @@ apostrophe before text Excel would run as a formula (=, +, -, @), removed again 
 
 from __future__ import annotations
 
+import bisect
 import csv
 import hashlib
 import io
@@ -32,8 +33,15 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from fieldapp.importexport.common import ImportFileError, RejectedRow, SourceColumn
+from fieldapp.importexport.common import (
+    ImportFileError,
+    ImportWarning,
+    RejectedRow,
+    SourceColumn,
+    WarningKind,
+)
 
 HXL_SCAN_ROWS = 25  # the HXL standard looks for the hashtag row within the first 25 rows
 HXL_TAGGED_SHARE = 0.5  # libhxl's FUZZY_HASHTAG_PERCENTAGE: half the filled cells are tags
@@ -80,6 +88,88 @@ def header_signature(columns: list[SourceColumn]) -> str:
     """Files with the same header have the same signature ("" when there is no header)."""
     keys = [column_key(column) for column in columns if column.index >= 0]
     return hashlib.sha1("\x1f".join(keys).encode()).hexdigest() if keys else ""
+
+
+# --- what a reader says about the file's columns (shared by the contacts and assets readers) --
+
+class ColumnUse(Protocol):
+    """How a reader reads one column: the field it fills ("" when left out), whether the
+    officer chose that, and why a column with data is left out."""
+
+    key: str
+    chosen: bool
+    why: str
+
+
+def column_label(table: Table, index: int) -> str:
+    """The column's name for the officer: its header, else its hashtag, else its place."""
+    header = table.header[index]
+    return header or (table.hashtags[index] if table.hashtags else "") or f"Column {index + 1}"
+
+
+def filled(table: Table, blanks: frozenset[str] = frozenset()) -> tuple[list[int], list[str]]:
+    """How many rows have a value in each column, and the first value; `blanks` are values
+    a program writes for "nothing entered" (case-folded), which do not count."""
+    counts = [0] * len(table.header)
+    samples = [""] * len(table.header)
+    for _, cells in table.rows:
+        for index, cell in enumerate(cells):
+            value = cell.strip()
+            if value and value.casefold() not in blanks:
+                counts[index] += 1
+                samples[index] = samples[index] or value
+    return counts, samples
+
+
+def source_columns(table: Table, uses: Sequence[ColumnUse], counts: list[int],
+                   samples: list[str]) -> list[SourceColumn]:
+    """Every column of the file, in file order, with what it becomes."""
+    return [SourceColumn(label=column_label(table, i), maps_to=use.key,
+                         hashtag=table.hashtags[i] if table.hashtags else "", index=i,
+                         count=counts[i], sample=samples[i], chosen=use.chosen)
+            for i, use in enumerate(uses)]
+
+
+def left_out_warnings(columns: list[SourceColumn],
+                      uses: Sequence[ColumnUse]) -> list[ImportWarning]:
+    """A warning for each column with data that nothing reads and the officer did not
+    leave out."""
+    warnings = []
+    for column, use in zip(columns, uses, strict=True):
+        if use.key or use.chosen or not column.count:
+            continue
+        rows = "1 row has" if column.count == 1 else f"{column.count:,} rows have"
+        warnings.append(ImportWarning(0, WarningKind.COLUMN_LEFT_OUT, (
+            f"The column \u201c{column.label}\u201d is left out: {use.why}, and {rows} a "
+            "value there. You can map it to a field in the preview.")))
+    return warnings
+
+
+def placed_warnings(table: Table, decoded: Sequence[ImportWarning], columns: list[SourceColumn],
+                    uses: Sequence[ColumnUse]
+                    ) -> tuple[dict[int, list[ImportWarning]], list[ImportWarning]]:
+    """The decoder's warnings and the left-out columns', placed: those of a row by its line
+    (a byte replaced in it), and the file's own (a guessed encoding, a column left out)."""
+    on_rows = _replaced_by_row(table, decoded)
+    moved = {warning for row in on_rows.values() for warning in row}
+    return on_rows, [w for w in decoded if w not in moved] + left_out_warnings(columns, uses)
+
+
+def _replaced_by_row(table: Table, warnings: Sequence[ImportWarning]
+                     ) -> dict[int, list[ImportWarning]]:
+    """The decoder's REPLACED warnings by the line of the row they fall in (a quoted cell
+    may span lines); those of the header or of a row the CSV reader set aside stay the
+    file's."""
+    starts = sorted([line for line, _ in table.rows] + [row.line for row in table.rejected])
+    rows = {line for line, _ in table.rows}
+    found: dict[int, list[ImportWarning]] = {}
+    for warning in warnings:
+        if warning.kind != WarningKind.REPLACED or warning.line <= table.header_line:
+            continue
+        at = bisect.bisect_right(starts, warning.line) - 1
+        if at >= 0 and starts[at] in rows:
+            found.setdefault(starts[at], []).append(warning)
+    return found
 
 
 def parse_hashtag(text: str) -> tuple[str, frozenset[str]]:

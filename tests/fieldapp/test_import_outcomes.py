@@ -8,11 +8,11 @@ import pytest
 from fieldapp.importexport.common import ImportWarning, SourceColumn, WarningKind
 from fieldapp.importexport.contacts import (
     ImportPreview,
+    all_warnings,
     apply_import,
-    header_signature,
     preview_import,
-    row_warnings,
 )
+from fieldapp.importexport.csv_hxl import header_signature
 from fieldapp.progress import Progress
 from tests.fieldapp.sentences import reads_as_a_sentence
 
@@ -125,26 +125,24 @@ def test_a_name_repeated_in_one_file_matches_its_earlier_line(db, op_id):
     assert [(m.line, m.earlier_line) for m in preview.matches] == [(3, 2)]
 
 
-def test_warnings_are_shown_on_the_line_of_the_record_they_belong_to(db, op_id):
+def test_every_warning_is_listed_by_line_the_files_first(db, op_id):
     with db.session() as session:
         preview = preview_import(session, b"Name,E-mail\nJean,j@x.org\nKwame,bad\n",
                                  operation_id=op_id)
-    preview.warnings += [ImportWarning(0, WarningKind.ENCODING_GUESSED, "Guessed."),
-                         ImportWarning(2, WarningKind.REPLACED, "Replaced."),
-                         ImportWarning(7, WarningKind.SKIPPED_LINE, "Skipped.")]
-    by_line = row_warnings(preview)
-    assert [w.kind for w in by_line[0]] == [WarningKind.ENCODING_GUESSED]
-    assert [w.kind for w in by_line[2]] == [WarningKind.REPLACED]
-    assert [w.kind for w in by_line[3]] == [WarningKind.VALUE_DROPPED]
-    assert [w.kind for w in by_line[7]] == [WarningKind.SKIPPED_LINE]
+    preview.warnings += [ImportWarning(7, WarningKind.SKIPPED_LINE, "Skipped."),
+                         ImportWarning(0, WarningKind.ENCODING_GUESSED, "Guessed.")]
+    assert [(w.line, w.kind) for w in all_warnings(preview)] == [
+        (0, WarningKind.ENCODING_GUESSED), (3, WarningKind.VALUE_DROPPED),
+        (7, WarningKind.SKIPPED_LINE)]
 
 
-def test_a_replaced_byte_inside_a_multi_line_record_is_shown_on_the_record(db, op_id):
+def test_a_replaced_byte_in_a_multi_line_row_is_shown_on_the_row(db, op_id):
     with db.session() as session:
-        preview = preview_import(session, b'Name,Notes\nJean,"one\ntwo\nthree"\nKwame,x\n',
-                                 operation_id=op_id)
-    preview.warnings.append(ImportWarning(4, WarningKind.REPLACED, "Replaced."))
-    assert [w.kind for w in row_warnings(preview)[2]] == [WarningKind.REPLACED]
+        preview = preview_import(session, b'Name,Notes\nJean,"one\ntw\xff\nthree"\nKwame,x\n',
+                                 operation_id=op_id, encoding="utf-8")
+    (jean, _kwame) = preview.to_add
+    assert [(w.line, w.kind) for w in jean.warnings] == [(3, WarningKind.REPLACED)]
+    assert [w.kind for w in preview.warnings] == []
 
 
 def test_files_with_the_same_header_share_a_remembered_mapping():

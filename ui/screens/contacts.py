@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 from fieldapp.importexport.common import ENCODINGS
 from fieldapp.importexport.contacts import (
     ImportPreview,
+    all_warnings,
     apply_import,
     preview_import,
-    row_warnings,
 )
 from fieldapp.importexport.contacts_csv import CONTACT_TARGETS
 from fieldapp.importexport.contacts_export import export_contacts_csv, export_vcard
@@ -346,7 +346,6 @@ class ContactsScreen(ListScreen):
                                 encoding=encoding, column_choices=column_choices)
 
     def _show_preview(self, preview: ImportPreview, path: str = "") -> None:
-        said = row_warnings(preview)
         lines = PreviewLines(
             to_add=[(r.line, _describe(r.name, r.organisation, r.data.emails))
                     for r in preview.to_add],
@@ -357,7 +356,7 @@ class ContactsScreen(ListScreen):
             note=self.tr("New organisations: {names}").format(
                 names=", ".join(preview.new_organisations))
             if preview.new_organisations else "",
-            warnings=[(line, w.message) for line in sorted(said) for w in said[line]],
+            warnings=[(w.line, w.message) for w in all_warnings(preview)],
             columns=self.column_lines(preview.columns),
             targets=list(CONTACT_TARGETS) if preview.format == "csv" else [],
             encoding=preview.encoding, encoding_guessed=preview.encoding_guessed,
