@@ -344,14 +344,106 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @dataclass(frozen=True)
 class AssetMatch:
-    """A directory asset that could meet a request, and how far it is."""
+    """A directory asset that could meet a request, how far it is, and whether its capacity
+    covers the quantity requested (None: cannot tell) with the reason in words."""
 
     asset: Asset
     distance_km: float | None
+    fits: bool | None = None
+    reason: str = ""
+
+
+_TONNES = {"t": 1.0, "tonne": 1.0, "tonnes": 1.0, "ton": 1.0, "tons": 1.0, "mt": 1.0,
+           "kg": 0.001}
+_PEOPLE = ("passenger", "pax", "seat", "people", "person")  # not "personnel": a team's size
+_CUBIC = ("m³", "m3", "cbm")
+
+
+def _words(text: str) -> list[str]:
+    return text.lower().replace(",", " ").split()
+
+
+def _capacity_kind(unit: str, other_unit: str) -> tuple[str, float] | None:
+    """What an asset's capacity unit measures, as a requested quantity ("tonnes",
+    "passengers", "m3" or "other"), and the factor to that quantity's unit."""
+    words = _words(unit)
+    if not words:
+        return None
+    first = words[0]
+    if first in _TONNES:
+        return "tonnes", _TONNES[first]
+    if first in _CUBIC or "cubic" in words:
+        return "m3", 1.0
+    if any(w.startswith(_PEOPLE) and not w.startswith("personnel") for w in words):
+        return "passengers", 1.0
+    wanted = _words(other_unit)
+    if wanted and first.rstrip("s") == wanted[0].rstrip("s"):
+        return "other", 1.0
+    return None
+
+
+def _requested(rfa: Rfa) -> dict[str, tuple[float, str]]:
+    """The quantities a request asks for, by kind, with how to say them."""
+    asked: dict[str, tuple[float, str]] = {}
+    if rfa.cargo_tonnes:
+        asked["tonnes"] = (rfa.cargo_tonnes, f"{rfa.cargo_tonnes:g} t of cargo")
+    if rfa.passengers:
+        asked["passengers"] = (float(rfa.passengers), f"{rfa.passengers} passengers")
+    if rfa.cargo_m3:
+        asked["m3"] = (rfa.cargo_m3, f"{rfa.cargo_m3:g} m³ of cargo")
+    if rfa.other_quantity:
+        unit = (rfa.other_unit or "").strip()
+        asked["other"] = (rfa.other_quantity, f"{rfa.other_quantity:g} {unit}".strip())
+    return asked
+
+
+def capacity_fit(asset: Asset, rfa: Rfa) -> tuple[bool | None, str]:
+    """Whether the asset's capacity (all its units together) covers the quantity the
+    request asks for, and why, in a sentence; None when it cannot be told."""
+    asked = _requested(rfa)
+    count = max(asset.quantity or 1, 1)
+    unit = (asset.capacity_unit or "").strip()
+    if asset.capacity_value is None:
+        return None, "Capacity not recorded: check it with the provider."
+    each = f"{asset.capacity_value:g} {unit}".strip()
+    capacity = f"{count} × {each}" if count > 1 else each
+    if not asked:
+        return None, f"No quantity in the request to compare with its capacity ({capacity})."
+    kind = _capacity_kind(unit, rfa.other_unit or "")
+    wanted = ", ".join(said for _v, said in asked.values())
+    if kind is None:
+        return None, f"Its capacity ({capacity}) cannot be compared with {wanted}."
+    measure, factor = kind
+    if measure not in asked:
+        return False, f"Does not fit: its capacity is {capacity}; the request is for {wanted}."
+    amount, said = asked[measure]
+    total = asset.capacity_value * factor * count
+    base = {"tonnes": "t", "passengers": "passengers", "m3": "m³"}.get(measure, unit)
+    together = (f"{capacity} = {total:g} {base}" if count > 1 or factor != 1.0
+                else capacity)
+    if total >= amount:
+        return True, f"Fits: {together} for {said}."
+    return False, f"Too small: {together} for {said}{_rounds(unit, amount, total)}."
+
+
+_ROUNDS = {"sortie": "sorties", "day": "days", "trip": "trips", "flight": "flights",
+           "rotation": "rotations", "lift": "lifts", "voyage": "voyages"}
+
+
+def _rounds(unit: str, amount: float, total: float) -> str:
+    """"; about N sorties" when the capacity is per sortie, day, trip…; else ""."""
+    words = _words(unit)
+    if "per" not in words or total <= 0:
+        return ""
+    after = words[words.index("per") + 1:] or [""]
+    name = _ROUNDS.get(after[0])
+    return f"; about {math.ceil(amount / total)} {name}" if name else ""
 
 
 def matching_assets(session: Session, rfa: Rfa, *, limit: int = 50) -> list[AssetMatch]:
-    """Assets of the requested category available in the window, nearest first."""
+    """Assets of the requested category available in the window: those whose capacity
+    covers the quantity requested first, then those that cannot be told, then those too
+    small or measured otherwise; nearest first within each; each says why."""
     query = select(Asset).where(
         Asset.deleted.is_(False),
         Asset.category == rfa.capability,
@@ -371,8 +463,10 @@ def matching_assets(session: Session, rfa: Rfa, *, limit: int = 50) -> list[Asse
         distance = None
         if None not in (lat, lon, asset.latitude, asset.longitude):
             distance = _km(lat, lon, asset.latitude, asset.longitude)  # type: ignore[arg-type]
-        matches.append(AssetMatch(asset, distance))
-    matches.sort(key=lambda m: (m.distance_km is None, m.distance_km or 0.0))
+        fits, reason = capacity_fit(asset, rfa)
+        matches.append(AssetMatch(asset, distance, fits, reason))
+    rank = {True: 0, None: 1, False: 2}
+    matches.sort(key=lambda m: (rank[m.fits], m.distance_km is None, m.distance_km or 0.0))
     return matches[:limit]
 
 

@@ -659,3 +659,86 @@ def test_matching_suggests_at_most_fifty_assets(db, op, complete):
         session.add_all([_available(op, f"Unit {n}") for n in range(51)])
     with db.session() as session:
         assert len(service.matching_assets(session, service.get_rfa(session, rfa.id))) == 50
+
+
+def _with_capacity(op, unit, value, capacity_unit, quantity=1, **kw) -> Asset:
+    return _available(op, unit, capacity_value=value, capacity_unit=capacity_unit,
+                      quantity=quantity, **kw)
+
+
+def _matches(db, op, data):
+    rfa = _draft(db, op, data)
+    with db.session() as session:
+        return service.matching_assets(session, service.get_rfa(session, rfa.id))
+
+
+def test_a_four_seat_helicopter_does_not_fit_cargo_and_says_why(db, op, complete):
+    with db.transaction() as session:
+        session.add(_with_capacity(op, "Light helicopter", 4, "passengers"))
+    [match] = _matches(db, op, replace(complete, cargo_tonnes=4.8))
+    assert match.fits is False
+    assert match.reason == ("Does not fit: its capacity is 4 passengers; the request is "
+                            "for 4.8 t of cargo.")
+
+
+def test_capacity_counts_every_unit_of_the_asset(db, op, complete):
+    with db.transaction() as session:
+        session.add(_with_capacity(op, "Pair", 2.5, "t per sortie", quantity=2))
+    [match] = _matches(db, op, replace(complete, cargo_tonnes=5.0))
+    assert match.fits is True
+    assert match.reason == "Fits: 2 × 2.5 t per sortie = 5 t for 5 t of cargo."
+
+
+def test_a_capacity_too_small_says_how_many_rounds_it_takes(db, op, complete):
+    with db.transaction() as session:
+        session.add(_with_capacity(op, "Small", 1.5, "t per sortie", quantity=2))
+    [match] = _matches(db, op, replace(complete, cargo_tonnes=4.8))
+    assert match.fits is False
+    assert match.reason == ("Too small: 2 × 1.5 t per sortie = 3 t for 4.8 t of cargo; "
+                            "about 2 sorties.")
+    assert reads_as_a_sentence(match.reason)
+
+
+@pytest.mark.parametrize(("value", "unit", "data", "fits"), [
+    (12, "passengers per sortie", {"passengers": 12, "cargo_tonnes": None}, True),
+    (12, "seats", {"passengers": 13, "cargo_tonnes": None}, False),
+    (500, "kg", {"cargo_tonnes": 0.5}, True),
+    (500, "kg", {"cargo_tonnes": 0.6}, False),
+    (20, "m³", {"cargo_m3": 20.0, "cargo_tonnes": None}, True),
+    (30, "beds", {"other_quantity": 30.0, "other_unit": "Bed", "cargo_tonnes": None}, True),
+    (30, "beds", {"other_quantity": 31.0, "other_unit": "beds", "cargo_tonnes": None}, False),
+])
+def test_capacity_is_compared_in_the_requested_quantity_s_unit(db, op, complete, value, unit,
+                                                               data, fits):
+    with db.transaction() as session:
+        session.add(_with_capacity(op, "Asset", value, unit))
+    [match] = _matches(db, op, replace(complete, **data))
+    assert match.fits is fits, match.reason
+
+
+@pytest.mark.parametrize(("value", "unit", "data", "words"), [
+    (None, "", {}, "not recorded"),
+    (100, "kVA each", {}, "cannot be compared with 4 t of cargo"),
+    (3, "t", {"cargo_tonnes": None}, "No quantity in the request"),
+])
+def test_a_capacity_that_cannot_be_compared_says_so(db, op, complete, value, unit, data,
+                                                    words):
+    with db.transaction() as session:
+        session.add(_with_capacity(op, "Asset", value, unit))
+    [match] = _matches(db, op, replace(complete, **data))
+    assert match.fits is None
+    assert words in match.reason
+    assert reads_as_a_sentence(match.reason)
+
+
+def test_assets_that_fit_come_first_then_unknown_then_too_small(db, op, complete):
+    with db.transaction() as session:
+        session.add_all([
+            _with_capacity(op, "Too small, here", 1, "t", latitude=-19.8, longitude=34.8),
+            _with_capacity(op, "Unknown, close", None, "", latitude=-19.8, longitude=34.9),
+            _with_capacity(op, "Fits, far", 10, "t", latitude=-25.9, longitude=32.6),
+            _with_capacity(op, "Fits, near", 10, "t", latitude=-19.9, longitude=34.8),
+        ])
+    matches = _matches(db, op, replace(complete, cargo_tonnes=4.8))
+    assert [m.asset.provider_unit for m in matches] == [
+        "Fits, near", "Fits, far", "Unknown, close", "Too small, here"]

@@ -97,12 +97,22 @@ def new_form(session: Session, operation_id: str) -> FormState:
         contact_label="", stored=False)
 
 
+FIT_MARKS = {True: "✓", None: "?", False: "✗"}
+
+
 def find_assets(session: Session, operation_id: str, data: RfaInput) -> list[tuple[str, str]]:
-    """Directory assets matching the form's capability, window and place (worker thread)."""
+    """Directory assets matching the form's capability, window, place and quantities, each
+    labelled with its distance and, on a second line, whether its capacity fits and why
+    (worker thread)."""
     probe = Rfa(operation_id=operation_id, capability=data.capability,
                 required_from=data.required_from, required_until=data.required_until,
                 from_lat=data.from_lat, from_lon=data.from_lon, to_lat=data.to_lat,
-                to_lon=data.to_lon)
-    return [(m.asset.id, asset_label(m.asset) + (f" · {m.distance_km:.0f} km"
-                                                  if m.distance_km is not None else ""))
-            for m in matching_assets(session, probe)]
+                to_lon=data.to_lon, passengers=data.passengers, cargo_tonnes=data.cargo_tonnes,
+                cargo_m3=data.cargo_m3, other_quantity=data.other_quantity,
+                other_unit=data.other_unit)
+    found = []
+    for m in matching_assets(session, probe):
+        distance = f" · {m.distance_km:.0f} km" if m.distance_km is not None else ""
+        found.append((m.asset.id,
+                      f"{asset_label(m.asset)}{distance}\n{FIT_MARKS[m.fits]} {m.reason}"))
+    return found

@@ -337,7 +337,9 @@ class RfaForm(QWidget):
         self.assets.setMinimumHeight(90)
         self.find_assets_button = QPushButton(self.tr("Find matching assets"))
         self.find_assets_button.setToolTip(self.tr(
-            "Assets of the requested capability available in the window, nearest first."))
+            "Assets of the requested capability available in the window: those whose "
+            "capacity covers the quantities requested first, nearest first; each says why "
+            "it fits or not."))
         self.find_assets_button.clicked.connect(self.find_matching_assets)
         self.tasked = QLabel()
         self.tasked.setObjectName("taskedAsset")
@@ -495,6 +497,7 @@ class RfaForm(QWidget):
                 continue
             seen.add(asset_id)
             item = QListWidgetItem(label)
+            item.setToolTip(label)
             item.setData(Qt.ItemDataRole.UserRole, asset_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if asset_id in proposed
