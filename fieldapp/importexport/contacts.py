@@ -252,10 +252,10 @@ def read_contacts_file(source: ImportSource, *, encoding: str | None = None,
     reader of its format; ImportFileError when nothing in it can be read."""
     data = read_bytes(source)
     decoded = decode_file(data, encoding=encoding)
-    file = (read_vcard_file(data, decoded) if looks_like_vcard(decoded.text)
-            else read_contacts_csv(decoded, choices=column_choices))
-    file.warnings[:0] = [w for w in decoded.warnings if w not in file.warnings]
-    return file
+    # each reader places the decoder's warnings: on the row a replaced byte is in, or the file
+    if looks_like_vcard(decoded.text):
+        return read_vcard_file(data, decoded)
+    return read_contacts_csv(decoded, choices=column_choices)
 
 
 def preview_import(session: Session, source: ImportSource, *, operation_id: str | None,
