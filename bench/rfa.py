@@ -4,21 +4,29 @@ list_filter_p95_ms: one page of the RFA list (filters and sort as an officer use
 and its count on the 10,000-request profile (target <= 50 ms). The PDF figures come
 from bench.rfa_pdf: pdf_p95_ms (single RFA with long texts and ten history entries;
 target <= 150 ms) and log_pdf_10k_s (target <= 10 s).
+
+print_seconds: Print of a two-page RFA as the screen does it, form built and sent to a
+PDF printer (vector pages; target <= 2 s). print_rendered_seconds: the same two pages
+rendered in bands at 600 dpi, what a printer without a PDF route (Windows) receives.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
+import os
 import random
+import tempfile
 import time
 from pathlib import Path
 
 from bench.common import BIG_PROFILE, ensure_big_profile, percentile
-from bench.rfa_pdf import bench_log_pdf, bench_single_pdf
+from bench.rfa_pdf import SENTENCE, bench_log_pdf, bench_single_pdf, sample_document
 from fieldapp.db import Database
 from fieldapp.models.enums import AssetCategory, RfaPriority, RfaStatus
 from fieldapp.paths import resolve_profile
+from fieldapp.pdf.rfa import RfaDocument, rfa_pdf
 from fieldapp.services.operations import current_operation
 from fieldapp.services.rfa import SORT_COLUMNS, RfaFilter, count_rfas, list_rfas
 
@@ -58,6 +66,51 @@ def bench_list(profile: Path, *, count: int = 200) -> dict[str, float]:
             "target_list_filter_p95_ms": 50}
 
 
+def two_page_document() -> RfaDocument:
+    """The long sample request cut to what fills two pages: a typical printed RFA."""
+    doc = sample_document()
+    values = dict(doc.values, task_description=SENTENCE * 3, civilian_means_tried=SENTENCE,
+                  last_resort_justification=SENTENCE * 2, security_considerations=SENTENCE,
+                  remarks=SENTENCE)
+    return dataclasses.replace(doc, values=values, history=doc.history[:4])
+
+
+def bench_print(*, count: int = 5) -> dict[str, float]:
+    """Time printing a two-page RFA: to a PDF printer, and rendered in bands."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication, QPageSize
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.widgets.pdf_preview import load_document, paint_in_bands, print_pdf
+
+    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - printing needs one
+    doc = two_page_document()
+    folder = Path(tempfile.mkdtemp(prefix="bench-print-"))
+
+    def printer(name: str) -> QPrinter:
+        out = QPrinter(QPrinter.PrinterMode.HighResolution)
+        out.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        out.setOutputFileName(str(folder / name))
+        out.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        return out
+
+    vector, rendered = [], []
+    for number in range(count):
+        start = time.perf_counter()
+        sent = print_pdf(rfa_pdf(doc), printer(f"vector{number}.pdf"), None)
+        vector.append(time.perf_counter() - start)
+        assert sent == (2, str(folder / f"vector{number}.pdf"), True), sent
+        start = time.perf_counter()
+        document, _buffer = load_document(rfa_pdf(doc), None)
+        assert paint_in_bands(document, printer(f"bands{number}.pdf"), [0, 1]) == 2
+        rendered.append(time.perf_counter() - start)
+        document.close()
+    return {"print_seconds": round(percentile(vector, 95), 3),
+            "print_rendered_seconds": round(percentile(rendered, 95), 3),
+            "print_rendered_bytes": (folder / "bands0.pdf").stat().st_size,
+            "target_print_seconds": 2}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--profile", type=Path, default=BIG_PROFILE)
@@ -65,6 +118,7 @@ def main() -> None:
     figures: dict[str, object] = bench_list(ensure_big_profile(args.profile))
     figures |= bench_single_pdf()
     figures |= bench_log_pdf(args.profile)
+    figures |= bench_print()
     print(json.dumps(figures, indent=2))
 
 

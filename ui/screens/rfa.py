@@ -353,15 +353,26 @@ class RfaScreen(QWidget):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
-        letter = printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.Letter
-        size = "Letter" if letter else "A4"
+        self.print_to(printer, rfa_id)
+
+    def print_to(self, printer: object, rfa_id: str) -> None:
+        """Build the form in the printer's paper size, send it, and say where it went."""
+        from PySide6.QtGui import QPageSize
+
+        paper = printer.pageLayout().pageSize().id()  # type: ignore[attr-defined]
+        size = "Letter" if paper == QPageSize.PageSizeId.Letter else "A4"
 
         def printed(data: bytes) -> None:
-            if HAVE_QT_PDF:
-                print_pdf(data, printer, self)
-            else:  # no Qt PDF to render pages: the system viewer prints instead
+            if not HAVE_QT_PDF:  # no Qt PDF to render pages: the system viewer prints instead
                 self.ctx.tasks.query(lambda _s, _p: temporary_pdf(data, "rfa.pdf"),
                                      on_success=open_externally, parent=self)
+                return
+            sent = print_pdf(data, printer, self)  # type: ignore[arg-type]
+            if not sent.pages:
+                self.form._say(self.tr("The printer could not be started; nothing was sent."))
+                return
+            self.form._say(self.tr("Sent {0} page(s) to {1}.").format(
+                sent.pages, sent.destination or self.tr("the printer")), alert=False)
 
         self._build_pdf(rfa_id, size, printed)
 

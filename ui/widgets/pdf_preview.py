@@ -2,18 +2,24 @@
 
 `PdfPreview` shows the pages with QPdfView (Qt PDF) when that module is installed;
 otherwise `open_externally` writes a temporary file and hands it to the system viewer.
-`print_pdf` paints each page, rendered by QPdfDocument at the printer's resolution, on a
-QPrinter chosen in QPrintDialog; without Qt PDF it falls back to the system viewer,
-whose own Print command does the job.
+`print_pdf` sends the pages to a QPrinter chosen in QPrintDialog as vector pages when it
+can (the PDF itself to a PDF printer or to CUPS), else rendered in bands at the
+printer's resolution; without Qt PDF the caller falls back to the system viewer, whose
+own Print command does the job.
 """
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRectF, QSize, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QPainter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,17 +29,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.files import write_atomically
+
 try:  # Qt PDF is an optional part of some PySide6 builds
-    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
     from PySide6.QtPdfWidgets import QPdfView
 except ImportError:  # pragma: no cover - depends on the installed wheels
     QPdfDocument = None  # type: ignore[assignment,misc]
+    QPdfDocumentRenderOptions = None  # type: ignore[assignment,misc]
     QPdfView = None  # type: ignore[assignment,misc]
 
 HAVE_QT_PDF = QPdfDocument is not None
+RENDER_DPI = 600  # what office laser printers print; 1200 would only make the job bigger
+BAND_BYTES = 4 * 1024 * 1024  # one rendered band: about 1.7 cm of an A4 page at 600 dpi
+LP_TIMEOUT_S = 30
 
 
-def _document(data: bytes, parent: QWidget) -> tuple[QPdfDocument, QBuffer]:
+def load_document(data: bytes, parent: QWidget | None) -> tuple[QPdfDocument, QBuffer]:
+    """PDF bytes opened by Qt PDF (keep the buffer alive as long as the document)."""
     buffer = QBuffer(parent)
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -64,7 +77,7 @@ class PdfPreview(QDialog):
         self.setWindowTitle(title)
         self.resize(760, 900)
         layout = QVBoxLayout(self)
-        self.document, self._buffer = _document(data, self)
+        self.document, self._buffer = load_document(data, self)
         self.view = QPdfView(self)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -83,28 +96,106 @@ class PdfPreview(QDialog):
         layout.addLayout(bottom)
 
 
-def print_pdf(data: bytes, printer: object, parent: QWidget) -> int:
-    """Paint every page of the PDF on the printer (a QPrinter set up by QPrintDialog).
+class Printed(NamedTuple):
+    """What `print_pdf` sent: how many pages, where, and whether as vector pages."""
 
-    Returns the number of pages printed.
+    pages: int
+    destination: str
+    vector: bool
+
+
+def print_pdf(data: bytes, printer: QPrinter, parent: QWidget) -> Printed:
+    """Send the PDF to a printer set up by QPrintDialog, as vector pages where it can.
+
+    A PDF printer (print to file) gets the PDF itself; a CUPS printer (Linux, macOS) gets
+    the PDF through `lp`, and CUPS rasterises it for the device at its own resolution.
+    Otherwise (Windows' GDI drivers, a page range on a PDF printer, `lp` failing) each
+    page is rendered at the printer's resolution (at most RENDER_DPI) in bands a few
+    centimetres high, so no page-sized bitmap is ever made or sent.
     """
-    document, _buffer = _document(data, parent)
-    count = document.pageCount()
+    document, _buffer = load_document(data, parent)
+    try:
+        count = document.pageCount()
+        pages = _chosen_pages(printer, count)
+        whole = pages == list(range(count))
+        if whole and printer.outputFormat() == QPrinter.OutputFormat.PdfFormat \
+                and printer.outputFileName():
+            write_atomically(printer.outputFileName(), data)
+            return Printed(count, printer.outputFileName(), vector=True)
+        if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and _cups_lp() \
+                and send_to_cups(data, printer_name=printer.printerName(),
+                                 copies=printer.copyCount(), title=printer.docName(),
+                                 pages=None if whole else (pages[0] + 1, pages[-1] + 1)):
+            return Printed(len(pages), printer.printerName(), vector=True)
+        return Printed(paint_in_bands(document, printer, pages),
+                       printer.printerName() or printer.outputFileName(), vector=False)
+    finally:
+        document.close()
+
+
+def _chosen_pages(printer: QPrinter, count: int) -> list[int]:
+    """The page numbers (from 0) the officer chose in the print dialog."""
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        first = max(printer.fromPage(), 1) - 1
+        last = min(printer.toPage() or count, count) - 1
+        return list(range(first, last + 1))
+    return list(range(count))
+
+
+def _cups_lp() -> str | None:
+    return None if sys.platform == "win32" else shutil.which("lp")
+
+
+def send_to_cups(data: bytes, *, printer_name: str, copies: int = 1, title: str = "",
+                 pages: tuple[int, int] | None = None) -> bool:
+    """Queue the PDF on a CUPS printer with `lp` (True when CUPS accepted the job)."""
+    command = [_cups_lp() or "lp", "-s", "-n", str(max(copies, 1))]
+    command += ["-d", printer_name] if printer_name else []
+    command += ["-t", title] if title else []
+    command += ["-o", f"page-ranges={pages[0]}-{pages[1]}"] if pages else []
+    try:
+        result = subprocess.run([*command, "-"], input=data, capture_output=True,
+                                timeout=LP_TIMEOUT_S, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return result.returncode == 0
+
+
+def paint_in_bands(document: QPdfDocument, printer: QPrinter, pages: list[int]) -> int:
+    """Render `pages` (numbers from 0) on the printer band by band, at the printer's
+    resolution up to RENDER_DPI; the number of pages painted (0: the printer failed)."""
     painter = QPainter()
-    if not painter.begin(printer):  # type: ignore[arg-type]
+    if not painter.begin(printer):
         return 0
     try:
-        dpi = printer.resolution()  # type: ignore[attr-defined]
-        for number in range(count):
-            if number:
-                printer.newPage()  # type: ignore[attr-defined]
+        dpi = min(printer.resolution(), RENDER_DPI)
+        target = painter.viewport()
+        for index, number in enumerate(pages):
+            if index:
+                printer.newPage()
             points = document.pagePointSize(number)
-            size = QSize(int(points.width() / 72 * dpi), int(points.height() / 72 * dpi))
-            image = document.render(number, size)
-            target = painter.viewport()
-            scaled = size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QRect(target.topLeft(), scaled), image)
+            full = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
+            scale = min(target.width() / full.width(), target.height() / full.height())
+            band = max(1, BAND_BYTES // (full.width() * 4))
+            for top in range(0, full.height(), band):
+                rows = min(band, full.height() - top)
+                options = QPdfDocumentRenderOptions()
+                options.setScaledSize(full)
+                options.setScaledClipRect(QRect(0, top, full.width(), rows))
+                image = _on_white(document.render(number, QSize(full.width(), rows), options))
+                painter.drawImage(QRectF(target.left(), target.top() + top * scale,
+                                         full.width() * scale, rows * scale), image)
     finally:
         painter.end()
-        document.close()
-    return count
+    return len(pages)
+
+
+def _on_white(image: QImage) -> QImage:
+    """The rendered band on opaque white: Qt PDF leaves the paper transparent, which a
+    driver would otherwise receive as an extra transparency mask."""
+    paper = QImage(image.size(), QImage.Format.Format_RGB32)
+    paper.fill(Qt.GlobalColor.white)
+    painter = QPainter(paper)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return paper
