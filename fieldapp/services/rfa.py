@@ -318,8 +318,11 @@ def history(session: Session, rfa_id: str) -> list[RfaEvent]:
     ))
 
 
-def delete_rfa(session: Session, rfa_id: str) -> None:
-    """Delete a draft (tombstone); its reference number is never given out again."""
+def delete_rfa(session: Session, rfa_id: str, *, missing_ok: bool = False) -> None:
+    """Delete a draft (tombstone); its reference number is never given out again.
+    `missing_ok`: a form discarded before its first save has nothing to delete."""
+    if missing_ok and session.get(Rfa, rfa_id) is None:
+        return
     rfa = get_rfa(session, rfa_id)
     if rfa.status not in EDITABLE:
         raise FieldAppError("Only a draft can be deleted; cancel the request instead.")

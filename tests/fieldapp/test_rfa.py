@@ -101,6 +101,17 @@ def test_the_first_save_of_a_new_form_creates_the_draft_under_the_form_s_id(db, 
     assert event.to_status == S.DRAFT
 
 
+def test_discarding_a_form_never_saved_deletes_nothing(db, op):
+    kept = _draft(db, op)
+    with db.transaction() as session:
+        service.delete_rfa(session, "never-saved", missing_ok=True)
+        with pytest.raises(NotFoundError):
+            service.delete_rfa(session, "never-saved")
+    with db.session() as session:
+        assert [r.id for r in session.scalars(select(Rfa).where(Rfa.deleted.is_(False)))] == [
+            kept.id]
+
+
 def test_a_saved_then_deleted_draft_keeps_its_reference_taken(db, op):
     first = _save_form(db, op, "a", RfaInput(title="Saved once"))
     with db.transaction() as session:

@@ -162,3 +162,26 @@ def test_discarding_a_new_request_leaves_no_draft(qtbot, screen, db):
     screen.form.delete_button.click()
     assert screen.right.currentWidget() is screen.empty
     assert _stored(db) == []
+
+
+def test_discarding_as_the_first_save_lands_deletes_that_draft(qtbot, screen, db):
+    _new(qtbot, screen)
+    qtbot.keyClicks(screen.form.title, "Changed my mind")
+    with qtbot.waitSignal(screen.form.autosaver.saved, timeout=5000):
+        screen.form.autosaver.flush_soon()
+    assert not screen.form.state.stored  # stored, but the form does not know it yet
+    screen.form.delete_button.click()
+    assert screen.right.currentWidget() is screen.empty
+    qtbot.waitUntil(lambda: _live(db) == [], timeout=5000)
+    assert len(_stored(db)) == 1  # stored once, then deleted: its number stays taken
+    qtbot.wait(200)  # the form's reload after that first save comes back: ignored
+    assert screen.form.state is None
+    assert screen.form.message.text() == ""  # (not "That request no longer exists.")
+
+
+def _live(db) -> list[str]:
+    from sqlalchemy import select
+
+    from fieldapp.models import Rfa
+    with db.session() as session:
+        return list(session.scalars(select(Rfa.id).where(Rfa.deleted.is_(False))))

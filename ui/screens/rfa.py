@@ -263,6 +263,7 @@ class RfaScreen(QWidget):
         self.model.refresh()
 
     def _form_deleted(self, _rfa_id: str) -> None:
+        self._wanted = ""  # a discarded new request is not selected when the list comes back
         self.right.setCurrentWidget(self.empty)
         self.model.refresh()
 

@@ -779,8 +779,8 @@ class RfaForm(QWidget):
     def _delete(self) -> None:
         if self.state is None:
             return
-        if not self.state.stored and not self.autosaver.pending:
-            self._deleted(self.state.rfa_id)  # never saved: nothing to delete, no number used
+        if not self.state.stored:
+            self._discard(self.state.rfa_id)
             return
         answer = QMessageBox.question(self, self.tr("Delete draft"), self.tr(
             "Delete the draft {0}? Its reference will not be given out again.").format(
@@ -793,7 +793,17 @@ class RfaForm(QWidget):
                              changes={Change.RFA}, on_success=lambda _r: self._deleted(rfa_id),
                              parent=self)
 
+    def _discard(self, rfa_id: str) -> None:
+        """Drop a new request; if a save already stored it (typing within the last moment),
+        that draft is deleted after it, in the write queue, and its number stays taken."""
+        self.autosaver.cancel()
+        self._deleted(rfa_id)
+        self.ctx.tasks.write(lambda session, _p: delete_rfa(session, rfa_id, missing_ok=True),
+                             changes={Change.RFA}, parent=self)
+
     def _deleted(self, rfa_id: str) -> None:
+        self._request += 1  # a read still on its way must not show the request again
+        self._loading = ""
         self.state = None
         self.setEnabled(False)
         self.deleted.emit(rfa_id)
