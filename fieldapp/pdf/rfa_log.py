@@ -3,8 +3,8 @@
 Printed (landscape PDF) or exported (CSV with an HXL hashtag row, UTF-8 with BOM for
 Excel), narrowed by the same `RfaFilter` as the screen, whose description heads every
 page. Nothing is cut: a cell whose text is longer than its column wraps onto more lines.
-10,000 requests print in a few seconds: a cell that fits on one line in DejaVu is a plain
-string and only the others are Paragraphs (which wrap and print every script), the table
+10,000 requests print in a few seconds: a cell whose text is all in DejaVu is wrapped here
+into plain lines and only the others are Paragraphs (which print every script), the table
 is built in blocks of rows, and striping is one ROWBACKGROUNDS command; life-saving and
 overdue requests are marked in words and colour.
 """
@@ -22,7 +22,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, LongTable, Paragraph, SimpleDocTemplate, TableStyle
 from sqlalchemy.orm import Session
@@ -48,6 +47,7 @@ from fieldapp.pdf.common import (
 )
 from fieldapp.pdf.rfa import ALERT, GRID, LABEL_FILL, local_time
 from fieldapp.pdf.scripts import one_font, printable
+from fieldapp.pdf.wrapping import plain_lines
 from fieldapp.progress import Progress
 from fieldapp.services.rfa import RfaFilter, RfaRow, count_rfas, list_rfas
 
@@ -120,11 +120,12 @@ def _cell_styles() -> dict[str, ParagraphStyle]:
 
 
 def _cell(text: str, room: float, *, style: str = "plain") -> str | Paragraph:
-    """A cell's text: a plain string when it fits one line, else a Paragraph that wraps."""
+    """A cell's text: plain lines when it is all in one font (fast), else a Paragraph;
+    either way it wraps to the column instead of being cut."""
     text = " ".join(printable(text).split())
     font = _cell_styles()[style].fontName
-    if one_font(text) and pdfmetrics.stringWidth(text, font, FONT_SIZE) <= room:
-        return text
+    if one_font(text):
+        return "\n".join(plain_lines(text, font=font, size=FONT_SIZE, width=room))
     return Paragraph(escape(text), _cell_styles()[style])
 
 

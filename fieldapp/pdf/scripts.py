@@ -16,6 +16,7 @@ line, so its lines read bottom-up; names, titles and table cells are short enoug
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
@@ -36,6 +37,11 @@ MISSING = "\ufffd"
 # Joiners, variation selectors and keycaps only make sense next to an emoji; dropped.
 _EMOJI_PARTS = {0x200D, 0xFE0E, 0xFE0F, 0x20E3}
 _EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0xE0020, 0xE007F))
+
+
+# Right-to-left blocks (Hebrew to NKo, presentation forms, historic RTL planes) and emoji.
+_RTL_OR_EMOJI = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff"
+                           "\U0001e800-\U0001efff\u2600-\u27bf\U0001f000-\U0001faff]")
 
 
 class Run(NamedTuple):
@@ -125,9 +131,10 @@ def runs(text: str) -> Iterator[Run]:
 
 def one_font(text: str) -> bool:
     """True if `text` prints as it is in the base font: left to right, no fallback, no emoji."""
+    if text.isascii():  # the common case, and DejaVu has every printable ASCII character
+        return True
     base = _coverage(BASE_FONT)
-    return all(ord(ch) in base and not _is_rtl(ch) and not _is_emoji(ord(ch)) or ch.isascii()
-               for ch in text)
+    return all(ord(ch) in base for ch in text) and not _RTL_OR_EMOJI.search(text)
 
 
 def printable(text: str) -> str:

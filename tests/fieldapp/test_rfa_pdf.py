@@ -9,11 +9,14 @@ from datetime import timedelta
 import pytest
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4, landscape, letter
+from reportlab.pdfbase import pdfmetrics
 
 from fieldapp.errors import Cancelled
 from fieldapp.models import Contact, Organisation, utcnow
+from fieldapp.pdf.common import register_fonts
 from fieldapp.pdf.rfa import chunks, load_rfa_document, rfa_pdf
 from fieldapp.pdf.rfa_log import export_log, load_log, log_csv, log_pdf
+from fieldapp.pdf.wrapping import plain_lines
 from fieldapp.progress import Progress
 from fieldapp.services import rfa as service
 from fieldapp.services.operations import OperationInput, create_operation
@@ -252,3 +255,15 @@ def test_log_wraps_long_titles_requesters_and_status_instead_of_cutting_them(db,
     assert "Médecins Sans Frontières" in text
     assert "Submitted for validation" in text
     assert "…" not in text
+
+
+def test_log_cells_wrap_at_spaces_and_cut_only_a_word_longer_than_the_column():
+    register_fonts()
+    width = pdfmetrics.stringWidth("Airlift of cholera", "DejaVuSans", 7)
+    assert plain_lines("Airlift of cholera kits to Isla", font="DejaVuSans", size=7,
+                       width=width) == ["Airlift of cholera", "kits to Isla"]
+    lines = plain_lines("Supercalifragilisticexpialidocious-airlift now", font="DejaVuSans",
+                        size=7, width=width)
+    assert "".join(lines[:-1]) == "Supercalifragilisticexpialidocious-airlift"
+    assert lines[-1] == "now"
+    assert all(pdfmetrics.stringWidth(line, "DejaVuSans", 7) <= width for line in lines)
