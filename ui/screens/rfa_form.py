@@ -709,8 +709,8 @@ class RfaForm(QWidget):
             warning = self.tr("The request is needed from a time already past. Say why (for "
                               "example, recording support already given): it goes in the "
                               "history.")
-        dialog = TransitionDialog(status, assets=proposed, reference=self.state.reference,
-                                  warning=warning, parent=self)
+        dialog = TransitionDialog(status, assets=proposed, warning=warning, parent=self,
+                                  reference=self.state.reference or self.tr("new request"))
         dialog.accepted.connect(lambda: self.apply_transition(
             status, comment=dialog.comment(), asset_id=dialog.asset_id()))
         dialog.open()
