@@ -3,6 +3,7 @@
     python3 -m tests.mutation fieldapp/outbox.py [sync/local.py ...]
     python3 -m tests.mutation fieldapp/outbox.py --survivors   # re-run only the survivors
     python3 -m tests.mutation fieldapp/outbox.py --score-only  # the last run's score
+    python3 -m tests.mutation sync/local.py --only 'sync.local.x_acknowledge*'  # some mutants
 
 Each module gets its own folder, ``.mutation/<module>/``, holding a copy of the code and
 a pyproject.toml whose ``[tool.mutmut]`` is the project's with two settings added: only
@@ -123,9 +124,10 @@ def score(module: str) -> dict[str, object]:
     }
 
 
-def run(module: str, *, fresh: bool, survivors: bool, max_children: int) -> int:
+def run(module: str, *, fresh: bool, survivors: bool, max_children: int,
+        only: list[str] | None = None) -> int:
     where = prepare(module, fresh)
-    names = score(module)["survivors"] if survivors else []
+    names = score(module)["survivors"] if survivors else list(only or [])
     if survivors and not names:
         return 0
     return subprocess.run([sys.executable, "-m", "mutmut", "run",
@@ -142,12 +144,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="re-run only the mutants that survived the last run")
     parser.add_argument("--score-only", action="store_true",
                         help="print the last run's score without running mutmut")
+    parser.add_argument("--only", action="append", metavar="GLOB",
+                        help="run only the mutants whose names match (e.g. "
+                             "'sync.local.x_acknowledge*'); the others keep their last result")
     args = parser.parse_args(argv)
     for module in args.modules:
         if args.score_only:
             continue
         code = run(module, fresh=args.fresh, survivors=args.survivors,
-                   max_children=args.max_children)
+                   max_children=args.max_children, only=args.only)
         if code not in (0, 1):
             print(f"mutmut stopped with exit code {code} on {module}", file=sys.stderr)
             return code
