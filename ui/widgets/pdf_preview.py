@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRectF, QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QImage, QPainter
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -43,6 +43,7 @@ HAVE_QT_PDF = QPdfDocument is not None
 RENDER_DPI = 600  # what office laser printers print; 1200 would only make the job bigger
 BAND_BYTES = 4 * 1024 * 1024  # one rendered band: about 1.7 cm of an A4 page at 600 dpi
 LP_TIMEOUT_S = 30
+PREVIEW_SIZE = QSize(760, 900)  # an A4 page at a readable width, when the screen allows
 
 
 def load_document(data: bytes, parent: QWidget | None) -> tuple[QPdfDocument, QBuffer]:
@@ -75,7 +76,6 @@ class PdfPreview(QDialog):
         super().__init__(parent)
         self.setObjectName("pdfPreview")
         self.setWindowTitle(title)
-        self.resize(760, 900)
         layout = QVBoxLayout(self)
         self.document, self._buffer = load_document(data, self)
         self.view = QPdfView(self)
@@ -94,6 +94,21 @@ class PdfPreview(QDialog):
         bottom.addWidget(self.pages)
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
+        self.view.setMinimumSize(200, 120)  # the page shrinks; the buttons stay on screen
+        screen = (parent.screen() if parent is not None else None) or \
+            QGuiApplication.primaryScreen()
+        if screen is not None:
+            self.fit_to(screen.availableGeometry())
+
+    def fit_to(self, available: QRect) -> None:
+        """Take the preferred size, or less to stay inside `available`, centred on it."""
+        width = min(PREVIEW_SIZE.width(), int(available.width() * 0.95))
+        height = min(PREVIEW_SIZE.height(), int(available.height() * 0.92))
+        self.resize(max(width, self.minimumSizeHint().width()),
+                    max(height, self.minimumSizeHint().height()))
+        frame = self.frameGeometry()
+        frame.moveCenter(available.center())
+        self.move(frame.topLeft())
 
 
 class Printed(NamedTuple):
