@@ -6,8 +6,9 @@ PyPI. So Arabic is shaped here into its joined presentation forms (`arabic-resha
 each line of right-to-left text is put in visual order (`python-bidi`) before reportlab
 sees it. Each character is then printed in the first bundled font that has it: DejaVu
 (Latin, Cyrillic, Greek, Arabic, Hebrew, symbols), else Droid Sans Fallback (Chinese and
-Japanese). Emoji, which no bundled font has, are left out rather than printed as boxes;
-any other character no font has prints as U+FFFD so the reader sees something is missing.
+Japanese), else FieldKit Hangul (Korean; a subset of NanumGothic). Emoji, which no
+bundled font has, are left out rather than printed as boxes; any other character no font
+has prints as U+FFFD so the reader sees something is missing.
 
 Known limit: a right-to-left paragraph that wraps onto several lines is reordered as one
 line, so its lines read bottom-up; names, titles and table cells are short enough.
@@ -32,7 +33,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 BASE_FONT = "DejaVuSans"  # the family whose cmap decides what needs no fallback
 CJK_FONT = "DroidSansFallback"
-_FILES = {BASE_FONT: "DejaVuSans.ttf", CJK_FONT: "DroidSansFallbackFull.ttf"}
+HANGUL_FONT = "FieldKitHangul"
+FALLBACK_FONTS = (CJK_FONT, HANGUL_FONT)  # tried in this order after the base font
+_FILES = {BASE_FONT: "DejaVuSans.ttf", CJK_FONT: "DroidSansFallbackFull.ttf",
+          HANGUL_FONT: "FieldKitHangul.ttf"}
 MISSING = "\ufffd"
 # Joiners, variation selectors and keycaps only make sense next to an emoji; dropped.
 _EMOJI_PARTS = {0x200D, 0xFE0E, 0xFE0F, 0x20E3}
@@ -57,12 +61,12 @@ def _fonts_folder() -> Path:
 
 @cache
 def register_fallback_fonts() -> None:
-    """Register the CJK fallback font with reportlab (once per process)."""
-    font = TTFont(CJK_FONT, str(_fonts_folder() / _FILES[CJK_FONT]))
-    pdfmetrics.registerFont(font)
-    # One weight only: <b> or <i> around CJK text prints it regular instead of failing.
-    pdfmetrics.registerFontFamily(CJK_FONT, normal=CJK_FONT, bold=CJK_FONT, italic=CJK_FONT,
-                                  boldItalic=CJK_FONT)
+    """Register the CJK and Hangul fallback fonts with reportlab (once per process)."""
+    for name in FALLBACK_FONTS:
+        pdfmetrics.registerFont(TTFont(name, str(_fonts_folder() / _FILES[name])))
+        # One weight only: <b> or <i> around such text prints it regular, not an error.
+        pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name,
+                                      boldItalic=name)
 
 
 @cache
@@ -100,25 +104,24 @@ def _is_emoji(code: int) -> bool:
 
 
 def runs(text: str) -> Iterator[Run]:
-    """`text` (one visual line) as runs of the base font and the CJK fallback font.
+    """`text` (one visual line) as runs of the base font and the fallback fonts.
 
-    Characters of DejaVu print in the paragraph's own font, CJK in the fallback, emoji
-    nowhere, anything else as U+FFFD.
+    Characters of DejaVu print in the paragraph's own font, the others in the first
+    fallback font that has them, emoji nowhere, anything else as U+FFFD.
     """
-    base, cjk = _coverage(BASE_FONT), _coverage(CJK_FONT)
+    base = _coverage(BASE_FONT)
+    fallbacks = [(name, _coverage(name)) for name in FALLBACK_FONTS]
     current: str | None = None
     pending: list[str] = []
     for char in text:
         code = ord(char)
         if code in _EMOJI_PARTS or 0x1F3FB <= code <= 0x1F3FF:
             continue
-        if code in base:
-            font = None
-        elif code in cjk:
-            font = CJK_FONT
-        elif _is_emoji(code) or unicodedata.category(char) in ("Mn", "Me", "Cf", "Sk"):
-            continue
-        else:
+        font = None if code in base else next(
+            (name for name, coverage in fallbacks if code in coverage), MISSING)
+        if font == MISSING:
+            if _is_emoji(code) or unicodedata.category(char) in ("Mn", "Me", "Cf", "Sk"):
+                continue
             font, char = None, MISSING
         if font != current and pending:
             yield Run(current, "".join(pending))

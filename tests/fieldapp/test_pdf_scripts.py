@@ -23,7 +23,7 @@ from fieldapp.pdf.handbook import handbook_pdf
 from fieldapp.pdf.lessons import lesson_pdf
 from fieldapp.pdf.rfa import RfaDocument, rfa_pdf
 from fieldapp.pdf.rfa_log import LogData, log_pdf
-from fieldapp.pdf.scripts import CJK_FONT, markup, runs, visual_line
+from fieldapp.pdf.scripts import CJK_FONT, HANGUL_FONT, markup, runs, visual_line
 from fieldapp.services import lessons as lesson_service
 from fieldapp.services.assets import AssetInput, create_asset
 from fieldapp.services.lessons import LessonInput
@@ -34,8 +34,9 @@ HEBREW = "דוד כהן"
 CYRILLIC_GREEK = "Иван Петров Ωμέγα"
 CHINESE = "王小明"
 JAPANESE = "山田たろう"
+KOREAN = "김민준"
 EMOJI = "Team 🔥👍🏽 ready ❤️"
-ALL = (ARABIC, HEBREW, CYRILLIC_GREEK, CHINESE, JAPANESE)
+ALL = (ARABIC, HEBREW, CYRILLIC_GREEK, CHINESE, JAPANESE, KOREAN)
 NOON = datetime(2026, 3, 1, 12, tzinfo=UTC)
 
 
@@ -54,6 +55,7 @@ def _assert_every_script(pdf: bytes) -> None:
     for name in ALL:
         assert name in text
     assert CJK_FONT in fonts
+    assert HANGUL_FONT in fonts
     assert "Team ready" in " ".join(text.split())  # the emoji left no box behind
     assert "\ufffd" not in text
     assert "□" not in text
@@ -79,6 +81,7 @@ def test_hebrew_is_reversed_but_not_reshaped():
 
 def test_each_run_gets_the_first_font_that_has_it():
     assert list(runs("Иван 王小明 ok")) == [(None, "Иван "), (CJK_FONT, "王小明"), (None, " ok")]
+    assert list(runs("김민준 (KOICA)")) == [(HANGUL_FONT, "김민준"), (None, " (KOICA)")]
 
 
 def test_emoji_and_their_modifiers_vanish_symbols_stay_and_unknown_letters_show():
@@ -112,7 +115,7 @@ def test_rfa_form_prints_every_script():
         operation_name=f"Flood {CHINESE}", operation_code="FLD", timezone="UTC",
         hc_rc=HEBREW, reference="FLD-RFA-0001", status="draft",
         values={"title": f"{EMOJI} {ARABIC}", "task_description": CYRILLIC_GREEK,
-                "remarks": JAPANESE, "priority": "routine"},
+                "remarks": JAPANESE, "cluster": KOREAN, "priority": "routine"},
         organisation=ARABIC, contact=f"{CHINESE}\n{ARABIC}", printed_at=NOON)
     _assert_every_script(rfa_pdf(doc))
 
@@ -135,7 +138,7 @@ def test_contact_sheet_prints_every_script(db):
         session.add(org)
         session.flush()
         for given, family in ((ARABIC, ""), (CYRILLIC_GREEK, ""), (CHINESE, ""),
-                              ("Team", EMOJI)):
+                              (KOREAN, ""), ("Team", EMOJI)):
             session.add(Contact(given_name=given, family_name=family, role=HEBREW,
                                 organisation_id=org.id, operation_id=op.id))
         session.flush()
