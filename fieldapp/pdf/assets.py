@@ -29,6 +29,7 @@ from fieldapp.pdf.listing import (
     list_styles,
     striped_table,
 )
+from fieldapp.pdf.paragraphs import TextParagraph
 from fieldapp.pdf.wrapping import address_markup
 from fieldapp.services.assets import AssetFilter, is_stale
 
@@ -81,10 +82,10 @@ def _table(entries: list[dict[str, object]], widths: list[float], now: datetime)
         confirmed, stale = _confirmed(a["confirmed_at"], now)
         provider = " ".join(filter(None, (str(a["provider_state"]), str(a["provider_unit"]))))
         body.append([
-            Paragraph(escape(str(a["description"])), bold), Paragraph(escape(provider), cell),
+            TextParagraph(str(a["description"]), bold), TextParagraph(provider, cell),
             Paragraph(escape(_capacity(a)), cell),
             Paragraph(escape(asset_status_label(a["status"])), cell),
-            Paragraph(escape(str(a["place_name"])), cell),
+            TextParagraph(str(a["place_name"]), cell),
             Paragraph(escape(_window(a["available_from"], a["available_to"])), cell),
             Paragraph("<br/>".join(filter(None, (
                 escape(str(a["poc_name"])),

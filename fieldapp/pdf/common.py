@@ -1,5 +1,6 @@
 """What every PDF shares: the bundled fonts, paragraph styles, colours, the running
-header and "page x of y", and `escape`, which every Paragraph's text goes through.
+header and "page x of y", and `escape`, which every Paragraph's text goes through (text
+typed by someone goes in a `paragraphs.TextParagraph`, which uses the same markup).
 
 DejaVu Sans covers Latin with accents, Cyrillic, Greek, Arabic, Hebrew and many symbols;
 Droid Sans Fallback adds Chinese and Japanese. `escape` (via `fieldapp.pdf.scripts`)

@@ -31,6 +31,7 @@ from fieldapp.pdf.listing import (
     list_styles,
     striped_table,
 )
+from fieldapp.pdf.paragraphs import TextParagraph
 from fieldapp.pdf.wrapping import address_markup
 from fieldapp.services.contacts import display_phone
 
@@ -94,10 +95,10 @@ def _table(lines: list[SheetLine], widths: list[float]) -> Table:
     room = widths[COLUMNS.index("E-mail")] - 2 * CELL_PADDING
     body = [
         [Paragraph(("★ " if line.favourite else "") + escape(line.name), bold),
-         Paragraph(escape(line.role), cell), Paragraph(escape(line.organisation), cell),
+         TextParagraph(line.role, cell), TextParagraph(line.organisation, cell),
          # A grouped number never breaks inside; a line break comes between numbers.
          Paragraph(" · ".join(escape(p).replace(" ", "\u00a0") for p in line.phones), cell),
-         Paragraph(escape(line.call_sign), cell),
+         TextParagraph(line.call_sign, cell),
          # One address a line, broken (when it must be) only after @ . - and the like.
          Paragraph("<br/>".join(address_markup(e, font=cell.fontName, size=cell.fontSize,
                                                width=room) for e in line.emails), cell)]

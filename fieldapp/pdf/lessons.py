@@ -44,6 +44,7 @@ from fieldapp.pdf.common import (
     numbered_canvas,
     styles,
 )
+from fieldapp.pdf.paragraphs import TextParagraph
 from fieldapp.progress import Progress
 from fieldapp.services.lessons import PARTS, LessonView, lesson_view, lessons_by_ids
 
@@ -110,7 +111,7 @@ def _facts(view: LessonView, width: float) -> Table:
         ("Suggested owner", d.suggested_owner or "\u2014"),
         ("Keywords", d.keywords or "\u2014"),
     ]
-    table = Table([[Paragraph(label, bold), Paragraph(escape(value), cell)]
+    table = Table([[Paragraph(label, bold), TextParagraph(value, cell)]
                    for label, value in rows], colWidths=[42 * mm, width - 42 * mm])
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.3, GRID),
@@ -128,7 +129,7 @@ def _paragraphs(value: str) -> list[Flowable]:
     chunks = [chunk for chunk in value.replace("\r\n", "\n").split("\n\n") if chunk.strip()]
     if not chunks:
         return [Paragraph("<i>(empty)</i>", body)]
-    return [Paragraph(escape(chunk.strip("\n")), body) for chunk in chunks]
+    return [TextParagraph(chunk.strip("\n"), body) for chunk in chunks]
 
 
 def _review(view: LessonView, width: float) -> list[Flowable]:

@@ -53,6 +53,7 @@ from fieldapp.pdf.common import (
     styles,
 )
 from fieldapp.pdf.common import numbered_canvas as _numbered_canvas
+from fieldapp.pdf.paragraphs import TextParagraph
 from fieldapp.services.contacts import display_phone
 from fieldapp.services.rfa import get_rfa, history
 from fieldapp.services.settings import get_officer
@@ -220,7 +221,7 @@ def _styles() -> _Styles:
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text), style)
+    return TextParagraph(text, style)
 
 
 def _fields_table(rows: list[tuple[str, str, str, str]], width: float, st: _Styles) -> Table:

@@ -45,6 +45,7 @@ from fieldapp.pdf.common import (
     register_fonts,
     styles,
 )
+from fieldapp.pdf.paragraphs import TextParagraph
 from fieldapp.pdf.rfa import ALERT, GRID, LABEL_FILL, local_time
 from fieldapp.pdf.scripts import one_font, printable
 from fieldapp.pdf.wrapping import plain_lines
@@ -126,7 +127,7 @@ def _cell(text: str, room: float, *, style: str = "plain") -> str | Paragraph:
     font = _cell_styles()[style].fontName
     if one_font(text):
         return "\n".join(plain_lines(text, font=font, size=FONT_SIZE, width=room))
-    return Paragraph(escape(text), _cell_styles()[style])
+    return TextParagraph(text, _cell_styles()[style])
 
 
 def _cells(row: RfaRow, timezone: str, rooms: list[float]) -> list[str | Paragraph]:

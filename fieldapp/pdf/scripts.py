@@ -10,8 +10,8 @@ Japanese), else FieldKit Hangul (Korean; a subset of NanumGothic). Emoji, which 
 bundled font has, are left out rather than printed as boxes; any other character no font
 has prints as U+FFFD so the reader sees something is missing.
 
-Known limit: a right-to-left paragraph that wraps onto several lines is reordered as one
-line, so its lines read bottom-up; names, titles and table cells are short enough.
+`markup` reorders each line as given; text someone typed goes in a `TextParagraph`
+(fieldapp.pdf.paragraphs), which wraps right-to-left text in reading order first.
 """
 
 from __future__ import annotations
@@ -86,17 +86,39 @@ def _is_rtl(char: str) -> bool:
     return unicodedata.bidirectional(char) in ("R", "AL")
 
 
-def visual_line(line: str) -> str:
-    """One line of text shaped and in left-to-right drawing order (unchanged if all LTR)."""
-    if not any(_is_rtl(ch) for ch in line):
-        return line
-    shaped = _reshaper().reshape(line)
+def has_rtl(text: str) -> bool:
+    """True if `text` holds any right-to-left letter (Hebrew, Arabic and the like)."""
+    return any(_is_rtl(ch) for ch in text)
+
+
+def base_direction(text: str) -> str | None:
+    """"R" or "L" from the first letter with a direction (the bidi rule), None if none."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return "L"
+        if kind in ("R", "AL"):
+            return "R"
+    return None
+
+
+def shape(text: str) -> str:
+    """Arabic letters in their joined forms (still in reading order)."""
+    shaped = _reshaper().reshape(text)
     # A ligature the base font lacks would print as a box: keep the letters separate.
     if any(ord(ch) not in _coverage(BASE_FONT) for ch in shaped if _is_rtl(ch)):
         shaped = "".join(
             ch if ord(ch) in _coverage(BASE_FONT) else unicodedata.normalize("NFKC", ch)
             for ch in shaped)
-    return str(get_display(shaped))
+    return shaped
+
+
+def visual_line(line: str, base: str | None = None) -> str:
+    """One line of text shaped and in left-to-right drawing order (unchanged if all LTR);
+    `base` "R" or "L" sets the paragraph's direction, else its first letter does."""
+    if not has_rtl(line):
+        return line
+    return str(get_display(shape(line), base_dir=base))
 
 
 def _is_emoji(code: int) -> bool:
@@ -145,17 +167,19 @@ def printable(text: str) -> str:
     return "".join(ch for ch in text if ch in "\n\t" or ch.isprintable() or _is_rtl(ch))
 
 
+def line_markup(visual: str) -> str:
+    """One visual line as Paragraph markup: escaped, each run in its font."""
+    parts = []
+    for run in runs(visual):
+        escaped = html.escape(run.text, quote=False)
+        parts.append(escaped if run.font is None
+                     else f'<font name="{run.font}">{escaped}</font>')
+    return "".join(parts)
+
+
 def markup(text: str) -> str:
     """Plain text as reportlab Paragraph markup that prints in every script."""
-    lines = []
-    for line in printable(text).split("\n"):
-        parts = []
-        for run in runs(visual_line(line)):
-            escaped = html.escape(run.text, quote=False)
-            parts.append(escaped if run.font is None
-                         else f'<font name="{run.font}">{escaped}</font>')
-        lines.append("".join(parts))
-    return "<br/>".join(lines)
+    return "<br/>".join(line_markup(visual_line(line)) for line in printable(text).split("\n"))
 
 
 def string_width(text: str, font: str, size: float) -> float:

@@ -13,17 +13,27 @@ from datetime import UTC, date, datetime
 
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from fieldapp.models import Contact, Operation, Organisation
 from fieldapp.pdf.assets import asset_list_pdf
-from fieldapp.pdf.common import escape, fit_text, styles
+from fieldapp.pdf.common import escape, fit_text, register_fonts, styles
 from fieldapp.pdf.contacts import contact_sheet_pdf
 from fieldapp.pdf.handbook import handbook_pdf
 from fieldapp.pdf.lessons import lesson_pdf
+from fieldapp.pdf.paragraphs import TextParagraph, reading_order_lines
 from fieldapp.pdf.rfa import RfaDocument, rfa_pdf
 from fieldapp.pdf.rfa_log import LogData, log_pdf
-from fieldapp.pdf.scripts import CJK_FONT, HANGUL_FONT, markup, runs, visual_line
+from fieldapp.pdf.scripts import (
+    CJK_FONT,
+    HANGUL_FONT,
+    markup,
+    runs,
+    shape,
+    string_width,
+    visual_line,
+)
 from fieldapp.services import lessons as lesson_service
 from fieldapp.services.assets import AssetInput, create_asset
 from fieldapp.services.lessons import LessonInput
@@ -183,3 +193,41 @@ def test_right_to_left_names_read_back_in_logical_order_in_a_table_cell(name):
     SimpleDocTemplate(out).build([Paragraph(escape(f"Name: {name} (UN)"), styles()["cell"])])
     text, _fonts = _read(out.getvalue())
     assert name in text
+
+
+# Right-to-left paragraphs over several lines -----------------------------------------------
+
+WORDS = ["الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة",
+         "الثامنة", "التاسعة", "العاشرة", "الحادية", "عشرة", "الثانية", "عشرة"]
+
+
+def test_a_long_arabic_paragraph_reads_top_down_and_is_aligned_right():
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, leftMargin=200, rightMargin=200)  # a narrow column
+    doc.build([TextParagraph(" ".join(WORDS), styles()["body"])])
+    rows: list[tuple[float, float, str]] = []  # (baseline, start, text) of each line
+
+    def visit(text, _cm, tm, _font, size):
+        if text.strip():
+            rows.append((tm[5], tm[4], unicodedata.normalize("NFKC", text)))
+
+    PdfReader(io.BytesIO(out.getvalue())).pages[0].extract_text(visitor_text=visit)
+    rows.sort(key=lambda row: -row[0])
+    assert len(rows) >= 3
+    # Top to bottom, the lines carry the words in reading order (pypdf reads each line
+    # right to left); joined they give the paragraph as typed.
+    assert " ".join(text for _y, _x, text in rows).split() == WORDS
+    assert rows[-1][1] > rows[0][1] + 20  # the short last line ends at the right margin
+
+
+def test_reading_order_lines_break_arabic_at_spaces_by_printed_width():
+    register_fonts()
+    width = max(string_width(shape(pair), "DejaVuSans", 10)
+                for pair in ("الأولى الثانية", "الثالثة الرابعة")) + 1
+    assert reading_order_lines(" ".join(WORDS[:4]), font="DejaVuSans", size=10,
+                               width=width) == ["الأولى الثانية", "الثالثة الرابعة"]
+
+
+def test_a_paragraph_starting_right_to_left_is_aligned_right_others_left():
+    assert TextParagraph(f"{ARABIC} (WFP)", styles()["cell"]).style.alignment == TA_RIGHT
+    assert TextParagraph(f"WFP {ARABIC}", styles()["cell"]).style.alignment == TA_LEFT
