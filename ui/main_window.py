@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
+from ui.help.screen_fit import available_area, fit_to, fits_a_screen
 from ui.sections import Section, section_for_kind, sections
 from ui.widgets.global_search import GlobalSearch
 from ui.widgets.operation_switcher import OperationSwitcher, operation_title
@@ -35,9 +38,10 @@ if TYPE_CHECKING:
     from ui.sync_controller import SyncView
 
 GEOMETRY_KEY = "main_window/geometry"
+FRAME_KEY = "main_window/frame"  # where the window was, to check it still fits a screen
 STATE_KEY = "main_window/state"
 SECTION_KEY = "main_window/section"
-DEFAULT_SIZE = QSize(1200, 800)
+DEFAULT_SIZE = QSize(1200, 800)  # where the screen has room; else less (ui.help.screen_fit)
 SYNC_TONES = {  # the status bar's sync line: colour backs up the words, never replaces them
     "ok": "color: #1b5e20;",
     "pending": "color: #0d47a1;",
@@ -52,6 +56,24 @@ QListWidget#sidebar::item { padding: 10px 18px; }
 QListWidget#sidebar::item:selected { background: #2f6fb3; color: white; }
 QListWidget#sidebar::item:hover:!selected { background: #2a3b4f; }
 """
+
+
+class SectionStack(QStackedWidget):
+    """The sections' screens, one shown; it asks for the room of the screen shown only, so
+    a tall screen seen once does not keep every other one from fitting a small laptop."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.currentChanged.connect(lambda _i: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.sizeHint() if current is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
 
 
 class MainWindow(QMainWindow):
@@ -78,7 +100,7 @@ class MainWindow(QMainWindow):
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row)
 
-        self.stack = QStackedWidget()
+        self.stack = SectionStack()
         self.stack.setObjectName("sections")
         self.opening_page = QLabel(self.tr("Opening the database…"))
         self.opening_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -96,6 +118,11 @@ class MainWindow(QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
+        # Narrower than its own 380 px where the window is narrow, so that on a small
+        # screen it stays on the toolbar (Ctrl+K) instead of falling into the overflow.
+        self.search.setMinimumWidth(200)
+        self.search.setMaximumWidth(380)
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         toolbar.addWidget(self.search)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
@@ -146,7 +173,14 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(side)
-        layout.addWidget(self.stack, 1)
+        # A screen that needs more room than the laptop has scrolls inside the window,
+        # so the window (and its status bar) never grows past the screen.
+        self.stack_scroll = QScrollArea()
+        self.stack_scroll.setObjectName("sectionsScroll")
+        self.stack_scroll.setWidgetResizable(True)
+        self.stack_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.stack_scroll.setWidget(self.stack)
+        layout.addWidget(self.stack_scroll, 1)
         return body
 
     # Start-up ------------------------------------------------------------------------------
@@ -231,19 +265,30 @@ class MainWindow(QMainWindow):
         self.sync_status.setStyleSheet(SYNC_TONES.get(view.tone, ""))
 
     def _restore_geometry(self) -> None:
+        """The remembered geometry if it still fits one of today's screens (a second
+        monitor may be gone, the resolution or scaling lowered), else the default size
+        fitted to this screen and centred."""
         geometry = self.ctx.settings.value(GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        frame = self.ctx.settings.value(FRAME_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty() \
+                and isinstance(frame, QRect) and fits_a_screen(frame):
             self.restoreGeometry(geometry)
         else:
-            self.resize(DEFAULT_SIZE)
+            self.fit_to(available_area(self))
         state = self.ctx.settings.value(STATE_KEY)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+
+    def fit_to(self, available: QRect) -> None:
+        """Take the default size, or less to stay inside `available`, centred on it."""
+        fit_to(self, available, DEFAULT_SIZE)
 
     def save_settings(self) -> None:
         """Remember geometry, toolbar state and the section shown."""
         settings = self.ctx.settings
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        normal = self.normalGeometry() if self.isMaximized() else QRect()
+        settings.setValue(FRAME_KEY, normal if normal.isValid() else self.frameGeometry())
         settings.setValue(STATE_KEY, self.saveState())
         if self.current_section():
             settings.setValue(SECTION_KEY, self.current_section())

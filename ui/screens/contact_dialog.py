@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +45,7 @@ from fieldapp.services.contacts import (
     update_contact,
 )
 from ui.context import AppContext, Change
+from ui.help.screen_fit import HEIGHT_SHARE, available_area
 from ui.tasks import Session
 from ui.widgets.field_errors import ERROR_STYLE, grow_to_fit
 from ui.widgets.form_dialog import FormDialog
@@ -199,9 +201,34 @@ class ContactDialog(FormDialog):
         form.addRow(self.tr("Notes:"), self.notes)
         form.addRow("", self.favourite)
         form.addRow("", wrap("is_global", self.is_global))
-        self.lay_out(form)
+        self._lay_out_scrolling(form)
         self.buttons.setEnabled(False)  # until the form is filled
         self._load()
+
+    def _lay_out_scrolling(self, form: QFormLayout) -> None:
+        """The form scrolls above the error line and Save/Cancel, which stay in view: at
+        1366×768 and 125 % the whole form is taller than the screen."""
+        fields = QWidget()
+        fields.setObjectName("contactFields")
+        fields.setLayout(form)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("contactScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(fields)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+
+    def sizeHint(self) -> QSize:
+        """The whole form where the screen has room for it, else the screen's height."""
+        hint = super().sizeHint()
+        hidden = self.scroll.widget().sizeHint().height() - self.scroll.sizeHint().height() \
+            + 2 * self.scroll.frameWidth() + 12  # the scroll bar's own arrows and margins
+        limit = int(available_area(self).height() * HEIGHT_SHARE)
+        return QSize(hint.width(), min(hint.height() + max(hidden, 0), limit))
 
     def _load(self) -> None:
         operation_id, contact_id = self.operation_id, self.contact_id
