@@ -155,8 +155,9 @@ def _lesson_story(view: LessonView, width: float) -> list[Flowable]:
     story: list[Flowable] = [_PageMarker(internal=internal, title=view.data.title)]
     if internal:
         story += [_banner(width), Spacer(1, 6)]
-    story += [Paragraph(escape(view.data.title) or "<i>Untitled lesson</i>",
-                        styles()["title"]),
+    title = view.data.title.strip()
+    story += [TextParagraph(title, styles()["title"]) if title
+              else Paragraph("<i>Untitled lesson</i>", styles()["title"]),
               _facts(view, width)]
     for part in PARTS:
         story.append(Paragraph(part.label, styles()["h2"]))
