@@ -19,7 +19,7 @@ from fieldapp.pdf.rfa import HistoryLine, RfaDocument, rfa_pdf
 from fieldapp.services import rfa as service
 from fieldapp.services.rfa import RfaInput
 from ui.screens.rfa import RfaScreen
-from ui.widgets.pdf_preview import print_pdf, send_to_cups
+from ui.widgets.pdf_preview import cups_options, print_pdf, send_to_cups
 
 NOON = datetime(2026, 3, 1, 12, tzinfo=UTC)
 
@@ -107,6 +107,18 @@ def test_cups_receives_the_pdf_itself_with_copies_and_page_range(fake_lp, two_pa
     assert (fake_lp / "job").read_bytes() == two_pages
     assert (fake_lp / "args").read_text().split() == [
         "-s", "-n", "2", "-d", "Office", "-t", "MYC-RFA-0001", "-o", "page-ranges=2-2", "-"]
+
+
+def test_two_sided_and_grey_choices_reach_cups(fake_lp, two_pages):
+    duplex, colour = QPrinter.DuplexMode, QPrinter.ColorMode
+    options = cups_options(duplex.DuplexShortSide, colour.GrayScale)
+    assert options == ["sides=two-sided-short-edge", "print-color-mode=monochrome"]
+    assert send_to_cups(two_pages, printer_name="Office", options=options)
+    assert (fake_lp / "args").read_text().split()[-5:] == [
+        "-o", "sides=two-sided-short-edge", "-o", "print-color-mode=monochrome", "-"]
+    assert cups_options(duplex.DuplexLongSide, colour.Color) == ["sides=two-sided-long-edge"]
+    assert cups_options(duplex.DuplexAuto, colour.Color) == ["sides=two-sided-long-edge"]
+    assert cups_options(duplex.DuplexNone, colour.Color) == []
 
 
 def test_a_refused_cups_job_is_reported_as_not_sent(fake_lp, monkeypatch, two_pages):

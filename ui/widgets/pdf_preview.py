@@ -140,7 +140,9 @@ def print_pdf(data: bytes, printer: QPrinter, parent: QWidget) -> Printed:
         if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and _cups_lp() \
                 and send_to_cups(data, printer_name=printer.printerName(),
                                  copies=printer.copyCount(), title=printer.docName(),
-                                 pages=None if whole else (pages[0] + 1, pages[-1] + 1)):
+                                 pages=None if whole else (pages[0] + 1, pages[-1] + 1),
+                                 options=cups_options(printer.duplex(),
+                                                      printer.colorMode())):
             return Printed(len(pages), printer.printerName(), vector=True)
         return Printed(paint_in_bands(document, printer, pages),
                        printer.printerName() or printer.outputFileName(), vector=False)
@@ -161,13 +163,27 @@ def _cups_lp() -> str | None:
     return None if sys.platform == "win32" else shutil.which("lp")
 
 
+def cups_options(duplex: QPrinter.DuplexMode, colour: QPrinter.ColorMode) -> list[str]:
+    """The print dialog's two-sided and grey choices as CUPS job options."""
+    sides = {QPrinter.DuplexMode.DuplexAuto: "two-sided-long-edge",
+             QPrinter.DuplexMode.DuplexLongSide: "two-sided-long-edge",
+             QPrinter.DuplexMode.DuplexShortSide: "two-sided-short-edge"}.get(duplex)
+    options = [f"sides={sides}"] if sides else []
+    if colour == QPrinter.ColorMode.GrayScale:
+        options.append("print-color-mode=monochrome")
+    return options
+
+
 def send_to_cups(data: bytes, *, printer_name: str, copies: int = 1, title: str = "",
-                 pages: tuple[int, int] | None = None) -> bool:
-    """Queue the PDF on a CUPS printer with `lp` (True when CUPS accepted the job)."""
+                 pages: tuple[int, int] | None = None, options: list[str] | None = None) -> bool:
+    """Queue the PDF on a CUPS printer with `lp` (True when CUPS accepted the job);
+    `options` are CUPS job options such as "sides=two-sided-long-edge"."""
     command = [_cups_lp() or "lp", "-s", "-n", str(max(copies, 1))]
     command += ["-d", printer_name] if printer_name else []
     command += ["-t", title] if title else []
     command += ["-o", f"page-ranges={pages[0]}-{pages[1]}"] if pages else []
+    for option in options or []:
+        command += ["-o", option]
     try:
         result = subprocess.run([*command, "-"], input=data, capture_output=True,
                                 timeout=LP_TIMEOUT_S, check=False)
