@@ -22,7 +22,7 @@ import random
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from ui.context import EVERYTHING, Change
 
@@ -58,11 +58,28 @@ class SyncView:
     tone: str  # "ok", "pending", "offline", "conflict", "error", "off", "busy"
     state: Any = None  # ui.models.sync_state.SyncScreenState when known
     problem: str = ""  # the last failure's sentence (the log's) until a sync succeeds
+    last_sync: str = ""  # "Never synced yet." or when the last sync succeeded, for the screen
 
     @property
     def status(self) -> Any:
         """sync.client.SyncStatus when known."""
         return self.state.status if self.state is not None else None
+
+
+def never_synced(status: Any) -> bool:
+    """No sync has ever succeeded on this laptop (whatever enrollment says)."""
+    return status.last_success is None
+
+
+def last_sync_sentence(status: Any) -> str:
+    """When the last sync succeeded, or that none ever did: the screen's sentence, made from
+    the same read as the status bar's line."""
+    from ui.models.sync_state import local_time
+
+    if never_synced(status):
+        return QCoreApplication.translate("SyncController", "Never synced yet.")
+    return QCoreApplication.translate("SyncController", "Last successful sync: {0}.").format(
+        local_time(status.last_success))
 
 
 def _read_state(session: Any, progress: Progress) -> Any:
@@ -221,11 +238,14 @@ class SyncController(QObject):
         # The sentence the log keeps for the last failed sync (cleared by a success); a
         # failure before anything was logged (not enrolled, no token) is known only here.
         problem = self.last_error or status.last_error
+        when = last_sync_sentence(status)
         if self.task is not None:
-            self._set_view(SyncView(self.view.text, "busy", state, problem))
+            self._set_view(SyncView(self.view.text, "busy", state, problem, when))
             return
         if not status.enrolled:
-            self._set_view(SyncView(self.tr("Sync: not set up yet"), "off", state, problem))
+            text = (self.tr("Sync: not set up yet, never synced") if never_synced(status)
+                    else self.tr("Sync: not set up yet"))
+            self._set_view(SyncView(text, "off", state, problem, when))
             return
         parts: list[str] = []
         tone = "ok"
@@ -233,6 +253,9 @@ class SyncController(QObject):
         if problem:
             parts.append(self.tr("offline") if self.offline else self.tr("error"))
             tone = "offline" if self.offline else "error"
+        elif never_synced(status):
+            parts.append(self.tr("never synced yet"))  # never "up to date" before a first sync
+            tone = "pending"
         if status.conflicts:
             parts.append(self.tr("{0} conflict(s) to resolve").format(status.conflicts))
         if status.held:
@@ -245,7 +268,7 @@ class SyncController(QObject):
             parts.append(self.tr("{0} change(s) waiting").format(pending))
             tone = "pending" if tone == "ok" else tone
         text = " · ".join(parts) if parts else self.tr("up to date")
-        self._set_view(SyncView(self.tr("Sync: {0}").format(text), tone, state, problem))
+        self._set_view(SyncView(self.tr("Sync: {0}").format(text), tone, state, problem, when))
 
     def _set_view(self, view: SyncView) -> None:
         self.view = view

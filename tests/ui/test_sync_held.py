@@ -21,7 +21,7 @@ from fieldapp.models import Contact, HeldRow, Operation, OutboxEntry, utcnow
 from fieldapp.outbox import remote_writes
 from fieldapp.services.operations import OperationInput, create_operation
 from sync import local
-from sync.client import DEVICE_ID, HQ_URL, LAST_ERROR, OFFICER_NAME
+from sync.client import DEVICE_ID, HQ_URL, LAST_ERROR, LAST_SUCCESS, OFFICER_NAME
 from ui.models.sync_state import held_file_name
 
 HQ_SENTENCE = "You are no longer assigned to operation Cyclone Ana at HQ."
@@ -44,6 +44,7 @@ def held(db) -> Held:
         local.set_state(session, DEVICE_ID, "device-1")
         local.set_state(session, HQ_URL, "https://hq.example.org")
         local.set_state(session, OFFICER_NAME, "Ana")
+        local.set_state(session, LAST_SUCCESS, utcnow().isoformat())  # the sync HQ answered
         operation = create_operation(session, OperationInput("Cyclone Ana", "CYA", "Mozambique"))
         session.flush()
         contact = Contact(operation_id=operation.id, given_name="Amira", family_name="Haddad",

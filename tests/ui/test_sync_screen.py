@@ -85,6 +85,23 @@ def test_enroll_and_sync_from_the_screen_update_the_status_bar(qtbot, hq, ctx, w
     assert "Last successful sync" in screen.state_label.text()
 
 
+def test_status_bar_and_screen_agree_that_nothing_was_synced_until_the_first_sync(
+        qtbot, hq, window):
+    screen = _sync_screen(qtbot, window)
+    assert "never synced" in window.sync_status.text()  # not enrolled yet
+    assert screen.state_label.text() == "Never synced yet."
+
+    _enroll_through_screen(qtbot, hq, screen)
+    qtbot.waitUntil(lambda: window.sync_status.text() == "Sync: never synced yet", timeout=5000)
+    assert "up to date" not in window.sync_status.text()
+    assert screen.state_label.text() == "Never synced yet."
+
+    assert _sync_now(qtbot, screen)[0] == "ok"
+    qtbot.waitUntil(lambda: window.sync_status.text() == "Sync: up to date", timeout=5000)
+    assert screen.state_label.text().startswith("Last successful sync: ")
+    assert "never" not in window.sync_status.text().lower()
+
+
 def test_bad_enrollment_input_is_marked_beside_the_fields(qtbot, hq, window):
     screen = _sync_screen(qtbot, window)
     qtbot.mouseClick(screen.enroll_button, Qt.MouseButton.LeftButton)

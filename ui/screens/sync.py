@@ -277,9 +277,9 @@ class SyncScreen(QWidget):
 
     def _view_changed(self, view: SyncView) -> None:
         if view.state is not None:
-            self._show_state(view.state, view.problem)
+            self._show_state(view.state, view.problem, view.last_sync)
 
-    def _show_state(self, state: SyncScreenState, problem: str) -> None:
+    def _show_state(self, state: SyncScreenState, problem: str, last: str) -> None:
         self.state = state
         status = state.status
         if status.enrolled:
@@ -297,8 +297,6 @@ class SyncScreen(QWidget):
                 self.tr("Not enrolled yet. Ask HQ for an enrollment code, then enter HQ's "
                         "address and the code. Until then everything stays on this laptop."))
         self._show_busy(self.controller.busy)
-        last = (self.tr("Last successful sync: {0}.").format(local_time(status.last_success))
-                if status.last_success else self.tr("Never synced yet."))
         if problem:
             last += " " + self.tr("Last attempt failed: {0}").format(problem)
         self.state_label.setText(last)
