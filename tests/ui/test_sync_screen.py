@@ -248,3 +248,64 @@ def test_automatic_sync_retries_later_with_growing_jittered_delays(qtbot, ctx, w
     assert controller.next_attempt_ms() == -1
     screen.auto_check.setChecked(False)
     assert controller.next_attempt_ms() == -1
+
+
+@pytest.mark.parametrize(("url", "readable"), [
+    ("http://hq.example.org", True),
+    ("HTTP://10.0.0.5:8000/", True),
+    ("http://[2001:db8::1]:8000", True),
+    ("https://hq.example.org", False),
+    ("hq.example.org", False),  # sync.client makes a bare name https://
+    ("http://127.0.0.1:8000", False),
+    ("http://127.0.1.1", False),
+    ("http://localhost:8000", False),
+    ("http://[::1]:8000", False),
+])
+def test_only_plain_http_to_another_machine_counts_as_readable_on_the_link(url, readable):
+    from ui.screens.sync import readable_on_the_link
+
+    assert readable_on_the_link(url) is readable
+
+
+def test_plain_http_address_is_warned_beside_the_field_and_refused_until_confirmed(
+        qtbot, window):
+    screen = _sync_screen(qtbot, window)
+    assert not screen.http_warning.isVisibleTo(screen)
+    qtbot.keyClicks(screen.url_edit, "http://hq.example.org")
+    assert screen.http_warning.isVisibleTo(screen)
+    assert "token" in screen.http_warning.text()
+    assert "readable" in screen.http_warning.text()
+    assert screen.http_confirm.isVisibleTo(screen)
+    assert not screen.http_confirm.isChecked()
+
+    screen.code_edit.setText("ABCD-EFGH")
+    qtbot.mouseClick(screen.enroll_button, Qt.MouseButton.LeftButton)
+    error = screen.findChild(type(screen.enrolled_label), "hq_urlError").text()
+    assert "http://" in error
+    assert "tick" in error
+    assert screen.enroll_message.text() == ""  # nothing was sent
+    assert screen.enroll_button.isEnabled()
+
+    screen.url_edit.setText("https://hq.example.org")
+    assert not screen.http_warning.isVisibleTo(screen)
+    assert not screen.http_confirm.isVisibleTo(screen)
+
+
+def test_plain_http_enrollment_goes_ahead_once_the_officer_confirms(qtbot, window):
+    screen = _sync_screen(qtbot, window)
+    screen.url_edit.setText("http://hq.invalid")  # a reserved name: never reaches anyone
+    screen.code_edit.setText("ABCD-EFGH")
+    screen.http_confirm.setChecked(True)
+    qtbot.mouseClick(screen.enroll_button, Qt.MouseButton.LeftButton)
+    assert screen.findChild(type(screen.enrolled_label), "hq_urlError").text() == ""
+    assert screen.enroll_message.text() == "Contacting HQ…"
+    qtbot.waitUntil(lambda: screen.enroll_button.isEnabled(), timeout=20000)
+    assert screen.enroll_message.text() not in ("", "Contacting HQ…")  # HQ was tried
+
+
+def test_a_new_address_asks_again_before_plain_http(qtbot, window):
+    screen = _sync_screen(qtbot, window)
+    screen.url_edit.setText("http://hq.example.org")
+    screen.http_confirm.setChecked(True)
+    screen.url_edit.setText("http://other.example.org")
+    assert not screen.http_confirm.isChecked()

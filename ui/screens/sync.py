@@ -11,7 +11,9 @@ agree; the screen never reads the state on its own.
 
 from __future__ import annotations
 
+import ipaddress
 from typing import Any
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -50,6 +52,25 @@ from ui.widgets.held_lists import HeldChangesPanel, HeldRowsPanel
 
 NOTE_STYLE = "color: #555;"
 ALERT_STYLE = "color: #b3261e;"
+
+
+WARNING_STYLE = "color: #8a4b00;"
+LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
+
+
+def readable_on_the_link(url: str) -> bool:
+    """The address is plain http:// to another machine: the enrollment code and the device
+    token would cross the link readable by anyone on it (this laptop itself is exempt)."""
+    text = url.strip()
+    if not text.lower().startswith("http://"):
+        return False  # https://, or a bare name (sync.client makes it https://)
+    host = (urlsplit(text).hostname or "").lower()
+    if not host or host in LOOPBACK_NAMES or host.endswith(".localhost"):
+        return False
+    try:
+        return not ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return True  # a name: it is reached over the network
 
 
 def _enroll(url: str, code: str) -> Any:
@@ -131,6 +152,18 @@ class SyncScreen(QWidget):
         self.url_edit = QLineEdit()
         self.url_edit.setObjectName("hqUrl")
         self.url_edit.setPlaceholderText("https://hq.example.org")
+        self.url_edit.textChanged.connect(self._address_changed)
+        self.http_warning = QLabel(self.tr(
+            "This address is plain http://, not https://: the enrollment code and this "
+            "laptop's access token would cross the link readable by anyone on it (hotel "
+            "Wi-Fi, a shared satellite terminal). Use https:// unless HQ told you otherwise."))
+        self.http_warning.setObjectName("httpWarning")
+        self.http_warning.setWordWrap(True)
+        self.http_warning.setStyleSheet(WARNING_STYLE)
+        self.http_confirm = QCheckBox(self.tr("Enroll over plain http:// anyway"))
+        self.http_confirm.setObjectName("httpConfirm")
+        self.http_warning.hide()
+        self.http_confirm.hide()
         self.code_edit = QLineEdit()
         self.code_edit.setObjectName("enrollCode")
         self.code_edit.setPlaceholderText(self.tr("one-time code from HQ"))
@@ -143,6 +176,8 @@ class SyncScreen(QWidget):
         self.enroll_message.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("HQ address:"), self.errors.wrap("hq_url", self.url_edit))
+        form.addRow("", self.http_warning)
+        form.addRow("", self.http_confirm)
         form.addRow(self.tr("Enrollment code:"), self.errors.wrap("code", self.code_edit))
         box = QVBoxLayout(group)
         box.addWidget(self.enrolled_label)
@@ -403,6 +438,10 @@ class SyncScreen(QWidget):
         if not url:
             problems.append(ValidationError("hq_url", self.tr(
                 "Enter HQ's address, for example https://hq.example.org.")))
+        elif readable_on_the_link(url) and not self.http_confirm.isChecked():
+            problems.append(ValidationError("hq_url", self.tr(
+                "Plain http:// is readable on the link: use https://, or tick the box "
+                "below to enroll anyway.")))
         if not code:
             problems.append(ValidationError("code", self.tr(
                 "Enter the one-time enrollment code HQ gave you.")))
@@ -415,6 +454,13 @@ class SyncScreen(QWidget):
         self.ctx.tasks.network(_enroll(url, code), changes={Change.SETTINGS},
                                on_success=self._enrolled, on_failure=self._enroll_failed,
                                parent=self)
+
+    def _address_changed(self, url: str) -> None:
+        # Warn while the officer types, before anything is sent; a new address asks again.
+        readable = readable_on_the_link(url)
+        self.http_confirm.setChecked(False)
+        self.http_warning.setVisible(readable)
+        self.http_confirm.setVisible(readable)
 
     def _enrolled(self, enrollment: Any) -> None:
         self.enroll_button.setEnabled(True)
