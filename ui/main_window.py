@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
+from ui.help.menu_bar import MainMenu
 from ui.help.screen_fit import available_area, fit_to, fits_a_screen
 from ui.sections import Section, section_for_kind, sections
 from ui.widgets.global_search import GlobalSearch
@@ -126,9 +127,7 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.search)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
-        self.search_shortcut = QShortcut(QKeySequence("Ctrl+K"), self)
-        self.search_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        self.search_shortcut.activated.connect(self.search.focus_search)
+        self.menu = MainMenu(self)  # File, Edit, View, Go, Sync, Help; Ctrl+K is in Edit
 
         self.operation_status = QLabel()
         self.operation_status.setObjectName("operationStatus")
@@ -210,7 +209,7 @@ class MainWindow(QMainWindow):
     def _set_enabled(self, enabled: bool) -> None:
         self.sidebar.setEnabled(enabled)
         self.toolbar.setEnabled(enabled)
-        self.search_shortcut.setEnabled(enabled)
+        self.menu.set_enabled(enabled)
 
     # Sections ------------------------------------------------------------------------------
 
@@ -235,6 +234,7 @@ class MainWindow(QMainWindow):
         screen = self.screens.get(section.key)
         if screen is None:
             screen = section.build(self.ctx)
+            self.menu.adopt(screen)
             self.screens[section.key] = screen
             self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
@@ -248,6 +248,37 @@ class MainWindow(QMainWindow):
         screen = self.show_section(section.key)
         screen.open_item(item_id, kind=kind,  # type: ignore[attr-defined]
                          query=self.search.text().strip())
+
+    # Help ----------------------------------------------------------------------------------
+
+    def show_guide(self, page: str = "") -> QWidget:
+        """Open the offline user guide (at `page`, else its contents)."""
+        from ui.help.dialogs import GUIDE_START, GuideViewer
+
+        viewer = GuideViewer(self, page=page or GUIDE_START)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.show()
+        return viewer
+
+    def show_shortcuts(self) -> QWidget:
+        """Open the sheet of keyboard shortcuts, made from the actions themselves."""
+        from ui.help.dialogs import shortcuts_sheet
+
+        groups = self.menu.grouped_actions()
+        for key, screen in self.screens.items():  # a section's own keys, once it is built
+            title = next(s.title for s in self.sections if s.key == key)
+            groups += [(title, action) for action in screen.actions()]
+        sheet = shortcuts_sheet(self, groups)
+        sheet.show()
+        return sheet
+
+    def show_about(self) -> QWidget:
+        """Open About: version, data folder, licences."""
+        from ui.help.dialogs import about_dialog
+
+        about = about_dialog(self, data_folder=self.ctx.paths.root)
+        about.show()
+        return about
 
     # Status and settings -------------------------------------------------------------------
 

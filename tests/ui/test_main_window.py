@@ -12,7 +12,7 @@ from ui.main_window import MainWindow
 def test_status_bar_shows_operation_profile_and_sync_state(seeded, ctx, window):
     assert window.operation_status.text() == "Operation: CYA — Cyclone Ana"
     assert str(ctx.paths.root) in window.profile_status.text()
-    assert window.sync_status.text() == "Sync: not set up yet"
+    assert window.sync_status.text() == "Sync: not set up yet, never synced"
     assert window.windowTitle() == "CYA — CMCoord Field Kit"
 
 

@@ -1,0 +1,165 @@
+"""The main window's menu bar: File, Edit, View, Go, Sync, Help, each action with its
+shortcut shown. The actions ask the section shown to act (its New, Import, filter box);
+the menu holds no business logic.
+
+A screen takes part by having the widgets the actions look for: `new_button` (New…),
+`import_button` (Import…), a filter box named `filter`, `text_filter` or `search`, or,
+for the handbook, `find_action`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QMenu, QWidget
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+translate = QCoreApplication.translate  # lupdate extracts translate("Context", "text")
+FILTER_BOXES = ("filter", "text_filter", "search")  # a screen's filter box, by attribute
+
+
+class MainMenu:
+    """Builds the menu bar on `window` and keeps its actions by name."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.actions: dict[str, QAction] = {}
+        self.menus: dict[str, QMenu] = {}
+        bar = window.menuBar()
+        bar.setObjectName("mainMenuBar")
+        t = translate
+
+        file_menu = self._menu("file", t("Menu", "&File"))
+        self._add(file_menu, "new_item", t("Menu", "&New item in this section"),
+                  ["Ctrl+N"], self.new_item)
+        self._add(file_menu, "import", t("Menu", "&Import into this section…"), ["Ctrl+I"],
+                  self.import_file)
+        file_menu.addSeparator()
+        self._add(file_menu, "quit", t("Menu", "&Quit"), ["Ctrl+Q"], window.close)
+
+        edit_menu = self._menu("edit", t("Menu", "&Edit"))
+        self._add(edit_menu, "search", t("Menu", "&Search everything"), ["Ctrl+K"],
+                  window.search.focus_search)
+        self._add(edit_menu, "filter", t("Menu", "&Filter this list / find in the handbook"),
+                  ["Ctrl+F"], self.filter_or_find)
+
+        view_menu = self._menu("view", t("Menu", "&View"))
+        self._add(view_menu, "full_screen", t("Menu", "&Full screen"),
+                  ["F11"], self.toggle_full_screen)
+
+        go_menu = self._menu("go", t("Menu", "&Go"))
+        for number, section in enumerate(window.sections, start=1):
+            self._add(go_menu, f"go_{section.key}", section.title, [f"Ctrl+{number}"],
+                      self._shower(section.key))
+
+        sync_menu = self._menu("sync", t("Menu", "&Sync"))
+        self._add(sync_menu, "sync_now", t("Menu", "Sync &now"),
+                  ["F5"], self.sync_now)
+
+        help_menu = self._menu("help", t("Menu", "&Help"))
+        self._add(help_menu, "guide", t("Menu", "&User guide"),
+                  ["F1"], window.show_guide)
+        self._add(help_menu, "shortcuts", t("Menu", "&Keyboard shortcuts"), ["Ctrl+/"],
+                  window.show_shortcuts)
+        help_menu.addSeparator()
+        self._add(help_menu, "about", t("Menu", "&About CMCoord Field Kit"), [],
+                  window.show_about)
+
+    # Building ------------------------------------------------------------------------------
+
+    def _menu(self, name: str, title: str) -> QMenu:
+        menu = self.window.menuBar().addMenu(title)
+        menu.setObjectName(f"{name}Menu")
+        self.menus[name] = menu
+        return menu
+
+    def _add(self, menu: QMenu, name: str, text: str, keys: list[str],
+             slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(f"{name}Action")
+        # The keys named, not the platform's standard ones: those add media keys ("New",
+        # "Reload") that a field laptop's keyboard lacks and the sheet would list.
+        action.setShortcuts([QKeySequence(key) for key in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        self.window.addAction(action)  # the keys work even with the menu bar hidden
+        self.actions[name] = action
+        return action
+
+    def _shower(self, key: str) -> Callable[[], object]:
+        return lambda: self.window.show_section(key)
+
+    def grouped_actions(self) -> list[tuple[str, QAction]]:
+        """(menu title, action) for every action of the menu bar, in menu order."""
+        return [(menu.title(), action) for menu in self.menus.values()
+                for action in menu.actions() if not action.isSeparator()]
+
+    def set_enabled(self, enabled: bool) -> None:
+        """Before the database is open only Quit and Help work."""
+        for name, action in self.actions.items():
+            if name not in ("quit", "guide", "shortcuts", "about", "full_screen"):
+                action.setEnabled(enabled)
+
+    # Acting on the section shown -----------------------------------------------------------
+
+    def _screen(self) -> QWidget | None:
+        key = self.window.current_section()
+        return self.window.screens.get(key) if key else None
+
+    def new_item(self) -> bool:
+        """Press the section's New button (False when it has none, or it is greyed)."""
+        return self._press("new_button")
+
+    def import_file(self) -> bool:
+        """Press the section's Import button (False when it has none)."""
+        return self._press("import_button")
+
+    def _press(self, name: str) -> bool:
+        button = getattr(self._screen(), name, None)
+        if isinstance(button, QAbstractButton) and button.isEnabled() and button.isVisible():
+            button.click()
+            return True
+        self.window.statusBar().showMessage(
+            translate("Menu", "This section has nothing to do that for."), 5000)
+        return False
+
+    def filter_or_find(self) -> bool:
+        """Put the cursor in the section's filter box, or open the handbook's Find bar."""
+        screen = self._screen()
+        find = getattr(screen, "find_action", None)
+        if isinstance(find, QAction):
+            find.trigger()
+            return True
+        for name in FILTER_BOXES:
+            box = getattr(screen, name, None)
+            if isinstance(box, QLineEdit) and box.isVisible():
+                box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                box.selectAll()
+                return True
+        return False
+
+    def adopt(self, screen: QWidget) -> None:
+        """A newly built screen's Find action gives its Ctrl+F to the menu's Filter / find
+        (which triggers it there): two actions on one key would make Qt run neither."""
+        find = getattr(screen, "find_action", None)
+        if isinstance(find, QAction):
+            ours = self.actions["filter"].shortcuts()
+            find.setShortcuts([key for key in find.shortcuts() if key not in ours])
+
+    def toggle_full_screen(self) -> None:
+        """Full screen and back."""
+        window = self.window
+        window.showNormal() if window.isFullScreen() else window.showFullScreen()
+
+    def sync_now(self) -> None:
+        """Show the Sync section and start a sync there, if this laptop can sync now."""
+        screen = self.window.show_section("sync")
+        button = getattr(screen, "sync_button", None)
+        if isinstance(button, QAbstractButton) and button.isEnabled():
+            button.click()
