@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from bench.make_data import Counts, make_data
 from fieldapp.db import Database
-from fieldapp.demo import has_demo, load_demo, rfa_counter_name
+from fieldapp.demo import has_demo, load_demo, read_demo_content, rfa_counter_name
 from fieldapp.errors import Cancelled
 from fieldapp.models import (
     Asset,
@@ -45,6 +45,11 @@ from fieldapp.services.settings import device_code, first_run_done, get_officer
 NEXT_RFA_STATUS: dict[str, frozenset[str]] = {"": frozenset({RfaStatus.DRAFT}), **TRANSITIONS}
 ASSET_ORDER = [status.value for status in AssetStatus]
 E164 = re.compile(r"^\+[1-9]\d{7,14}$")
+# What a text would say if it promised that demo data goes to HQ (it never does: sync.local
+# drops every outbox entry of the demo operation).
+SENDING_CLAIM = re.compile(
+    r"next sync|with the sync|goe?s? to (geneva|hq)|will be (sent|synced|uploaded)"
+    r"|travels (with|to)|(is|are|gets?) sent to (geneva|hq)|(is|are) synced", re.IGNORECASE)
 
 
 def _count(session, model, operation_id: str | None = None) -> int:
@@ -172,6 +177,36 @@ def test_rfa_references_follow_the_counter(db, demo):
     assert all(re.fullmatch(re.escape(prefix) + r"\d{4}", ref) for ref in references)
     assert counter is not None
     assert counter.value == max(int(ref[-4:]) for ref in references)
+
+
+def _texts(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _texts(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _texts(item)]
+    return []
+
+
+@pytest.mark.parametrize("claim", ["It goes to Geneva with the next sync.",
+                                   "Submitted: it travels with the sync.",
+                                   "This will be sent to HQ.", "Notes go to HQ with your data."])
+def test_a_promise_to_send_is_recognised(claim):
+    assert SENDING_CLAIM.search(claim)
+
+
+def test_no_demo_text_says_it_will_be_sent():
+    texts = _texts(read_demo_content())
+    assert len(texts) > 500  # every string of the scenario, not just its top level
+    assert [text for text in texts if SENDING_CLAIM.search(text)] == []
+
+
+def test_demo_operation_says_its_data_stays_on_the_laptop(db, demo):
+    with db.session() as session:
+        notes = current_operation(session).notes
+    assert "stays on this laptop and is never sent to HQ" in notes
+    assert not SENDING_CLAIM.search(notes)
 
 
 def test_demo_rows_are_local_changes_in_the_outbox(db, demo):

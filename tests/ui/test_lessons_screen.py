@@ -211,3 +211,63 @@ def test_the_open_lesson_saves_as_its_own_pdf(qtbot, db, seeded, window, tmp_pat
     text = reader.pages[0].extract_text()
     assert "Asset offers before needs" in text
     assert "Please name the guidance paragraph." in text
+
+
+def _demo_lesson(db, status: str) -> str:
+    with db.session() as session:
+        return next(row.id for row in service.list_lessons(session)
+                    if session.get(Lesson, row.id).status == status)
+
+
+@pytest.fixture
+def demo_screen(qtbot, db, window):
+    from fieldapp.demo import load_demo
+
+    load_demo(db)
+    screen = window.show_section("lessons")
+    qtbot.waitUntil(lambda: screen.model.total == 8, timeout=5000)
+    return screen
+
+
+def test_a_submitted_demo_lesson_says_it_stays_on_this_laptop(qtbot, db, demo_screen):
+    lesson_id = _demo_lesson(db, "submitted")
+    demo_screen.open_item(lesson_id, kind="lesson")
+    form = demo_screen.form
+    qtbot.waitUntil(lambda: form.lesson_id == lesson_id, timeout=5000)
+    assert form.is_demo()
+    assert "never sent to Geneva" in form.note.text()
+    assert "sync" not in form.note.text()
+    assert form.title.isReadOnly()
+
+
+def test_every_demo_lesson_is_marked_as_staying_on_this_laptop(qtbot, db, demo_screen):
+    lesson_id = _demo_lesson(db, "returned")
+    demo_screen.open_item(lesson_id, kind="lesson")
+    form = demo_screen.form
+    qtbot.waitUntil(lambda: form.lesson_id == lesson_id, timeout=5000)
+    assert "Please name the guidance paragraph" in form.note.text()  # HQ's comment kept
+    assert "this lesson stays on this laptop and is never sent to Geneva" in form.note.text()
+
+
+def test_submitting_a_demo_lesson_never_promises_to_send_it(qtbot, db, demo_screen):
+    lesson_id = _demo_lesson(db, "draft")
+    demo_screen.open_item(lesson_id, kind="lesson")
+    form = demo_screen.form
+    qtbot.waitUntil(lambda: form.lesson_id == lesson_id, timeout=5000)
+    assert "never sent to Geneva" in form.submit_button.toolTip()
+    form.submit_button.click()
+    box = form.findChild(QMessageBox, "confirmSubmit")  # the demo drafts are complete
+    assert "never sent to Geneva" in box.text()
+    assert "next sync" not in box.text()
+    submit = next(b for b in box.buttons()
+                  if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+    qtbot.mouseClick(submit, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: form.message.text() != "", timeout=5000)
+    qtbot.waitUntil(lambda: form.status == "submitted", timeout=5000)
+    assert form.message.text() == "Submitted, as practice: demo data stays on this laptop."
+    assert "Geneva with the next sync" not in form.message.text()
+
+
+def test_a_real_operation_lesson_still_says_it_goes_with_the_next_sync(qtbot, seeded, screen):
+    assert not screen.form.is_demo()
+    assert "travels with the next sync" in screen.form.submit_button.toolTip()

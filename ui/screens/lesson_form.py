@@ -5,7 +5,9 @@ live character count against the minimum (`fieldapp.services.lessons.PARTS`). Sa
 draft stores what is typed; Submit checks the template first (every reason marked
 beside its field), asks for confirmation, then saves and submits in the background.
 A submitted, validated or published lesson is shown read-only with a note saying why;
-a lesson returned by HQ shows the HQ comment prominently and is editable again.
+a lesson returned by HQ shows the HQ comment prominently and is editable again. A lesson of
+the demo operation is practice: `sync.local` never sends demo rows, so nothing here says
+it goes to Geneva.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.demo import DEMO_COUNTRY
 from fieldapp.errors import ValidationErrors
 from fieldapp.labels import topic_label
 from fieldapp.models.enums import LessonStatus, LessonTopic, Sensitivity
@@ -81,6 +84,7 @@ class LessonForm(QWidget):
         self.status = LessonStatus.DRAFT.value
         self.editable = True
         self._loaded = LessonInput()
+        self._demo_ids: set[str] = set()  # demo operations: their lessons never leave
         self._request = 0
         self.errors = FieldErrors()
 
@@ -182,9 +186,6 @@ class LessonForm(QWidget):
         self.save_button.clicked.connect(self.save_draft)
         self.submit_button = QPushButton(self.tr("Submit…"))
         self.submit_button.setObjectName("submit")
-        self.submit_button.setToolTip(self.tr(
-            "Send the lesson to Geneva for review: it becomes read-only on this laptop and "
-            "travels with the next sync"))
         self.submit_button.setDefault(True)
         self.submit_button.clicked.connect(self.submit)
         self.delete_button = QToolButton()
@@ -242,6 +243,7 @@ class LessonForm(QWidget):
             widget.textEdited.connect(lambda _t, f=field: self.errors.clear(f))
         self.topic.currentIndexChanged.connect(lambda _i: self.errors.clear("topic"))
         self.operation.currentIndexChanged.connect(lambda _i: self.errors.clear("operation_id"))
+        self.operation.currentIndexChanged.connect(lambda _i: self._explain_submit())
         self.new_lesson("")
 
     def _part_block(self, part: service.TextPart) -> QWidget:
@@ -302,6 +304,7 @@ class LessonForm(QWidget):
     def set_operations(self, rows: list[OperationRow]) -> None:
         """Fill the operation choice (keeps the one chosen when still there)."""
         chosen = self.operation.currentData()
+        self._demo_ids = {row.id for row in rows if row.country == DEMO_COUNTRY}
         self.operation.blockSignals(True)
         self.operation.clear()
         self.operation.addItem(self.tr("None: an exercise not in the app"), "")
@@ -309,6 +312,18 @@ class LessonForm(QWidget):
             self.operation.addItem(f"{row.name} ({row.code})", row.id)
         self.operation.setCurrentIndex(max(0, self.operation.findData(chosen or "")))
         self.operation.blockSignals(False)
+        self._explain_submit()
+
+    def is_demo(self) -> bool:
+        """The lesson belongs to the demo operation: practice data that never leaves."""
+        return (self.operation.currentData() or "") in self._demo_ids
+
+    def _explain_submit(self) -> None:
+        self.submit_button.setToolTip(self.tr(
+            "Mark this practice lesson submitted: it becomes read-only; demo data stays on "
+            "this laptop and is never sent to Geneva") if self.is_demo() else self.tr(
+            "Send the lesson to Geneva for review: it becomes read-only on this laptop and "
+            "travels with the next sync"))
 
     def _choose_operation(self, operation_id: str | None) -> None:
         index = self.operation.findData(operation_id or "")
@@ -377,7 +392,12 @@ class LessonForm(QWidget):
         self.delete_button.setVisible(self.editable and bool(view.id))
         self.pdf_button.setEnabled(bool(view.id))
         comment = view.hq_comment.strip()
-        if view.status == LessonStatus.RETURNED:
+        demo = self.is_demo()
+        if view.status == LessonStatus.SUBMITTED and demo:
+            self._set_note(self.tr(
+                "<b>Submitted (demo).</b> This practice lesson is read-only on this laptop. "
+                "Demo data stays on this laptop: it is never sent to Geneva."), "info")
+        elif view.status == LessonStatus.RETURNED:
             text = self.tr("<b>Returned by HQ with a comment.</b> Edit the lesson and submit it "
                            "again.") + "<p style='font-size: 12pt;'>" + _html(
                 comment or self.tr("(HQ gave no comment.)")) + "</p>"
@@ -397,6 +417,12 @@ class LessonForm(QWidget):
             self._set_note(text, "info")
         else:
             self.note.hide()
+        if demo and view.status != LessonStatus.SUBMITTED:
+            # HQ's statuses and comments in the demo are invented; nothing came from Geneva.
+            self._set_note((self.note.text() + "<br>" if self.note.isVisibleTo(self) else "")
+                           + self.tr("Demo operation: this lesson stays on this laptop and is "
+                                     "never sent to Geneva."),
+                           "returned" if view.status == LessonStatus.RETURNED else "info")
 
     def _set_note(self, html_text: str, kind: str) -> None:
         self.note.setProperty("kind", kind)
@@ -445,10 +471,18 @@ class LessonForm(QWidget):
             return
         self.errors.clear()
         self.general_error.hide()
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Submit to Geneva"), self.tr(
-            "Submit this lesson to Geneva? It becomes read-only on this laptop and travels "
-            "with the next sync. HQ validates it, or returns it to you with a comment."),
-            QMessageBox.StandardButton.Cancel, self)
+        if self.is_demo():
+            title, text = self.tr("Submit (demo)"), self.tr(
+                "Mark this practice lesson submitted? It becomes read-only on this laptop. "
+                "It belongs to the demo operation: demo data stays on this laptop and is "
+                "never sent to Geneva.")
+        else:
+            title, text = self.tr("Submit to Geneva"), self.tr(
+                "Submit this lesson to Geneva? It becomes read-only on this laptop and "
+                "travels with the next sync. HQ validates it, or returns it to you with a "
+                "comment.")
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Cancel, self)
         box.setObjectName("confirmSubmit")
         box.addButton(self.tr("Submit"), QMessageBox.ButtonRole.AcceptRole)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -492,8 +526,9 @@ class LessonForm(QWidget):
 
     def _submitted(self, lesson_id: str) -> None:
         self._set_busy(False)
-        self.load(lesson_id, then=lambda: self.message.setText(
-            self.tr("Submitted. It goes to Geneva with the next sync.")))
+        done = (self.tr("Submitted, as practice: demo data stays on this laptop.")
+                if self.is_demo() else self.tr("Submitted. It goes to Geneva with the next sync."))
+        self.load(lesson_id, then=lambda: self.message.setText(done))
         self.submitted.emit(lesson_id)
 
     def _show_errors(self, exc: BaseException, *, submitting: bool) -> None:
