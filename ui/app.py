@@ -118,7 +118,8 @@ class Startup:
         dialog = FirstRunDialog(self.ctx, self.window)
         self.first_run_dialog = dialog
         dialog.accepted.connect(self._go_live)
-        dialog.rejected.connect(self.app.quit)  # no officer, no application
+        # No officer, no application: rejected only once the officer said Quit.
+        dialog.rejected.connect(self.app.quit)
         dialog.open()
 
     def _go_live(self) -> None:

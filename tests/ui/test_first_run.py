@@ -73,3 +73,61 @@ def test_load_demo_stores_the_officer_and_creates_the_current_demo_operation(qtb
     assert dialog.demo_operation_id == operation.id
     assert ctx.current_operation_id == operation.id
     assert reports, "the progress bar received no reports"
+
+
+def _quit_question(qtbot, dialog):
+    qtbot.waitUntil(lambda: dialog.quit_question is not None
+                    and dialog.quit_question.isVisible(), timeout=2000)
+    return dialog.quit_question
+
+
+def test_escape_asks_before_quitting_and_back_keeps_the_dialog(qtbot, dialog):
+    rejected = []
+    dialog.rejected.connect(lambda: rejected.append(True))
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    question = _quit_question(qtbot, dialog)
+    assert question.text().startswith("Field Kit needs your name and organisation")
+    qtbot.keyClick(question, Qt.Key.Key_Escape)  # Escape again: back, never quit
+    qtbot.waitUntil(lambda: dialog.quit_question is None, timeout=2000)
+    assert dialog.isVisible()
+    assert rejected == []
+
+
+def test_quit_in_the_question_rejects_the_dialog(qtbot, dialog):
+    dialog.close()  # the window's close button asks too
+    _quit_question(qtbot, dialog)
+    assert dialog.isVisible()
+    with qtbot.waitSignal(dialog.rejected, timeout=2000):
+        dialog.quit_button.click()
+    assert not dialog.isVisible()
+
+
+def test_the_application_quits_only_after_the_officer_says_quit(qtbot, ctx):
+    from ui.app import Startup
+    from ui.main_window import MainWindow
+
+    quits = []
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    startup = Startup(_QuitRecorder(quits), ctx, window)
+    startup._first_run()
+    welcome = startup.first_run_dialog
+    qtbot.keyClick(welcome, Qt.Key.Key_Escape)
+    _quit_question(qtbot, welcome).reject()  # Back
+    qtbot.waitUntil(lambda: welcome.quit_question is None, timeout=2000)
+    assert quits == []
+    qtbot.keyClick(welcome, Qt.Key.Key_Escape)
+    _quit_question(qtbot, welcome)
+    welcome.quit_button.click()
+    assert quits == ["quit"]
+    ctx.tasks.shutdown()
+
+
+class _QuitRecorder:
+    """Stands in for the QApplication so the test process is not asked to quit."""
+
+    def __init__(self, quits: list[str]) -> None:
+        self.quits = quits
+
+    def quit(self) -> None:
+        self.quits.append("quit")

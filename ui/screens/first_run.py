@@ -1,5 +1,8 @@
 """The first-run dialog: who the officer is, then demo data or an empty start.
 
+Escape (or closing the window) asks before quitting, since the application cannot start
+without the officer; during a demo load it stops the load instead.
+
 Both buttons first store the name and organisation (`save_officer`, which marks the first
 run done); an empty field gets the core's sentence beneath it. "Load demo data" then runs
 `fieldapp.demo.load_demo` in the background with a progress bar and a Cancel button (the
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -40,6 +44,7 @@ class FirstRunDialog(QDialog):
         self.errors = FieldErrors()
         self.demo_operation_id = ""
         self.demo_task: Task[str] | None = None
+        self.quit_question: QMessageBox | None = None  # asked on Escape, while it is open
         self.setWindowTitle(self.tr("Welcome to CMCoord Field Kit"))
         self.setMinimumWidth(540)
 
@@ -189,9 +194,34 @@ class FirstRunDialog(QDialog):
         self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
 
     def reject(self) -> None:
-        self.cancel_demo()
-        super().reject()
+        """Escape or the window's close button: stop a demo load under way, else ask
+        before quitting — without the officer's name the application cannot start."""
+        if self.demo_task is not None:
+            self.cancel_demo()
+            return
+        if self.quit_question is not None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit CMCoord Field Kit?"),
+                          self.tr("Field Kit needs your name and organisation before it "
+                                  "starts. Quit now and it will ask again next time?"),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("quitQuestion")
+        self.quit_button = box.addButton(self.tr("Quit"),
+                                         QMessageBox.ButtonRole.DestructiveRole)
+        self.back_button = box.addButton(self.tr("Back to the welcome"),
+                                         QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(self.back_button)  # Enter or Escape again: nothing is lost
+        box.setEscapeButton(self.back_button)
+        box.finished.connect(lambda _result: self._answered(box))
+        self.quit_question = box
+        box.open()
+
+    def _answered(self, box: QMessageBox) -> None:
+        self.quit_question = None
+        if box.clickedButton() is self.quit_button:
+            super().reject()
+        else:
+            self.name.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.cancel_demo()
-        super().closeEvent(event)
+        super().closeEvent(event)  # QDialog: reject(), which asks; open if not quitting
