@@ -10,6 +10,7 @@ every named field.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt
@@ -49,6 +50,12 @@ from ui.help.screen_fit import HEIGHT_SHARE, available_area
 from ui.tasks import Session
 from ui.widgets.field_errors import ERROR_STYLE, grow_to_fit
 from ui.widgets.form_dialog import FormDialog
+
+
+def split_emails(text: str) -> list[str]:
+    """The addresses typed in the e-mails box: one a line, or separated by commas,
+    semicolons, spaces or tabs (as pasted from a mail program's address line)."""
+    return [part for part in re.split(r"[\s,;]+", text) if part]
 
 
 def _kind_label(kind: str) -> str:
@@ -161,17 +168,20 @@ class ContactDialog(FormDialog):
         self.org_types: dict[str, str] = {}
         self.phone_lines = QVBoxLayout(self.phone_box)
         self.phone_lines.setContentsMargins(0, 0, 0, 0)
-        add_phone = QPushButton(self.tr("Add phone"))
+        self.add_phone_button = add_phone = QPushButton(self.tr("Add phone"))
         add_phone.setObjectName("addPhone")
         add_phone.clicked.connect(lambda: self.add_phone())
         self.emails = QPlainTextEdit()
-        self.emails.setPlaceholderText(self.tr("One e-mail address a line"))
+        self.emails.setPlaceholderText(self.tr("One e-mail address a line (or several "
+                                               "separated by commas)"))
         self.emails.setFixedHeight(60)
+        self.emails.setTabChangesFocus(True)  # Tab goes on to Call sign, never into a value
         self.call_sign = QLineEdit()
         self.location = QLineEdit()
         self.languages = QLineEdit()
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(60)
+        self.notes.setTabChangesFocus(True)
         self.favourite = QCheckBox(self.tr("Favourite (shown first on request)"))
         self.is_global = QCheckBox(self.tr("Global contact (not only this operation)"))
         self.is_global.setChecked(self.operation_id is None)
@@ -203,6 +213,8 @@ class ContactDialog(FormDialog):
         form.addRow("", wrap("is_global", self.is_global))
         self._lay_out_scrolling(form)
         self.buttons.setEnabled(False)  # until the form is filled
+        self._chain_tab_order()
+        self.given_name.setFocus()
         self._load()
 
     def _lay_out_scrolling(self, form: QFormLayout) -> None:
@@ -217,6 +229,7 @@ class ContactDialog(FormDialog):
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(fields)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.general_error)
@@ -276,10 +289,13 @@ class ContactDialog(FormDialog):
             self.favourite.setChecked(contact.favourite)
             self.is_global.setChecked(contact.is_global)
         if not self.phone_rows():
-            self.add_phone()
+            self.add_phone(focus=False)
         self._org_typed(self.organisation.currentText())
         self.buttons.setEnabled(True)
         grow_to_fit(self)
+        if self.focusWidget() in (None, self.given_name):
+            self.given_name.setFocus()  # the form starts at the top, the officer's own
+            # place is kept if they already moved on while it loaded
 
     def _org_typed(self, text: str) -> None:
         known = self.org_types.get(text.strip().casefold())
@@ -287,19 +303,39 @@ class ContactDialog(FormDialog):
             self.org_type.setCurrentIndex(max(0, self.org_type.findData(known)))
         self.org_type.setEnabled(known is None)
 
-    def add_phone(self, phone: Phone | None = None) -> PhoneLine:
-        """Add a phone line to the form."""
+    def add_phone(self, phone: Phone | None = None, *, focus: bool = True) -> PhoneLine:
+        """Add a phone line to the form (the cursor goes to its number unless `focus` is
+        False)."""
         line = PhoneLine(self.region, phone)
         self.phone_lines.addWidget(line)
         self._phones.append(line)
         line.remove.clicked.connect(lambda: self._remove_phone(line))
-        line.number.setFocus()
+        self._chain_tab_order()
+        if focus:
+            line.number.setFocus()
         return line
 
     def _remove_phone(self, line: PhoneLine) -> None:
         self._phones.remove(line)
         line.hide()
         line.deleteLater()
+        self._chain_tab_order()
+
+    def tab_chain(self) -> list[QWidget]:
+        """The fields in the order Tab visits them: down the form, each phone's kind,
+        number and Remove in turn, then Save and Cancel."""
+        phones = [w for line in self._phones for w in (line.kind, line.number, line.remove)]
+        return [self.given_name, self.family_name, self.full_name, self.organisation,
+                self.org_type, self.role, *phones, self.add_phone_button, self.emails,
+                self.call_sign, self.location, self.languages, self.notes, self.favourite,
+                self.is_global, *self.buttons.buttons()]
+
+    def _chain_tab_order(self) -> None:
+        # Phone lines are added after the form is built, so Qt's own order (by creation)
+        # would send Tab from Role past the phones to the end of the form.
+        chain = self.tab_chain()
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def phone_rows(self) -> list[PhoneLine]:
         """The phone lines of the form, in order."""
@@ -311,7 +347,7 @@ class ContactDialog(FormDialog):
             given_name=self.given_name.text(), family_name=self.family_name.text(),
             full_name=self.full_name.text(), role=self.role.text(),
             phones=[line.phone() for line in self.phone_rows()],
-            emails=[e for e in self.emails.toPlainText().splitlines() if e.strip()],
+            emails=split_emails(self.emails.toPlainText()),
             call_sign=self.call_sign.text(), location=self.location.text(),
             languages=self.languages.text(), notes=self.notes.toPlainText(),
             favourite=self.favourite.isChecked(), is_global=self.is_global.isChecked())

@@ -55,6 +55,7 @@ class SectionNotes(QWidget):
         self.list.currentItemChanged.connect(self._picked)
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("noteEditor")
+        self.editor.setTabChangesFocus(True)  # Tab moves on; the notes box is no trap
         self.editor.setPlaceholderText(
             self.tr("Write a note on this section: who to call, what worked here, what to "
                     "check next time. Notes are yours and go to HQ with your data."))
