@@ -271,3 +271,53 @@ def test_submitting_a_demo_lesson_never_promises_to_send_it(qtbot, db, demo_scre
 def test_a_real_operation_lesson_still_says_it_goes_with_the_next_sync(qtbot, seeded, screen):
     assert not screen.form.is_demo()
     assert "travels with the next sync" in screen.form.submit_button.toolTip()
+
+
+def test_the_title_counts_down_its_last_characters_and_refuses_more_with_a_note(qtbot, screen):
+    form = screen.form
+    note = form.title_limit
+    _type(qtbot, form.title, "Landing sites")
+    assert note.text() == ""  # plenty of room: no noise
+    form.title.setText("x" * 190)
+    assert note.text() == "10 left"
+    form.title.end(False)
+    qtbot.keyClicks(form.title, "abcdefghijkl")  # two more than there is room for
+    assert form.title.text() == "x" * 190 + "abcdefghij"
+    assert note.text() == "Full: 200 max"
+    assert "b3261e" in note.styleSheet()  # red: the officer sees why the keys did nothing
+    form.title.selectAll()
+    qtbot.keyClicks(form.title, "S")  # typing over a selection is never refused
+    assert form.title.text() == "S"
+    assert note.text() == ""
+
+
+def test_a_pasted_title_over_the_limit_is_kept_whole_and_refused_when_saved(
+        qtbot, qapp, db, screen):
+    form = screen.form
+    pasted = "A very long title " * 14  # 252 characters
+    qapp.clipboard().setText(pasted)
+    form.title.setFocus()
+    form.title.paste()
+    assert form.title.text() == pasted  # nothing cut without a word
+    assert form.title_limit.text() == f"{len(pasted) - 200} too many"
+    assert "nothing has been cut" in form.title_limit.toolTip()
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: form.errors.message("title") != "", timeout=5000)
+    assert form.errors.message("title") == (
+        f"Keep this under 200 characters (now {len(pasted)}).")
+    assert _stored(db) == []
+
+
+def test_a_read_only_title_shows_no_count_down(qtbot, db, seeded, window):
+    with db.transaction() as session:
+        lesson = service.create_draft(session, LessonInput(
+            title="t" * 195, observed_on=date(2024, 3, 1), operation_id=seeded.operation_id,
+            topic="logistics", observation=OBSERVATION, discussion=DISCUSSION,
+            recommendation=RECOMMENDATION, sensitivity="public"))
+        service.submit(session, lesson.id)
+    screen = window.show_section("lessons")
+    qtbot.waitUntil(lambda: screen.model.total == 1, timeout=5000)
+    screen.open_item(lesson.id, kind="lesson")
+    qtbot.waitUntil(lambda: screen.form.lesson_id == lesson.id, timeout=5000)
+    assert screen.form.title.isReadOnly()
+    assert screen.form.title_limit.text() == ""

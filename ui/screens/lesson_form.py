@@ -52,6 +52,7 @@ from ui.context import AppContext, Change
 from ui.models.lessons_table import status_text
 from ui.widgets.error_dialog import show_error
 from ui.widgets.field_errors import READ_ONLY_STYLE, FieldErrors, set_read_only
+from ui.widgets.text_limit import TextLimit, beside
 
 HINT_STYLE = "color: #5f6368; font-style: italic;"
 COUNT_COLOURS = {"empty": "#5f6368", "short": "#a05a00", "ok": "#2e7d32", "long": "#b3261e"}
@@ -101,7 +102,7 @@ class LessonForm(QWidget):
 
         self.title = QLineEdit()
         self.title.setObjectName("title")
-        self.title.setMaxLength(service.MAX_LINE_CHARS["title"])
+        self.title_limit = TextLimit(self.title, service.MAX_LINE_CHARS["title"])
         self.title.setPlaceholderText(self.tr("One line that says what was learnt"))
         self.observed_on = QDateEdit()
         self.observed_on.setObjectName("observed_on")
@@ -130,7 +131,7 @@ class LessonForm(QWidget):
         top = QFormLayout()
         top.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         wrap = self.errors.wrap
-        top.addRow(self.tr("Title:"), wrap("title", self.title))
+        top.addRow(self.tr("Title:"), beside(wrap("title", self.title), self.title_limit))
         top.addRow(self.tr("Date observed:"), wrap("observed_on", self.observed_on))
         top.addRow(self.tr("Operation:"), wrap("operation_id", self.operation))
         top.addRow(self.tr("Exercise:"), wrap("exercise_name", self.exercise_name))
@@ -384,6 +385,7 @@ class LessonForm(QWidget):
                                        "background: #eef1f4; font-weight: 600;")
         for widget in (*self._line_inputs().values(), *self.parts.values()):
             set_read_only(widget, not self.editable)
+        self.title_limit.refresh()
         for widget in (self.observed_on, self.operation, self.topic, self.public,
                        self.internal):
             widget.setEnabled(self.editable)
