@@ -18,13 +18,12 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDir, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -52,6 +51,7 @@ from ui.context import AppContext, Change
 from ui.models.lessons_table import status_text
 from ui.widgets.error_dialog import show_error
 from ui.widgets.field_errors import READ_ONLY_STYLE, FieldErrors, set_read_only
+from ui.widgets.file_jobs import choose_save_file
 from ui.widgets.text_limit import TextLimit, beside
 
 HINT_STYLE = "color: #5f6368; font-style: italic;"
@@ -597,21 +597,16 @@ def _html(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
-EXPORT_DIR_KEY = "lessons/export_dir"
-
-
 def ask_save_path(parent: QWidget, ctx: AppContext, *, kind: str, stem: str) -> Path | None:
-    """Ask where to save a PDF or CSV export (starting in the last folder used)."""
-    folder = str(ctx.settings.value(EXPORT_DIR_KEY, QDir.homePath()))
+    """Ask where to save a PDF or CSV export (starting where the last file dialog was)."""
     name = re.sub(r"[^\w\-]+", "-", stem).strip("-")[:60] or "lessons"
     filters = {"pdf": parent.tr("PDF document (*.pdf)"),
                "csv": parent.tr("CSV for spreadsheets (*.csv)")}
-    chosen, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save as"),
-                                            str(Path(folder) / f"{name}.{kind}"), filters[kind])
+    chosen, _ = choose_save_file(ctx, parent, title=parent.tr("Save as"),
+                                 name=f"{name}.{kind}", filters=filters[kind])
     if not chosen:
         return None
     path = Path(chosen)
     if path.suffix.lower() != f".{kind}":
         path = path.with_name(f"{path.name}.{kind}")
-    ctx.settings.setValue(EXPORT_DIR_KEY, str(path.parent))
     return path
