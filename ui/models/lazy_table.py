@@ -24,7 +24,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from ui.models.page_cache import PageCache
-from ui.models.sorted_table import Index, SortedTableModel
+from ui.models.sorted_table import Index, SortedTableModel, reading_alignment
 from ui.tasks import Session, TaskRunner
 
 Row = TypeVar("Row")
@@ -226,7 +226,11 @@ class LazyTableModel(SortedTableModel, Generic[Row]):
         if row is None:
             return LOADING if role == Qt.ItemDataRole.DisplayRole and index.column() == 1 \
                 else None
-        return self.cell(row, self.columns[index.column()], role)
+        column = self.columns[index.column()]
+        value = self.cell(row, column, role)
+        if value is None and role == Qt.ItemDataRole.TextAlignmentRole:
+            return reading_alignment(self.cell(row, column, Qt.ItemDataRole.DisplayRole))
+        return value
 
     def sort_key_of(self, column: int) -> str:
         """The core's sort key for a column ("" when it cannot be sorted)."""

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from fieldapp.labels import lesson_status_label, topic_label
 from fieldapp.models.enums import LessonStatus, Sensitivity
 from fieldapp.services.lessons import LessonFilter, LessonRow, count_lessons, list_lessons
-from ui.models.sorted_table import Index, SortedTableModel
+from ui.models.sorted_table import Index, SortedTableModel, reading_alignment
 from ui.tasks import TaskRunner
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Context", "text")
@@ -181,6 +181,8 @@ class LessonsTableModel(SortedTableModel):
             return row.id
         if role == STATUS_ROLE:
             return row.status
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return reading_alignment(self._display(row, key))
         return None
 
     @staticmethod

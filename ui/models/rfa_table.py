@@ -25,7 +25,7 @@ from fieldapp.labels import capability_label, priority_label, rfa_status_label
 from fieldapp.models.enums import RfaPriority
 from fieldapp.services.rfa import RfaFilter, RfaRow, count_rfas, list_rfas
 from ui.models.page_cache import PageCache
-from ui.models.sorted_table import Index, SortedTableModel
+from ui.models.sorted_table import Index, SortedTableModel, reading_alignment
 from ui.tasks import Session, TaskRunner
 
 PAGE = 200
@@ -175,6 +175,8 @@ class RfaTableModel(SortedTableModel):
             notes += [_t("Overdue: still open after the time it was needed by")] \
                 if row.overdue else []
             return "\n".join([row.title, *notes]) if row.title or notes else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return reading_alignment(self._text(row, key))
         return None
 
     @staticmethod

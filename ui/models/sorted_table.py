@@ -4,10 +4,15 @@ A subclass sets `columns` (objects with `key` and `title`), implements `refresh(
 the list again through `self._tasks`, dropping results of an older `_generation`) and
 `rowCount`, and emits `loaded` once a new list is shown. Clicking a header sorts by that
 column's `sort_key_of` (a column whose key is "" does not sort) and reads the list again.
+
+Every list aligns a cell whose text reads right to left (an Arabic or Hebrew name, say) at
+the right edge, as its reader expects: `reading_alignment(text)` is what a model returns for
+`TextAlignmentRole` when a column has no alignment of its own.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,6 +22,26 @@ from PySide6.QtWidgets import QWidget
 from ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
+RIGHT_TO_LEFT_ALIGNMENT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+                              | Qt.AlignmentFlag.AlignVCenter)
+
+
+def reads_right_to_left(text: str) -> bool:
+    """The text's first strong letter is right-to-left (Arabic, Hebrew, Syriac, Thaana, N'Ko):
+    how the Unicode bidi algorithm picks a paragraph's direction (rules P2-P3)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False  # digits and punctuation only: left to right, like the rest of the list
+
+
+def reading_alignment(text: object) -> int | None:
+    """Right-aligned for text that reads right to left; None (the view's default) else."""
+    return RIGHT_TO_LEFT_ALIGNMENT if isinstance(text, str) and reads_right_to_left(text) \
+        else None
 
 
 class SortedTableModel(QAbstractTableModel):
