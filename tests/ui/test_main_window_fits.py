@@ -114,3 +114,19 @@ def test_the_welcome_and_contact_dialogs_fit_each_screen_with_their_buttons(
         for button in buttons:
             assert inside(button, available), button.text()
     ctx.tasks.shutdown()
+
+
+def test_a_dialog_that_grew_past_the_screen_edge_is_moved_back_inside(qtbot):
+    from ui.help.screen_fit import keep_inside
+
+    dialog = QWidget()
+    qtbot.addWidget(dialog)
+    dialog.setGeometry(500, 300, 300, 280)
+    dialog.show()
+    available = QRect(0, 0, 700, 500)
+    keep_inside(dialog, available)
+    assert available.contains(dialog.frameGeometry())
+    assert dialog.size() == QSize(300, 280)  # moved, not shrunk
+    dialog.resize(800, 280)
+    keep_inside(dialog, available)
+    assert available.contains(dialog.frameGeometry())

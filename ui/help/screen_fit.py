@@ -42,3 +42,18 @@ def fits_a_screen(rect: QRect) -> bool:
     """Whether `rect` lies wholly inside the available area of one of today's screens."""
     return any(screen.availableGeometry().contains(rect)
                for screen in QGuiApplication.screens())
+
+
+def keep_inside(window: QWidget, available: QRect) -> None:
+    """Move a window that grew (a form that loaded, error lines) back inside `available`,
+    shrinking it to the area if it became larger."""
+    frame = window.frameGeometry()
+    extra_w, extra_h = frame.width() - window.width(), frame.height() - window.height()
+    if frame.width() > available.width() or frame.height() > available.height():
+        window.resize(min(window.width(), available.width() - extra_w),
+                      min(window.height(), available.height() - extra_h))
+        frame = window.frameGeometry()
+    x = min(max(frame.left(), available.left()), available.right() - frame.width() + 1)
+    y = min(max(frame.top(), available.top()), available.bottom() - frame.height() + 1)
+    if (x, y) != (frame.left(), frame.top()):
+        window.move(x, y)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,7 +47,7 @@ from fieldapp.services.contacts import (
     update_contact,
 )
 from ui.context import AppContext, Change
-from ui.help.screen_fit import HEIGHT_SHARE, available_area
+from ui.help.screen_fit import HEIGHT_SHARE, available_area, keep_inside
 from ui.tasks import Session
 from ui.widgets.field_errors import ERROR_STYLE, grow_to_fit
 from ui.widgets.form_dialog import FormDialog
@@ -242,6 +243,11 @@ class ContactDialog(FormDialog):
             + 2 * self.scroll.frameWidth() + 12  # the scroll bar's own arrows and margins
         limit = int(available_area(self).height() * HEIGHT_SHARE)
         return QSize(hint.width(), min(hint.height() + max(hidden, 0), limit))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.isVisible():  # grown after it was placed: keep all of it on screen
+            keep_inside(self, available_area(self))
 
     def _load(self) -> None:
         operation_id, contact_id = self.operation_id, self.contact_id

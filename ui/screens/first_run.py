@@ -12,7 +12,7 @@ load is one transaction: a cancelled load leaves nothing behind).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from fieldapp.errors import ValidationErrors
 from fieldapp.services.settings import save_officer
 from ui.context import EVERYTHING, AppContext, Change
+from ui.help.screen_fit import available_area, keep_inside
 from ui.tasks import Task
 from ui.widgets.error_dialog import show_error
 from ui.widgets.field_errors import FieldErrors, grow_to_fit
@@ -110,6 +111,11 @@ class FirstRunDialog(QDialog):
         layout.addWidget(choice)
         layout.addLayout(buttons)
         layout.addWidget(self.progress_box)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.isVisible():  # grown after it was placed: keep all of it on screen
+            keep_inside(self, available_area(self))
 
     def submit(self, *, load_demo: bool) -> None:
         """Store the officer; then load the demo or close."""
