@@ -321,3 +321,15 @@ def test_a_read_only_title_shows_no_count_down(qtbot, db, seeded, window):
     qtbot.waitUntil(lambda: screen.form.lesson_id == lesson.id, timeout=5000)
     assert screen.form.title.isReadOnly()
     assert screen.form.title_limit.text() == ""
+
+
+def test_an_opened_lesson_shows_the_beginning_of_a_long_title(qtbot, db, seeded, window):
+    title = "Declining an armed escort request kept the trust of the requester " * 2
+    with db.transaction() as session:
+        lesson = service.create_draft(session, LessonInput(
+            title=title.strip(), operation_id=seeded.operation_id))
+    screen = window.show_section("lessons")
+    qtbot.waitUntil(lambda: screen.model.total == 1, timeout=5000)
+    screen.open_item(lesson.id, kind="lesson")
+    qtbot.waitUntil(lambda: screen.form.lesson_id == lesson.id, timeout=5000)
+    assert screen.form.title.cursorPosition() == 0

@@ -374,6 +374,8 @@ class LessonForm(QWidget):
             editor.setPlainText(getattr(data, field))
         self.suggested_owner.setText(data.suggested_owner)
         self.keywords.setText(data.keywords)
+        for line in self._line_inputs().values():
+            line.setCursorPosition(0)  # a long title shows its beginning, not its end
         (self.public if data.sensitivity == Sensitivity.PUBLIC else self.internal).setChecked(True)
         self._loaded = self.form_input()
         self.heading.setText(self.tr("New lesson") if not view.id else self.tr("Lesson"))
