@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -59,6 +60,13 @@ QListWidget#sidebar::item:hover:!selected { background: #2a3b4f; }
 """
 
 
+def release_tab(screen: QWidget) -> None:
+    """Tab leaves a screen's read-only lists for the next control (arrow keys move inside
+    them); a table's own Tab would walk its cells and never let the keyboard out."""
+    for view in screen.findChildren(QAbstractItemView):
+        view.setTabKeyNavigation(False)
+
+
 class SectionStack(QStackedWidget):
     """The sections' screens, one shown; it asks for the room of the screen shown only, so
     a tall screen seen once does not keep every other one from fitting a small laptop."""
@@ -89,6 +97,7 @@ class MainWindow(QMainWindow):
         self.sections: list[Section] = sections()
         self.screens: dict[str, QWidget] = {}
         self._is_ready = False
+        self._help_windows: dict[str, QWidget] = {}  # the guide, while it is open
         self.setWindowTitle(self.tr("CMCoord Field Kit"))
 
         self.sidebar = QListWidget()
@@ -235,6 +244,7 @@ class MainWindow(QMainWindow):
         if screen is None:
             screen = section.build(self.ctx)
             self.menu.adopt(screen)
+            release_tab(screen)
             self.screens[section.key] = screen
             self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
@@ -252,13 +262,25 @@ class MainWindow(QMainWindow):
     # Help ----------------------------------------------------------------------------------
 
     def show_guide(self, page: str = "") -> QWidget:
-        """Open the offline user guide (at `page`, else its contents)."""
+        """Open the offline user guide (at `page`, else its contents); F1 again brings the
+        open guide to the front."""
         from ui.help.dialogs import GUIDE_START, GuideViewer
 
-        viewer = GuideViewer(self, page=page or GUIDE_START)
-        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer = self._help_windows.get("guide")
+        if not isinstance(viewer, GuideViewer):
+            viewer = GuideViewer(self, page=page or GUIDE_START)
+            self._keep_help_window("guide", viewer)
+        elif page:
+            viewer.open_page(page)
         viewer.show()
+        viewer.raise_()
+        viewer.activateWindow()
         return viewer
+
+    def _keep_help_window(self, name: str, window: QWidget) -> None:
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._help_windows[name] = window
+        window.destroyed.connect(lambda _o=None: self._help_windows.pop(name, None))
 
     def show_shortcuts(self) -> QWidget:
         """Open the sheet of keyboard shortcuts, made from the actions themselves."""

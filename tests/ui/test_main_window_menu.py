@@ -102,3 +102,23 @@ def test_before_the_database_is_open_only_quit_and_help_work(qtbot, ctx):
     enabled = {name for name, action in window.menu.actions.items() if action.isEnabled()}
     assert enabled == {"quit", "guide", "shortcuts", "about", "full_screen"}
     bare.tasks.shutdown()
+
+
+def test_f1_again_brings_the_same_guide_forward(qtbot, window):
+    first = window.show_guide()
+    again = window.show_guide("sync.md")
+    assert again is first
+    assert again.page() == "sync.md"
+    first.close()
+    qtbot.waitUntil(lambda: "guide" not in window._help_windows, timeout=2000)
+    assert window.show_guide() is not first
+
+
+def test_tab_leaves_a_list_instead_of_walking_its_cells(qtbot, seeded, window):
+    screen = window.show_section("contacts")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: screen.model.rowCount() >= 1, timeout=5000)
+    screen.table.setFocus()
+    screen.table.setCurrentIndex(screen.model.index(0, 1))  # a cell with cells after it
+    qtbot.keyClick(screen.table, Qt.Key.Key_Tab)
+    assert not screen.table.hasFocus()
