@@ -131,3 +131,10 @@ class _QuitRecorder:
 
     def quit(self) -> None:
         self.quits.append("quit")
+
+
+def test_the_welcome_opens_with_the_cursor_in_the_name(qtbot, dialog):
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.name.hasFocus(), timeout=2000)
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Tab)
+    assert dialog.organisation.hasFocus()

@@ -111,6 +111,7 @@ class FirstRunDialog(QDialog):
         layout.addWidget(choice)
         layout.addLayout(buttons)
         layout.addWidget(self.progress_box)
+        self.name.setFocus()  # the officer starts typing at once
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
