@@ -40,6 +40,14 @@ class MainMenu:
         self._add(file_menu, "import", t("Menu", "&Import into this section…"), ["Ctrl+I"],
                   self.import_file)
         file_menu.addSeparator()
+        # The toolbar's Operations menu, the same actions (their greying follows the
+        # current operation), so that the keyboard reaches them too.
+        self.operations_menu = window.switcher.menu_button.menu()
+        self.operations_menu.setTitle(t("Menu", "&Operation"))
+        window.switcher.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        window.switcher.new_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        file_menu.addMenu(self.operations_menu)
+        file_menu.addSeparator()
         self._add(file_menu, "quit", t("Menu", "&Quit"), ["Ctrl+Q"], window.close)
 
         edit_menu = self._menu("edit", t("Menu", "&Edit"))
@@ -96,12 +104,22 @@ class MainMenu:
         return lambda: self.window.show_section(key)
 
     def grouped_actions(self) -> list[tuple[str, QAction]]:
-        """(menu title, action) for every action of the menu bar, in menu order."""
-        return [(menu.title(), action) for menu in self.menus.values()
-                for action in menu.actions() if not action.isSeparator()]
+        """(menu title, action) for every action of the menu bar and its submenus, in
+        menu order."""
+        found: list[tuple[str, QAction]] = []
+        for menu in self.menus.values():
+            for action in menu.actions():
+                sub = action.menu()
+                if isinstance(sub, QMenu):
+                    found += [(menu.title(), a) for a in sub.actions()
+                              if not a.isSeparator() and a.menu() is None]
+                elif not action.isSeparator():
+                    found.append((menu.title(), action))
+        return found
 
     def set_enabled(self, enabled: bool) -> None:
         """Before the database is open only Quit and Help work."""
+        self.operations_menu.menuAction().setEnabled(enabled)
         for name, action in self.actions.items():
             if name not in ("quit", "guide", "shortcuts", "about", "full_screen"):
                 action.setEnabled(enabled)
