@@ -116,6 +116,20 @@ _LONG_TEXT = frozenset({"task_description", "civilian_means_tried", "last_resort
                         "security_considerations", "remarks"})
 
 
+LINE_LIMITS = {"title": 200, "from_place": 200, "to_place": 200, "other_unit": 40,
+               "cluster": 80}  # what the one-line fields hold (their columns' sizes)
+
+
+def _check_lengths(data: RfaInput) -> None:
+    """Refuse, naming the field, a one-line value longer than it can be stored: it is
+    never cut without a word."""
+    errors = [ValidationError(name, f"Keep this under {limit} characters; it has "
+                                    f"{len(getattr(data, name))}.")
+              for name, limit in LINE_LIMITS.items() if len(getattr(data, name)) > limit]
+    if errors:
+        raise ValidationErrors(errors)
+
+
 def create_draft(
     session: Session, *, operation_id: str, data: RfaInput | None = None, by: str,
     rfa_id: str | None = None,
@@ -125,6 +139,7 @@ def create_draft(
     operation = session.get(Operation, operation_id)
     if operation is None or operation.deleted:
         raise NotFoundError("Choose an operation before drafting a request.")
+    _check_lengths(data or RfaInput())
     rfa = Rfa(operation_id=operation_id, reference=next_reference(session, operation))
     if rfa_id:
         rfa.id = rfa_id
@@ -151,6 +166,7 @@ def save_draft(session: Session, rfa_id: str, data: RfaInput, *, by: str) -> Rfa
     before = RfaInput.from_rfa(rfa)
     if before == data:
         return rfa
+    _check_lengths(data)
     if rfa.status in REOPEN_ON_EDIT:
         _event(session, rfa, to_status=S.DRAFT, by=by,
                comment="Edited after submission: back to draft for validation")

@@ -753,3 +753,23 @@ def test_assets_that_fit_come_first_then_unknown_then_too_small(db, op, complete
     matches = _matches(db, op, replace(complete, cargo_tonnes=4.8))
     assert [m.asset.provider_unit for m in matches] == [
         "Fits, near", "Fits, far", "Unknown, close", "Too small, here"]
+
+
+def test_a_one_line_field_over_its_size_is_refused_naming_it_never_cut(db, op_id):
+    from fieldapp.errors import ValidationErrors
+    from fieldapp.services.rfa import LINE_LIMITS, RfaInput, create_draft, save_draft
+
+    with db.transaction() as session:
+        rfa = create_draft(session, operation_id=op_id, data=RfaInput(title="x" * 200),
+                           by="Officer")
+        assert rfa.title == "x" * 200
+    for name, limit in LINE_LIMITS.items():
+        too_long = RfaInput(**{name: "y" * (limit + 1)})
+        with db.transaction() as session, pytest.raises(ValidationErrors) as raised:
+            save_draft(session, rfa.id, too_long, by="Officer")
+        assert [e.field for e in raised.value.errors] == [name]
+        assert str(limit + 1) in raised.value.errors[0].message
+        with db.transaction() as session, pytest.raises(ValidationErrors):
+            create_draft(session, operation_id=op_id, data=too_long, by="Officer")
+    with db.session() as session:
+        assert session.get(type(rfa), rfa.id).title == "x" * 200

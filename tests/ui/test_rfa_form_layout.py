@@ -36,13 +36,18 @@ def _tops(screen: RfaScreen) -> dict[str, int]:
 
 
 def _label_of(screen: RfaScreen, name: str) -> str:
-    field = screen.form.findChild(QWidget, name)
-    box = field.parentWidget()  # the field with its message line
-    layout = box.parentWidget().layout()
-    assert isinstance(layout, QFormLayout)
-    label = layout.labelForField(box)
-    assert isinstance(label, QLabel)
-    return label.text()
+    """The form label of a field (held in a box with its message line, maybe beside a
+    note such as the title's characters left)."""
+    widget = screen.form.findChild(QWidget, name)
+    while widget is not None and widget is not screen.form:
+        parent = widget.parentWidget()
+        layout = parent.layout() if parent is not None else None
+        if isinstance(layout, QFormLayout) and layout.labelForField(widget) is not None:
+            label = layout.labelForField(widget)
+            assert isinstance(label, QLabel)
+            return label.text()
+        widget = parent
+    raise AssertionError(f"{name} has no form label")
 
 
 def test_a_refused_submission_moves_no_field(qtbot, screen):
@@ -185,3 +190,13 @@ def _live(db) -> list[str]:
     from fieldapp.models import Rfa
     with db.session() as session:
         return list(session.scalars(select(Rfa.id).where(Rfa.deleted.is_(False))))
+
+
+def test_a_pasted_title_over_its_size_is_kept_whole_and_said_too_long(qtbot, screen):
+    _new(qtbot, screen)
+    form = screen.form
+    form.title.setText("x" * 230)  # as a paste does
+    assert form.title.text() == "x" * 230  # nothing cut without a word
+    assert "30" in form.title_limit.text()
+    form.title.setText("x" * 200)
+    assert form.title.text() == "x" * 200

@@ -42,6 +42,7 @@ from fieldapp.labels import capability_label, priority_label, rfa_status_label
 from fieldapp.models.enums import AssetCategory, RfaPriority, RfaStatus
 from fieldapp.services.rfa import (
     EDITABLE,
+    LINE_LIMITS,
     REOPEN_ON_EDIT,
     RfaInput,
     date_warnings,
@@ -73,6 +74,7 @@ from ui.widgets.rfa_inputs import (
     OptionalDateTime,
     operation_zone,
 )
+from ui.widgets.text_limit import TextLimit, beside
 
 CLUSTERS = ("Camp Coordination and Camp Management", "Early Recovery", "Education",
             "Emergency Telecommunications", "Food Security", "Health", "Logistics",
@@ -209,7 +211,8 @@ class RfaForm(QWidget):
         self.title = QLineEdit()
         self.title.setObjectName("title")
         self.title.setPlaceholderText(self.tr("e.g. Airlift of water purification units"))
-        self.title.setMaxLength(200)
+        # no maxLength: it cuts a paste silently; the note counts down and the core refuses
+        self.title_limit = TextLimit(self.title, LINE_LIMITS["title"])
         self.organisation = QComboBox()
         self.organisation.setObjectName("requesting_org_id")
         self.cluster = QComboBox()
@@ -229,7 +232,8 @@ class RfaForm(QWidget):
         self.priority.setObjectName("priority")
         for priority in RfaPriority:
             self.priority.addItem(priority_label(priority), priority.value)
-        form.addRow(required(self.tr("Title:")), wrap("title", self.title))
+        form.addRow(required(self.tr("Title:")),
+                    beside(wrap("title", self.title), self.title_limit))
         form.addRow(required(self.tr("Requesting organisation:")),
                     wrap("requesting_org_id", self.organisation))
         form.addRow(self.tr("Cluster / sector:"), wrap("cluster", self.cluster))
