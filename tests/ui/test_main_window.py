@@ -9,10 +9,12 @@ from tests.ui.conftest import open_window
 from ui.main_window import MainWindow
 
 
-def test_status_bar_shows_operation_profile_and_sync_state(seeded, ctx, window):
+def test_status_bar_shows_operation_profile_and_sync_state(qtbot, seeded, ctx, window):
     assert window.operation_status.text() == "Operation: CYA — Cyclone Ana"
     assert str(ctx.paths.root) in window.profile_status.text()
-    assert window.sync_status.text() == "Sync: not set up yet, never synced"
+    # the sync state is read in the background after the window is ready
+    qtbot.waitUntil(lambda: window.sync_status.text() == "Sync: not set up yet, never synced",
+                    timeout=5000)
     assert window.windowTitle() == "CYA — CMCoord Field Kit"
 
 
