@@ -99,6 +99,18 @@ def normalise_phone(number: str, *, kind: str = PhoneKind.MOBILE,
     return Phone(kind, f"{e164};ext={parsed.extension}" if parsed.extension else e164, True)
 
 
+def example_phone(region: str | None) -> tuple[str, str]:
+    """A mobile number valid in `region` (ISO alpha-2), written internationally and as
+    dialled at home: the phone field's example, which must itself be accepted. ("", "")
+    when the region has no example."""
+    example = phonenumbers.example_number_for_type(region or "CH",
+                                                   phonenumbers.PhoneNumberType.MOBILE)
+    if example is None:
+        return "", ""
+    return (phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.INTERNATIONAL),
+            phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.NATIONAL))
+
+
 def display_phone(number: str) -> str:
     """An E.164 number grouped for reading ("+41 79 123 45 67"); other text unchanged."""
     if not number.startswith("+"):

@@ -378,3 +378,15 @@ def test_the_name_as_written_has_a_limit_of_its_own(db, op_id):
     with db.transaction() as session:
         assert create_contact(session, ContactInput(full_name="x" * 200),
                               operation_id=op_id).full_name == "x" * 200
+
+
+@pytest.mark.parametrize("region", ["MZ", "KE", "CH", "UA", "HT", "ML", None])
+def test_the_phone_fields_examples_are_themselves_accepted(region):
+    from fieldapp.services.contacts import example_phone
+
+    international, national = example_phone(region)
+    assert international.startswith("+")
+    for typed in (international, national):
+        assert normalise_phone(typed, region=region or "CH").valid, typed
+    assert normalise_phone(national, region=region or "CH").number == \
+        normalise_phone(international).number

@@ -353,3 +353,18 @@ def test_a_guessed_encoding_can_be_changed_and_the_preview_is_read_again(
     assert dialog.encoding.currentData() == "koi8-r"
     assert "Олена" not in dialog.new_rows.index(0, 1).data()  # read as the officer asked
     assert "guessed" not in dialog.findChild(QLabel, "encodingNote").text()
+
+
+def test_the_phone_example_shown_is_accepted_as_typed(qtbot, ctx, seeded):
+    ctx.set_current_operation_id(seeded.operation_id)
+    dialog = ContactDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.buttons.isEnabled, timeout=5000)
+    line = dialog.phone_rows()[0]
+    qtbot.waitUntil(line.isVisible, timeout=5000)
+    example = line.number.placeholderText()
+    assert example.startswith("e.g. +")
+    for typed in example.removeprefix("e.g. ").split(", or "):
+        line.number.setText(typed)
+        assert not line.warning.isVisible(), typed

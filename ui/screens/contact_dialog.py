@@ -39,6 +39,7 @@ from fieldapp.services.contacts import (
     Phone,
     contact_input,
     create_contact,
+    example_phone,
     find_or_create_organisation,
     get_contact,
     normalise_phone,
@@ -77,7 +78,11 @@ class PhoneLine(QWidget):
         for kind in PhoneKind:
             self.kind.addItem(_kind_label(kind), kind.value)
         self.number = QLineEdit()
-        self.number.setPlaceholderText(self.tr("e.g. +258 82 123 4567, or 082 123 4567"))
+        international, national = example_phone(region)
+        self.number.setPlaceholderText(
+            self.tr("e.g. {international}, or {national}").format(
+                international=international, national=national) if region and international
+            else self.tr("e.g. {international}").format(international=international))
         self.remove = QPushButton(self.tr("Remove"))
         self.warning = QLabel()
         self.warning.setObjectName("phoneWarning")
