@@ -115,3 +115,12 @@ def test_the_last_folder_is_kept_in_the_profile_settings(
     ctx.settings.sync()
     stored = QSettings(str(profile.settings_file), QSettings.Format.IniFormat)
     assert stored.value(FOLDER_KEY) == str(usb)
+
+
+def test_the_handbook_pdf_export_starts_where_the_last_file_went(
+        qtbot, home, dialogs, seeded, window):
+    usb = _folder(home, "usb-stick")
+    _export_contacts(qtbot, window, usb / "contacts.csv", dialogs)
+    handbook = window.show_section("handbook")
+    handbook.output.export(whole=True)  # then cancelled
+    assert dialogs.opened_in == [home / "Documents", usb]

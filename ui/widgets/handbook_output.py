@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QKeySequence, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMenu,
     QProgressDialog,
     QTextEdit,
@@ -27,8 +26,7 @@ from PySide6.QtWidgets import (
 from fieldapp.handbook.export import export_pdf
 from ui.context import AppContext
 from ui.tasks import Task
-
-EXPORT_DIR_KEY = "handbook/export_dir"
+from ui.widgets.file_jobs import choose_save_path
 
 
 class HandbookOutput(QObject):
@@ -84,19 +82,16 @@ class HandbookOutput(QObject):
             return
         if not whole and not self.slug:
             return
-        folder = str(self.ctx.settings.value(EXPORT_DIR_KEY, "") or QStandardPaths.
-                     writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
         name = (self.tr("CMCoord Field Handbook") if whole
                 else self.tr("Handbook - {0}").format(self.title))
         name = "".join("-" if c in '/\\:*?"<>|' else c for c in name)
-        path, _ = QFileDialog.getSaveFileName(
-            self.screen, self.tr("Export handbook to PDF") if whole
-            else self.tr("Export chapter to PDF"), str(Path(folder) / f"{name}.pdf"),
-            self.tr("PDF documents (*.pdf)"))
+        path = choose_save_path(  # starts where every other file dialog does
+            self.ctx, self.screen, title=self.tr("Export handbook to PDF") if whole
+            else self.tr("Export chapter to PDF"), name=f"{name}.pdf",
+            filters=self.tr("PDF documents (*.pdf)"))
         if not path:
             return
         target = Path(path if path.lower().endswith(".pdf") else f"{path}.pdf")
-        self.ctx.settings.setValue(EXPORT_DIR_KEY, str(target.parent))
         self._start_export(target, slug=None if whole else self.slug)
 
     def _start_export(self, target: Path, *, slug: str | None) -> None:
