@@ -153,12 +153,16 @@ def _logical_lines(text: str) -> Iterator[_Property | _Junk]:
                 continue
             yield _parsed("".join(pieces), start, number - 1)
             pieces = []
-        stripped = line.strip() if indented or line[-1:] in (" ", "\t") else line
+        # spaces at the end stay: a value may be folded right after one of its spaces
+        stripped = line.lstrip() if indented else line
         if not stripped:
             continue
-        pieces, start = [stripped], number
         head = stripped.partition(":")[0]
-        soft_break = stripped[-1] == "=" and "QUOTED-PRINTABLE" in head.upper()
+        quoted_printable = "QUOTED-PRINTABLE" in head.upper()
+        if quoted_printable:  # spaces at the end of an encoded line are padding (RFC 2045)
+            stripped = stripped.rstrip(" \t")
+        pieces, start = [stripped], number
+        soft_break = quoted_printable and stripped[-1] == "="
         base64 = "64" in head and "BASE64" in head.upper()
         edge = stripped[0] in "BbEe" and _CARD_EDGE.match(stripped) is not None
     if pieces:

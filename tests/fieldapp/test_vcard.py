@@ -9,6 +9,7 @@ importer's validation; a few tests through the preview); writing through `card_t
 from __future__ import annotations
 
 import codecs
+import re
 
 import pytest
 import vobject
@@ -540,3 +541,250 @@ def test_every_phone_needs_its_validity():
     with pytest.raises(ValueError, match="zip"):
         card_text(_full_card(), phone_valid=[True] * 5)
 
+
+
+# --- reading: what the officer would see go wrong (each kills a change mutmut made) -------
+
+_SHOUTED = re.compile(r"\b[A-Z]{2,}\s+[A-Z]{2,}\b")
+
+
+def _reads_well(message: str) -> bool:
+    """A sentence that says nothing twice in capitals and holds no stray placeholder: the
+    quoted parts (the file's own text) aside."""
+    said = re.sub(r"\u201c[^\u201d]*\u201d", "\u201c\u201d", message)
+    return (reads_as_a_sentence(message) and "XX" not in said and "None" not in said
+            and _SHOUTED.search(said) is None)
+
+
+def _every_message(records, file) -> list[str]:
+    return [w.message for w in file.warnings] + [
+        w.message for r in records for w in getattr(r, "warnings", [])]
+
+
+def test_a_file_with_old_mac_line_ends_is_read():
+    cards = _cards("BEGIN:VCARD\rVERSION:2.1\rFN:Amina Diallo\rTEL;CELL:+258 82 123\r"
+                   "END:VCARD\rBEGIN:VCARD\rFN:Jean Dupont\rEND:VCARD\r")
+    assert [(c.full_name, c.phones) for c in cards] == [
+        ("Amina Diallo", [("mobile", "+258 82 123")]), ("Jean Dupont", [])]
+
+
+def test_a_value_ending_in_a_capital_x_keeps_it():
+    (card,) = _cards(_card("FN:Amina Diallo", "ORG:Save the Children - Team X"))
+    assert card.organisation == "Save the Children - Team X"
+
+
+def test_spaces_inside_a_folded_value_are_kept():
+    (card,) = _cards(_card("FN:Amina", "NOTE:Works the night", "  shift ", " in Beira"))
+    assert card.notes == "Works the night shift in Beira"
+
+
+def test_a_fold_right_after_a_space_keeps_the_space():
+    # RFC 6350 folds "between any two characters": our own export folds at 75 octets, so a
+    # line may end with the space between two words
+    written = card_text(CardFields(line=0, given_name="Amina", notes="x" * 69 + " night shift"),
+                        phone_valid=[])
+    assert " \r\n " in written
+    (card,) = _cards(written)
+    assert card.notes == "x" * 69 + " night shift"
+
+
+def test_quoted_types_with_spaces_give_the_phone_kind():
+    (card,) = _cards(_card("FN:Amina", 'TEL;TYPE=" work , voice ":+41 22'))
+    assert card.phones == [("office", "+41 22")]
+
+
+def test_a_value_that_starts_with_the_end_of_its_name_is_kept_whole():
+    file = _file(_card("FN:Amina", "X-SIZE-XX:XXL"))
+    list(file.records)
+    assert ("X-SIZE-XX", "XXL") in [(c.label, c.sample) for c in file.columns]
+
+
+def test_bad_bytes_of_a_value_with_parameters_are_warned_on_their_card_with_their_line():
+    data = (_card("FN:Amina Diallo", "NOTE:Zoë et Noël").encode()
+            + _card("FN:Jean", "NOTE;TYPE=work:caf").encode()[:-13] + b"\xe9\r\nEND:VCARD\r\n")
+    (first, second), file = _read(data)
+    assert second.notes == "caf\ufffd"
+    assert (first.warnings, _kinds(second.warnings)) == ([], [(6, WarningKind.REPLACED)])
+    assert "line 9" in second.warnings[0].message
+
+
+def test_a_replaced_byte_names_the_line_of_a_value_with_parameters():
+    data = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8:" + "Müller;Jürgen".encode()
+            + b"\r\nNOTE;TYPE=work:Zo\xc3\xab caf\xe9\r\nEND:VCARD\r\n")
+    (card,) = _cards(data)
+    assert _kinds(card.warnings) == [(1, WarningKind.REPLACED)]
+    assert "line 4" in card.warnings[0].message
+
+
+def test_bad_bytes_outside_any_property_stay_with_the_file():
+    data = (b"# Zo\xc3\xab et No\xc3\xabl, caf\xe9\r\n" + _card("FN:Amina", "NOTE:Zoë").encode()[:-11]
+            + b"caf\xe9 junk\r\nEND:VCARD\r\n")
+    (card,), file = _read(data, encoding="utf-8")
+    assert card.warnings == []
+    assert sorted(w.line for w in file.warnings if w.kind == WarningKind.REPLACED) == [1, 6]
+
+
+def test_a_comment_is_said_to_be_a_comment_and_junk_where_it_was():
+    text = ("# Exported by Contacts\r\nsome junk\r\nBEGIN:VCARD\r\nFN:Amina\r\nmore junk\r\n"
+            "END:VCARD\r\n")
+    (_card_read,), file = _read(text)
+    comment, between, inside = (w.message for w in file.warnings)
+    assert "comment" in comment and "comment" not in between
+    assert between.replace("some junk", "") != inside.replace("more junk", "")
+    assert all(_reads_well(m) for m in (comment, between, inside)), (comment, between, inside)
+
+
+@pytest.mark.parametrize("text", [
+    "\ufeff  BEGIN:VCARD\r\n", "\r\n\ufeffBEGIN:VCARD\r\n", "\ufeff\r\n\ufeffBEGIN:VCARD\r\n"])
+def test_a_vcard_is_recognised_with_a_bom_before_spaces_or_after_a_blank_line(text):
+    assert looks_like_vcard(text) is True
+
+
+@pytest.mark.parametrize("text", ["XBEGIN:VCARD\r\n", "\ufeffXBEGIN:VCARD\r\n",
+                                  "Name\r\nBEGIN:VCARD\r\n"])
+def test_a_line_almost_begin_vcard_is_not_a_vcard(text):
+    assert looks_like_vcard(text) is False
+
+
+def test_only_the_first_21_lines_are_looked_at_for_begin_vcard():
+    assert looks_like_vcard("\r\n" * 20 + "BEGIN:VCARD\r\n") is True
+    assert looks_like_vcard("\r\n" * 21 + "BEGIN:VCARD\r\n") is False
+
+
+def test_charsets_phones_name_are_read_with_the_windows_code_page_they_mean():
+    data = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=X-SJIS:" + "①山田;太郎".encode("cp932")
+            + b"\r\nNOTE;CHARSET=ISO-8859-1:" + "“Médecins” €".encode("cp1252")
+            + b"\r\nORG;CHARSET=SHIFT_JIS:" + "①班".encode("cp932") + b"\r\nEND:VCARD\r\n")
+    (card,) = _cards(data)
+    assert (card.family_name, card.notes, card.organisation) == ("①山田", "“Médecins” €", "①班")
+    assert card.warnings == []
+
+
+def test_a_value_of_a_utf8_file_claiming_another_charset_reads_as_utf8_without_warning():
+    data = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Zo\xc3\xab\r\nORG;CHARSET=ISO-8859-1:"
+            + "Médecins Sans Frontières".encode() + b"\r\nEND:VCARD\r\n")
+    (card,) = _cards(data, encoding="utf-8")
+    assert (card.organisation, card.warnings) == ("Médecins Sans Frontières", [])
+
+
+def test_a_soft_break_at_the_end_of_a_value_with_unencoded_letters_is_dropped():
+    text = _card("FN:Amina", "NOTE;ENCODING=QUOTED-PRINTABLE:Müller=", version="2.1")
+    (card,) = _cards(text, encoding="utf-8")
+    assert card.notes == "Müller"
+
+
+def test_a_shift_jis_character_split_between_an_escape_and_a_raw_byte_is_read_whole():
+    data = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS:" + "山田;太郎".encode("cp932")
+            + b"\r\nNOTE;CHARSET=SHIFT_JIS;ENCODING=QUOTED-PRINTABLE:=82\xcc" + "ほか".encode("cp932")
+            + b"\r\nEND:VCARD\r\n")
+    (card,) = _cards(data)
+    assert (card.family_name, card.notes, card.warnings) == ("山田", "のほか", [])
+
+
+def test_a_utf8_character_split_between_an_escape_and_a_raw_byte_is_read_whole():
+    data = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Zo\xc3\xab et No\xc3\xabl\r\n"
+            b"NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:J=C3\xbcrgen M\xc3\xbcller\r\n"
+            b"END:VCARD\r\n")
+    (card,) = _cards(data, encoding="utf-8")
+    assert card.notes == "Jürgen Müller"
+
+
+def test_quoted_printable_mixing_escapes_and_unencoded_letters_in_a_utf8_file():
+    text = _card("FN:Amina", "NOTE;ENCODING=QUOTED-PRINTABLE:Zoë=20et=20No=C3=ABl=20à Beira",
+                 version="2.1")
+    (card,) = _cards(text, encoding="utf-8")
+    assert (card.notes, card.warnings) == ("Zoë et Noël à Beira", [])
+
+
+def test_a_bad_escape_among_unencoded_letters_is_replaced_and_warned():
+    text = _card("FN:Amina", "NOTE;ENCODING=QUOTED-PRINTABLE:Zoë caf=E9 noir", version="2.1")
+    (card,), file = _read(text, encoding="utf-8")
+    assert card.notes == "Zoë caf\ufffd noir"
+    assert _kinds(card.warnings) == [(1, WarningKind.REPLACED)]
+    assert all(_reads_well(m) for m in _every_message([card], file))
+
+
+def test_a_bad_raw_byte_before_good_escapes_is_replaced_and_warned():
+    data = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8:M\xc3\xbcller;J\xc3\xbcrgen\r\n"
+            b"NOTE;ENCODING=QUOTED-PRINTABLE:caf\xe9 =C3=A9t=C3=A9 Zo\xc3\xab\r\nEND:VCARD\r\n")
+    (card,) = _cards(data, encoding="utf-8")
+    assert card.notes == "caf\ufffd été Zoë"
+    assert _kinds(card.warnings) == [(1, WarningKind.REPLACED)]
+
+
+def test_raw_bytes_and_escapes_of_a_latin_charset_in_a_utf8_file_read_in_that_charset():
+    data = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Zo\xc3\xab et No\xc3\xabl\r\n"
+            b"NOTE;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:caf\xe9 cr=E8me br\xfbl\xe9e\r\n"
+            b"END:VCARD\r\n")
+    (card,) = _cards(data, encoding="utf-8")
+    assert (card.notes, card.warnings) == ("café crème brûlée", [])
+
+
+def test_quoted_printable_without_charset_is_utf8_even_in_a_windows_1251_file():
+    data = (WINDOWS_1251_CARDS + _card("FN:Олена", "NOTE;ENCODING=QUOTED-PRINTABLE:Caf=C3=A9",
+                                       "ROLE;ENCODING=QUOTED-PRINTABLE:=C2=EE=E4=B3=E9",
+                                       version="2.1")).encode("cp1251")
+    cards, file = _read(data, encoding="cp1251")
+    assert (cards[2].notes, cards[2].role) == ("Café", "Водій")
+
+
+def test_family_names_of_several_parts_are_joined_by_a_space():
+    (card,) = _cards(_card("N:García,Márquez;Gabriel;;;"))
+    assert card.family_name == "García Márquez"
+
+
+def test_without_a_display_name_a_title_alone_makes_the_full_name():
+    cards = _cards(_card("N:Diallo;Amina;;Dr.;") + _card("N:Diallo;Amina;;;PhD"))
+    assert [c.full_name for c in cards] == ["Dr. Amina Diallo", "Amina Diallo PhD"]
+
+
+def test_messages_about_titles_departments_and_roles_read_well():
+    records, file = _read(_card("FN:Amina Diallo", "N:Diallo;Amina;;Dr.;PhD",
+                                "ORG:World Food Programme;Logistics;Fleet",
+                                "TITLE:Logistics lead", "ROLE:Driver"))
+    messages = _every_message(records, file)
+    assert len(messages) == 3
+    assert all(_reads_well(m) for m in messages), messages
+
+
+def test_a_vcard_21_bare_base64_value_is_left_out_and_said():
+    (card,) = _cards(_card("FN:Amina Diallo", "NOTE;BASE64:SGVsbG8=", version="2.1"))
+    assert card.notes == ""
+    assert _kinds(card.warnings) == [(1, WarningKind.NOT_KEPT)]
+
+
+def test_a_sample_is_cut_to_80_characters():
+    file = _file(_card("FN:Amina", "NOTE:" + "n" * 81))
+    list(file.records)
+    (note,) = [c for c in file.columns if c.label == "NOTE"]
+    assert (len(note.sample), note.sample[-1]) == (80, "\u2026")
+
+
+def test_cards_without_a_version_are_of_an_unnamed_vcard_kind():
+    file = _file("BEGIN:VCARD\r\nFN:Amina\r\nEND:VCARD\r\n")
+    assert file.kind == "vCard"
+
+
+def test_left_out_properties_are_said_in_a_sentence():
+    records, file = _read(_card("FN:Amina", "X-ABUID:5AD380FD"))
+    assert _kinds(file.warnings) == [(0, WarningKind.COLUMN_LEFT_OUT)]
+    assert all(_reads_well(m) for m in _every_message(records, file))
+
+
+def test_a_file_without_cards_and_one_of_empty_cards_are_refused_for_different_reasons():
+    reasons = []
+    for text in ("# only a comment\r\nnot a card\r\n", "BEGIN:VCARD\r\nVERSION:3.0\r\nEND:VCARD\r\n"):
+        with pytest.raises(ImportFileError) as raised:
+            _read(text)
+        assert _reads_well(raised.value.message)
+        reasons.append(raised.value.message)
+    assert reasons[0] != reasons[1]
+
+
+def test_spaces_after_a_quoted_printable_soft_break_are_padding():
+    text = ("BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Amina\r\n"
+            "NOTE;ENCODING=QUOTED-PRINTABLE:caf=C3=A9 =  \r\nnoir=20\t\r\nEND:VCARD \r\n"
+            "BEGIN:VCARD\t\r\nFN:Jean\r\nEND:VCARD\r\n")
+    cards, file = _read(text)
+    assert [(c.full_name, c.notes) for c in cards] == [("Amina", "café noir"), ("Jean", "")]
+    assert file.warnings == []
