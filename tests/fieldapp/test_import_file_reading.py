@@ -16,6 +16,8 @@ from fieldapp.importexport.common import (
     ENCODINGS,
     MAX_BYTES,
     ImportFileError,
+    ImportWarning,
+    RejectedRow,
     WarningKind,
     decode_file,
     decode_text,
@@ -26,6 +28,7 @@ from fieldapp.importexport.common import (
     parse_date,
     parse_number,
     read_text,
+    sorted_warnings,
 )
 from fieldapp.importexport.contacts import preview_import
 from fieldapp.progress import Progress
@@ -426,3 +429,153 @@ def test_global_rows_and_rows_without_a_uuid_get_a_random_id(uid, operation):
 def test_only_file_ids_that_are_uuids_are_looked_up_in_an_operation():
     assert len(derived_ids([FILE_ID, "contact-17", ""], operation_id="op-1")) == 1
     assert derived_ids([FILE_ID], operation_id=None) == []
+
+
+# --- what the officer would see go wrong (each kills a change mutmut made) -------------------
+
+_ACRONYMS = {word for _, label in ENCODINGS for word in re.findall(r"\b[A-Z]{2,}\b", label)} | {
+    "CSV", "NUL", "MB"}
+
+
+def _reads_well(message: str) -> bool:
+    """A sentence, each of its sentences begun with a capital, no placeholder, and no word in
+    capitals but the names of encodings and formats."""
+    shouted = set(re.findall(r"\b[A-Z]{2,}\b", message)) - _ACRONYMS
+    return (reads_as_a_sentence(message) and "XX" not in message and not shouted
+            and re.search(r"\. [a-z]", message) is None)
+
+
+def _binary_error(data: bytes) -> ImportFileError:
+    error = _error(data)
+    assert _reads_well(error.message), error.message
+    assert ("CSV", "vCard") == tuple(kind for kind in ("CSV", "vCard") if kind in error.message)
+    return error
+
+
+def test_a_file_of_exactly_51_mb_is_said_in_mb(tmp_path: Path):
+    big = tmp_path / "big.csv"
+    with big.open("wb") as out:
+        out.truncate(MAX_BYTES + 1024 * 1024)
+    assert "The file is 51.0 MB;" in _error(big).message
+
+
+def test_a_picked_spelling_of_an_offered_encoding_is_shown_as_offered():
+    decoded = decode_file("Nom\nHélène\n".encode("latin-1"), encoding="iso-8859-1")
+    assert (decoded.text, decoded.encoding) == ("Nom\nHélène\n", "latin-1")
+    assert decoded.encoding in [codec for codec, _ in ENCODINGS]  # the preview can show it
+
+
+def test_a_picked_utf32_file_without_bom_is_read():
+    assert decode_file("Name\nAmina\n".encode("utf-32-le"), encoding="utf-32-le").text == (
+        "Name\nAmina\n")
+
+
+def test_broken_utf32_is_replaced_on_its_line():
+    data = "\ufeffName\nAmina\n".encode("utf-32-le") + b"\x00\x00\x11\x00" + "x\n".encode(
+        "utf-32-le")
+    decoded = decode_file(data)
+    assert decoded.text == "Name\nAmina\n\ufffdx\n"
+    assert [(w.line, w.kind) for w in decoded.warnings] == [(3, WarningKind.REPLACED)]
+
+
+def test_broken_utf16_after_cyrillic_lines_is_replaced_on_its_line():
+    lone = "\ud800".encode("utf-16-le", "surrogatepass")
+    data = "\ufeffОлена\nІгор\n".encode("utf-16-le") + lone + "Ж\n".encode("utf-16-le")
+    decoded = decode_file(data)
+    assert decoded.text == "Олена\nІгор\n\ufffdЖ\n"
+    assert [(w.line, w.kind) for w in decoded.warnings] == [(3, WarningKind.REPLACED)]
+
+
+def test_utf16_with_one_bad_unit_in_four_characters_is_read_and_one_more_is_refused():
+    lone = "\ud800".encode("utf-16-le", "surrogatepass")
+    read = decode_file(codecs.BOM_UTF16_LE + "Amina".encode("utf-16-le") + lone * 2)
+    assert (read.text, len(read.warnings)) == ("Amina\ufffd\ufffd", 1)
+    error = _error(codecs.BOM_UTF16_LE + "Amin".encode("utf-16-le") + lone * 2)
+    assert (error.line, "UTF-16" in error.message) == (1, True)
+
+
+def test_a_bad_byte_after_a_leading_blank_line_is_warned_on_its_own_line():
+    decoded = decode_file(b"\nName\ncaf\xe9\n", encoding="utf-8")
+    assert [(w.line, w.kind) for w in decoded.warnings] == [(3, WarningKind.REPLACED)]
+    assert all(_reads_well(w.message) for w in decoded.warnings)
+
+
+def test_two_valid_utf8_characters_for_each_bad_byte_still_make_it_utf8():
+    decoded = decode_file(b"Name\nZo\xc3\xab No\xc3\xabl caf\xe9\n")
+    assert (decoded.encoding, decoded.guessed) == ("utf-8", False)
+    assert decoded.text == "Name\nZoë Noël caf\ufffd\n"
+    assert all(_reads_well(w.message) for w in decoded.warnings)
+
+
+def test_three_bad_bytes_in_a_file_that_says_it_is_utf8_are_replaced():
+    data = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8:Diallo;Amina\r\nNOTE:caf\xe9\r\n"
+            b"ROLE:Chef d\xe9l\r\nORG:Sant\xe9\r\nEND:VCARD\r\n")
+    decoded = decode_file(data)
+    assert (decoded.encoding, decoded.guessed) == ("utf-8", False)
+    assert [(w.line, w.kind) for w in decoded.warnings] == [
+        (4, WarningKind.REPLACED), (5, WarningKind.REPLACED), (6, WarningKind.REPLACED)]
+
+
+def test_a_file_no_encoding_fits_is_read_as_utf8_and_said_in_a_sentence():
+    decoded = decode_file(bytes(range(0x80, 0x100)) * 4)
+    assert (decoded.encoding, decoded.guessed) == ("utf-8", True)
+    assert [w.kind for w in decoded.warnings[:2]] == [WarningKind.ENCODING_GUESSED,
+                                                     WarningKind.REPLACED]
+    assert all(_reads_well(w.message) for w in decoded.warnings), decoded.warnings
+
+
+CZECH = """Jméno;Příjmení;Organizace;Telefon
+Jiří;Novák;Český červený kříž;+420 222 123 456
+Kateřina;Dvořáková;Člověk v tísni;+420 603 234 567
+Tomáš;Černý;Hasičský záchranný sbor;+420 604 345 678
+Zuzana;Procházková;Ministerstvo zahraničních věcí;+420 605 456 789
+"""
+
+
+def test_a_czech_name_list_is_not_taken_for_western_windows_1252():
+    decoded = decode_file(CZECH.encode("cp1250"))
+    assert (decoded.encoding, decoded.text) == ("cp1250", CZECH)
+
+
+def test_more_than_1000_lines_of_bad_bytes_are_summed_up_in_one_warning():
+    decoded = decode_file(b"Name\n" + b"caf\xe9\n" * 1002, encoding="utf-8")
+    assert len(decoded.warnings) == 1001
+    summary = decoded.warnings[-1]
+    assert (summary.line, summary.kind) == (0, WarningKind.REPLACED)
+    assert "2 more lines" in summary.message
+    assert _reads_well(summary.message)
+
+
+@pytest.mark.parametrize(("data", "line"), [
+    (b"\nName\nA\x07\n", 3), (b"Name\nA\x01\nB\x02\n", 2), (b"Name\x1b\n", 1)])
+def test_control_characters_are_refused_in_a_sentence_with_their_line(data, line):
+    assert _binary_error(data).line == line
+
+
+def test_a_nul_byte_is_refused_on_the_line_of_the_first_one():
+    error = _binary_error(b"Name\nA\x00\nB\nC\x00\n")
+    assert error.line == 2
+
+
+def test_a_nul_byte_at_the_very_start_is_said_to_be_one():
+    error = _binary_error(b"\x00Name\n")
+    assert (error.line, "NUL" in error.message) == (1, True)
+
+
+def test_warnings_of_rows_without_any_are_sorted_with_the_file_ones():
+    file_warning = ImportWarning(0, WarningKind.COLUMN_LEFT_OUT, "BDAY is left out.")
+    row_warning = ImportWarning(4, WarningKind.NOT_KEPT, "The photo is not kept.")
+
+    class Row:
+        warnings = [row_warning]
+
+    assert sorted_warnings([file_warning], [RejectedRow(3, "No name."), Row()]) == [
+        file_warning, row_warning]
+
+
+def test_the_last_progress_report_says_the_file_is_checked_in_words(db, op_id):
+    said: list[str] = []
+    with db.session() as session:
+        preview_import(session, b"Name\nAmina\n", operation_id=op_id,
+                       progress=Progress(on_report=lambda _done, _total, text: said.append(text)))
+    assert said[-1][:1].isupper() and not said[-1].isupper()
