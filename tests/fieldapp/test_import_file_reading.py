@@ -579,3 +579,8 @@ def test_the_last_progress_report_says_the_file_is_checked_in_words(db, op_id):
         preview_import(session, b"Name\nAmina\n", operation_id=op_id,
                        progress=Progress(on_report=lambda _done, _total, text: said.append(text)))
     assert said[-1][:1].isupper() and not said[-1].isupper()
+
+
+def test_a_made_up_utf16_name_is_refused_by_its_name_not_for_its_nul_bytes():
+    with pytest.raises(ImportFileError, match="utf-16x"):
+        decode_file("Name\n".encode("utf-16-le"), encoding="utf-16x")
