@@ -545,7 +545,7 @@ def test_every_phone_needs_its_validity():
 
 # --- reading: what the officer would see go wrong (each kills a change mutmut made) -------
 
-_SHOUTED = re.compile(r"\b[A-Z]{2,}\s+[A-Z]{2,}\b")
+_SHOUTED = re.compile(r"\b(?:[A-Z]{2,}\s+[A-Z]{2,}|[A-Z]+\s+[A-Z]+\s+[A-Z]+)\b")
 
 
 def _reads_well(message: str) -> bool:
@@ -744,6 +744,7 @@ def test_messages_about_titles_departments_and_roles_read_well():
                                 "TITLE:Logistics lead", "ROLE:Driver"))
     messages = _every_message(records, file)
     assert len(messages) == 3
+    assert any("\u201cLogistics, Fleet\u201d" in m for m in messages)  # departments as listed
     assert all(_reads_well(m) for m in messages), messages
 
 
@@ -788,3 +789,55 @@ def test_spaces_after_a_quoted_printable_soft_break_are_padding():
     cards, file = _read(text)
     assert [(c.full_name, c.notes) for c in cards] == [("Amina", "café noir"), ("Jean", "")]
     assert file.warnings == []
+
+
+def test_a_note_about_quoted_printable_ending_in_equals_does_not_swallow_the_next_line():
+    (card,) = _cards(_card("FN:Amina", "NOTE:Old phones write QUOTED-PRINTABLE: a line ending in =",
+                           "TEL;CELL:+258 82 123"))
+    assert card.notes == "Old phones write QUOTED-PRINTABLE: a line ending in ="
+    assert card.phones == [("mobile", "+258 82 123")]
+
+
+def test_a_property_naming_64_does_not_take_the_next_line_for_base64():
+    records, file = _read(_card("FN:Amina", "X-PLAN;TYPE=V64:basic", "Amina"))
+    assert _kinds(file.warnings)[:1] == [(5, WarningKind.SKIPPED_LINE)]
+
+
+def test_a_raw_letter_ending_a_quoted_printable_line_is_kept():
+    data = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Amina\r\n"
+            b"NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:R=C3=A9union \xc3\xa0\r\n"
+            b"ORG;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Team X\r\nEND:VCARD\r\n")
+    (card,) = _cards(data, encoding="utf-8")
+    assert (card.notes, card.organisation, card.warnings) == ("Réunion à", "Team X", [])
+
+
+def test_folded_lines_continue_properties_beginning_with_b_e_or_x():
+    (card,) = _cards(_card("FN:Amina", "EMAIL:amina.diallo@wf", " p.org",
+                           "X-CMCOORD-LOCATION:Beira, sec", " tor B"))
+    assert (card.emails, card.location) == (["amina.diallo@wfp.org"], "Beira, sector B")
+
+
+def test_indented_lines_after_lower_case_card_edges_are_not_folded_into_them():
+    cards, file = _read("begin:vcard\r\n fn:Amina\r\nend:vcard\r\n x-note:stray\r\n"
+                        "BEGIN:VCARD\r\nFN:Jean\r\nEND:VCARD\r\n")
+    assert [c.full_name for c in cards] == ["Amina", "Jean"]
+    assert _kinds(file.warnings)[:1] == [(4, WarningKind.SKIPPED_LINE)]
+
+
+def test_a_one_character_junk_line_is_skipped_with_a_warning():
+    cards, file = _read(_card("FN:Amina", "x", "TEL:+41"))
+    assert cards[0].phones == [("mobile", "+41")]
+    assert _kinds(file.warnings)[:1] == [(4, WarningKind.SKIPPED_LINE)]
+
+
+def test_a_stray_end_on_the_last_line_is_warned_with_its_line():
+    _records, file = _read(_card("FN:Amina") + "END:VCARD")
+    assert _kinds(file.warnings) == [(5, WarningKind.SKIPPED_LINE)]
+
+
+def test_a_file_cut_short_in_a_folded_value_keeps_it_and_its_bad_byte_warning():
+    data = b"BEGIN:VCARD\r\nFN:Zo\xc3\xab Diallo\r\nNOTE:caf\xe9 au lait,\r\n then tea"
+    (card,), file = _read(data, encoding="utf-8")
+    assert card.notes == "caf\ufffd au lait,then tea"
+    assert _kinds(card.warnings) == [(1, WarningKind.REPLACED)]
+    assert WarningKind.REPLACED not in [w.kind for w in file.warnings]
