@@ -492,6 +492,7 @@ def test_utf16_with_one_bad_unit_in_four_characters_is_read_and_one_more_is_refu
     assert (read.text, len(read.warnings)) == ("Amina\ufffd\ufffd", 1)
     error = _error(codecs.BOM_UTF16_LE + "Amin".encode("utf-16-le") + lone * 2)
     assert (error.line, "UTF-16" in error.message) == (1, True)
+    assert _reads_well(error.message), error.message
 
 
 def test_a_bad_byte_after_a_leading_blank_line_is_warned_on_its_own_line():
@@ -542,7 +543,7 @@ def test_more_than_1000_lines_of_bad_bytes_are_summed_up_in_one_warning():
     assert len(decoded.warnings) == 1001
     summary = decoded.warnings[-1]
     assert (summary.line, summary.kind) == (0, WarningKind.REPLACED)
-    assert "2 more lines" in summary.message
+    assert " 2 more lines" in summary.message
     assert _reads_well(summary.message)
 
 
