@@ -138,6 +138,7 @@ def test_a_title_the_display_name_lacks_is_said_not_kept():
     (card,) = _cards(_card("FN:Amina Diallo", "N:Diallo;Amina;;Dr.;PhD"))
     assert _kinds(card.warnings) == [(1, WarningKind.NOT_KEPT)]
     assert "Dr." in card.warnings[0].message
+    assert "FN" in card.warnings[0].message  # the property to look at, as the file writes it
 
 
 def test_title_or_role_gives_the_role_and_the_first_one_wins_the_other_said():
