@@ -618,8 +618,8 @@ def test_a_replaced_byte_names_the_line_of_a_value_with_parameters():
 
 
 def test_bad_bytes_outside_any_property_stay_with_the_file():
-    data = (b"# Zo\xc3\xab et No\xc3\xabl, caf\xe9\r\n" + _card("FN:Amina", "NOTE:Zoë").encode()[:-11]
-            + b"caf\xe9 junk\r\nEND:VCARD\r\n")
+    data = (b"# Zo\xc3\xab et No\xc3\xabl, caf\xe9\r\n"
+            + _card("FN:Amina", "NOTE:Zoë").encode()[:-11] + b"caf\xe9 junk\r\nEND:VCARD\r\n")
     (card,), file = _read(data, encoding="utf-8")
     assert card.warnings == []
     assert sorted(w.line for w in file.warnings if w.kind == WarningKind.REPLACED) == [1, 6]
@@ -630,7 +630,8 @@ def test_a_comment_is_said_to_be_a_comment_and_junk_where_it_was():
             "END:VCARD\r\n")
     (_card_read,), file = _read(text)
     comment, between, inside = (w.message for w in file.warnings)
-    assert "comment" in comment and "comment" not in between
+    assert "comment" in comment
+    assert "comment" not in between
     assert between.replace("some junk", "") != inside.replace("more junk", "")
     assert all(_reads_well(m) for m in (comment, between, inside)), (comment, between, inside)
 
@@ -676,7 +677,8 @@ def test_a_soft_break_at_the_end_of_a_value_with_unencoded_letters_is_dropped():
 
 def test_a_shift_jis_character_split_between_an_escape_and_a_raw_byte_is_read_whole():
     data = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS:" + "山田;太郎".encode("cp932")
-            + b"\r\nNOTE;CHARSET=SHIFT_JIS;ENCODING=QUOTED-PRINTABLE:=82\xcc" + "ほか".encode("cp932")
+            + b"\r\nNOTE;CHARSET=SHIFT_JIS;ENCODING=QUOTED-PRINTABLE:=82\xcc"
+            + "ほか".encode("cp932")
             + b"\r\nEND:VCARD\r\n")
     (card,) = _cards(data)
     assert (card.family_name, card.notes, card.warnings) == ("山田", "のほか", [])
@@ -775,7 +777,8 @@ def test_left_out_properties_are_said_in_a_sentence():
 
 def test_a_file_without_cards_and_one_of_empty_cards_are_refused_for_different_reasons():
     reasons = []
-    for text in ("# only a comment\r\nnot a card\r\n", "BEGIN:VCARD\r\nVERSION:3.0\r\nEND:VCARD\r\n"):
+    for text in ("# only a comment\r\nnot a card\r\n",
+                 "BEGIN:VCARD\r\nVERSION:3.0\r\nEND:VCARD\r\n"):
         with pytest.raises(ImportFileError) as raised:
             _read(text)
         assert _reads_well(raised.value.message)
