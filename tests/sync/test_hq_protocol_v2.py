@@ -615,6 +615,32 @@ def test_a_row_another_officer_cannot_see_is_never_shared_through_a_reference(
     assert ("contact", secret_id) not in bens.rows
 
 
+def test_a_push_naming_a_row_already_shared_still_shares_the_next_one(
+        hq: Hq, ben: str) -> None:
+    """Rows are shared in id order: one already shared with the operation must not stop the
+    rows after it from being shared."""
+    ana, bens = Device(hq), Device(hq, ben)
+    shared_id, shared = contact(None, given_name="Shared")
+    later_id, later = contact(None, given_name="Later")
+    shared_id = shared["fields"]["id"] = "00000000-0000-4000-8000-000000000001"
+    later_id = later["fields"]["id"] = "ffffffff-ffff-4fff-bfff-ffffffffffff"
+
+    def rfa(reference: str, contact_id: str) -> dict[str, Any]:
+        return {"entity": "rfa", "fields": {"id": new_id(), "operation_id": hq.operation_id,
+                                            "deleted": False, "reference": reference,
+                                            "contact_id": contact_id}}
+
+    ana.push(shared, later, rfa("MRV-11-0004", shared_id))
+    bens.pull()
+    assert ("contact", shared_id) in bens.rows
+    assert ("contact", later_id) not in bens.rows
+
+    ana.push(rfa("MRV-11-0005", shared_id), rfa("MRV-11-0006", later_id))
+    bens.pull()
+
+    assert bens.rows[("contact", later_id)]["given_name"] == "Later"
+
+
 # --- cursor and echo -----------------------------------------------------------------------
 
 def test_a_cut_inside_a_resequenced_range_then_an_own_edit_still_receives_the_row(
