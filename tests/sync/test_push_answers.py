@@ -309,3 +309,51 @@ def test_new_conflicts_after_one_already_known_are_all_stored_and_counted(db):
         assert len(session.scalars(select(Conflict)).all()) == 3
         row = session.get(Contact, row_id)
         assert (row.role, row.location) == ("Boss", "Airport")
+
+
+# --- rows kept back for an upgrade, and the officer's own writes -----------------------------
+
+def _kept(db, row_id: str, *, rev: int | None, code: str = "unknown_field") -> None:
+    from fieldapp.models import HeldRow
+
+    with db.transaction() as session:
+        session.add(HeldRow(entity="contact", row_id=row_id, rev=rev, code=code,
+                            reason="Kept for a later version.",
+                            fields={"id": row_id, "notes": "HQ's notes",
+                                    "call_sign": "HQ-1"}))
+
+
+def _kept_fields(db, row_id: str) -> dict | None:
+    from fieldapp.models import HeldRow
+
+    with db.session() as session:
+        held = session.scalars(select(HeldRow).where(HeldRow.row_id == row_id)).first()
+        return None if held is None else dict(held.fields)
+
+
+def test_an_own_write_drops_the_field_it_wrote_from_an_older_kept_row(db):
+    row_id = _known_contact(db, given_name="Amira")
+    _kept(db, row_id, rev=4)
+    change = _edit(db, row_id, notes="radio 4")
+    _answer(db, [change], [{"rev": 5}])
+    assert _kept_fields(db, row_id) == {"id": row_id, "call_sign": "HQ-1"}
+
+
+def test_a_kept_row_newer_than_the_write_keeps_its_fields(db):
+    # the answer to a push lost on a cut link, replayed after a pull brought a colleague's
+    # later version of the row: HQ's newer value must still be applied after the upgrade
+    row_id = _known_contact(db, given_name="Amira")
+    _kept(db, row_id, rev=9)
+    change = _edit(db, row_id, notes="radio 4")
+    _answer(db, [change], [{"rev": 5}])
+    assert _kept_fields(db, row_id) == {"id": row_id, "notes": "HQ's notes",
+                                        "call_sign": "HQ-1"}
+
+
+def test_a_row_held_for_another_reason_is_left_as_it_came(db):
+    row_id = _known_contact(db, given_name="Amira")
+    _kept(db, row_id, rev=4, code="bad_value")
+    change = _edit(db, row_id, notes="radio 4")
+    _answer(db, [change], [{"rev": 5}])
+    assert _kept_fields(db, row_id) == {"id": row_id, "notes": "HQ's notes",
+                                        "call_sign": "HQ-1"}
