@@ -154,3 +154,71 @@ def test_files_with_the_same_header_share_a_remembered_mapping():
     assert same != header_signature(columns("Name", "Pager"))
     assert same != header_signature(columns("Mobile Number", "Name"))
     assert header_signature([SourceColumn("TEL", "phone_mobile")]) == ""
+
+
+def test_the_limit_shown_of_a_long_bad_value_is_its_first_sixty_characters(db, op_id):
+    bad = "x" * 59 + "yz" + "@" * 10  # 71 characters, not an e-mail
+    preview = _preview(db, f"Name,E-mail\nAmina,{bad}\n", op_id)
+    (warning,) = preview.to_add[0].warnings
+    assert bad[:60] in warning.message
+    assert bad[:61] not in warning.message
+    kind = "K" * 59 + "LM" + "N" * 10
+    (warning,) = _preview(db, f"Name,Organisation,Organisation type\nAmina,WFP,{kind}\n",
+                          op_id).to_add[0].warnings
+    assert kind[:60] in warning.message
+    assert kind[:61] not in warning.message
+    assert reads_as_a_sentence(warning.message)
+
+
+def test_a_record_with_any_one_name_part_is_not_renamed(db, op_id):
+    preview = _preview(db, "Given name,Family name,Organisation\nAmina,,WFP\n,Diallo,WFP\n",
+                       op_id)
+    assert [(r.data.given_name, r.data.family_name, r.data.full_name) for r in
+            preview.to_add] == [("Amina", "", ""), ("", "Diallo", "")]
+    assert all(not row.warnings for row in preview.to_add)
+
+
+def test_a_deleted_contact_s_id_is_not_reused_when_its_file_is_imported_again(db, op_id):
+    from sqlalchemy import func, select
+
+    from fieldapp.models import Contact
+
+    text = ("Name,ID\nAmina Diallo,6f1c7d1e-1111-4a4a-8b8b-000000000001\n")
+    _import(db, text, op_id)
+    with db.transaction() as session:
+        session.scalars(select(Contact)).one().deleted = True
+    again = _import(db, text, op_id)  # the tombstone keeps the id the file's id gives
+    assert len(again.to_add) == 1
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Contact)) == 2
+
+
+class _Steps(Progress):
+    def __init__(self) -> None:
+        super().__init__()
+        self.steps: list[tuple[int, int, str]] = []
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        self.steps.append((done, total, message))
+        super().report(done, total, message)
+
+
+def test_writing_a_large_import_reports_each_step_and_counts_the_skipped(db, op_id):
+    from fieldapp.importexport.contacts import ImportChoice
+    from tests.fieldapp.sentences import reads_as_a_caption
+
+    known = "".join(f"Person {n},p{n}@x.org\n" for n in range(300))
+    _import(db, f"Name,E-mail\n{known}", op_id)
+    new = "".join(f"New {n},n{n}@x.org\n" for n in range(300))
+    steps = _Steps()
+    with db.transaction() as session:
+        preview = preview_import(session, f"Name,E-mail\n{known}{new}".encode(),
+                                 operation_id=op_id)
+        result = apply_import(session, preview, {2: ImportChoice.SKIP, 3: ImportChoice.SKIP},
+                              progress=steps)
+    assert (result.added, result.merged, result.skipped) == (300, 298, 2)
+    done = [d for d, _, _ in steps.steps]
+    assert done == sorted(done)
+    assert steps.steps[-1][:2] == (600, 600)
+    assert len({message for *_, message in steps.steps}) == 3  # adding, merging, saving
+    assert all(reads_as_a_caption(message) for *_, message in steps.steps)
