@@ -71,3 +71,22 @@ def seeded(db) -> Seeded:
                          operation_id=other.id)
         session.add_all([contact, hidden])
     return Seeded(op.id, other.id, contact.id, org.id, hidden.id)
+
+
+def open_rfa_screen(qtbot, ctx: AppContext, operation_id: str):
+    """The Requests screen of `operation_id`, shown at 1300×800 once its list has loaded."""
+    from ui.screens.rfa import RfaScreen
+
+    ctx.set_current_operation_id(operation_id)
+    widget = RfaScreen(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 800)
+    with qtbot.waitSignal(widget.model.loaded, timeout=5000):
+        widget.show()
+    return widget
+
+
+@pytest.fixture
+def rfa_screen(qtbot, ctx, seeded):
+    """The Requests screen of the seeded operation."""
+    return open_rfa_screen(qtbot, ctx, seeded.operation_id)

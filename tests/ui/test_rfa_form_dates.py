@@ -12,6 +12,7 @@ from PySide6.QtCore import QDateTime
 
 from fieldapp.models import Operation, RfaEvent, utcnow
 from fieldapp.services import rfa as service
+from tests.ui.conftest import open_rfa_screen
 from tests.ui.test_rfa_screen import JUSTIFICATION, _add, _new
 from ui.screens.rfa import RfaScreen
 
@@ -22,13 +23,7 @@ ZONE = "Asia/Kathmandu"  # UTC+05:45: no hour-aligned zone hides a mistake
 def screen(qtbot, ctx, seeded, db) -> RfaScreen:
     with db.transaction() as session:
         session.get(Operation, seeded.operation_id).timezone = ZONE
-    ctx.set_current_operation_id(seeded.operation_id)
-    widget = RfaScreen(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 800)
-    with qtbot.waitSignal(widget.model.loaded, timeout=5000):
-        widget.show()
-    return widget
+    return open_rfa_screen(qtbot, ctx, seeded.operation_id)
 
 
 def test_ticking_until_offers_a_week_after_the_start(qtbot, screen):

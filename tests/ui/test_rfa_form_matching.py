@@ -11,14 +11,8 @@ from ui.screens.rfa import RfaScreen
 
 
 @pytest.fixture
-def screen(qtbot, ctx, seeded) -> RfaScreen:
-    ctx.set_current_operation_id(seeded.operation_id)
-    widget = RfaScreen(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 800)
-    with qtbot.waitSignal(widget.model.loaded, timeout=5000):
-        widget.show()
-    return widget
+def screen(rfa_screen) -> RfaScreen:
+    return rfa_screen
 
 
 def _helicopter(operation_id: str, unit: str, **values) -> Asset:

@@ -19,14 +19,8 @@ JUSTIFICATION = "The only bridge is down and no civilian helicopter is in the co
 
 
 @pytest.fixture
-def screen(qtbot, ctx, seeded) -> RfaScreen:
-    ctx.set_current_operation_id(seeded.operation_id)
-    widget = RfaScreen(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 800)
-    with qtbot.waitSignal(widget.model.loaded, timeout=5000):
-        widget.show()
-    return widget
+def screen(rfa_screen) -> RfaScreen:
+    return rfa_screen
 
 
 def _new(qtbot, screen: RfaScreen) -> None:
