@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtCore import QSize, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -97,6 +99,16 @@ class ContactPicker(QLineEdit):
 
     def _chosen(self, label: str) -> None:
         self.contact_id = self._by_label.get(label)
+
+
+class _FieldsScroll(QScrollArea):
+    """A scroll area that asks for all its fields' height (capped by the dialog's maximum),
+    not Qt's default of a few lines."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        inner = self.widget().sizeHint() if self.widget() else QSize()
+        return QSize(inner.width() + self.verticalScrollBar().sizeHint().width(),
+                     inner.height())
 
 
 @dataclass(frozen=True)
@@ -184,10 +196,28 @@ class AssetDialog(FormDialog):
         form.addRow(self.tr("Cost basis:"), wrap("cost_basis", self.cost_basis))
         form.addRow(self.tr("Notes:"), self.notes)
         form.addRow("", wrap("is_global", self.is_global))
-        self.lay_out(form)
+        self._lay_out_scrolling(form)
         if asset_id:
             self.buttons.setEnabled(False)
             self._load(asset_id)
+
+    def _lay_out_scrolling(self, form: QFormLayout) -> None:
+        """The eighteen fields scroll between fixed error line and buttons, and the dialog
+        is never taller than the screen (at 1366×768 and 125 % it is 614 pixels high)."""
+        fields = QWidget()
+        fields.setLayout(form)
+        scroll = _FieldsScroll()
+        scroll.setObjectName("assetFields")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(fields)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        screen = self.parentWidget().screen() if self.parentWidget() else self.screen()
+        # room left for the window manager's title bar and frame
+        self.setMaximumHeight(screen.availableGeometry().height() - 48)
 
     def _load(self, asset_id: str) -> None:
         def work(session: Session, _p: object) -> _Loaded:
