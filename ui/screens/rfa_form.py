@@ -285,6 +285,9 @@ class RfaForm(QWidget):
         # Ticking "Set" offers a moment to adjust, never the current minute (overdue at once).
         self.required_from.default = default_from
         self.required_until.default = lambda: default_until(self.required_from.value())
+        for moment in (self.required_from, self.required_until):
+            # the zone's name is read, not typed: Tab passes it by (a click still selects it)
+            moment.zone_label.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.from_warning = QLabel()
         self.from_warning.setObjectName("requiredFromWarning")
         self.from_warning.setStyleSheet(WARNING_STYLE)
