@@ -81,7 +81,10 @@ settle()
 window.show_section("assets")
 new_asset = AssetDialog(ctx, None, parent=window)
 new_asset.show()
-report("new asset", new_asset)
+settle()
+new_asset.capacity_value.setText("four")
+new_asset.save()  # refused: the field is marked and the dialog grows to show it
+report("new asset, refused", new_asset)
 edit_asset = AssetDialog(ctx, asset_id, parent=window)
 edit_asset.show()
 wait(edit_asset.buttons.isEnabled)
@@ -179,7 +182,7 @@ def test_every_dialog_and_its_buttons_are_on_the_real_screen(profile, db, seeded
     report = _probe(profile.root, tmp_path, screen, seeded.operation_id, asset_id)
     available = QRect(*report["available"])
     dialogs = report["dialogs"]
-    assert {"new asset", "edit asset", "asset status", "new operation", "edit operation",
+    assert {"new asset, refused", "edit asset", "asset status", "new operation", "edit operation",
             "RFA step submitted", "RFA step tasked", "RFA step cancelled",
             "RFA step tasked, nothing proposed", "import preview, tab 4",
             "lesson form"} <= set(dialogs)

@@ -218,6 +218,8 @@ class AssetDialog(FormDialog):
         screen = self.parentWidget().screen() if self.parentWidget() else self.screen()
         # room left for the window manager's title bar and frame
         self.setMaximumHeight(screen.availableGeometry().height() - 48)
+        # Opened at its full size: marking errors later (grow_to_fit) then moves no edge.
+        self.resize(self.sizeHint().boundedTo(self.maximumSize()))
 
     def _load(self, asset_id: str) -> None:
         def work(session: Session, _p: object) -> _Loaded:
