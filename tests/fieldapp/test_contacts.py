@@ -390,3 +390,27 @@ def test_the_phone_fields_examples_are_themselves_accepted(region):
         assert normalise_phone(typed, region=region or "CH").valid, typed
     assert normalise_phone(national, region=region or "CH").number == \
         normalise_phone(international).number
+
+
+def test_a_region_without_an_example_number_gives_none():
+    from fieldapp.services.contacts import example_phone
+
+    assert example_phone("ZZ") == ("", "")
+    international, national = example_phone("MZ")
+    assert not national.startswith("+")
+    assert international != national
+
+
+def test_an_empty_email_line_is_skipped_and_the_next_kept(db, op_id):
+    with db.transaction() as session:
+        contact = create_contact(session, ContactInput(
+            given_name="Amina", emails=["", "  ", "amina@wfp.org"]), operation_id=op_id)
+        assert contact.emails == ["amina@wfp.org"]
+
+
+def test_a_contact_without_any_name_is_told_so_in_a_sentence(db, op_id):
+    with db.transaction() as session, pytest.raises(ValidationErrors) as raised:
+        create_contact(session, ContactInput(role="Driver"), operation_id=op_id)
+    (error,) = raised.value.errors
+    assert error.field == "family_name"
+    assert reads_as_a_sentence(error.message)
