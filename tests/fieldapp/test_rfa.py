@@ -773,3 +773,107 @@ def test_a_one_line_field_over_its_size_is_refused_naming_it_never_cut(db, op_id
             create_draft(session, operation_id=op_id, data=too_long, by="Officer")
     with db.session() as session:
         assert session.get(type(rfa), rfa.id).title == "x" * 200
+
+
+def _sentences_start_as_words(message: str) -> bool:
+    """Every sentence of a message starts with a word in title case (or an acronym)."""
+    starts = [s.split()[0] for s in re.split(r"(?<=[.!?])\s+", message.strip()) if s.split()]
+    return all(w.istitle() or w.isupper() for w in starts)
+
+
+def _plain(reason: str) -> bool:
+    """A match's reason: a sentence, no word in capitals (it names no acronym), none running
+    into capitals (a unit symbol such as kVA is fine) and no None standing in for a unit."""
+    words = re.findall(r"[A-Za-z]+", reason)
+    return (reads_as_a_sentence(reason) and _sentences_start_as_words(reason)
+            and not any(len(w) > 1 and w.isupper() for w in words)
+            and not any(re.search(r"[a-z]{2}[A-Z]", w) for w in words)
+            and "None" not in words)
+
+
+def test_the_history_says_in_words_when_a_draft_was_created_and_sent_back(db, op, complete):
+    from tests.fieldapp.sentences import reads_as_a_caption
+
+    rfa = _draft(db, op, complete)
+    _move(db, rfa.id, S.SUBMITTED)
+    _save_form(db, op, rfa.id, replace(complete, title="Airlift of water kits"))
+    with db.session() as session:
+        events = service.history(session, rfa.id)
+    assert len(events) == 3
+    for event in (events[0], events[-1]):  # created; edited after submission
+        assert reads_as_a_caption(event.comment), event.comment
+    assert events[-1].by == "Officer A"  # who sent it back, through the form
+
+
+def test_the_first_save_of_a_form_stores_what_was_typed_and_who_typed_it(db, op):
+    rfa = _save_form(db, op, "form-id", RfaInput(title="Water", passengers=3))
+    with db.session() as session:
+        stored = service.get_rfa(session, "form-id")
+        [event] = service.history(session, "form-id")
+    assert (stored.title, stored.passengers, rfa.reference) == ("Water", 3, stored.reference)
+    assert event.by == "Officer A"
+
+
+def test_the_offered_start_has_no_seconds_or_fractions():
+    now = datetime(2026, 3, 4, 9, 12, 30, 123456, tzinfo=UTC)
+    assert service.default_from(now) == datetime(2026, 3, 4, 10, 0, tzinfo=UTC)
+
+
+def test_the_past_start_warning_starts_each_sentence_as_a_word(complete):
+    now = utcnow()
+    [warning] = service.date_warnings(replace(complete, required_from=now - timedelta(1)),
+                                      now=now)
+    assert _sentences_start_as_words(warning.message), warning.message
+    assert len(re.split(r"(?<=\.)\s+", warning.message)) == 2
+
+
+def test_discarding_a_saved_draft_deletes_it(db, op):
+    kept = _draft(db, op)
+    gone = _draft(db, op)
+    with db.transaction() as session:
+        service.delete_rfa(session, gone.id, missing_ok=True)
+    with db.session() as session:
+        assert [r.id for r in session.scalars(select(Rfa).where(Rfa.deleted.is_(False)))] == [
+            kept.id]
+
+
+@pytest.mark.parametrize(("value", "unit", "quantity", "data", "fits", "said"), [
+    (2.5, "t, per sortie", 2, {"cargo_tonnes": 5.0}, True, ["5 t"]),
+    (20, "cubic metres", 1, {"cargo_m3": 20.0, "cargo_tonnes": None}, True, ["20"]),
+    (20, "m³", 1, {"cargo_m3": 30.0, "cargo_tonnes": None}, False, ["20", "30"]),
+    (20, "cubic metres", 2, {"cargo_m3": 30.0, "cargo_tonnes": None}, True, ["40 m³"]),
+    (20, "m3", 2, {"cargo_m3": 30.0, "cargo_tonnes": None}, True, ["40 m³"]),
+    (12, "personnel", 1, {"passengers": 10, "cargo_tonnes": None}, None, ["12", "10"]),
+    (12, "seats", 2, {"passengers": 20, "cargo_tonnes": None}, True, ["24 passengers"]),
+    (30, "beds", 2, {"other_quantity": 50.0, "other_unit": "beds", "cargo_tonnes": None},
+     True, ["60 beds", "50 beds"]),
+    (30, "beds", 1, {"other_quantity": 31.0, "other_unit": "beds", "cargo_tonnes": None},
+     False, ["30 beds", "31 beds"]),
+    (3, "t", 0, {"cargo_tonnes": 4.0}, False, ["3 t", "4 t"]),
+    (5, "", 1, {"cargo_tonnes": 4.0}, None, ["5", "4 t"]),
+    (3, "kVA", 1, {"other_quantity": 30.0, "other_unit": "", "cargo_tonnes": None}, None,
+     ["3 kVA", "30"]),
+    (3, "kVA", 1, {"passengers": 12}, None, ["3 kVA", "4 t", "12 passengers"]),
+    (1, "t per sortie", 1, {"cargo_tonnes": 4.8}, False, ["5 sorties"]),
+    (0, "t per sortie", 1, {"cargo_tonnes": 4.8}, False, ["0 t"]),
+    (1, "t per hour", 1, {"cargo_tonnes": 4.8}, False, ["1 t", "4.8 t"]),
+    (1, "t", 1, {"cargo_tonnes": 4.8}, False, ["1 t", "4.8 t"]),
+])
+def test_a_match_s_reason_reads_as_a_sentence_with_its_numbers(
+        db, op, complete, value, unit, quantity, data, fits, said):
+    with db.transaction() as session:
+        session.add(_with_capacity(op, "Asset", value, unit, quantity=quantity))
+    [match] = _matches(db, op, replace(complete, **data))
+    assert match.fits is fits, match.reason
+    assert _plain(match.reason), match.reason
+    for words in said:
+        assert re.search(rf"(?<![\d.]){re.escape(words)}\b", match.reason) or (
+            words.endswith("³") and words in match.reason), (words, match.reason)
+
+
+def test_a_capacity_that_is_one_unit_of_the_requested_measure_is_said_once(db, op, complete):
+    with db.transaction() as session:
+        session.add(_with_capacity(op, "Asset", 12, "t"))
+    [match] = _matches(db, op, replace(complete, cargo_tonnes=10.0))
+    assert match.fits is True
+    assert len(re.findall(r"(?<![\d.])12\b", match.reason)) == 1, match.reason
