@@ -194,3 +194,17 @@ def test_a_pasted_title_over_its_size_is_kept_whole_and_said_too_long(qtbot, scr
     assert "30" in form.title_limit.text()
     form.title.setText("x" * 200)
     assert form.title.text() == "x" * 200
+
+
+def test_the_list_keeps_its_status_column_on_1366x768_at_125_percent(qtbot, screen, db,
+                                                                      seeded):
+    _add(db, seeded.operation_id, title="A request with a long title to narrow")
+    with qtbot.waitSignal(screen.model.loaded, timeout=5000):
+        screen.model.refresh()
+    screen.resize(893, 560)  # 1093 logical px less the section list, as the window gives it
+    qtbot.wait(100)
+    status = column_of("status")
+    qtbot.waitUntil(lambda: screen.table.columnViewportPosition(status)
+                    + screen.table.columnWidth(status)
+                    <= screen.table.viewport().width(), timeout=3000)
+    assert screen.table.columnWidth(status) >= 100

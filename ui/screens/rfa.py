@@ -191,14 +191,14 @@ class RfaScreen(QWidget):
         return super().eventFilter(watched, event)
 
     def _keep_status_in_view(self) -> None:
-        """Narrow Title (to 90 px), then Priority (to 80 px), so that a narrow list still
-        shows each request's Status; widen them back (to their usual width) when there is
-        room again."""
+        """Narrow Title (to 60 px), then Priority (to 50 px; both show the rest in their
+        tooltip), so that a narrow list still shows each request's Status, as on 1366×768 at
+        125 %; widen them back (to their usual width) when there is room again."""
         status = column_of("status")
         usual = {column_of("title"): 200, column_of("priority"): 110}
         fixed = sum(self.table.columnWidth(c) for c in range(status + 1) if c not in usual)
         room = self.table.viewport().width() - fixed
-        for column, smallest in ((column_of("title"), 90), (column_of("priority"), 80)):
+        for column, smallest in ((column_of("title"), 60), (column_of("priority"), 50)):
             others = sum(self.table.columnWidth(c) for c in usual if c != column)
             width = self.table.columnWidth(column)
             if others + width > room or width < usual[column]:
