@@ -414,3 +414,24 @@ def test_a_contact_without_any_name_is_told_so_in_a_sentence(db, op_id):
     (error,) = raised.value.errors
     assert error.field == "family_name"
     assert reads_as_a_sentence(error.message)
+
+
+def test_the_filter_finds_a_name_as_written_in_any_script(db, op_id):
+    from fieldapp.services.contacts import contact_page
+
+    with db.transaction() as session:
+        hebrew = create_contact(session, ContactInput(
+            given_name="David", family_name="Cohen", full_name="דוד כהן"), operation_id=op_id)
+        latin_only = create_contact(session, ContactInput(full_name="Wanjiru Kamau"),
+                                    operation_id=op_id)
+        chinese = create_contact(session, ContactInput(full_name="王小明"), operation_id=op_id)
+    assert (latin_only.given_name, latin_only.family_name) == ("Wanjiru", "Kamau")
+
+    def found(typed: str) -> set[str]:
+        with db.session() as session:
+            return {row.id for row in contact_page(session, operation_id=op_id, text=typed)}
+
+    assert found("כהן") == {hebrew.id}
+    assert found("Cohen") == {hebrew.id}
+    assert found("wanj") == {latin_only.id}
+    assert found("王小明") == {chinese.id}
