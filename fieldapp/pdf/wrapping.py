@@ -12,6 +12,7 @@ column is the one thing cut between letters.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -31,15 +32,22 @@ def address_lines(address: str, *, font: str, size: float, width: float) -> list
             continue
         if line:
             lines.append(line)
-        line = ""
-        for char in piece:  # only a piece wider than the column is cut between letters
-            if line and string_width(line + char, font, size) > width:
-                lines.append(line)
-                line = ""
-            line += char
+        line = _cut(piece, lines, lambda text: string_width(text, font, size) <= width)
     if line:
         lines.append(line)
     return lines
+
+
+def _cut(piece: str, lines: list[str], fits: Callable[[str], bool]) -> str:
+    """Only a piece wider than the column is cut between letters: the full lines go to
+    `lines`, the rest starts the next line."""
+    line = ""
+    for char in piece:
+        if line and not fits(line + char):
+            lines.append(line)
+            line = ""
+        line += char
+    return line
 
 
 def address_markup(address: str, *, font: str, size: float, width: float) -> str:
@@ -60,12 +68,7 @@ def plain_lines(text: str, *, font: str, size: float, width: float) -> list[str]
             continue
         if line:
             lines.append(line)
-        line = ""
-        for char in word:
-            if line and stringWidth(line + char, font, size) > width:
-                lines.append(line)
-                line = ""
-            line += char
+        line = _cut(word, lines, lambda text: stringWidth(text, font, size) <= width)
     if line:
         lines.append(line)
     return lines
