@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -416,10 +416,25 @@ def _requested(rfa: Rfa) -> dict[str, tuple[float, str]]:
     return asked
 
 
-def capacity_fit(asset: Asset, rfa: Rfa) -> tuple[bool | None, str]:
+class Capacity(Protocol):
+    """What capacity_fit reads of an asset (a whole Asset, or a row of those columns)."""
+
+    @property
+    def quantity(self) -> int | None: ...
+    @property
+    def capacity_value(self) -> float | None: ...
+    @property
+    def capacity_unit(self) -> str | None: ...
+
+
+def capacity_fit(asset: Capacity, rfa: Rfa) -> tuple[bool | None, str]:
     """Whether the asset's capacity (all its units together) covers the quantity the
     request asks for, and why, in a sentence; None when it cannot be told."""
-    asked = _requested(rfa)
+    return _fit(asset, _requested(rfa), rfa.other_unit or "")
+
+
+def _fit(asset: Capacity, asked: dict[str, tuple[float, str]],
+         other_unit: str) -> tuple[bool | None, str]:
     count = max(asset.quantity or 1, 1)
     unit = (asset.capacity_unit or "").strip()
     if asset.capacity_value is None:
@@ -428,7 +443,7 @@ def capacity_fit(asset: Asset, rfa: Rfa) -> tuple[bool | None, str]:
     capacity = f"{count} × {each}" if count > 1 else each
     if not asked:
         return None, f"No quantity in the request to compare with its capacity ({capacity})."
-    kind = _capacity_kind(unit, rfa.other_unit or "")
+    kind = _capacity_kind(unit, other_unit)
     wanted = ", ".join(said for _v, said in asked.values())
     if kind is None:
         return None, f"Its capacity ({capacity}) cannot be compared with {wanted}."
@@ -462,8 +477,11 @@ def _rounds(unit: str, amount: float, total: float) -> str:
 def matching_assets(session: Session, rfa: Rfa, *, limit: int = 50) -> list[AssetMatch]:
     """Assets of the requested category available in the window: those whose capacity
     covers the quantity requested first, then those that cannot be told, then those too
-    small or measured otherwise; nearest first within each; each says why."""
-    query = select(Asset).where(
+    small or measured otherwise; nearest first within each; each says why.
+
+    Every candidate is weighed (only the columns that decide are read), and only the
+    `limit` best are loaded whole: a directory of 20,000 assets is not cut short."""
+    query = select(*_FIT_COLUMNS).where(
         Asset.deleted.is_(False),
         Asset.category == rfa.capability,
         Asset.status.in_([AssetStatus.OFFERED, AssetStatus.AVAILABLE]),
@@ -477,16 +495,25 @@ def matching_assets(session: Session, rfa: Rfa, *, limit: int = 50) -> list[Asse
                                 Asset.available_from <= rfa.required_until.date()))
     lat = rfa.from_lat if rfa.from_lat is not None else rfa.to_lat
     lon = rfa.from_lon if rfa.from_lon is not None else rfa.to_lon
-    matches = []
-    for asset in session.scalars(query.limit(2000)):
+    asked, other_unit = _requested(rfa), rfa.other_unit or ""
+    weighed = []
+    for row in session.execute(query):
         distance = None
-        if None not in (lat, lon, asset.latitude, asset.longitude):
-            distance = _km(lat, lon, asset.latitude, asset.longitude)  # type: ignore[arg-type]
-        fits, reason = capacity_fit(asset, rfa)
-        matches.append(AssetMatch(asset, distance, fits, reason))
-    rank = {True: 0, None: 1, False: 2}
-    matches.sort(key=lambda m: (rank[m.fits], m.distance_km is None, m.distance_km or 0.0))
-    return matches[:limit]
+        if None not in (lat, lon, row.latitude, row.longitude):
+            distance = _km(lat, lon, row.latitude, row.longitude)  # type: ignore[arg-type]
+        fits, reason = _fit(row, asked, other_unit)
+        weighed.append((_FIT_RANK[fits], distance is None, distance or 0.0, row.id,
+                        distance, fits, reason))
+    weighed.sort(key=lambda w: w[:4])
+    best = weighed[:limit]
+    loaded = {asset.id: asset for asset in session.scalars(
+        select(Asset).where(Asset.id.in_([w[3] for w in best])))}
+    return [AssetMatch(loaded[w[3]], w[4], w[5], w[6]) for w in best]
+
+
+_FIT_COLUMNS = (Asset.id, Asset.latitude, Asset.longitude, Asset.quantity,
+                Asset.capacity_value, Asset.capacity_unit)
+_FIT_RANK = {True: 0, None: 1, False: 2}
 
 
 @dataclass(frozen=True)

@@ -877,3 +877,19 @@ def test_a_capacity_that_is_one_unit_of_the_requested_measure_is_said_once(db, o
     [match] = _matches(db, op, replace(complete, cargo_tonnes=10.0))
     assert match.fits is True
     assert len(re.findall(r"(?<![\d.])12\b", match.reason)) == 1, match.reason
+
+
+def test_matching_weighs_every_candidate_not_only_the_first_thousands(db, op, complete):
+    """3,000 far-away assets were entered first; the one on the spot, entered last, is
+    still found and comes first (the directory is never cut before it is weighed)."""
+    rfa = _draft(db, op, replace(complete, from_lat=-19.8, from_lon=34.8))
+    with db.transaction() as session:
+        session.add_all(_available(op, f"Far {n}", latitude=10.0, longitude=10.0)
+                        for n in range(3000))
+    with db.transaction() as session:
+        session.add(_available(op, "Here", latitude=-19.8, longitude=34.8))
+    with db.session() as session:
+        matches = service.matching_assets(session, service.get_rfa(session, rfa.id), limit=3)
+    assert [m.asset.provider_unit for m in matches][0] == "Here"
+    assert len(matches) == 3
+    assert all(m.asset.provider_unit.startswith("Far") for m in matches[1:])
