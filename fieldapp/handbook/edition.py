@@ -4,11 +4,17 @@ An edition is a folder with one sub-folder per language (`en/`, `fr/`, `es/`), e
 holding `*.md` files that start with front matter (`id`, `title`, `order`, `edition`).
 English is complete; other languages may cover part of it. Validation refuses an
 edition with the file and the reason: missing or bad front matter, duplicate ids, mixed
-edition names, and links to sections or headings that do not exist.
+edition names, links to sections or headings that do not exist, and a translation whose
+headings or checklist items differ in number or level from its English original.
+
+A translation takes its ids from the English: its nth heading gets the English nth
+heading's anchor and its nth checklist item the English item's key (written into its
+Markdown as `{#id}`), so notes, bookmarks, ticks and links hold in every language.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -18,7 +24,7 @@ from typing import Any
 import yaml
 
 from fieldapp.errors import EditionError
-from fieldapp.handbook.markdown import ParsedSection, parse_section
+from fieldapp.handbook.markdown import ParsedSection, id_places, parse_section, with_ids
 
 BASE_LANG = "en"
 LANGS = ("en", "fr", "es")
@@ -113,6 +119,30 @@ def _check_links(sections: list[SectionSource]) -> None:
                 )
 
 
+def _aligned(section: SectionSource, original: SectionSource) -> SectionSource:
+    """A translation with its original's heading anchors and checklist keys, or refused
+    with what differs."""
+    headings, items = id_places(section.body_md)
+    levels = [level for level, _ in headings]
+    wanted = [level for level, _, _ in original.parsed.headings]
+    if levels != wanted:
+        pairs = enumerate(zip(levels, wanted, strict=False))
+        where = next((n for n, (mine, theirs) in pairs if mine != theirs),
+                     min(len(levels), len(wanted)))
+        raise EditionError(section.file, (
+            f"it has {len(levels)} headings where {original.file} has {len(wanted)}, or at "
+            f"other levels (from heading {where + 1} on): a translation keeps every heading, "
+            "in the same order, so notes and bookmarks stay attached."))
+    if len(items) != len(original.parsed.checklist):
+        raise EditionError(section.file, (
+            f"it has {len(items)} checklist items where {original.file} has "
+            f"{len(original.parsed.checklist)}: a translation keeps every item, in the same "
+            "order, so ticks stay attached."))
+    body = with_ids(section.body_md, [anchor for _, _, anchor in original.parsed.headings],
+                    [key for key, _ in original.parsed.checklist])
+    return dataclasses.replace(section, body_md=body, parsed=parse_section(body))
+
+
 def read_edition(source: Path | None = None) -> Edition:
     """Read and validate the edition in `source` (the bundled one when None)."""
     root = Path(source) if source is not None else bundled_path()
@@ -139,6 +169,8 @@ def read_edition(source: Path | None = None) -> Edition:
     for section in sections:
         if section.slug not in base_slugs:
             raise EditionError(section.file, f"'{section.slug}' has no English original.")
+    originals = {s.slug: s for s in base}
+    sections = [s if s.lang == BASE_LANG else _aligned(s, originals[s.slug]) for s in sections]
     _check_links(sections)
     return Edition(name=names.pop(), sections=tuple(sections))
 

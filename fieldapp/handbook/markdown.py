@@ -4,6 +4,10 @@ Raw HTML in the source is not rendered (markdown-it's `html` option is off), so 
 can never inject markup. Headings get anchors, links to other sections become
 `hb:SLUG#anchor` URLs the reader handles, and task-list items (`- [ ] text`) become
 checklist items with a stable key derived from their text.
+
+A heading or checklist item may name its id at the end of its line, `## Titre {#title}`:
+translations carry the English ids this way (see `with_ids`), so notes, bookmarks and
+ticks attached in one language stay attached in the others. The id is never shown.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ SECTION_SCHEME = "hb"
 TICK_SCHEME = "tick"
 _TASK = re.compile(r"^\[( |x|X)\]\s+")
 _EXTERNAL = re.compile(r"^(https?:|mailto:)", re.IGNORECASE)
+_EXPLICIT_ID = re.compile(r"[ \t]*\{#([a-z0-9][a-z0-9_-]{0,119})\}[ \t]*$")
 
 
 def slugify(text: str) -> str:
@@ -55,16 +60,33 @@ def _inline_text(token: Token) -> str:
     ) or token.content
 
 
+def _take_id(inline: Token) -> str | None:
+    """The `{#id}` ending an inline token's text, taken out of it; None when it has none."""
+    match = _EXPLICIT_ID.search(inline.content)
+    if match is None:
+        return None
+    inline.content = inline.content[:match.start()]
+    children = inline.children or []
+    if children and children[-1].type == "text":
+        last = children[-1]
+        last.content = _EXPLICIT_ID.sub("", last.content)
+    return match.group(1)
+
+
 def _annotate(tokens: list[Token]) -> ParsedSection:
     """Walk the tokens once: record what matters and set anchors and link targets."""
     parsed = ParsedSection()
+    parsed.checklist = [(key, text) for key, text, _ in _task_items(tokens)]
     seen: dict[str, int] = {}
     text_parts: list[str] = []
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
+            explicit = _take_id(tokens[index + 1])
             title = _inline_text(tokens[index + 1])
-            anchor = slugify(title)
-            if anchor in seen:
+            anchor = explicit or slugify(title)
+            if explicit:
+                seen.setdefault(anchor, 0)
+            elif anchor in seen:
                 seen[anchor] += 1
                 anchor = f"{anchor}-{seen[anchor]}"
             else:
@@ -84,7 +106,6 @@ def _annotate(tokens: list[Token]) -> ParsedSection:
         elif token.type in ("fence", "code_block"):
             text_parts.append(token.content)
     parsed.text = "\n".join(part for part in text_parts if part)
-    parsed.checklist = [(key, text) for key, text, _ in _task_items(tokens)]
     return parsed
 
 
@@ -96,14 +117,49 @@ def _task_items(tokens: list[Token]) -> list[tuple[str, str, Token]]:
             continue
         inline = tokens[index + 2]
         if inline.type == "inline" and _TASK.match(inline.content):
-            text = _TASK.sub("", inline.content)
-            items.append((slugify(text)[:100], text, inline))
+            if "key" not in inline.meta:  # the id is taken out of the text once
+                explicit = _take_id(inline)
+                inline.meta["key"] = explicit or slugify(_TASK.sub("", inline.content))[:100]
+            items.append((inline.meta["key"], _TASK.sub("", inline.content), inline))
     return items
 
 
 def parse_section(markdown: str) -> ParsedSection:
     """Headings, internal links, checklist items and plain text of a section."""
     return _annotate(_MD.parse(markdown))
+
+
+def parse_tokens(markdown: str) -> list[Token]:
+    """markdown-it tokens of a section, ids taken out and internal links as `hb:` URLs."""
+    tokens = _MD.parse(markdown)
+    _annotate(tokens)
+    return tokens
+
+
+def id_places(markdown: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Where ids go: (level, line) of each heading, and the last line of each checklist
+    item's text, counted from 0 in `markdown`, in reading order."""
+    tokens = _MD.parse(markdown)
+    headings = [(int(token.tag[1]), token.map[0]) for token in tokens
+                if token.type == "heading_open" and token.map]
+    items = []
+    for index, token in enumerate(tokens):
+        if token.type == "list_item_open" and index + 2 < len(tokens):
+            paragraph, inline = tokens[index + 1], tokens[index + 2]
+            if inline.type == "inline" and _TASK.match(inline.content) and paragraph.map:
+                items.append(paragraph.map[1] - 1)
+    return headings, items
+
+
+def with_ids(markdown: str, anchors: list[str], keys: list[str]) -> str:
+    """`markdown` with `{#id}` at the end of its nth heading and nth checklist item, from
+    `anchors` and `keys` (the English original's, same count and order)."""
+    headings, items = id_places(markdown)
+    lines = markdown.split("\n")
+    for line, ident in [*zip((line for _, line in headings), anchors, strict=True),
+                        *zip(items, keys, strict=True)]:
+        lines[line] = f"{_EXPLICIT_ID.sub('', lines[line]).rstrip()} {{#{ident}}}"
+    return "\n".join(lines)
 
 
 def render_html(markdown: str, *, ticked: frozenset[str] = frozenset()) -> str:

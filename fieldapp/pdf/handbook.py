@@ -22,7 +22,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from fieldapp.handbook.markdown import _MD
+from fieldapp.handbook.markdown import parse_tokens
 from fieldapp.pdf.common import (
     FONT,
     MARGIN,
@@ -115,7 +115,7 @@ def chapter_flowables(title: str, markdown: str, *, key: str) -> list[Flowable]:
     heading = Paragraph(escape(title), st["h1"])
     heading._bookmark = key  # type: ignore[attr-defined]
     flow: list[Flowable] = [heading]
-    tokens = _MD.parse(markdown)
+    tokens = parse_tokens(markdown)
     depth = 0
     index = 0
     while index < len(tokens):

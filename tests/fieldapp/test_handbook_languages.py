@@ -1,0 +1,135 @@
+"""Handbook in English, French and Spanish: every chapter in every language, and a
+translation carries its original's ids, so marks made in one language hold in the others."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fieldapp.errors import EditionError
+from fieldapp.handbook import get_section, load_edition, read_edition
+from fieldapp.handbook.edition import LANGS
+from fieldapp.handbook.markdown import parse_section, render_html
+from fieldapp.handbook.store import outline, set_tick
+
+ORIGINAL = """---
+id: alpha
+title: Alpha
+order: 1
+edition: "2030.1"
+---
+
+## First steps
+
+Read this on the plane. See [the last step](alpha#last-step).
+
+- [ ] Call the HC/RC office
+- [ ] Find the logistics cluster
+
+### Last step
+
+Done.
+"""
+
+TRANSLATION = """---
+id: alpha
+title: Alpha en français
+order: 1
+edition: "2030.1"
+---
+
+## Premiers pas
+
+À lire dans l'avion. Voir [la dernière étape](alpha#last-step).
+
+- [ ] Appeler le bureau du CH/CR
+- [ ] Trouver le cluster
+  logistique
+
+### Dernière étape
+
+C'est fait.
+"""
+
+
+def _edition(tmp_path: Path, translation: str) -> Path:
+    root = tmp_path / "edition"
+    for lang, text in (("en", ORIGINAL), ("fr", translation)):
+        (root / lang).mkdir(parents=True, exist_ok=True)
+        (root / lang / "alpha.md").write_text(text, encoding="utf-8")
+    return root
+
+
+def test_every_language_has_every_chapter_with_the_same_ids():
+    edition = read_edition()
+    english = {s.slug: s.parsed for s in edition.in_lang("en")}
+    for lang in LANGS:
+        sections = {s.slug: s.parsed for s in edition.in_lang(lang)}
+        assert sections.keys() == english.keys(), lang
+        for slug, parsed in sections.items():
+            assert [a for _, _, a in parsed.headings] == [
+                a for _, _, a in english[slug].headings], (lang, slug)
+            assert [k for k, _ in parsed.checklist] == [k for k, _ in english[slug].checklist]
+            assert len(parsed.text.split()) > 0.7 * len(english[slug].text.split()), (lang, slug)
+
+
+def test_translations_are_written_in_their_language():
+    edition = read_edition()
+    for lang, word in (("fr", " les "), ("es", " los ")):
+        for section in edition.in_lang(lang):
+            words = len(section.parsed.text.split())
+            assert section.parsed.text.count(word) > 5, (lang, section.slug)
+            # English names of bodies in brackets, as the glossary gives them, are few.
+            assert section.parsed.text.count(" the ") < words / 100, (lang, section.slug)
+
+
+def test_a_translation_takes_the_english_anchors_and_checklist_keys(tmp_path):
+    edition = read_edition(_edition(tmp_path, TRANSLATION))
+    [french] = edition.in_lang("fr")
+    assert french.parsed.headings == [(2, "Premiers pas", "first-steps"),
+                                      (3, "Dernière étape", "last-step")]
+    assert french.parsed.checklist == [
+        ("call-the-hcrc-office", "Appeler le bureau du CH/CR"),
+        ("find-the-logistics-cluster", "Trouver le cluster\nlogistique")]
+    assert "{#" not in french.parsed.text
+
+
+def test_a_tick_made_in_english_shows_in_french_and_the_ids_never_show(db, tmp_path):
+    load_edition(db, _edition(tmp_path, TRANSLATION))
+    with db.transaction() as session:
+        set_tick(session, slug="alpha", item_key="find-the-logistics-cluster",
+                 operation_id="op-1", ticked=True)
+    with db.session() as session:
+        html = get_section(session, "alpha", lang="fr", operation_id="op-1").html
+        headings = outline(session, lang="fr")[0].headings
+    assert 'href="tick:find-the-logistics-cluster">☑' in html
+    assert 'href="tick:call-the-hcrc-office">☐' in html
+    assert '<a name="last-step"></a>Dernière étape' in html
+    assert "{#" not in html
+    assert [anchor for _, _, anchor in headings] == ["first-steps", "last-step"]
+
+
+@pytest.mark.parametrize(("damage", "reason"), [
+    (("### Dernière étape", "## Dernière étape"), "other levels (from heading 2 on)"),
+    (("### Dernière étape\n\nC'est fait.\n", ""), "1 headings where en/alpha.md has 2"),
+    (("- [ ] Appeler le bureau du CH/CR\n", ""), "1 checklist items where en/alpha.md has 2"),
+])
+def test_a_translation_that_differs_in_shape_is_refused_naming_the_file(
+        tmp_path, damage, reason):
+    with pytest.raises(EditionError) as refused:
+        read_edition(_edition(tmp_path, TRANSLATION.replace(*damage)))
+    assert refused.value.file == "fr/alpha.md"
+    assert reason in str(refused.value)
+
+
+def test_an_id_written_after_a_heading_or_item_is_used_and_never_shown():
+    markdown = "## Résumé {#summary}\n\n- [ ] Vérifier **tout** {#check-all}\n"
+    parsed = parse_section(markdown)
+    assert parsed.headings == [(2, "Résumé", "summary")]
+    assert parsed.checklist == [("check-all", "Vérifier **tout**")]
+    html = render_html(markdown)
+    assert "{#" not in html
+    assert 'id="summary"' in html
+    assert 'href="tick:check-all"' in html
+    assert "<strong>tout</strong>" in html
