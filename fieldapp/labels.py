@@ -1,7 +1,12 @@
-"""How stored enum values read on screen and on paper (English; the UI translates)."""
+"""How stored enum values read on screen and on paper, in the current language.
+
+The tables hold the English labels marked `N_()`; each accessor translates on the way out.
+"Other" reads differently for each list in some languages, so it has a context each.
+"""
 
 from __future__ import annotations
 
+from fieldapp.i18n import N_, _, pgettext
 from fieldapp.models.enums import (
     AssetCategory,
     AssetStatus,
@@ -14,66 +19,80 @@ from fieldapp.models.enums import (
 )
 
 _LABELS: dict[str, str] = {
-    RfaStatus.DRAFT: "Draft",
-    RfaStatus.SUBMITTED: "Submitted for validation",
-    RfaStatus.VALIDATED: "Validated by HC/RC",
-    RfaStatus.RETURNED: "Returned for changes",
-    RfaStatus.PASSED_TO_MILITARY: "Passed to military",
-    RfaStatus.TASKED: "Tasked",
-    RfaStatus.COMPLETED: "Completed",
-    RfaStatus.REJECTED: "Rejected",
-    RfaStatus.CANCELLED: "Cancelled",
+    RfaStatus.DRAFT: N_("Draft"),
+    RfaStatus.SUBMITTED: N_("Submitted for validation"),
+    RfaStatus.VALIDATED: N_("Validated by HC/RC"),
+    RfaStatus.RETURNED: N_("Returned for changes"),
+    RfaStatus.PASSED_TO_MILITARY: N_("Passed to military"),
+    RfaStatus.TASKED: N_("Tasked"),
+    RfaStatus.COMPLETED: N_("Completed"),
+    RfaStatus.REJECTED: N_("Rejected"),
+    RfaStatus.CANCELLED: N_("Cancelled"),
 }
 _PRIORITY = {
-    RfaPriority.LIFE_SAVING: "Life-saving",
-    RfaPriority.LIFE_SUSTAINING: "Life-sustaining",
-    RfaPriority.OTHER: "Other",
+    RfaPriority.LIFE_SAVING: N_("Life-saving"),
+    RfaPriority.LIFE_SUSTAINING: N_("Life-sustaining"),
 }
 _CAPABILITY = {
-    AssetCategory.AIRLIFT_FIXED_WING: "Airlift (fixed wing)",
-    AssetCategory.AIRLIFT_HELICOPTER: "Airlift (helicopter)",
-    AssetCategory.SEALIFT: "Sealift",
-    AssetCategory.GROUND_TRANSPORT: "Ground transport",
-    AssetCategory.ENGINEERING: "Engineering",
-    AssetCategory.MEDICAL: "Medical",
-    AssetCategory.WATER_SANITATION: "Water and sanitation",
-    AssetCategory.COMMUNICATIONS: "Communications",
-    AssetCategory.LOGISTICS_HANDLING: "Logistics handling",
-    AssetCategory.SEARCH_AND_RESCUE: "Search and rescue",
-    AssetCategory.SHELTER: "Shelter",
-    AssetCategory.POWER_GENERATION: "Power generation",
-    AssetCategory.OTHER: "Other",
+    AssetCategory.AIRLIFT_FIXED_WING: N_("Airlift (fixed wing)"),
+    AssetCategory.AIRLIFT_HELICOPTER: N_("Airlift (helicopter)"),
+    AssetCategory.SEALIFT: N_("Sealift"),
+    AssetCategory.GROUND_TRANSPORT: N_("Ground transport"),
+    AssetCategory.ENGINEERING: N_("Engineering"),
+    AssetCategory.MEDICAL: N_("Medical"),
+    AssetCategory.WATER_SANITATION: N_("Water and sanitation"),
+    AssetCategory.COMMUNICATIONS: N_("Communications"),
+    AssetCategory.LOGISTICS_HANDLING: N_("Logistics handling"),
+    AssetCategory.SEARCH_AND_RESCUE: N_("Search and rescue"),
+    AssetCategory.SHELTER: N_("Shelter"),
+    AssetCategory.POWER_GENERATION: N_("Power generation"),
 }
 _ORG_TYPE = {
-    OrganisationType.UN_AGENCY: "UN agency",
-    OrganisationType.NGO: "NGO",
-    OrganisationType.RED_CROSS: "Red Cross / Red Crescent",
-    OrganisationType.HOST_GOVERNMENT: "Host government",
-    OrganisationType.NATIONAL_MILITARY: "National military",
-    OrganisationType.FOREIGN_MILITARY: "Foreign military",
-    OrganisationType.CIVIL_DEFENCE: "Civil defence",
-    OrganisationType.DONOR: "Donor",
-    OrganisationType.OTHER: "Other",
+    OrganisationType.UN_AGENCY: N_("UN agency"),
+    OrganisationType.NGO: N_("NGO"),
+    OrganisationType.RED_CROSS: N_("Red Cross / Red Crescent"),
+    OrganisationType.HOST_GOVERNMENT: N_("Host government"),
+    OrganisationType.NATIONAL_MILITARY: N_("National military"),
+    OrganisationType.FOREIGN_MILITARY: N_("Foreign military"),
+    OrganisationType.CIVIL_DEFENCE: N_("Civil defence"),
+    OrganisationType.DONOR: N_("Donor"),
 }
 _TOPIC = {
-    LessonTopic.COORDINATION: "Coordination mechanisms",
-    LessonTopic.RFA_MCDA: "Requests for assistance and MCDA",
-    LessonTopic.LOGISTICS: "Logistics",
-    LessonTopic.SECURITY: "Security and armed escorts",
-    LessonTopic.INFORMATION: "Information sharing",
-    LessonTopic.PRINCIPLES: "Humanitarian principles",
-    LessonTopic.TRAINING: "Training and exercises",
-    LessonTopic.OTHER: "Other",
+    LessonTopic.COORDINATION: N_("Coordination mechanisms"),
+    LessonTopic.RFA_MCDA: N_("Requests for assistance and MCDA"),
+    LessonTopic.LOGISTICS: N_("Logistics"),
+    LessonTopic.SECURITY: N_("Security and armed escorts"),
+    LessonTopic.INFORMATION: N_("Information sharing"),
+    LessonTopic.PRINCIPLES: N_("Humanitarian principles"),
+    LessonTopic.TRAINING: N_("Training and exercises"),
+}
+_ASSET_STATUS = {
+    AssetStatus.OFFERED: N_("Offered"),
+    AssetStatus.AVAILABLE: N_("Available"),
+    AssetStatus.REQUESTED: N_("Requested"),
+    AssetStatus.COMMITTED: N_("Committed"),
+    AssetStatus.DEPLOYED: N_("Deployed"),
+    AssetStatus.RELEASED: N_("Released"),
+}
+_LESSON_STATUS = {
+    LessonStatus.DRAFT: N_("Draft"),
+    LessonStatus.SUBMITTED: N_("Submitted"),
+    LessonStatus.VALIDATED: N_("Validated"),
+    LessonStatus.RETURNED: N_("Returned"),
+    LessonStatus.PUBLISHED: N_("Published"),
 }
 _OPERATION_KIND = {
-    OperationKind.NATURAL_DISASTER: "Natural disaster",
-    OperationKind.COMPLEX_EMERGENCY: "Complex emergency",
-    OperationKind.EXERCISE: "Exercise",
+    OperationKind.NATURAL_DISASTER: N_("Natural disaster"),
+    OperationKind.COMPLEX_EMERGENCY: N_("Complex emergency"),
+    OperationKind.EXERCISE: N_("Exercise"),
 }
 
 
 def _label(table: dict[str, str], value: object) -> str:
-    return table.get(str(value), str(value).replace("_", " ").capitalize())
+    label = table.get(str(value))
+    if label is None:  # a value this version does not know (from a newer HQ): its words
+        return str(value).replace("_", " ").capitalize()
+    return _(label)
 
 
 def rfa_status_label(value: object) -> str:
@@ -83,32 +102,40 @@ def rfa_status_label(value: object) -> str:
 
 def priority_label(value: object) -> str:
     """E.g. "life_saving" → "Life-saving"."""
+    if str(value) == RfaPriority.OTHER:
+        return pgettext("priority", "Other")
     return _label(_PRIORITY, value)
 
 
 def capability_label(value: object) -> str:
     """An asset category / requested capability, readable."""
+    if str(value) == AssetCategory.OTHER:
+        return pgettext("capability", "Other")
     return _label(_CAPABILITY, value)
 
 
 def asset_status_label(value: object) -> str:
-    """offered, available, … capitalised."""
-    return _label({s.value: s.value.capitalize() for s in AssetStatus}, value)
+    """E.g. "offered" → "Offered"."""
+    return _label(_ASSET_STATUS, value)
 
 
 def org_type_label(value: object) -> str:
     """An organisation type, readable."""
+    if str(value) == OrganisationType.OTHER:
+        return pgettext("organisation type", "Other")
     return _label(_ORG_TYPE, value)
 
 
 def topic_label(value: object) -> str:
     """A lesson topic, readable."""
+    if str(value) == LessonTopic.OTHER:
+        return pgettext("lesson topic", "Other")
     return _label(_TOPIC, value)
 
 
 def lesson_status_label(value: object) -> str:
-    """A lesson status, capitalised."""
-    return _label({s.value: s.value.capitalize() for s in LessonStatus}, value)
+    """E.g. "published" → "Published"."""
+    return _label(_LESSON_STATUS, value)
 
 
 def operation_kind_label(value: object) -> str:
