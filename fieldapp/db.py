@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from fieldapp import migrations
 from fieldapp.errors import DatabaseTooNewError, StorageError
+from fieldapp.i18n import _
 from fieldapp.outbox import FieldSession
 from fieldapp.paths import KEEP_BACKUPS, ProfilePaths
 
@@ -55,30 +56,34 @@ def describe_sqlite_error(exc: BaseException, path: Path) -> str:
     """Turn an SQLite failure into a sentence an officer can act on."""
     text = str(getattr(exc, "orig", exc)).lower()
     if "locked" in text or "busy" in text:
-        return (
-            f"The database {path} is in use by another program, perhaps a second copy of "
+        return _(
+            "The database {path} is in use by another program, perhaps a second copy of "
             "Field Kit. Close it and try again."
-        )
+        ).format(path=path)
     if "not a database" in text or "malformed" in text or "encrypted" in text:
-        return (
-            f"The file {path} is not a readable Field Kit database (it may be damaged). "
-            f"It was left untouched; copies made before upgrades are in {path.parent / 'backups'}."
-        )
+        return _(
+            "The file {path} is not a readable Field Kit database (it may be damaged). "
+            "It was left untouched; copies made before upgrades are in {folder}."
+        ).format(path=path, folder=path.parent / "backups")
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return (
-            f"Field Kit cannot write to {path.parent}. Check that the folder exists and that "
+        return _(
+            "Field Kit cannot write to {folder}. Check that the folder exists and that "
             "you may write to it, or choose another profile folder."
-        )
+        ).format(folder=path.parent)
     if "disk is full" in text:  # SQLITE_FULL; not any text holding "full" (full_name)
-        return f"The disk holding {path} is full. Free some space and try again."
-    return f"The database {path} could not be used: {getattr(exc, 'orig', exc)}"
+        return _("The disk holding {path} is full. Free some space and try again.").format(
+            path=path)
+    # Translators: {detail} is SQLite's own message, in English.
+    return _("The database {path} could not be used: {detail}").format(
+        path=path, detail=getattr(exc, "orig", exc))
 
 
 def _read_revision(path: Path) -> str | None:
     """The Alembic revision stored in the file, or None for a new or empty file."""
     if not path.exists() or path.stat().st_size == 0:
         return None
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True,  # i18n: not shown
+                           timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         row = conn.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -95,7 +100,7 @@ def backup_database(paths: ProfilePaths, *, label: str) -> Path:
     """Copy the database (consistently, WAL included) into backups/; keep the newest five."""
     paths.backups.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = paths.backups / f"fieldkit-{stamp}-{label}.sqlite"
+    target = paths.backups / f"fieldkit-{stamp}-{label}.sqlite"  # i18n: not shown
     src = sqlite3.connect(str(paths.database))
     dst = sqlite3.connect(str(target))
     try:
@@ -152,7 +157,7 @@ def run_migrations(path: Path, *, target: str = "head") -> None:
             broken = [row for row in after if row not in before]  # old damage is not ours
             if broken:  # raised inside the transaction: the upgrade is rolled back
                 table, rowid, parent, _key = broken[0]
-                raise sqlite3.IntegrityError(
+                raise sqlite3.IntegrityError(  # i18n: not shown
                     f"the upgrade to {target} would leave {len(broken)} broken reference(s), "
                     f"e.g. {table} row {rowid} pointing at a missing {parent}")
     finally:
@@ -174,9 +179,11 @@ class Database:
         try:
             paths.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
+            # Translators: {reason} is the system's own words, e.g. "Permission denied".
             raise StorageError(
-                f"Field Kit cannot create or write the profile folder {paths.root}: "
-                f"{exc.strerror or exc}. Choose another folder with --profile.",
+                _("Field Kit cannot create or write the profile folder {folder}: "
+                  "{reason}. Choose another folder with --profile.").format(
+                    folder=paths.root, reason=exc.strerror or exc),
                 path=path,
             ) from exc
         try:
@@ -185,9 +192,10 @@ class Database:
             raise StorageError(describe_sqlite_error(exc, path), path=path) from exc
         if revision is not None and revision not in migrations.REVISIONS:
             raise DatabaseTooNewError(
-                f"The database {path} was written by a newer version of Field Kit "
-                f"(schema {revision}). Install the newer version to open it; "
-                "this version has not changed the file.",
+                _("The database {path} was written by a newer version of Field Kit "
+                  "(schema {revision}). Install the newer version to open it; "
+                  "this version has not changed the file.").format(
+                    path=path, revision=revision),
                 path=path,
             )
         engine = make_engine(path)

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldapp.db import Database
+from fieldapp.i18n import _
 from fieldapp.models import (
     Asset,
     AssetStatusEvent,
@@ -106,7 +107,7 @@ class _Clock:
     def _parse(self, text: str) -> tuple[date, time]:
         found = _OFFSET.match(text)
         if found is None:
-            raise ValueError(f"demo data: bad time offset {text!r}")
+            raise ValueError(f"demo data: bad time offset {text!r}")  # i18n: not shown
         day = self.landfall + timedelta(days=int(found.group(1)))
         hour, minute = found.group(2), found.group(3)
         return day, time(int(hour or 0), int(minute or 0))
@@ -198,7 +199,8 @@ class _Loader:
             )
         )
         self.session.flush()
-        self._step("Operation")
+        # Translators: the steps of loading the demo data, shown under a progress bar.
+        self._step(_("Operation"))
 
     def _organisation(self, data: dict[str, Any]) -> None:
         row_id = new_id()
@@ -215,7 +217,7 @@ class _Loader:
                 notes=data["notes"],
             )
         )
-        self._step("Organisations")
+        self._step(_("Organisations"))
 
     def _contact(self, data: dict[str, Any]) -> None:
         row_id = new_id()
@@ -246,7 +248,7 @@ class _Loader:
                 favourite=bool(data["favourite"]),
             )
         )
-        self._step("Contacts")
+        self._step(_("Contacts"))
 
     def _by(self, who: str) -> str:
         """A contact key in the file becomes "Name (ORG)"; anything else stays as written."""
@@ -301,7 +303,7 @@ class _Loader:
                     comment=comment,
                 )
             )
-        self._step("Assets")
+        self._step(_("Assets"))
 
     def _rfa(self, data: dict[str, Any], *, prefix: str) -> None:
         row_id = new_id()
@@ -359,7 +361,7 @@ class _Loader:
                 )
             )
             previous = status
-        self._step("Requests for assistance")
+        self._step(_("Requests for assistance"))
 
     def _lesson(self, data: dict[str, Any]) -> None:
         self.session.add(
@@ -380,4 +382,4 @@ class _Loader:
                 hq_comment=data["hq_comment"],
             )
         )
-        self._step("Lessons observed")
+        self._step(_("Lessons observed"))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fieldapp.i18n import _
+
 
 class FieldAppError(Exception):
     """Base of every error the core raises on purpose."""
@@ -53,13 +55,15 @@ class Cancelled(FieldAppError):  # noqa: N818 - reads better at the call site th
     """A long operation stopped because the officer asked it to."""
 
     def __init__(self) -> None:
-        super().__init__("The operation was cancelled.")
+        super().__init__(_("The operation was cancelled."))
 
 
 class EditionError(FieldAppError):
     """A handbook edition was refused; names the file and the reason."""
 
     def __init__(self, file: str, reason: str) -> None:
-        super().__init__(f"{file}: {reason}")
+        # Translators: a handbook file that was refused, then why ("fr/guidelines.md: the
+        # front matter has no 'title'.").
+        super().__init__(_("{file}: {reason}").format(file=file, reason=reason))
         self.file = file
         self.reason = reason

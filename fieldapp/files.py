@@ -19,7 +19,7 @@ def write_atomically(target: str | Path, data: bytes) -> Path:
     """
     target = Path(target)
     # A short name of its own, so a target name near the file system's limit still fits.
-    temporary = target.with_name(f".fieldkit-{uuid.uuid4().hex[:12]}.part")
+    temporary = target.with_name(f".fieldkit-{uuid.uuid4().hex[:12]}.part")  # i18n: not shown
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     handle = os.open(temporary, flags, 0o666)
     try:

@@ -92,7 +92,7 @@ def _record_outbox(session: Session, flush_context: Any, instances: Any) -> None
     remote = session.info.get(REMOTE_FLAG, False)
     for row in list(session.deleted):
         if isinstance(row, Syncable):
-            raise TypeError(
+            raise TypeError(  # i18n: not shown
                 f"{type(row).__name__} rows are never deleted outright: set deleted=True"
             )
     now = utcnow()

@@ -51,7 +51,7 @@ class _Source:
     scope: str  # SQL condition on alias t, with :op bound to the current operation
 
 
-_SCOPED_OR_GLOBAL = "(t.operation_id = :op OR t.operation_id IS NULL)"
+_SCOPED_OR_GLOBAL = "(t.operation_id = :op OR t.operation_id IS NULL)"  # i18n: not shown
 SOURCES: tuple[_Source, ...] = (
     _Source("contact", "contacts",
             "coalesce(nullif(t.full_name, ''), trim(t.given_name || ' ' || t.family_name))",
@@ -93,9 +93,9 @@ def text_condition(table: Literal["assets", "lessons", "rfas"],
 def _source_sql(source: _Source, *, ranked: bool) -> str:
     fts = f"{source.table}_fts"
     key = "t.slug" if source.kind == "handbook" else "t.id"
-    deleted = "" if source.kind == "handbook" else "AND t.deleted = 0"
+    deleted = "" if source.kind == "handbook" else "AND t.deleted = 0"  # i18n: not shown
     rank = f"bm25({fts}, {source.weights})" if ranked else "0.0"
-    order = "ORDER BY rank" if ranked else ""
+    order = "ORDER BY rank" if ranked else ""  # i18n: not shown
     best = (
         f"SELECT {key} AS id, {source.title_sql} AS title, {fts}.rowid AS fts_rowid, "
         f"{rank} AS rank FROM {fts} JOIN {source.table} t ON t.rowid = {fts}.rowid "

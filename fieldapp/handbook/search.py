@@ -23,7 +23,7 @@ from fieldapp.search import HIGHLIGHT_END, HIGHLIGHT_START, build_match_query
 _TRIM_START = re.compile(r"^(?:[\s…]|\[[ xX]\]\s)+")
 _TRIM = re.compile(r"^(?:[\s…]|\[[ xX]\]\s)+|[\s…]+$")
 _MARKED = re.compile(f"{HIGHLIGHT_START}(.*?){HIGHLIGHT_END}", re.DOTALL)
-_IN_LANG = (
+_IN_LANG = (  # i18n: not shown
     "(t.lang = :lang OR (t.lang = :base AND NOT EXISTS (SELECT 1 FROM handbook_sections o "
     "WHERE o.slug = t.slug AND o.lang = :lang)))"
 )

@@ -29,7 +29,7 @@ INDEXED = {
     ],
     "handbook_sections": ["title", "body_text"],
 }
-TOKENIZE = "porter unicode61 remove_diacritics 2"
+TOKENIZE = "porter unicode61 remove_diacritics 2"  # i18n: not shown
 
 
 def upgrade() -> None:

@@ -19,11 +19,11 @@ COLS = [
     "given_name", "family_name", "role", "emails", "phones", "call_sign", "satellite_phone",
     "location", "languages", "notes",
 ]
-NUMBERS = (
+NUMBERS = (  # i18n: not shown
     "(SELECT coalesce(group_concat(json_extract(p.value, '$.number'), ' '), '') "
     "FROM json_each({row}.phones) AS p)"
 )
-TOKENIZE = "porter unicode61 remove_diacritics 2"
+TOKENIZE = "porter unicode61 remove_diacritics 2"  # i18n: not shown
 
 
 def _values(row: str) -> str:
@@ -34,7 +34,7 @@ def upgrade() -> None:
     for suffix in ("ai", "ad", "au"):
         op.execute(f"DROP TRIGGER IF EXISTS contacts_fts_{suffix}")
     op.execute("DROP TABLE IF EXISTS contacts_fts")
-    aliased = ", ".join(f"{NUMBERS.format(row='c')} AS phones" if col == "phones"
+    aliased = ", ".join(f"{NUMBERS.format(row='c')} AS phones" if col == "phones"  # i18n: not shown
                         else f"c.{col} AS {col}" for col in COLS)
     op.execute(f"CREATE VIEW contacts_search AS SELECT c.rowid AS rid, {aliased} "
                "FROM contacts AS c")

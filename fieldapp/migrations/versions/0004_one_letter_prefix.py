@@ -16,8 +16,8 @@ down_revision = "0003_contact_phone_search"
 branch_labels = None
 depends_on = None
 
-TOKENIZE = "porter unicode61 remove_diacritics 2"
-CONTACT_COLS = ("given_name, family_name, role, emails, phones, call_sign, satellite_phone, "
+TOKENIZE = "porter unicode61 remove_diacritics 2"  # i18n: not shown
+CONTACT_COLS = ("given_name, family_name, role, emails, phones, call_sign, satellite_phone, "  # i18n: not shown
                 "location, languages, notes")
 
 

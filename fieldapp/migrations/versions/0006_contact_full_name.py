@@ -21,9 +21,9 @@ depends_on = None
 BEFORE = ["given_name", "family_name", "role", "emails", "phones", "call_sign",
           "satellite_phone", "location", "languages", "notes"]
 AFTER = ["full_name", *BEFORE]
-NUMBERS = ("(SELECT coalesce(group_concat(json_extract(p.value, '$.number'), ' '), '') "
+NUMBERS = ("(SELECT coalesce(group_concat(json_extract(p.value, '$.number'), ' '), '') "  # i18n: not shown
            "FROM json_each({row}.phones) AS p)")
-TOKENIZE = "porter unicode61 remove_diacritics 2"
+TOKENIZE = "porter unicode61 remove_diacritics 2"  # i18n: not shown
 
 
 def _values(row: str, cols: list[str]) -> str:
@@ -36,7 +36,7 @@ def _index(cols: list[str]) -> None:
         op.execute(f"DROP TRIGGER IF EXISTS contacts_fts_{suffix}")
     op.execute("DROP TABLE IF EXISTS contacts_fts")
     op.execute("DROP VIEW IF EXISTS contacts_search")
-    aliased = ", ".join(f"{NUMBERS.format(row='c')} AS phones" if c == "phones"
+    aliased = ", ".join(f"{NUMBERS.format(row='c')} AS phones" if c == "phones"  # i18n: not shown
                         else f"c.{c} AS {c}" for c in cols)
     op.execute(f"CREATE VIEW contacts_search AS SELECT c.rowid AS rid, {aliased} "
                "FROM contacts AS c")
