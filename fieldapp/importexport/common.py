@@ -36,6 +36,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from fieldapp.errors import FieldAppError
+from fieldapp.i18n import N_, _, ngettext
 from fieldapp.progress import Progress
 
 _MB = 1024 * 1024
@@ -48,7 +49,9 @@ class ImportFileError(FieldAppError):
     """The file cannot be imported at all; `line` (1-based) is None for the whole file."""
 
     def __init__(self, reason: str, *, line: int | None = None) -> None:
-        super().__init__(f"Line {line}: {reason}" if line is not None else reason)
+        # Translators: {reason} is one of the import messages, e.g. "the file is empty: …".
+        super().__init__(_("Line {line}: {reason}").format(line=line, reason=reason)
+                         if line is not None else reason)
         self.line = line
         self.reason = reason
 
@@ -118,7 +121,9 @@ def read_bytes(source: ImportSource) -> bytes:
                 raise _too_big(size)
             data = path.read_bytes()
         except OSError as exc:
-            raise ImportFileError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+            # Translators: {reason} is the system's own error text ("No such file or directory").
+            raise ImportFileError(_("{path} cannot be read: {reason}.").format(
+                path=path, reason=exc.strerror or exc)) from exc
     if len(data) > MAX_BYTES:
         raise _too_big(len(data))
     return data
@@ -127,10 +132,13 @@ def read_bytes(source: ImportSource) -> bytes:
 def _too_big(size: int) -> ImportFileError:
     limit_mb = MAX_BYTES // _MB
     if size < MAX_BYTES + _MB:  # in MB it would read as the limit itself: give the bytes
-        said = f"{size:,} bytes; files over {limit_mb} MB ({MAX_BYTES:,} bytes)"
-    else:
-        said = f"{math.floor(size * 10 / _MB) / 10:.1f} MB; files over {limit_mb} MB"
-    return ImportFileError(f"The file is {said} are not imported. Split it into smaller files.")
+        return ImportFileError(_(
+            "The file is {size} bytes; files over {limit} MB ({limit_bytes} bytes) are not "
+            "imported. Split it into smaller files.").format(
+                size=f"{size:,}", limit=limit_mb, limit_bytes=f"{MAX_BYTES:,}"))
+    return ImportFileError(_(
+        "The file is {size} MB; files over {limit} MB are not imported. Split it into "
+        "smaller files.").format(size=f"{math.floor(size * 10 / _MB) / 10:.1f}", limit=limit_mb))
 
 
 @dataclass(frozen=True)
@@ -144,30 +152,32 @@ class DecodedText:
     warnings: tuple[ImportWarning, ...] = ()
 
 
-# (codec, label): the encodings the preview offers the officer, the most common first
+# (codec, English label): the encodings the preview offers the officer, the most common
+# first; the label is shown through _() (or `encoding_label`)
 ENCODINGS: tuple[tuple[str, str], ...] = (
-    ("utf-8", "Unicode (UTF-8)"), ("cp1252", "Western (Windows-1252)"),
-    ("latin-1", "Western (ISO-8859-1)"), ("cp1250", "Central European (Windows-1250)"),
-    ("cp1251", "Cyrillic (Windows-1251)"), ("koi8-r", "Cyrillic (KOI8-R)"),
-    ("cp1256", "Arabic (Windows-1256)"), ("iso8859-6", "Arabic (ISO-8859-6)"),
-    ("cp1255", "Hebrew (Windows-1255)"), ("cp932", "Japanese (Shift_JIS)"),
-    ("euc_jis_2004", "Japanese (EUC-JP)"), ("gb18030", "Chinese simplified (GB18030)"),
-    ("big5", "Chinese traditional (Big5)"), ("cp949", "Korean (EUC-KR)"),
-    ("utf-16", "Unicode (UTF-16)"), ("mac-roman", "Western (Mac Roman)"),
-    ("cp850", "Western, DOS (IBM 850)"),
+    ("utf-8", N_("Unicode (UTF-8)")), ("cp1252", N_("Western (Windows-1252)")),
+    ("latin-1", N_("Western (ISO-8859-1)")), ("cp1250", N_("Central European (Windows-1250)")),
+    ("cp1251", N_("Cyrillic (Windows-1251)")), ("koi8-r", N_("Cyrillic (KOI8-R)")),
+    ("cp1256", N_("Arabic (Windows-1256)")), ("iso8859-6", N_("Arabic (ISO-8859-6)")),
+    ("cp1255", N_("Hebrew (Windows-1255)")), ("cp932", N_("Japanese (Shift_JIS)")),
+    ("euc_jis_2004", N_("Japanese (EUC-JP)")), ("gb18030", N_("Chinese simplified (GB18030)")),
+    ("big5", N_("Chinese traditional (Big5)")), ("cp949", N_("Korean (EUC-KR)")),
+    ("utf-16", N_("Unicode (UTF-16)")), ("mac-roman", N_("Western (Mac Roman)")),
+    ("cp850", N_("Western, DOS (IBM 850)")),
 )
 _MORE_LABELS = {  # codecs detection may name, by codecs.lookup name
-    "shift_jis": "Japanese (Shift_JIS)", "euc_jp": "Japanese (EUC-JP)",
-    "euc_kr": "Korean (EUC-KR)", "gbk": "Chinese simplified (GBK)",
-    "gb2312": "Chinese simplified (GB2312)", "utf-16-le": "Unicode (UTF-16 LE)",
-    "utf-16-be": "Unicode (UTF-16 BE)", "utf-32": "Unicode (UTF-32)", "ascii": "English (ASCII)",
-    "cp866": "Cyrillic, DOS (CP866)", "iso8859-5": "Cyrillic (ISO-8859-5)",
-    "mac-cyrillic": "Cyrillic (Mac)", "iso8859-2": "Central European (ISO-8859-2)",
-    "iso8859-15": "Western (ISO-8859-15)", "cp1253": "Greek (Windows-1253)",
-    "iso8859-7": "Greek (ISO-8859-7)", "cp1254": "Turkish (Windows-1254)",
-    "iso8859-9": "Turkish (ISO-8859-9)", "iso8859-8": "Hebrew (ISO-8859-8)",
-    "cp1257": "Baltic (Windows-1257)", "cp1258": "Vietnamese (Windows-1258)",
-    "cp874": "Thai (Windows-874)",
+    "shift_jis": N_("Japanese (Shift_JIS)"), "euc_jp": N_("Japanese (EUC-JP)"),
+    "euc_kr": N_("Korean (EUC-KR)"), "gbk": N_("Chinese simplified (GBK)"),
+    "gb2312": N_("Chinese simplified (GB2312)"), "utf-16-le": N_("Unicode (UTF-16 LE)"),
+    "utf-16-be": N_("Unicode (UTF-16 BE)"), "utf-32": N_("Unicode (UTF-32)"),
+    "ascii": N_("English (ASCII)"),
+    "cp866": N_("Cyrillic, DOS (CP866)"), "iso8859-5": N_("Cyrillic (ISO-8859-5)"),
+    "mac-cyrillic": N_("Cyrillic (Mac)"), "iso8859-2": N_("Central European (ISO-8859-2)"),
+    "iso8859-15": N_("Western (ISO-8859-15)"), "cp1253": N_("Greek (Windows-1253)"),
+    "iso8859-7": N_("Greek (ISO-8859-7)"), "cp1254": N_("Turkish (Windows-1254)"),
+    "iso8859-9": N_("Turkish (ISO-8859-9)"), "iso8859-8": N_("Hebrew (ISO-8859-8)"),
+    "cp1257": N_("Baltic (Windows-1257)"), "cp1258": N_("Vietnamese (Windows-1258)"),
+    "cp874": N_("Thai (Windows-874)"),
 }
 # what detection may choose from: the offered encodings, then a few more officers meet
 _DETECTABLE = [codec for codec, _ in ENCODINGS if codec != "utf-16"] + [
@@ -198,7 +208,8 @@ _OFFERED = {_lookup_name(codec): codec for codec, _ in ENCODINGS}
 
 def encoding_label(codec: str) -> str:
     """How the officer reads a codec's name: "Cyrillic (Windows-1251)"; else the name."""
-    return _LABELS.get(_lookup_name(codec), codec)
+    label = _LABELS.get(_lookup_name(codec))
+    return _(label) if label else codec
 
 
 def _offered_spelling(codec: str) -> str:
@@ -233,8 +244,8 @@ def decode_file(data: bytes, *, encoding: str | None = None) -> DecodedText:
     bad = _CONTROL.search(text)
     if bad is not None:
         raise ImportFileError(
-            f"the file holds binary data (control character 0x{ord(bad.group()):02X}), "
-            "not text: it is not a CSV or vCard file.",
+            _("the file holds binary data (control character {code}), not text: it is not a "
+              "CSV or vCard file.").format(code=f"0x{ord(bad.group()):02X}"),
             line=text.count("\n", 0, bad.start()) + 1)
     return replace(decoded, text=text)
 
@@ -247,10 +258,10 @@ def _decode_known(data: bytes, codec: str, *, shown: str) -> DecodedText:
     try:
         text, positions = _decode_noting(data, codec)
     except LookupError as exc:
-        raise ImportFileError(f"\u201c{codec}\u201d is not an encoding this program knows."
-                              ) from exc
+        raise ImportFileError(_("\u201c{encoding}\u201d is not an encoding this program "
+                                "knows.").format(encoding=codec)) from exc
     if positions and _utf16_or_32(codec) and len(positions) * 4 > len(text) + 1:
-        raise ImportFileError("the file says it is UTF-16 but is not.",
+        raise ImportFileError(_("the file says it is UTF-16 but is not."),
                               line=_lines_of(data, positions[:1], codec)[0])
     return DecodedText(text, shown, False, _replaced(data, positions, codec, shown))
 
@@ -268,14 +279,15 @@ def _decode_unknown(data: bytes) -> DecodedText:
         return DecodedText(text, "utf-8", False, _replaced(data, positions, "utf-8", "utf-8"))
     codec = _detected(data)
     if codec is None:
-        said = ("The file does not say which encoding it uses, and none fits it well: it was "
-                "read as Unicode (UTF-8). If names look wrong, pick the file's encoding in "
-                "the preview.")
+        said = _("The file does not say which encoding it uses, and none fits it well: it "
+                 "was read as Unicode (UTF-8). If names look wrong, pick the file's encoding "
+                 "in the preview.")
         codec = "utf-8"
     else:
-        said = (f"The file does not say which encoding it uses: it was read as "
-                f"{encoding_label(codec)}. If names look wrong, pick another encoding in "
-                "the preview.")
+        # Translators: {encoding} names an encoding, e.g. "Cyrillic (Windows-1251)".
+        said = _("The file does not say which encoding it uses: it was read as {encoding}. "
+                 "If names look wrong, pick another encoding in the preview.").format(
+                     encoding=encoding_label(codec))
     text, positions = _decode_noting(data, codec)
     shown = _offered_spelling(codec)
     return DecodedText(text, shown, True, (
@@ -341,14 +353,17 @@ def _lines_of(data: bytes, positions: list[int], codec: str) -> list[int]:
 def _replaced(data: bytes, positions: list[int], codec: str,
               shown: str) -> tuple[ImportWarning, ...]:
     lines = list(dict.fromkeys(_lines_of(data, positions, codec)))
-    said = (f"Some bytes of this line are not {encoding_label(shown)} text and were "
-            "replaced by \ufffd. If the text looks wrong, pick another encoding in the preview.")
+    said = _("Some bytes of this line are not {encoding} text and were replaced by \ufffd. "
+             "If the text looks wrong, pick another encoding in the preview.").format(
+                 encoding=encoding_label(shown))
     warnings = [ImportWarning(line, WarningKind.REPLACED, said)
                 for line in lines[:_MAX_LINE_WARNINGS]]
     if len(lines) > _MAX_LINE_WARNINGS:
-        warnings.append(ImportWarning(0, WarningKind.REPLACED, (
-            f"Bytes that are not {encoding_label(shown)} text were replaced on "
-            f"{len(lines) - _MAX_LINE_WARNINGS:,} more lines.")))
+        more = len(lines) - _MAX_LINE_WARNINGS
+        warnings.append(ImportWarning(0, WarningKind.REPLACED, ngettext(
+            "Bytes that are not {encoding} text were replaced on {count} more line.",
+            "Bytes that are not {encoding} text were replaced on {count} more lines.",
+            more).format(encoding=encoding_label(shown), count=f"{more:,}")))
     return tuple(warnings)
 
 
@@ -365,8 +380,8 @@ def _refuse_binary(data: bytes) -> None:
     nul = data.find(b"\x00")
     if nul >= 0:
         raise ImportFileError(
-            "the file holds binary data (a NUL byte), not text: it is not a CSV or vCard "
-            "file.", line=_line_of(data, nul))
+            _("the file holds binary data (a NUL byte), not text: it is not a CSV or vCard "
+              "file."), line=_line_of(data, nul))
 
 
 class LineProgress:
@@ -384,12 +399,13 @@ class LineProgress:
         if self._progress is not None and line >= self._next:
             self._next = line + self._every
             self._progress.report(min(line, self._total), self._total,
-                                  f"Checking line {line:,} of {self._total:,}")
+                                  _("Checking line {line} of {total}").format(
+                                      line=f"{line:,}", total=f"{self._total:,}"))
 
     def done(self) -> None:
         """Every line has been read."""
         if self._progress is not None:
-            self._progress.report(self._total, self._total, "File checked")
+            self._progress.report(self._total, self._total, _("File checked"))
 
 
 def read_text(source: ImportSource) -> str:
