@@ -6,6 +6,9 @@ The rules come from the SQLAlchemy columns of `fieldapp.models.SYNCABLE_MODELS` 
 their local columns), so a new column is checked as soon as it exists. A field name the
 columns do not know (a newer client's field) is accepted when it is a plain name and its
 value is JSON-safe. No Qt, no HTTP: both ends import this module.
+
+The problems are whole English sentences: HQ sends them to devices and devices store them
+with the rows they keep aside, so they are marked `N_()` (in the catalog) and stay English.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 from functools import cache
@@ -21,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, Float, Integer, String, Text, inspect
 
+from fieldapp.i18n import N_
 from fieldapp.models import SYNCABLE_MODELS
 from fieldapp.models.base import UTCDateTime
 
@@ -43,6 +47,17 @@ class Problem:
     field: str
     code: str
     message: str
+
+
+@dataclass(frozen=True)
+class _Said:
+    """What is wrong with a value: an `N_()` sentence naming the field as {field}."""
+
+    template: str
+    values: dict[str, object] = field(default_factory=dict)
+
+    def sentence(self, name: str) -> str:
+        return self.template.format(field=repr(name), **self.values)
 
 
 class _Kind(Enum):
@@ -81,7 +96,7 @@ def _kind_of(column_type: Any) -> _Kind:
         return _Kind.FLOAT
     if isinstance(column_type, JSON):
         return _Kind.JSON
-    raise TypeError(f"no wire rule for column type {column_type!r}")
+    raise TypeError(f"no wire rule for column type {column_type!r}")  # i18n: not shown
 
 
 @cache
@@ -116,25 +131,29 @@ def printable_name(name: str, limit: int = 60) -> str:
     return _UNSAFE.sub("\ufffd", name[:limit])
 
 
-def _text_problem(value: str, limit: int) -> str | None:
+# Translators (every sentence below): {field} is the name of a field as sent, in quotes
+# ('quantity'); these sentences are stored and sent to HQ in English.
+def _text_problem(value: str, limit: int) -> _Said | None:
     if len(value) > limit:
-        return f"is longer than {limit:,} characters"
+        return _Said(N_("The value of {field} is longer than {limit} characters."),
+                     {"limit": f"{limit:,}"})
     if _UNSAFE.search(value):
-        return "contains a NUL character or a broken (lone surrogate) character"
+        return _Said(N_("The value of {field} contains a NUL character or a broken "
+                        "(lone surrogate) character."))
     return None
 
 
-def _number_problem(value: int | float) -> str | None:
+def _number_problem(value: int | float) -> _Said | None:
     if isinstance(value, int):
         if not INT64_MIN <= value <= INT64_MAX:
-            return "is an integer too large for 64 bits"
+            return _Said(N_("The value of {field} is an integer too large for 64 bits."))
         return None
     if not math.isfinite(value):
-        return "is not a finite number"
+        return _Said(N_("The value of {field} is not a finite number."))
     return None
 
 
-def _nested_problem(value: Any, depth: int) -> str | None:
+def _nested_problem(value: Any, depth: int) -> _Said | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int | float):
@@ -143,11 +162,12 @@ def _nested_problem(value: Any, depth: int) -> str | None:
         return _text_problem(value, MAX_TEXT)
     if isinstance(value, list | dict):
         if depth >= MAX_JSON_DEPTH:
-            return f"is nested more than {MAX_JSON_DEPTH} levels deep"
+            return _Said(N_("The value of {field} is nested more than {depth} levels deep."),
+                         {"depth": MAX_JSON_DEPTH})
         if isinstance(value, dict):
             for key, item in value.items():
                 if not isinstance(key, str):
-                    return "has a key that is not text"
+                    return _Said(N_("The value of {field} has a key that is not text."))
                 problem = _text_problem(key, MAX_TEXT) or _nested_problem(item, depth + 1)
                 if problem:
                     return problem
@@ -157,7 +177,20 @@ def _nested_problem(value: Any, depth: int) -> str | None:
             if problem:
                 return problem
         return None
-    return f"is not a JSON value ({type(value).__name__})"
+    # Translators: {kind} is a Python type name, such as 'set'.
+    return _Said(N_("The value of {field} is not a JSON value ({kind})."),
+                 {"kind": type(value).__name__})
+
+
+def _json_problem(value: Any) -> _Said | None:
+    problem = _nested_problem(value, 0)
+    if problem:
+        return problem
+    if isinstance(value, list | dict) and \
+            len(json.dumps(value, ensure_ascii=False, separators=(",", ":"))) > MAX_TEXT:
+        return _Said(N_("The value of {field} is longer than {limit} characters once encoded."),
+                     {"limit": f"{MAX_TEXT:,}"})
+    return None
 
 
 def clean_json(value: Any) -> str | None:
@@ -166,62 +199,59 @@ def clean_json(value: Any) -> str | None:
     Finite numbers, integers within 64 bits, strings without NUL or lone surrogates,
     nesting at most 20 deep and at most 100,000 characters once encoded.
     """
-    problem = _nested_problem(value, 0)
-    if problem:
-        return problem
-    if isinstance(value, list | dict) and \
-            len(json.dumps(value, ensure_ascii=False, separators=(",", ":"))) > MAX_TEXT:
-        return f"is longer than {MAX_TEXT:,} characters once encoded"
-    return None
+    problem = _json_problem(value)
+    return None if problem is None else problem.sentence("value")
 
 
-def _iso_problem(value: Any, kind: _Kind) -> str | None:
-    if not isinstance(value, str):
-        return "is not a date" if kind is _Kind.DATE else "is not a date and time"
-    if len(value) > MAX_ISO_TEXT or _UNSAFE.search(value):
-        return "is not a date" if kind is _Kind.DATE else "is not a date and time"
+def _iso_problem(value: Any, kind: _Kind) -> _Said | None:
+    not_one = (N_("The value of {field} is not a date.") if kind is _Kind.DATE
+               else N_("The value of {field} is not a date and time."))
+    if not isinstance(value, str) or len(value) > MAX_ISO_TEXT or _UNSAFE.search(value):
+        return _Said(not_one)
     if kind is _Kind.DATE:
         if not _DATE.fullmatch(value):
-            return "is not a date written YYYY-MM-DD"
+            return _Said(N_("The value of {field} is not a date written YYYY-MM-DD."))
         try:
             date.fromisoformat(value)
         except ValueError:
-            return "is not a date of the calendar"
+            return _Said(N_("The value of {field} is not a date of the calendar."))
         return None
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        return "is not an ISO 8601 date and time"
+        return _Said(N_("The value of {field} is not an ISO 8601 date and time."))
     if moment.tzinfo is None or moment.utcoffset() is None:
-        return "is a date and time without its offset from UTC"
+        return _Said(N_("The value of {field} is a date and time without its offset from UTC."))
     return None
 
 
-def _value_problem(value: Any, rule: _Rule) -> str | None:
+def _value_problem(value: Any, rule: _Rule) -> _Said | None:
     """What is wrong with a value for a column, or None."""
     if value is None:
-        return None if rule.nullable else "may not be empty (null)"
+        return None if rule.nullable else _Said(N_("The value of {field} may not be empty "
+                                                   "(null)."))
     kind = rule.kind
     if kind is _Kind.STRING or kind is _Kind.TEXT:
         if not isinstance(value, str):
-            return "is not text"
+            return _Said(N_("The value of {field} is not text."))
         limit = rule.length if kind is _Kind.STRING and rule.length else MAX_TEXT
         return _text_problem(value, limit)
     if kind is _Kind.INTEGER:
         if isinstance(value, bool) or not isinstance(value, int):
-            return "is not a whole number"
+            return _Said(N_("The value of {field} is not a whole number."))
         return _number_problem(value)
     if kind is _Kind.FLOAT:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            return "is not a number"
+            return _Said(N_("The value of {field} is not a number."))
         return _number_problem(value)
     if kind is _Kind.BOOLEAN:
-        return None if isinstance(value, bool) else "is not true or false"
+        return None if isinstance(value, bool) else _Said(N_("The value of {field} is not "
+                                                             "true or false."))
     if kind is _Kind.DATE or kind is _Kind.DATETIME:
         return _iso_problem(value, kind)
     if not isinstance(value, list | dict):
-        return "is not a list or an object"
-    return clean_json(value)
+        return _Said(N_("The value of {field} is not a list or an object."))
+    return _json_problem(value)
 
 
 def check_fields(entity: str, fields: dict[str, Any], *, row_id: str | None = None
@@ -237,20 +267,23 @@ def check_fields(entity: str, fields: dict[str, Any], *, row_id: str | None = No
     for name, value in fields.items():
         if not isinstance(name, str) or _UNSAFE.search(name) or len(name) > 60:
             shown = printable_name(name) if isinstance(name, str) else repr(name)[:60]
-            problems.append(Problem(shown, INVALID_VALUE,
-                                    f"The field name {shown!r} is not one a device can store."))
+            problems.append(Problem(shown, INVALID_VALUE, N_(
+                "The field name {field} is not one a device can store.").format(
+                    field=repr(shown))))
             continue
         rule = columns.get(name)
         if rule is None:
             if not FIELD_NAME.fullmatch(name):
-                problems.append(Problem(name, INVALID_VALUE,
-                                        f"The field name {name!r} is not a plain field name."))
+                problems.append(Problem(name, INVALID_VALUE, N_(
+                    "The field name {field} is not a plain field name.").format(
+                        field=repr(name))))
                 continue
-            problem = clean_json(value)
+            problem = _json_problem(value)
         else:
             problem = _value_problem(value, rule)
             if problem is None and name == "id" and row_id is not None and value != row_id:
-                problem = "is not the id of the row it is sent for"
+                problem = _Said(N_("The value of {field} is not the id of the row it is sent "
+                                   "for."))
         if problem:
-            problems.append(Problem(name, INVALID_VALUE, f"The value of {name!r} {problem}."))
+            problems.append(Problem(name, INVALID_VALUE, problem.sentence(name)))
     return problems
