@@ -35,6 +35,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from babel.lists import format_list
+
+from fieldapp.i18n import N_, _, locale, ngettext
 from fieldapp.importexport.common import (
     ImportFileError,
     ImportWarning,
@@ -104,7 +107,8 @@ class ColumnUse(Protocol):
 def column_label(table: Table, index: int) -> str:
     """The column's name for the officer: its header, else its hashtag, else its place."""
     header = table.header[index]
-    return header or (table.hashtags[index] if table.hashtags else "") or f"Column {index + 1}"
+    return header or (table.hashtags[index] if table.hashtags else "") or _(
+        "Column {number}").format(number=index + 1)
 
 
 def filled(table: Table, blanks: frozenset[str] = frozenset()) -> tuple[list[int], list[str]]:
@@ -112,7 +116,7 @@ def filled(table: Table, blanks: frozenset[str] = frozenset()) -> tuple[list[int
     a program writes for "nothing entered" (case-folded), which do not count."""
     counts = [0] * len(table.header)
     samples = [""] * len(table.header)
-    for _, cells in table.rows:
+    for _line, cells in table.rows:
         for index, cell in enumerate(cells):
             value = cell.strip()
             if value and value.casefold() not in blanks:
@@ -138,10 +142,14 @@ def left_out_warnings(columns: list[SourceColumn],
     for column, use in zip(columns, uses, strict=True):
         if use.key or use.chosen or not column.count:
             continue
-        rows = "1 row has" if column.count == 1 else f"{column.count:,} rows have"
-        warnings.append(ImportWarning(0, WarningKind.COLUMN_LEFT_OUT, (
-            f"The column \u201c{column.label}\u201d is left out: {use.why}, and {rows} a "
-            "value there. You can map it to a field in the preview.")))
+        # Translators: {reason} says why, e.g. "its header matches no field of a contact".
+        warnings.append(ImportWarning(0, WarningKind.COLUMN_LEFT_OUT, ngettext(
+            "The column \u201c{column}\u201d is left out: {reason}, and {count} row has a "
+            "value there. You can map it to a field in the preview.",
+            "The column \u201c{column}\u201d is left out: {reason}, and {count} rows have a "
+            "value there. You can map it to a field in the preview.",
+            column.count).format(column=column.label, reason=use.why,
+                                 count=f"{column.count:,}")))
     return warnings
 
 
@@ -160,8 +168,8 @@ def _replaced_by_row(table: Table, warnings: Sequence[ImportWarning]
     """The decoder's REPLACED warnings by the line of the row they fall in (a quoted cell
     may span lines); those of the header or of a row the CSV reader set aside stay the
     file's."""
-    starts = sorted([line for line, _ in table.rows] + [row.line for row in table.rejected])
-    rows = {line for line, _ in table.rows}
+    starts = sorted([line for line, _cells in table.rows] + [row.line for row in table.rejected])
+    rows = {line for line, _cells in table.rows}
     found: dict[int, list[ImportWarning]] = {}
     for warning in warnings:
         if warning.kind != WarningKind.REPLACED or warning.line <= table.header_line:
@@ -202,7 +210,7 @@ def read_table(text: str) -> Table:
     no row at all can be read.
     """
     line_offset = 0
-    first, _, rest = text.partition("\n")
+    first, _sep, rest = text.partition("\n")
     if re.fullmatch(r"sep=.", first.strip(), re.IGNORECASE):
         separator = first.strip()[-1]
         text = rest
@@ -221,27 +229,29 @@ def read_table(text: str) -> Table:
         except csv.Error as exc:
             reason = str(exc)
             if _never_closed(reason):
-                raise ImportFileError(
+                raise ImportFileError(_(
                     "a quoted field starts on this line and is never closed (a missing \"), "
                     "so the rest of the file would be read as one field. Fix the file and "
-                    "import it again.", line=start + line_offset) from exc
-            broken.append(RejectedRow(start + line_offset, (
-                f"The line is malformed ({reason}): a quote inside a field must be doubled "
-                "(\"\") or the whole field quoted.")))
+                    "import it again."), line=start + line_offset) from exc
+            # Translators: {reason} is the CSV reader's own English text ("',' expected").
+            broken.append(RejectedRow(start + line_offset, _(
+                "The line is malformed ({reason}): a quote inside a field must be doubled "
+                "(\"\") or the whole field quoted.").format(reason=reason)))
         else:
             if any(cell.strip() for cell in cells):
                 records.append((start + line_offset, cells))
         start = reader.line_num + 1
     if not records:
-        raise ImportFileError("the file is empty: there is no header row.", line=1)
+        raise ImportFileError(_("the file is empty: there is no header row."), line=1)
     table = _with_header(records)
     table.rejected = sorted(table.rejected + [row for row in broken
                                               if row.line > table.header_line],
                             key=lambda row: row.line)
     if table.rejected and not table.rows:
         first_bad = table.rejected[0]
-        raise ImportFileError(f"no row of the file can be read. {first_bad.reason}",
-                              line=first_bad.line)
+        # Translators: {reason} is the message of the first row that cannot be read.
+        raise ImportFileError(_("no row of the file can be read. {reason}").format(
+            reason=first_bad.reason), line=first_bad.line)
     return table
 
 
@@ -250,7 +260,7 @@ def _never_closed(message: str) -> bool:
 
 
 def _with_header(records: list[tuple[int, list[str]]]) -> Table:
-    tag_index = next((i for i, (_, cells) in enumerate(records[:HXL_SCAN_ROWS])
+    tag_index = next((i for i, (_line, cells) in enumerate(records[:HXL_SCAN_ROWS])
                       if _is_hashtag_row(cells)), None)
     if tag_index is None:
         header_line, header = records[0]
@@ -269,9 +279,14 @@ def _with_header(records: list[tuple[int, list[str]]]) -> Table:
         while len(trimmed) > width and not trimmed[-1].strip():
             trimmed.pop()  # separators at the end of a line, as some exports leave
         if len(trimmed) != width:
-            rejected.append(RejectedRow(line, (
-                f"The line has {len(trimmed)} fields where the header has {width}: it may be "
-                "broken in two, or hold a separator too many. Fix it and import it again.")))
+            # Translators: the English says "fields" for 1 too (its tests expect it); translate
+            # the singular as your language says one field.
+            rejected.append(RejectedRow(line, ngettext(
+                "The line has {count} fields where the header has {width}: it may be broken "
+                "in two, or hold a separator too many. Fix it and import it again.",
+                "The line has {count} fields where the header has {width}: it may be broken "
+                "in two, or hold a separator too many. Fix it and import it again.",
+                len(trimmed)).format(count=len(trimmed), width=width)))
             continue
         # most cells start with no apostrophe: checked here, without a call for each of them
         rows.append((line, [_unprotect(cell) if cell[:1] == "'" else cell
@@ -329,21 +344,21 @@ def _by_header(text: str, columns: Sequence[Column]) -> Column | None:
 
 
 # What a HXL dataset holds, guessed from its hashtags: (tags it must have, any of these
-# too, what it holds). Base tags from the HXL core schema (https://hxlstandard.org/standard/).
+# too, what it holds, shown through _()). Base tags from the HXL core schema (https://hxlstandard.org/standard/).
 _HOLDS: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
     (frozenset({"#org"}), frozenset({"#sector", "#activity", "#subsector"}),
-     "who does what where (3W)"),
-    (frozenset({"#geo"}), frozenset(), "places with coordinates"),
+     N_("who does what where (3W)")),
+    (frozenset({"#geo"}), frozenset(), N_("places with coordinates")),
     (frozenset(), frozenset({"#affected", "#inneed", "#targeted", "#reached", "#population"}),
-     "affected population figures"),
-    (frozenset(), frozenset({"#event", "#crisis", "#impact"}), "a list of events or incidents"),
-    (frozenset(), frozenset({"#value", "#currency"}), "funding or prices"),
-    (frozenset(), frozenset({"#indicator"}), "indicator values"),
-    (frozenset(), frozenset({"#item"}), "a list of items or supplies"),
-    (frozenset(), frozenset({"#contact"}), "a list of contacts"),
+     N_("affected population figures")),
+    (frozenset(), frozenset({"#event", "#crisis", "#impact"}), N_("a list of events or incidents")),
+    (frozenset(), frozenset({"#value", "#currency"}), N_("funding or prices")),
+    (frozenset(), frozenset({"#indicator"}), N_("indicator values")),
+    (frozenset(), frozenset({"#item"}), N_("a list of items or supplies")),
+    (frozenset(), frozenset({"#contact"}), N_("a list of contacts")),
     (frozenset(), frozenset({"#loc", "#adm1", "#adm2", "#adm3", "#adm4", "#adm5"}),
-     "a list of places"),
-    (frozenset(), frozenset({"#org"}), "a list of organisations"),
+     N_("a list of places")),
+    (frozenset(), frozenset({"#org"}), N_("a list of organisations")),
 )
 
 
@@ -353,16 +368,27 @@ def describe_hxl(hashtags: list[str]) -> str:
     hashtags it has. The caller adds what its own kind of file needs."""
     specs = list(dict.fromkeys(" ".join(t.split()).lower() for t in hashtags if t.strip()))
     tags = {parse_hashtag(spec)[0] for spec in specs}
-    holds = [what for needs, some, what in _HOLDS
+    holds = [_(what) for needs, some, what in _HOLDS
              if needs <= tags and (not some or some & tags)]
-    if holds:
-        kind = " and ".join(holds[:2])
-        looks = f"This is a HXL dataset that looks like {kind}"
-    else:
-        looks = "This is a HXL dataset"
     shown = specs[:12]
-    more = f" and {len(specs) - len(shown)} more" if len(specs) > len(shown) else ""
-    return f"{looks}; its hashtags are {', '.join(shown)}{more}."
+    more = len(specs) - len(shown)
+    hashtags = ", ".join(shown)
+    if holds:
+        # Translators: {kind} is one or two of "a list of contacts", "places with coordinates"…
+        kind = format_list(holds[:2], locale=locale())
+        if more:
+            return ngettext(
+                "This is a HXL dataset that looks like {kind}; its hashtags are {hashtags} "
+                "and {count} more.",
+                "This is a HXL dataset that looks like {kind}; its hashtags are {hashtags} "
+                "and {count} more.", more).format(kind=kind, hashtags=hashtags, count=more)
+        return _("This is a HXL dataset that looks like {kind}; its hashtags are "
+                 "{hashtags}.").format(kind=kind, hashtags=hashtags)
+    if more:
+        return ngettext("This is a HXL dataset; its hashtags are {hashtags} and {count} more.",
+                        "This is a HXL dataset; its hashtags are {hashtags} and {count} more.",
+                        more).format(hashtags=hashtags, count=more)
+    return _("This is a HXL dataset; its hashtags are {hashtags}.").format(hashtags=hashtags)
 
 
 def _unprotect(cell: str) -> str:
