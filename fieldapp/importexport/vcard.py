@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from fieldapp.i18n import N_, _, ngettext
 from fieldapp.importexport.common import (
     DecodedText,
     ImportFileError,
@@ -34,8 +35,9 @@ from fieldapp.importexport.common import (
 _TEL_KINDS = (("radio", {"x-radio", "radio"}), ("satellite", {"x-satellite", "satellite", "sat"}),
               ("mobile", {"cell", "mobile", "iphone"}),
               ("office", {"work", "voice", "main", "home", "fax", "pager", "text", "video"}))
-_KIND_TYPES = {"mobile": "cell", "office": "work,voice", "satellite": "x-satellite",
-               "radio": "x-radio"}
+# vCard TYPE values each phone kind is written with
+_KIND_TYPES = {"mobile": "cell", "office": "work,voice",  # i18n: not shown
+               "satellite": "x-satellite", "radio": "x-radio"}
 _UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 FOLD_OCTETS = 75
 
@@ -187,24 +189,25 @@ def _cards(text: str, warnings: list[ImportWarning]) -> list[_Card]:
         edge = item.value.strip().upper() == "VCARD"
         if item.name == "BEGIN" and edge:
             if card is not None:
-                warnings.append(ImportWarning(item.line, WarningKind.SKIPPED_LINE, (
-                    f"The card of line {card.line} has no END:VCARD: it is taken to end "
-                    "here, where the next card begins.")))
+                warnings.append(ImportWarning(item.line, WarningKind.SKIPPED_LINE, _(
+                    "The card of line {line} has no END:VCARD: it is taken to end here, "
+                    "where the next card begins.").format(line=card.line)))
             card = _Card(item.line)
             cards.append(card)
         elif item.name == "END" and edge:
             if card is None:
-                warnings.append(ImportWarning(item.line, WarningKind.SKIPPED_LINE, (
+                warnings.append(ImportWarning(item.line, WarningKind.SKIPPED_LINE, _(
                     "This END:VCARD has no BEGIN:VCARD before it; the line is left out.")))
             card = None
         elif card is None:
-            warnings.append(ImportWarning(item.line, WarningKind.SKIPPED_LINE, (
-                f"The line \u201c{_shortened(item.name)}:…\u201d is outside any card "
-                "(BEGIN:VCARD … END:VCARD); it is left out.")))
+            # Translators: {name} is the start of the line, e.g. "TEL".
+            warnings.append(ImportWarning(item.line, WarningKind.SKIPPED_LINE, _(
+                "The line \u201c{name}:…\u201d is outside any card (BEGIN:VCARD … END:VCARD); "
+                "it is left out.").format(name=_shortened(item.name))))
         else:
             card.properties.append(item)
     if card is not None:
-        warnings.append(ImportWarning(card.line, WarningKind.SKIPPED_LINE, (
+        warnings.append(ImportWarning(card.line, WarningKind.SKIPPED_LINE, _(
             "This card has no END:VCARD: the file may be cut short. The card is kept as far "
             "as it goes.")))
     return cards
@@ -212,12 +215,21 @@ def _cards(text: str, warnings: list[ImportWarning]) -> list[_Card]:
 
 def _skipped(junk: _Junk, *, inside: bool) -> ImportWarning:
     if junk.text.startswith("#"):
-        said = "This line is a comment, not part of a card; it is left out."
+        said = _("This line is a comment, not part of a card; it is left out.")
+    elif inside:
+        said = _("The line \u201c{text}\u201d in a card is not a vCard property (NAME:value); "
+                 "it is left out.").format(text=_shortened(junk.text))
     else:
-        where = "in a card" if inside else "between cards"
-        said = (f"The line \u201c{_shortened(junk.text)}\u201d {where} is not a vCard "
-                "property (NAME:value); it is left out.")
+        said = _("The line \u201c{text}\u201d between cards is not a vCard property "
+                 "(NAME:value); it is left out.").format(text=_shortened(junk.text))
     return ImportWarning(junk.line, WarningKind.SKIPPED_LINE, said)
+
+
+def _replaced(name: str, line: int, codec: str) -> str:
+    # Translators: {property} is a vCard property (TEL, FN); {encoding} e.g. "Unicode (UTF-8)".
+    return _("Some bytes of {property} (line {line}) are not {encoding} text and were "
+             "replaced by \ufffd.").format(property=name, line=line,
+                                             encoding=encoding_label(codec))
 
 
 def _shortened(text: str, size: int = 40) -> str:
@@ -276,18 +288,21 @@ class _Values:
         charset = (prop.params.get("CHARSET") or [""])[0]
         codec = _codec(charset) if charset else None
         if charset and codec is None:
-            card.warnings.append(ImportWarning(card.line, WarningKind.ENCODING_GUESSED, (
-                f"The character set \u201c{charset}\u201d of {prop.name} is not known: it was "
-                f"read as {encoding_label(self.codec)}, the file's encoding.")))
+            # Translators: {property} is a vCard property (TEL, FN); {encoding} e.g.
+            # "Western (Windows-1252)".
+            card.warnings.append(ImportWarning(card.line, WarningKind.ENCODING_GUESSED, _(
+                "The character set \u201c{charset}\u201d of {property} is not known: it was "
+                "read as {encoding}, the file's encoding.").format(
+                    charset=charset, property=prop.name,
+                    encoding=encoding_label(self.codec))))
         encodings = prop.params.get("ENCODING", []) + prop.params.get("TYPE", [])
         if "quoted-printable" not in encodings:
             text, replaced = self._plain(prop.value, codec)
         else:
             text, replaced = self._quoted_printable(prop.value, codec)
         if replaced:
-            card.warnings.append(ImportWarning(card.line, WarningKind.REPLACED, (
-                f"Some bytes of {prop.name} (line {prop.line}) are not "
-                f"{encoding_label(codec or self.codec)} text and were replaced by \ufffd.")))
+            card.warnings.append(ImportWarning(card.line, WarningKind.REPLACED, _replaced(
+                prop.name, prop.line, codec or self.codec)))
         return text.replace("\r\n", "\n")
 
     def _plain(self, value: str, codec: str | None) -> tuple[str, bool]:
@@ -337,10 +352,11 @@ _FIELD_OF = {"FN": "full_name", "N": "family_name", "ORG": "organisation", "TITL
              "X-CMCOORD-LANGUAGES": "languages", "X-CMCOORD-LOCATION": "location",
              "X-CMCOORD-FAVOURITE": "favourite"}
 _QUIET = {"VERSION", "PRODID", "REV"}  # about the file, not the person: left out unsaid
-_MEDIA = {"PHOTO": "The photo is not kept: a contact has no photo.",
-          "LOGO": "The logo is not kept: a contact has no picture.",
-          "SOUND": "The sound (a recording of the name) is not kept: a contact has no sound.",
-          "KEY": "The key (for encrypted mail) is not kept: a contact has no key."}
+_MEDIA = {  # shown through _()
+    "PHOTO": N_("The photo is not kept: a contact has no photo."),
+    "LOGO": N_("The logo is not kept: a contact has no picture."),
+    "SOUND": N_("The sound (a recording of the name) is not kept: a contact has no sound."),
+    "KEY": N_("The key (for encrypted mail) is not kept: a contact has no key.")}
 _SEPARATOR = re.compile(r"\\.|[;,]|[^\\;,]+", re.DOTALL)
 
 
@@ -396,8 +412,10 @@ def _name(card: CardFields, value: str, has_full_name: bool) -> None:
     elif has_full_name:
         lost = [p for p in prefix + suffix if p not in card.full_name]
         if lost:
-            _not_kept(card, f"The title {', '.join(lost)} in N is not kept: it is not in the "
-                            "display name (FN), and a contact has no field for it.")
+            # Translators: {title} is e.g. "Dr" or "Dr, PhD"; N and FN are vCard properties.
+            _not_kept(card, _("The title {title} in N is not kept: it is not in the display "
+                              "name (FN), and a contact has no field for it.").format(
+                                  title=", ".join(lost)))
 
 
 def _apply(card: CardFields, prop: _Property, text: str) -> None:
@@ -409,15 +427,19 @@ def _apply(card: CardFields, prop: _Property, text: str) -> None:
         if not card.organisation:
             card.organisation = organisation
         if units := [u for u in units if u]:
-            _not_kept(card, f"The department \u201c{', '.join(units)}\u201d (ORG) is not kept: "
-                            "a contact has only its organisation.")
+            _not_kept(card, _("The department \u201c{department}\u201d (ORG) is not kept: a "
+                              "contact has only its organisation.").format(
+                                  department=", ".join(units)))
     elif name in ("TITLE", "ROLE"):
         role = _unescape(text).strip()
         if not card.role:
             card.role = role
+        elif role and role != card.role and name == "TITLE":
+            _not_kept(card, _("The title \u201c{value}\u201d is not kept: the contact has one "
+                              "role, \u201c{role}\u201d.").format(value=role, role=card.role))
         elif role and role != card.role:
-            _not_kept(card, f"The {name.lower()} \u201c{role}\u201d is not kept: the contact "
-                            f"has one role, \u201c{card.role}\u201d.")
+            _not_kept(card, _("The role \u201c{value}\u201d is not kept: the contact has one "
+                              "role, \u201c{role}\u201d.").format(value=role, role=card.role))
     elif name == "TEL":
         number = _phone_number(text)
         if number:
@@ -430,8 +452,9 @@ def _apply(card: CardFields, prop: _Property, text: str) -> None:
         if not card.location:
             card.location = address
         elif address and address != card.location:
-            _not_kept(card, f"The address \u201c{address}\u201d is not kept: the contact has "
-                            f"one location, \u201c{card.location}\u201d.")
+            _not_kept(card, _("The address \u201c{address}\u201d is not kept: the contact has "
+                              "one location, \u201c{location}\u201d.").format(
+                                  address=address, location=card.location))
     elif name == "NOTE":
         card.notes = "\n".join(filter(None, (card.notes, _unescape(text).strip())))
     elif name == "UID":
@@ -481,11 +504,13 @@ class _Reader:
             if prop.name in _MEDIA:
                 if prop.name not in media:
                     media.add(prop.name)
-                    _not_kept(card, _MEDIA[prop.name])
+                    _not_kept(card, _(_MEDIA[prop.name]))
                 continue
             if prop.params and _BINARY & {*prop.params.get("ENCODING", []),
                                           *prop.params.get("TYPE", [])}:
-                _not_kept(card, f"A {prop.name} in binary (base64) is not kept: only text is.")
+                # Translators: {property} is a vCard property (PHOTO, KEY, X-…).
+                _not_kept(card, _("A {property} in binary (base64) is not kept: only text "
+                                  "is.").format(property=prop.name))
                 continue
             text = self.values.text(prop, card)
             if not column.sample and text.strip():
@@ -502,8 +527,8 @@ class _Reader:
         for _prop, text in names[:1]:
             _name(card, text, has_full_name)
         if not seen - _QUIET:
-            return RejectedRow(raw.line, "This card is empty: it has no name, phone, e-mail or "
-                                         "other property to import.")
+            return RejectedRow(raw.line, _("This card is empty: it has no name, phone, e-mail "
+                                           "or other property to import."))
         return card
 
     def source_columns(self) -> list[SourceColumn]:
@@ -568,16 +593,18 @@ def _records(file: ContactFile, cards: list[_Card], reader: _Reader, *,
                 _move_replaced(record, raw, replaced_lines, file.warnings, file.encoding)
         yield record
     file.columns[:] = reader.source_columns()
-    file.warnings += [ImportWarning(0, WarningKind.COLUMN_LEFT_OUT, (
-        f"{column.label} is left out: {column.count:,} "
-        f"{'card has' if column.count == 1 else 'cards have'} it, and a contact has no "
-        "field for it.")) for column in file.columns
-        if not column.maps_to and column.label not in _QUIET]
+    # Translators: {property} is a vCard property name (X-SKYPE, BDAY).
+    file.warnings += [ImportWarning(0, WarningKind.COLUMN_LEFT_OUT, ngettext(
+        "{property} is left out: {count} card has it, and a contact has no field for it.",
+        "{property} is left out: {count} cards have it, and a contact has no field for it.",
+        column.count).format(property=column.label, count=f"{column.count:,}"))
+        for column in file.columns if not column.maps_to and column.label not in _QUIET]
+    if not read and not cards:
+        raise ImportFileError(_("The file looks like a vCard file, but no card in it could be "
+                                "read: it has no BEGIN:VCARD line."))
     if not read:
-        why = ("it has no BEGIN:VCARD line" if not cards
-               else "its cards hold nothing to import")
-        raise ImportFileError(f"The file looks like a vCard file, but no card in it could be "
-                              f"read: {why}.")
+        raise ImportFileError(_("The file looks like a vCard file, but no card in it could be "
+                                "read: its cards hold nothing to import."))
 
 
 def _move_replaced(card: CardFields, raw: _Card, replaced_lines: dict[int, ImportWarning],
@@ -587,10 +614,8 @@ def _move_replaced(card: CardFields, raw: _Card, replaced_lines: dict[int, Impor
             warning = replaced_lines.pop(line, None)
             if warning is not None:
                 file_warnings.remove(warning)
-                card.warnings.append(ImportWarning(card.line, WarningKind.REPLACED, (
-                    f"Some bytes of {prop.name} (line {line}) are not "
-                    f"{encoding_label(codec)} text and were replaced by "
-                    "\ufffd.")))
+                card.warnings.append(ImportWarning(card.line, WarningKind.REPLACED,
+                                                   _replaced(prop.name, line, codec)))
 
 
 def parse_vcards(text: str) -> Iterator[CardFields | RejectedRow]:
@@ -642,9 +667,9 @@ def card_text(card: CardFields, *, phone_valid: list[bool]) -> str:
     for (kind, number), valid in zip(card.phones, phone_valid, strict=True):
         types = _KIND_TYPES.get(kind, "voice")
         if valid and number.startswith("+"):
-            lines.append(f'TEL;VALUE=uri;TYPE="{types}":tel:{number}')
+            lines.append(f'TEL;VALUE=uri;TYPE="{types}":tel:{number}')  # i18n: not shown
         else:
-            lines.append(f'TEL;VALUE=text;TYPE="{types}":{escape(number)}')
+            lines.append(f'TEL;VALUE=text;TYPE="{types}":{escape(number)}')  # i18n: not shown
     lines += [f"EMAIL:{escape(email)}" for email in card.emails]
     if card.location:
         lines.append(f"ADR;TYPE=work:;;;{escape(card.location)};;;")
