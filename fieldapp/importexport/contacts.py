@@ -26,6 +26,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from fieldapp.errors import ValidationErrors
+from fieldapp.i18n import N_, _, ngettext
 from fieldapp.importexport.common import (
     ImportSource,
     ImportWarning,
@@ -127,9 +128,11 @@ class ImportResult:
     contact_ids: tuple[str, ...]
 
 
-_FIELD_NAMES = {"given_name": "given name", "family_name": "family name",
-                "full_name": "name as written", "role": "role", "call_sign": "call sign",
-                "location": "location", "languages": "languages"}
+# How a message names a field ("The {field} has 300 characters…"); shown through _()
+_FIELD_NAMES = {"given_name": N_("given name"), "family_name": N_("family name"),
+                "full_name": N_("name as written"), "role": N_("role"),
+                "call_sign": N_("call sign"), "location": N_("location"),
+                "languages": N_("languages")}
 
 
 def _kept(card: CardFields) -> list[ImportWarning]:
@@ -143,22 +146,27 @@ def _kept(card: CardFields) -> list[ImportWarning]:
 
     good = [e.strip() for e in card.emails if is_email(e.strip())]
     for bad in (e.strip() for e in card.emails if e.strip() and not is_email(e.strip())):
-        dropped(f"The e-mail \u201c{bad[:60]}\u201d is not a valid address, so it was left "
-                "out; the rest of the record is kept.")
+        dropped(_("The e-mail \u201c{email}\u201d is not a valid address, so it was left out; "
+                  "the rest of the record is kept.").format(email=bad[:60]))
     card.emails = good
     for name, limit in LIMITS.items():
         value = getattr(card, name).strip()
         if len(value) > limit:
-            dropped(f"The {_FIELD_NAMES[name]} has {len(value)} characters, over the limit "
-                    f"of {limit}, so it was left out.")
+            # Translators: {field} is one of "given name", "family name", "role"…
+            dropped(ngettext(
+                "The {field} has {count} character, over the limit of {limit}, so it was "
+                "left out.",
+                "The {field} has {count} characters, over the limit of {limit}, so it was "
+                "left out.", len(value)).format(field=_(_FIELD_NAMES[name]), count=len(value),
+                                                limit=limit))
             setattr(card, name, "")
     org_type = card.org_type.strip()
     if org_type and org_type not in set(OrganisationType):
         labels = {org_type_label(t).casefold(): t.value for t in OrganisationType}
         card.org_type = labels.get(org_type.casefold(), "")
         if not card.org_type:
-            dropped(f"The organisation type \u201c{org_type[:60]}\u201d is not one Field Kit "
-                    "knows, so a new organisation gets the type Other.")
+            dropped(_("The organisation type \u201c{type}\u201d is not one Field Kit knows, so "
+                      "a new organisation gets the type Other.").format(type=org_type[:60]))
     return warnings
 
 
@@ -167,17 +175,18 @@ def _made_name(card: CardFields) -> ImportWarning | None:
     if card.given_name.strip() or card.family_name.strip() or card.full_name.strip():
         return None
     if card.organisation.strip():
-        card.full_name, source = card.organisation.strip()[:200], "its organisation"
+        card.full_name = card.organisation.strip()[:200]
+        said = _("The record has no name, so it was named after its organisation: "
+                 "\u201c{name}\u201d. Check it after the import.")
     elif card.emails:
         local = card.emails[0].partition("@")[0]
         card.full_name = " ".join(part.capitalize() for part in
                                   local.replace("_", ".").replace("-", ".").split(".") if part)
-        source = "its e-mail address"
+        said = _("The record has no name, so it was named after its e-mail address: "
+                 "\u201c{name}\u201d. Check it after the import.")
     else:
         return None
-    return ImportWarning(card.line, WarningKind.NAME_MADE,
-                         f"The record has no name, so it was named after {source}: "
-                         f"\u201c{card.full_name}\u201d. Check it after the import.")
+    return ImportWarning(card.line, WarningKind.NAME_MADE, said.format(name=card.full_name))
 
 
 def _clean(session: Session, card: CardFields, operation_id: str | None) -> ImportedContact:
@@ -186,7 +195,7 @@ def _clean(session: Session, card: CardFields, operation_id: str | None) -> Impo
     warnings += [made] if made else []
     given, family = card.given_name, card.family_name
     if not given and not family and card.full_name and made is None:
-        given, _, family = card.full_name.strip().rpartition(" ")
+        given, _space, family = card.full_name.strip().rpartition(" ")
     data = ContactInput(
         given_name=given, family_name=family, full_name=card.full_name, role=card.role,
         phones=[Phone(kind, number) for kind, number in card.phones],
@@ -209,7 +218,7 @@ def name_key(name: str, organisation: str) -> str:
 
 def _existing_keys(session: Session, operation_id: str | None) -> dict[str, str]:
     """Contact id by match key ("id:…", "email:…", "phone:…") for contacts in scope."""
-    scope = ("(c.operation_id = :op OR c.operation_id IS NULL)" if operation_id
+    scope = ("(c.operation_id = :op OR c.operation_id IS NULL)" if operation_id  # i18n: not shown
              else "c.operation_id IS NULL")
     params = {"op": operation_id}
     keys = {f"id:{row[0]}": row[0] for row in session.execute(
@@ -233,13 +242,16 @@ def _existing_keys(session: Session, operation_id: str | None) -> dict[str, str]
 
 
 def _match_keys(row: ImportedContact, operation_id: str | None) -> list[tuple[str, str]]:
-    keys = [(key, "the same id") for key in id_keys(row.uid, operation_id=operation_id)]
-    keys += [(f"email:{e.lower()}", f"e-mail {e}") for e in row.data.emails]
-    keys += [(f"phone:{p.number}", f"phone {p.number}") for p in row.data.phones
-             if p.valid and p.number.startswith("+")]
+    # what the preview says a row matched on
+    keys = [(key, _("the same id")) for key in id_keys(row.uid, operation_id=operation_id)]
+    keys += [(f"email:{e.lower()}", _("e-mail {email}").format(email=e))
+             for e in row.data.emails]
+    keys += [(f"phone:{p.number}", _("phone {number}").format(number=p.number))
+             for p in row.data.phones if p.valid and p.number.startswith("+")]
     if len(keys) == len(id_keys(row.uid, operation_id=operation_id)):
         # nothing else tells this person apart: the same name in the same organisation
-        said = "the same name" + (f" at {row.organisation}" if row.organisation else "")
+        said = (_("the same name at {organisation}").format(organisation=row.organisation)
+                if row.organisation else _("the same name"))
         keys += [(name_key(name, row.organisation), said) for name in dict.fromkeys(
             (row.data.full_name, f"{row.data.given_name} {row.data.family_name}".strip()))
             if name]
@@ -289,7 +301,7 @@ def preview_import(session: Session, source: ImportSource, *, operation_id: str 
             preview.matches.append(match)
             continue
         preview.to_add.append(row)
-        for key, _ in _match_keys(row, operation_id):
+        for key, _said in _match_keys(row, operation_id):
             seen.setdefault(key, row.line)
         name = row.organisation.casefold()
         if row.organisation and name not in organisations:
@@ -342,7 +354,7 @@ def apply_import(session: Session, preview: ImportPreview, choices: Mapping[int,
             written.append(contact.id)
             done += 1
             if done % REPORT_EVERY == 0:
-                progress.report(done, total, "Adding contacts")
+                progress.report(done, total, _("Adding contacts"))
         for match in preview.matches:
             done += 1
             if choices.get(match.line, ImportChoice.MERGE) == ImportChoice.SKIP:
@@ -356,8 +368,8 @@ def apply_import(session: Session, preview: ImportPreview, choices: Mapping[int,
                 merged += 1
                 written.append(target.id)
             if done % REPORT_EVERY == 0:
-                progress.report(done, total, "Merging contacts")
-    progress.report(total, total, "Saving contacts")
+                progress.report(done, total, _("Merging contacts"))
+    progress.report(total, total, _("Saving contacts"))
     session.flush()
     return ImportResult(len(preview.to_add), merged, skipped, tuple(dict.fromkeys(written)))
 

@@ -40,6 +40,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from fieldapp.i18n import N_, _
 from fieldapp.importexport.common import (
     DecodedText,
     ImportFileError,
@@ -68,8 +69,11 @@ class ContactColumn(Column):
     note: str = ""
 
 
+# The names of values kept in a contact's notes ("Nickname: Ami"): stored, so in English.
+SECTOR_NOTE, NICKNAME_NOTE, GROUPS_NOTE = N_("Sector"), N_("Nickname"), N_("Groups")
 C = ContactColumn
-COLUMNS: tuple[ContactColumn, ...] = (
+# Header texts and hashtags the importer matches in files (normal_header): never shown.
+COLUMNS: tuple[ContactColumn, ...] = (  # i18n: not shown
     C("full_name", ("#contact+name",), ("name", "full name", "display name", "contact name",
                                         "contact", "nom complet", "nombre completo",
                                         "nom a afficher")),
@@ -127,15 +131,15 @@ COLUMNS: tuple[ContactColumn, ...] = (
        "business city", "work city", "ville bureau", "ciudad de trabajo",
        "ort geschaftlich", "ville"), patterns=(r"address \d+ formatted",)),
     C("sector", ("#sector", "#sector+cluster"), ("sector", "cluster", "secteur"),
-      note="Sector"),
+      note=SECTOR_NOTE),
     C("languages", ("#language", "#contact+language"), ("languages", "language", "langues",
                                                         "langue", "idiomas", "sprache")),
     C("notes", ("#meta+notes", "#description", "#contact+notes"),
       ("notes", "note", "comments", "remarks", "description", "observaciones", "notizen",
        "notas"), True),
-    C("notes", (), ("nickname", "surnom", "apodo", "spitzname"), True, note="Nickname"),
+    C("notes", (), ("nickname", "surnom", "apodo", "spitzname"), True, note=NICKNAME_NOTE),
     C("notes", (), ("group membership", "labels", "categories", "categorias", "kategorien"),
-      True, note="Groups"),
+      True, note=GROUPS_NOTE),
     C("favourite", ("#meta+favourite",), ("favourite", "favorite", "favori", "favorito")),
     C("id", ("#meta+id",), ("id", "uid")),
     C("given_name", (), ("middle name", "additional name", "deuxieme prenom",
@@ -144,20 +148,21 @@ COLUMNS: tuple[ContactColumn, ...] = (
 NAME_KEYS = frozenset({"full_name", "given_name", "family_name"})
 NAMED_BY = frozenset({"email", "organisation"})  # what a record without a name is named after
 FIELD_KEYS = frozenset(column.key for column in COLUMNS)
+# What the preview's mapping menu offers: (field key, English label, shown through _())
 CONTACT_TARGETS: tuple[tuple[str, str], ...] = (
-    ("full_name", "Full name"), ("given_name", "Given name"), ("family_name", "Family name"),
-    ("organisation", "Organisation"), ("org_acronym", "Organisation acronym"),
-    ("org_type", "Organisation type"), ("role", "Role"), ("phone_mobile", "Mobile phone"),
-    ("phone_office", "Office phone"), ("phone_satellite", "Satellite phone"),
-    ("phone_radio", "Radio"), ("email", "E-mail"), ("call_sign", "Call sign"),
-    ("location", "Location"), ("sector", "Sector"), ("languages", "Languages"),
-    ("notes", "Notes"), ("favourite", "Favourite"), ("id", "ID"),
+    ("full_name", N_("Full name")), ("given_name", N_("Given name")),
+    ("family_name", N_("Family name")), ("organisation", N_("Organisation")),
+    ("org_acronym", N_("Organisation acronym")), ("org_type", N_("Organisation type")),
+    ("role", N_("Role")), ("phone_mobile", N_("Mobile phone")),
+    ("phone_office", N_("Office phone")), ("phone_satellite", N_("Satellite phone")),
+    ("phone_radio", N_("Radio")), ("email", N_("E-mail")), ("call_sign", N_("Call sign")),
+    ("location", N_("Location")), ("sector", N_("Sector")), ("languages", N_("Languages")),
+    ("notes", N_("Notes")), ("favourite", N_("Favourite")), ("id", N_("ID")),
 )
-"""What the preview's mapping menu offers: (field key, English label)."""
 
 # Columns that say something about another column (its type, a part of it): read with it,
 # stored nowhere. (pattern over normal_header, field the column it describes fills).
-_COMPANIONS = (
+_COMPANIONS = (  # i18n: not shown
     (r"e ?mail( \d+)? (type|label|display name|typ|angezeigter name)", "email"),
     (r"(type de messagerie|nom complet de l adresse de messagerie)( \d+)?", "email"),
     (r"(tipo|nombre de pantalla) de correo electronico( \d+)?", "email"),
@@ -203,18 +208,22 @@ def _phone_kind(label: str, default: str) -> str:
     return next((kind for kind, names in _PHONE_LABELS if words & names), default)
 
 
+# What a file looked like (ContactFile.kind), in English; shown through _()
+GOOGLE_CSV, OUTLOOK_CSV = N_("Google Contacts CSV"), N_("Outlook CSV")
+
+
 def _kind(table: Table) -> str:
     if table.hashtags:
         return "HXL"
     headers = {normal_header(h) for h in table.header}
     if any(_GOOGLE_NUMBERED.match(h) for h in table.header) or headers >= {
             "group membership", "given name"}:
-        return "Google Contacts CSV"
+        return GOOGLE_CSV
     if len(headers & {"primary email", "secondary email", "screen name", "mobile number",
                       "work phone", "fax number", "pager number", "display name",
                       "adresse e mail principale", "adresse e mail secondaire",
                       "nom a afficher", "tel professionnel", "tel personnel"}) >= 2:
-        return "Thunderbird CSV"
+        return N_("Thunderbird CSV")
     if len(headers & {"e mail display name", "e mail address", "business phone",
                       "mobile phone", "job title", "middle name", "suffix", "company",
                       "e mail 2 address", "business fax", "prenom", "societe",
@@ -223,7 +232,7 @@ def _kind(table: Table) -> str:
                       "direccion de correo electronico", "telefono del trabajo", "vorname",
                       "nachname", "weitere vornamen", "e mail adresse", "mobiltelefon",
                       "telefon geschaftlich", "firma", "anrede"}) >= 3:
-        return "Outlook CSV"
+        return OUTLOOK_CSV
     return "CSV"
 
 
@@ -239,21 +248,21 @@ def _uses(table: Table, kind: str, choices: Mapping[str, str],
             uses[index] = _Use(choice, chosen=True)
             if choice:
                 taken.setdefault(choice, column_label(table, index))
-    skip_honorific = kind == "Outlook CSV"
+    skip_honorific = kind == OUTLOOK_CSV
     for index in range(len(table.header)):
         if uses[index] is not None:
             continue
         label = normal_header(table.header[index])
         if skip_honorific and label in _HONORIFICS:
             skip_honorific = False
-            uses[index] = _Use("", why="it holds a form of address (Mr, Dr), not the role")
+            uses[index] = _Use("", why=_("it holds a form of address (Mr, Dr), not the role"))
             continue
         found = recognise(table, index, COLUMNS)
         if found is None:
             uses[index] = _Use("", why=_unknown(table, index))
         elif found.key in taken and not found.repeatable:
-            uses[index] = _Use("", why=f"the field is already read from "
-                                       f"\u201c{taken[found.key]}\u201d")
+            uses[index] = _Use("", why=_("the field is already read from \u201c{column}\u201d"
+                                         ).format(column=taken[found.key]))
         else:
             uses[index] = _Use(found.key, found)
             if not found.repeatable and counts[index]:
@@ -266,10 +275,10 @@ def _uses(table: Table, kind: str, choices: Mapping[str, str],
 
 def _unknown(table: Table, index: int) -> str:
     if not table.hashtags:
-        return "its header matches no field of a contact"
+        return _("its header matches no field of a contact")
     if table.hashtags[index]:
-        return "its hashtag matches no field of a contact"
-    return "it has no HXL hashtag"
+        return _("its hashtag matches no field of a contact")
+    return _("it has no HXL hashtag")
 
 
 def _add_companions(table: Table, uses: list[_Use]) -> None:
@@ -332,11 +341,11 @@ def _card(line: int, cells: list[str], uses: Sequence[tuple[int, _Use]],
             card.emails += _split(value, emails=True)
         elif key == "given_name":  # Outlook's Middle Name, Google's Additional Name join it
             card.given_name = " ".join(filter(None, (card.given_name, value)))
-        elif note == "Groups":
+        elif note == GROUPS_NOTE:
             if names := _groups(value, card):
-                extra_notes.append(f"Groups: {names}")
+                extra_notes.append(f"{GROUPS_NOTE}: {names}")  # stored: English
         elif note or key == "sector":
-            extra_notes.append(f"{note or 'Sector'}: {value}")
+            extra_notes.append(f"{note or SECTOR_NOTE}: {value}")
         elif key == "notes":
             card.notes = f"{card.notes}\n{value}" if card.notes else value
         elif key == "favourite":
@@ -360,18 +369,22 @@ def _refuse_without_name(table: Table, uses: list[_Use]) -> None:
         return
     if table.hashtags and not any(parse_hashtag(tag)[0] == "#contact"
                                   for tag in table.hashtags if tag):
-        raise ImportFileError(
-            f"{describe_hxl(table.hashtags)} A contacts file needs a name column tagged "
-            "#contact+name (and may have #contact+email, #contact+phone, #org+name).",
-            line=table.header_line)
+        needs = _("A contacts file needs a name column tagged #contact+name (and may have "
+                  "#contact+email, #contact+phone, #org+name).")
+        raise ImportFileError(f"{describe_hxl(table.hashtags)} {needs}", line=table.header_line)
     if NAMED_BY & keys:
         return
-    where = "HXL row" if table.hashtags else "header"
-    raise ImportFileError(
-        f"the {where} has no name column (the required column): add one headed "
+    if table.hashtags:
+        raise ImportFileError(_(
+            "the HXL row has no name column (the required column): add one headed "
+            "\u201cName\u201d, or \u201cGiven name\u201d and \u201cFamily name\u201d, "
+            "or tagged #contact+name; a file with only e-mails or organisations is named "
+            "after them."), line=table.header_line)
+    raise ImportFileError(_(
+        "the header has no name column (the required column): add one headed "
         "\u201cName\u201d, or \u201cGiven name\u201d and \u201cFamily name\u201d, "
         "or tagged #contact+name; a file with only e-mails or organisations is named "
-        "after them.", line=table.header_line)
+        "after them."), line=table.header_line)
 
 
 def read_contacts_csv(decoded: DecodedText, *,
@@ -384,7 +397,7 @@ def read_contacts_csv(decoded: DecodedText, *,
     """
     table = read_table(decoded.text)
     kind = _kind(table)
-    counts, samples = filled(table, _OUTLOOK_BLANKS if kind == "Outlook CSV" else frozenset())
+    counts, samples = filled(table, _OUTLOOK_BLANKS if kind == OUTLOOK_CSV else frozenset())
     uses = _uses(table, kind, choices or {}, counts)
     _refuse_without_name(table, uses)
     columns = source_columns(table, uses, counts, samples)
@@ -399,10 +412,12 @@ def read_contacts_csv(decoded: DecodedText, *,
 
 
 
-EXPORT_HEADER = ["Name", "Given name", "Family name", "Organisation", "Acronym",
-                 "Organisation type", "Role",
-                 "Mobile", "Office phone", "Satellite phone", "Radio", "E-mail", "Call sign",
-                 "Location", "Languages", "Notes", "Favourite", "ID"]
+# The export's column titles, in English; the header row is written through _()
+EXPORT_HEADER = [N_("Name"), N_("Given name"), N_("Family name"), N_("Organisation"),
+                 N_("Acronym"), N_("Organisation type"), N_("Role"), N_("Mobile"),
+                 N_("Office phone"), N_("Satellite phone"), N_("Radio"), N_("E-mail"),
+                 N_("Call sign"), N_("Location"), N_("Languages"), N_("Notes"),
+                 N_("Favourite"), N_("ID")]
 EXPORT_HASHTAGS = ["#contact+name", "#contact+name+given", "#contact+name+family",
                    "#org+name", "#org+acronym", "#org+type",
                    "#contact+role", "#contact+phone+mobile", "#contact+phone+office",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from fieldapp.i18n import _
 from fieldapp.importexport.contacts_csv import EXPORT_HASHTAGS, EXPORT_HEADER
 from fieldapp.importexport.csv_hxl import write_table
 from fieldapp.importexport.vcard import CardFields, card_text
@@ -29,10 +30,10 @@ class _Exported:
 
 def _contacts(session: Session, *, operation_id: str | None, contact_ids: list[str] | None,
               limit: int | None) -> Iterator[_Exported]:
-    scope = ("(c.operation_id = :op OR c.operation_id IS NULL)" if operation_id
+    scope = ("(c.operation_id = :op OR c.operation_id IS NULL)" if operation_id  # i18n: not shown
              else "c.operation_id IS NULL")
     if contact_ids is not None:
-        scope = "c.id IN (SELECT value FROM json_each(:ids))"
+        scope = "c.id IN (SELECT value FROM json_each(:ids))"  # i18n: not shown
     query = text(
         "SELECT c.*, coalesce(o.name, '') AS org_name, coalesce(o.org_type, '') AS org_kind, "
         "coalesce(o.acronym, '') AS org_acronym "
@@ -65,7 +66,8 @@ def export_vcard(session: Session, *, operation_id: str | None,
 
 def export_contacts_csv(session: Session, *, operation_id: str | None,
                         contact_ids: list[str] | None = None) -> bytes:
-    """The contacts as CSV with a header row and an HXL hashtag row (UTF-8 with BOM)."""
+    """The contacts as CSV with a header row (in the current language) and an HXL hashtag
+    row (UTF-8 with BOM)."""
     def rows() -> Iterator[list[str]]:
         for exported in _contacts(session, operation_id=operation_id,
                                   contact_ids=contact_ids, limit=None):
@@ -78,4 +80,4 @@ def export_contacts_csv(session: Session, *, operation_id: str | None,
                    *(by_kind[kind] for kind in _KIND_ORDER), "; ".join(card.emails),
                    card.call_sign, card.location, card.languages, card.notes,
                    "yes" if card.favourite else "", card.uid]
-    return write_table(EXPORT_HEADER, EXPORT_HASHTAGS, rows())
+    return write_table([_(title) for title in EXPORT_HEADER], EXPORT_HASHTAGS, rows())

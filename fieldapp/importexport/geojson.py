@@ -57,7 +57,7 @@ def export_assets_geojson(session: Session, *, operation_id: str | None,
             status_label=asset_status_label(a["status"]),
             confirmed_at=confirmed_at.isoformat() if confirmed_at else None,
             stale=is_stale(confirmed_at, now=now))
-        features.append({
+        features.append({  # i18n: not shown (GeoJSON's own type names)
             "type": "Feature", "id": a["id"],
             "geometry": {"type": "Point",
                          "coordinates": [float(a["longitude"]), float(a["latitude"])]},
