@@ -22,6 +22,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from fieldapp.errors import ValidationError
+from fieldapp.i18n import N_, _
 from fieldapp.models import Conflict, OutboxEntry, Syncable, utcnow
 from fieldapp.outbox import remote_writes
 
@@ -29,6 +30,15 @@ from fieldapp.outbox import remote_writes
 CLASH_NAMESPACE = uuid.UUID("0b9e3d4c-5f1a-4e2b-8c7d-9a6f5e4d3c2b")
 OPERATION_CODE_LENGTH = 8  # fieldapp.services.operations accepts 2 to 8 letters or digits
 _LETTERS = [c for c in string.ascii_uppercase if c not in "AIO"]
+# A value taken by another row here, one sentence per kind of row with a unique column.
+_TAKEN = {
+    "rfa": N_("{value} is already used by another rfa on this computer; keep this "
+              "computer's name for it or enter a new one."),
+    "operation": N_("{value} is already used by another operation on this computer; keep "
+                    "this computer's name for it or enter a new one."),
+}
+_TAKEN_OTHER = N_("{value} is already used by another record on this computer; keep this "
+                  "computer's name for it or enter a new one.")
 
 
 def unique_columns(model: type[Syncable]) -> list[str]:
@@ -149,7 +159,8 @@ class ClashGuard:
             if candidate not in self.taken[field] and \
                     holder(self.session, self.model, field, candidate) is None:
                 return candidate
-        raise RuntimeError(f"no free alternative for {wanted!r}")  # pragma: no cover
+        problem = f"no free alternative for {wanted!r}"  # i18n: not shown  # pragma: no cover
+        raise RuntimeError(problem)  # pragma: no cover
 
     def _record(self, row_id: str, field: str, *, local: Any, server: Any) -> None:
         key = clash_id(self.entity, row_id, field)
@@ -184,12 +195,11 @@ def resolve_clash(session: Session, conflict: Conflict, row: Syncable, *, choice
     if isinstance(wanted, str):
         wanted = wanted.strip()
     if not wanted:
-        raise ValidationError("value", "Enter a value: it cannot be empty.")
+        raise ValidationError("value", _("Enter a value: it cannot be empty."))
     other = holder(session, model, field, wanted)
     if other is not None and other != row.id:
-        raise ValidationError(
-            "value", f"{wanted} is already used by another {conflict.entity} on this computer; "
-            "keep this computer's name for it or enter a new one.")
+        taken = _TAKEN.get(conflict.entity, _TAKEN_OTHER)
+        raise ValidationError("value", _(taken).format(value=wanted))
     with remote_writes(session):
         setattr(row, field, wanted)
     if wanted != conflict.server_value:  # HQ must learn it; the base is HQ's value

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from fieldapp.db import Database
 from fieldapp.errors import Cancelled, NotFoundError, ValidationError
 from fieldapp.handbook.store import EDITION_SETTING, load_edition
+from fieldapp.i18n import _, ngettext
 from fieldapp.models import Conflict, HeldRow, OutboxEntry, utcnow
 from fieldapp.outbox import encode_value
 from fieldapp.progress import Progress
@@ -106,11 +107,11 @@ class SyncResult:
 def _normalise_url(url: str) -> str:
     url = url.strip()
     if not url:
-        raise ValidationError("hq_url", "Enter the HQ address, e.g. https://hq.example.org.")
+        raise ValidationError("hq_url", _("Enter the HQ address, e.g. https://hq.example.org."))
     if "://" not in url:
         url = "https://" + url
     if not url.startswith(("http://", "https://")):
-        raise ValidationError("hq_url", "The HQ address starts with https:// (or http://).")
+        raise ValidationError("hq_url", _("The HQ address starts with https:// (or http://)."))
     return url.rstrip("/")
 
 
@@ -130,7 +131,7 @@ def enroll(db: Database, url: str, code: str, *, device_name: str | None = None,
     """
     url = _normalise_url(url)
     if not code.strip():
-        raise ValidationError("code", "Enter the enrollment code HQ gave you.")
+        raise ValidationError("code", _("Enter the enrollment code HQ gave you."))
     with db.transaction() as session:
         current_code = device_code(session)
     link = Transport(url)
@@ -141,7 +142,7 @@ def enroll(db: Database, url: str, code: str, *, device_name: str | None = None,
     finally:
         link.close()
     if not isinstance(answer, dict) or "token" not in answer:
-        raise SyncError("HQ's answer to the enrollment was not understood.", code="garbled")
+        raise SyncError(_("HQ's answer to the enrollment was not understood."), code="garbled")
     storage = (tokens or token_store(db)).save(answer["token"])
     with db.transaction() as session:
         if (local.get_state(session, HQ_URL) != url
@@ -165,9 +166,9 @@ def _connect(db: Database, tokens: TokenStore | None, *, deadline: float | None 
         url = local.get_state(session, HQ_URL)
     token = (tokens or token_store(db)).load()
     if not url or not token:
-        raise SyncError("This computer is not enrolled with HQ yet. Enter the HQ address and "
-                        "an enrollment code in the sync settings.", code="not_enrolled",
-                        retry_later=False)
+        raise SyncError(_("This computer is not enrolled with HQ yet. Enter the HQ address "
+                          "and an enrollment code in the sync settings."),
+                        code="not_enrolled", retry_later=False)
     return Transport(url, token=token, deadline=deadline)
 
 
@@ -198,21 +199,24 @@ def sync_once(db: Database, *, progress: Progress | None = None,
         _pull(db, link, progress, result, batch=pull_batch)
         _fetch_edition(db, link, progress, result)
         if result.unsettled:
-            raise SyncError(
-                f"HQ's answer did not settle {result.unsettled} change(s); they are kept "
-                "here and go again at the next sync.", code="garbled")
+            raise SyncError(ngettext(
+                "HQ's answer did not settle {count} change; it is kept here and goes again "
+                "at the next sync.",
+                "HQ's answer did not settle {count} changes; they are kept here and go again "
+                "at the next sync.", result.unsettled).format(count=result.unsettled),
+                code="garbled")
     except SyncError as exc:
         result.result, result.message = "error", exc.message
         result.detail = f"{exc.code}: {exc.message}"
         raise
     except Cancelled:
-        result.result, result.message = "cancelled", "Cancelled by the officer."
+        result.result, result.message = "cancelled", _("Cancelled by the officer.")
         raise
     except Exception as exc:  # anything else still ends as an honest error in the log
         log.exception("sync failed")
         result.result = "error"
-        result.message = ("The sync stopped on a problem on this computer; nothing was lost "
-                          "and it will be tried again. Save the report for support.")
+        result.message = _("The sync stopped on a problem on this computer; nothing was "
+                           "lost and it will be tried again. Save the report for support.")
         result.detail = "".join(traceback.format_exception(exc))[-4000:]
         raise SyncError(result.message, code="internal") from exc
     finally:
@@ -271,7 +275,7 @@ def _push(db: Database, link: Transport, progress: Progress, result: SyncResult,
         answer = link.post_json("/api/v1/push", local.wire_body(changes))
         results = answer.get("results") if isinstance(answer, dict) else None
         if not isinstance(results, list) or len(results) > len(changes):
-            raise SyncError("HQ's answer to the push was not understood.", code="garbled")
+            raise SyncError(_("HQ's answer to the push was not understood."), code="garbled")
         with local.lenient_transaction(db) as session:
             acked = local.acknowledge(session, changes, results, sync_number=sync_number)
         result.pushed += acked.applied
@@ -284,7 +288,9 @@ def _push(db: Database, link: Transport, progress: Progress, result: SyncResult,
                          if c["local_id"] in unsettled
                          or (isinstance(r, dict) and r.get("status") == "held"))
         done += len(changes)
-        progress.report(min(done, total), total, f"Sent {done} of {total}")
+        # Translators: progress of a sync: changes sent to HQ so far, of all to send.
+        progress.report(min(done, total), total,
+                        _("Sent {done} of {total}").format(done=done, total=total))
 
 
 def _pull(db: Database, link: Transport, progress: Progress, result: SyncResult, *,
@@ -307,7 +313,7 @@ def _pull(db: Database, link: Transport, progress: Progress, result: SyncResult,
             continue
         if (not isinstance(answer, dict) or not isinstance(answer.get("rows"), list)
                 or not isinstance(answer.get("next"), str) or len(answer["next"]) > 400):
-            raise SyncError("HQ's answer to the pull was not understood.", code="garbled")
+            raise SyncError(_("HQ's answer to the pull was not understood."), code="garbled")
         with local.lenient_transaction(db) as session:
             more = answer.get("more") is True
             applied = local.apply_rows(session, answer["rows"], gone=answer.get("gone"))
@@ -323,7 +329,8 @@ def _pull(db: Database, link: Transport, progress: Progress, result: SyncResult,
                 if edition["name"] != current:
                     local.set_state(session, local.PENDING_EDITION, json.dumps(edition))
         progress.report(result.pulled, result.pulled + (batch if more else 0),
-                        f"Received {result.pulled}")
+                        # Translators: progress of a sync: records received from HQ so far.
+                        _("Received {count}").format(count=result.pulled))
         if not more:
             return
 
@@ -356,7 +363,7 @@ def _fetch_edition(db: Database, link: Transport, progress: Progress,
     url = edition.get("url")
     try:
         if not isinstance(url, str):
-            raise SyncError("HQ announced a handbook edition without an address.",
+            raise SyncError(_("HQ announced a handbook edition without an address."),
                             code="garbled")
         archive = link.get_bytes(url)  # refused unless it is the enrolled HQ's own address
     except SyncError as exc:
@@ -367,8 +374,8 @@ def _fetch_edition(db: Database, link: Transport, progress: Progress,
                 local.set_state(session, local.PENDING_EDITION, "")
         raise
     if hashlib.sha256(archive).hexdigest() != edition.get("sha256"):
-        raise SyncError("The handbook edition from HQ arrived damaged; it will be fetched "
-                        "again at the next sync.", code="garbled")
+        raise SyncError(_("The handbook edition from HQ arrived damaged; it will be fetched "
+                          "again at the next sync."), code="garbled")
     with tempfile.TemporaryDirectory() as tmp:
         with zipfile.ZipFile(io.BytesIO(archive)) as unpacked:
             unpacked.extractall(tmp)
@@ -454,13 +461,13 @@ def resolve_conflict(session: Session, conflict_id: str, *, choice: str,
     when the chosen value is held by another row here (see sync.clashes).
     """
     if choice not in RESOLUTIONS:
-        raise ValueError(f"choice must be one of {RESOLUTIONS}")
+        raise ValueError(f"choice must be one of {RESOLUTIONS}")  # i18n: not shown
     # Before any write of this unit of work (SQLite ignores it inside a transaction); the
     # engine turns the checks back on for the connection's next user.
     session.connection().exec_driver_sql("PRAGMA foreign_keys=OFF")
     conflict = session.get(Conflict, conflict_id)
     if conflict is None or conflict.resolved_at is not None:
-        raise NotFoundError("This conflict was already resolved.")
+        raise NotFoundError(_("This conflict was already resolved."))
     model = local.MODELS.get(conflict.entity)
     row = session.get(model, conflict.row_id) if model is not None else None
     if row is not None and is_clash(conflict):  # found on this device: see sync.clashes

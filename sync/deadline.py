@@ -22,10 +22,11 @@ import requests
 import urllib3
 from urllib3.connection import HTTPConnection, HTTPSConnection
 
+from fieldapp.i18n import N_, _
 from sync.errors import SyncError
 
-TIMED_OUT = ("HQ did not answer in time; the link may be slow or down. Your changes are "
-             "kept here; Field Kit will try again later.")
+TIMED_OUT = N_("HQ did not answer in time; the link may be slow or down. Your changes are "
+               "kept here; Field Kit will try again later.")
 
 _running = threading.local()  # the watchdog of the request this thread is sending
 
@@ -42,7 +43,7 @@ class Deadline:
             return None
         left = self.at - time.monotonic()
         if left <= 0:
-            raise SyncError(TIMED_OUT, code="timeout")
+            raise SyncError(_(TIMED_OUT), code="timeout")
         return left
 
     def cap(self, seconds: float) -> float:

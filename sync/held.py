@@ -16,30 +16,33 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from fieldapp.errors import NotFoundError
+from fieldapp.i18n import N_, _
 from fieldapp.models import HeldRow, Operation, OutboxEntry, utcnow
 from sync import local
 
+# Labels and advice are made before the language is known: translated where used.
 ENTITY_LABELS = {
-    "operation": "Operation", "organisation": "Organisation", "contact": "Contact",
-    "asset": "Asset", "asset_status_event": "Asset status change", "rfa": "RFA",
-    "rfa_event": "RFA status change", "lesson": "Lesson", "handbook_bookmark": "Bookmark",
-    "handbook_note": "Handbook note", "checklist_tick": "Checklist tick",
-    "conflict": "Conflict decision",
+    "operation": N_("Operation"), "organisation": N_("Organisation"),
+    "contact": N_("Contact"), "asset": N_("Asset"),
+    "asset_status_event": N_("Asset status change"), "rfa": N_("RFA"),
+    "rfa_event": N_("RFA status change"), "lesson": N_("Lesson"),
+    "handbook_bookmark": N_("Bookmark"), "handbook_note": N_("Handbook note"),
+    "checklist_tick": N_("Checklist tick"), "conflict": N_("Conflict decision"),
 }
 ADVICE = {
-    "invalid_value": "Correct the value in the record and press Send again, or discard "
-                     "the change.",
-    "invalid_change": "Discard the change, or save it to a file for support.",
-    "unknown_entity": "HQ runs an older version; the change goes again by itself after HQ "
-                      "upgrades. You can also save it to a file.",
-    "not_in_your_operations": "Ask HQ to assign you to the operation, then press Send "
-                              "again; or save the change to a file and discard it.",
-    "not_yours": "This record belongs to someone else at HQ. Save the change to a file and "
-                 "discard it, or ask HQ.",
+    "invalid_value": N_("Correct the value in the record and press Send again, or discard "
+                        "the change."),
+    "invalid_change": N_("Discard the change, or save it to a file for support."),
+    "unknown_entity": N_("HQ runs an older version; the change goes again by itself after "
+                         "HQ upgrades. You can also save it to a file."),
+    "not_in_your_operations": N_("Ask HQ to assign you to the operation, then press Send "
+                                 "again; or save the change to a file and discard it."),
+    "not_yours": N_("This record belongs to someone else at HQ. Save the change to a file "
+                    "and discard it, or ask HQ."),
 }
-WAITING = ("Waits behind an earlier change of the same record that HQ held; it goes once "
-           "that one is sent or discarded.")
-DEFAULT_ADVICE = "Press Send again, or save the change to a file and discard it."
+WAITING = N_("Waits behind an earlier change of the same record that HQ held; it goes once "
+             "that one is sent or discarded.")
+DEFAULT_ADVICE = N_("Press Send again, or save the change to a file and discard it.")
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,8 @@ class HeldRowView:
 
 def _label(session: Session, entity: str, row_id: str, fields: dict[str, Any]) -> str:
     """A name an officer recognises: the record's own name here, else the change's."""
-    kind = ENTITY_LABELS.get(entity, entity.replace("_", " ").capitalize())
+    kind = (_(ENTITY_LABELS[entity]) if entity in ENTITY_LABELS
+            else entity.replace("_", " ").capitalize())
     model = local.MODELS.get(entity)
     row = session.get(model, row_id) if model is not None else None
 
@@ -88,7 +92,27 @@ def _label(session: Session, entity: str, row_id: str, fields: dict[str, Any]) -
     else:
         name = next((value(k) for k in ("name", "title", "description", "section_slug",
                                         "item_key") if value(k)), "")
-    return f"{kind} “{name[:80]}”" if name else f"{kind} {row_id[:8]}"
+    if not name:
+        return f"{kind} {row_id[:8]}"
+    # Translators: a record on the Sync screen: its kind ("Contact") and its name, quoted.
+    return _("{kind} “{name}”").format(kind=kind, name=name[:80])
+
+
+def _stored(text: str) -> str:
+    """A sentence stored in English, in the current language when the catalog has it (the
+    app's own sentences); HQ's own words come out as HQ wrote them."""
+    return _(text) if text else ""
+
+
+def _row_reason(held: HeldRow) -> str:
+    """Why a row from HQ was kept back, in the current language (its stored reason is
+    English; the two with a placeholder are made again from what was kept)."""
+    if held.code == "unknown_entity":
+        return _(local.UNKNOWN_ENTITY).format(kind=held.entity)
+    names = ", ".join(sorted(set(held.fields or {}) - {"id"}))[:200]
+    if held.code == "unknown_field" and names:
+        return _(local.UNKNOWN_FIELDS).format(names=names)
+    return _stored(held.reason)
 
 
 def held_changes(session: Session) -> list[HeldChange]:
@@ -111,8 +135,8 @@ def held_changes(session: Session) -> list[HeldChange]:
             change_id=entry.change_id, entity=entry.entity, row_id=entry.row_id,
             label=_label(session, entry.entity, entry.row_id, entry.fields),
             fields=dict(entry.fields), code=entry.held_code or "waiting",
-            reason=WAITING if waiting else entry.held_detail,
-            advice="" if waiting else ADVICE.get(entry.held_code, DEFAULT_ADVICE),
+            reason=_(WAITING) if waiting else _stored(entry.held_detail),
+            advice="" if waiting else _(ADVICE.get(entry.held_code, DEFAULT_ADVICE)),
             held_at=entry.held_at, waiting=waiting))
     return views
 
@@ -121,14 +145,14 @@ def held_rows(session: Session) -> list[HeldRowView]:
     """Rows from HQ kept back, oldest first."""
     return [HeldRowView(id=h.id, entity=h.entity, row_id=h.row_id,
                         label=_label(session, h.entity, h.row_id, h.fields), code=h.code,
-                        reason=h.reason, received_at=h.received_at)
+                        reason=_row_reason(h), received_at=h.received_at)
             for h in session.scalars(select(HeldRow).order_by(HeldRow.id))]
 
 
 def _held_entry(session: Session, change_id: str) -> OutboxEntry:
     entry = session.get(OutboxEntry, change_id)
     if entry is None:
-        raise NotFoundError("This change is no longer waiting: it was sent or discarded.")
+        raise NotFoundError(_("This change is no longer waiting: it was sent or discarded."))
     return entry
 
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from fieldapp.db import Database
 from fieldapp.demo import DEMO_COUNTRY
+from fieldapp.i18n import N_
 from fieldapp.models import (
     SYNCABLE_MODELS,
     Conflict,
@@ -363,14 +364,15 @@ def _hold(session: Session, change_id: str, result: dict[str, Any], *, sync_numb
     entry.held_count = (entry.held_count or 0) + 1
 
 
-# What the officer reads on the Sync screen about a change or row kept back.
-HELD_DETAIL = "HQ did not accept this change."
-INVALID_ROW = "HQ sent a row this version does not understand."
-UNKNOWN_ENTITY = ("HQ sent a kind of record ({kind}) this version of Field Kit does not "
-                  "know; it is kept and applied after an upgrade.")
-ID_MISMATCH = "HQ sent a row whose id does not match."
-UNKNOWN_FIELDS = ("HQ sent fields this version of Field Kit does not know ({names}); the "
-                  "rest was applied, these come in after an upgrade.")
+# What the officer reads on the Sync screen about a change or row kept back: stored in
+# English, translated where shown (sync.held).
+HELD_DETAIL = N_("HQ did not accept this change.")
+INVALID_ROW = N_("HQ sent a row this version does not understand.")
+UNKNOWN_ENTITY = N_("HQ sent a kind of record ({kind}) this version of Field Kit does not "
+                    "know; it is kept and applied after an upgrade.")
+ID_MISMATCH = N_("HQ sent a row whose id does not match.")
+UNKNOWN_FIELDS = N_("HQ sent fields this version of Field Kit does not know ({names}); the "
+                    "rest was applied, these come in after an upgrade.")
 
 
 @dataclass

@@ -21,6 +21,7 @@ import urllib3
 from urllib3.util import parse_url
 
 from fieldapp import __version__, migrations
+from fieldapp.i18n import N_, _
 from sync.deadline import TIMED_OUT, Deadline, DeadlineAdapter, watching
 from sync.errors import SyncError
 
@@ -31,11 +32,17 @@ CHUNK_BYTES = 64 * 1024
 PROTOCOL = 2
 CLIENT_HEADER = "X-FieldKit-Client"
 CLIENT_VALUE = f"protocol={PROTOCOL}; schema={migrations.HEAD}; version={__version__}"
-CAPTIVE = ("The network answered with a web page instead of HQ — a hotel or airport login "
-           "may be needed. Open a web browser, log in, then sync again.")
-RETRY = " Your changes are kept here; Field Kit will try again later."
-TOO_LARGE = "HQ's answer was larger than Field Kit accepts; nothing was changed here." + RETRY
+CAPTIVE = N_("The network answered with a web page instead of HQ — a hotel or airport "
+             "login may be needed. Open a web browser, log in, then sync again.")
+RETRY = N_("Your changes are kept here; Field Kit will try again later.")
+TOO_LARGE = N_("HQ's answer was larger than Field Kit accepts; nothing was changed here.")
 DEFAULT_PORTS = {"http": 80, "https": 443}
+_CUT_WORDS = ("reset", "aborted", "broken pipe", "remote end")  # i18n: not shown - matched
+
+
+def _later(sentence: str) -> str:
+    """A translated sentence followed by the promise that nothing is lost (also translated)."""
+    return f"{sentence} {_(RETRY)}"
 
 
 @dataclass
@@ -84,7 +91,7 @@ class Transport:
             headers["Content-Type"] = "application/json"
             headers["Content-Encoding"] = "gzip"
         if self.token:
-            headers["Authorization"] = f"Bearer {self.token}"
+            headers["Authorization"] = f"Bearer {self.token}"  # i18n: not shown
         return headers
 
     def post_json(self, path: str, body: Any) -> Any:
@@ -119,8 +126,9 @@ class Transport:
             foreign = True
         if foreign:
             raise SyncError(
-                f"HQ's answer pointed to an address outside HQ ({url[:200]}); Field Kit only "
-                f"talks to the HQ it is enrolled with ({self.base_url}), so it was not opened.",
+                _("HQ's answer pointed to an address outside HQ ({address}); Field Kit only "
+                  "talks to the HQ it is enrolled with ({hq}), so it was not opened.").format(
+                    address=url[:200], hq=self.base_url),
                 code="foreign_url", retry_later=False)
         return url
 
@@ -146,11 +154,11 @@ class Transport:
                     while chunk := _read_chunk(response):
                         received += len(chunk)
                         if received > MAX_ANSWER_BYTES:
-                            raise SyncError(TOO_LARGE, code="too_large")
+                            raise SyncError(_later(_(TOO_LARGE)), code="too_large")
                         inflater.feed(chunk)
                         deadline.left()
                     if watchdog.fired:  # the socket was shut under the last read
-                        raise SyncError(TIMED_OUT, code="timeout")
+                        raise SyncError(_(TIMED_OUT), code="timeout")
                     body = inflater.finish()
                 finally:
                     response.close()
@@ -169,17 +177,17 @@ class Transport:
         if (deadline.passed() or "timed out" in text
                 or isinstance(exc, TimeoutError | requests.exceptions.Timeout
                               | urllib3.exceptions.TimeoutError)):
-            return SyncError(TIMED_OUT, code="timeout")  # the watchdog shut the socket, say
+            return SyncError(_(TIMED_OUT), code="timeout")  # the watchdog shut the socket, say
         if isinstance(exc, requests.exceptions.SSLError):
-            return SyncError(
+            return SyncError(_later(_(
                 "The secure connection to HQ failed (certificate problem). The network may be "
-                "intercepting traffic, or this computer's clock may be wrong." + RETRY,
-                code="tls")
+                "intercepting traffic, or this computer's clock may be wrong.")), code="tls")
         if isinstance(exc, requests.exceptions.ConnectionError) and not any(
-                word in text for word in ("reset", "aborted", "broken pipe", "remote end")):
-            return SyncError(f"Field Kit could not reach HQ at {self.base_url} (no network, "
-                             "or HQ is down)." + RETRY, code="offline")
-        return SyncError("The connection to HQ was cut during the sync." + RETRY,
+                word in text for word in _CUT_WORDS):
+            return SyncError(_later(_("Field Kit could not reach HQ at {address} (no network, "
+                                      "or HQ is down).").format(address=self.base_url)),
+                             code="offline")
+        return SyncError(_later(_("The connection to HQ was cut during the sync.")),
                          code="connection_cut")
 
     @staticmethod
@@ -187,7 +195,7 @@ class Transport:
         """A captive portal's page is refused before its body is read."""
         status = response.status_code
         if 300 <= status < 400 or "text/html" in response.headers.get("Content-Type", "").lower():
-            raise SyncError(CAPTIVE, code="captive_portal", status=status)
+            raise SyncError(_(CAPTIVE), code="captive_portal", status=status)
 
     @staticmethod
     def _error_of(body: bytes) -> tuple[str, str]:
@@ -201,21 +209,22 @@ class Transport:
         status = response.status_code
         kind = response.headers.get("Content-Type", "").lower()
         if 300 <= status < 400 or "text/html" in kind or body.lstrip()[:1] == b"<":
-            raise SyncError(CAPTIVE, code="captive_portal", status=status)
+            raise SyncError(_(CAPTIVE), code="captive_portal", status=status)
         if status < 400:
             return
         code, detail = self._error_of(body)
         if status >= 500:
-            raise SyncError(f"HQ had a problem (HTTP {status})." + RETRY,
+            raise SyncError(_later(_("HQ had a problem (HTTP {status}).").format(status=status)),
                             code=code or "server_error", status=status)
         if status == 401:
-            raise SyncError(detail or "HQ refused this device's token. Enroll again.",
+            raise SyncError(detail or _("HQ refused this device's token. Enroll again."),
                             code=code or "unauthorized", retry_later=False, status=status)
         if status == 413:
-            raise SyncError(detail or "HQ refused a request as too large.",
+            raise SyncError(detail or _("HQ refused a request as too large."),
                             code="body_too_large", status=status)
-        raise SyncError(detail or f"HQ refused the request (HTTP {status}).",
-                        code=code or "refused", retry_later=status == 429, status=status)
+        refused = _("HQ refused the request (HTTP {status}).").format(status=status)
+        raise SyncError(detail or refused, code=code or "refused", retry_later=status == 429,
+                        status=status)
 
     @staticmethod
     def _json(answer: tuple[requests.Response, bytes]) -> Any:
@@ -223,7 +232,7 @@ class Transport:
         try:
             return json.loads(body)
         except ValueError as exc:
-            raise SyncError("HQ's answer arrived cut off or garbled." + RETRY,
+            raise SyncError(_later(_("HQ's answer arrived cut off or garbled.")),
                             code="garbled") from exc
 
 
@@ -247,19 +256,19 @@ class _Inflater:
                 self._keep(self.inflater.decompress(chunk, MAX_ANSWER_BYTES - self.size + 1))
                 chunk = self.inflater.unconsumed_tail
         except zlib.error as exc:
-            raise SyncError("HQ's answer arrived cut off or damaged." + RETRY,
+            raise SyncError(_later(_("HQ's answer arrived cut off or damaged.")),
                             code="garbled") from exc
 
     def _keep(self, data: bytes) -> None:
         self.size += len(data)
         if self.size > MAX_ANSWER_BYTES:
-            raise SyncError(TOO_LARGE, code="too_large")
+            raise SyncError(_later(_(TOO_LARGE)), code="too_large")
         self.parts.append(data)
 
     def finish(self) -> bytes:
         """The whole answer; SyncError("garbled") when the gzip stream stopped short."""
         if self.gzipped and not self.inflater.eof:
-            raise SyncError("HQ's answer arrived cut off or damaged." + RETRY, code="garbled")
+            raise SyncError(_later(_("HQ's answer arrived cut off or damaged.")), code="garbled")
         return b"".join(self.parts)
 
 
