@@ -25,6 +25,7 @@ import yaml
 
 from fieldapp.errors import EditionError
 from fieldapp.handbook.markdown import ParsedSection, id_places, parse_section, with_ids
+from fieldapp.i18n import _, ngettext
 
 BASE_LANG = "en"
 LANGS = ("en", "fr", "es")
@@ -66,13 +67,16 @@ def bundled_path() -> Path:
 def _front_matter(text: str, file: str) -> tuple[dict[str, Any], str]:
     match = _FRONT.match(text)
     if match is None:
-        raise EditionError(file, "the file does not start with front matter between --- lines.")
+        raise EditionError(file, _("the file does not start with front matter between --- "
+                                   "lines."))
     try:
         meta = yaml.safe_load(match.group(1))
     except yaml.YAMLError as exc:
-        raise EditionError(file, f"the front matter is not valid YAML ({exc}).") from exc
+        # Translators: {detail} is the YAML reader's own message, in English.
+        raise EditionError(file, _("the front matter is not valid YAML ({detail}).").format(
+            detail=exc)) from exc
     if not isinstance(meta, dict):
-        raise EditionError(file, "the front matter must be 'key: value' lines.")
+        raise EditionError(file, _("the front matter must be 'key: value' lines."))
     return meta, text[match.end():]
 
 
@@ -82,16 +86,20 @@ def read_section(path: Path, *, lang: str) -> SectionSource:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise EditionError(file, "the file is not UTF-8 text.") from exc
+        raise EditionError(file, _("the file is not UTF-8 text.")) from exc
     meta, body = _front_matter(text, file)
     for key in ("id", "title", "order", "edition"):
         if meta.get(key) in (None, ""):
-            raise EditionError(file, f"the front matter has no '{key}'.")
+            # Translators: {key} is a front matter key, kept in English: id, title, order,
+            # edition.
+            raise EditionError(file, _("the front matter has no '{key}'.").format(key=key))
     slug = str(meta["id"])
     if not SLUG.match(slug):
-        raise EditionError(file, f"the id '{slug}' must be lowercase letters, digits, hyphens.")
+        raise EditionError(file, _("the id '{id}' must be lowercase letters, digits, "
+                                   "hyphens.").format(id=slug))
     if not isinstance(meta["order"], int):
-        raise EditionError(file, "'order' must be a whole number.")
+        # Translators: 'order' is a front matter key, kept in English.
+        raise EditionError(file, _("'order' must be a whole number."))
     return SectionSource(
         slug=slug,
         lang=lang,
@@ -108,15 +116,16 @@ def _check_links(sections: list[SectionSource]) -> None:
     anchors = {(s.lang, s.slug): {a for _, _, a in s.parsed.headings} for s in sections}
     for section in sections:
         for link in section.parsed.links:
-            slug, _, anchor = link.partition("#")
+            slug, _hash, anchor = link.partition("#")
             slug = slug or section.slug
             target = anchors.get((section.lang, slug), anchors.get((BASE_LANG, slug)))
             if target is None:
-                raise EditionError(section.file, f"the link '{link}' points to no section.")
+                raise EditionError(section.file, _("the link '{link}' points to no "
+                                                   "section.").format(link=link))
             if anchor and anchor not in target:
-                raise EditionError(
-                    section.file, f"the link '{link}' points to a heading that does not exist."
-                )
+                raise EditionError(section.file, _(
+                    "the link '{link}' points to a heading that does not exist.").format(
+                        link=link))
 
 
 def _aligned(section: SectionSource, original: SectionSource) -> SectionSource:
@@ -129,15 +138,29 @@ def _aligned(section: SectionSource, original: SectionSource) -> SectionSource:
         pairs = enumerate(zip(levels, wanted, strict=False))
         where = next((n for n, (mine, theirs) in pairs if mine != theirs),
                      min(len(levels), len(wanted)))
-        raise EditionError(section.file, (
-            f"it has {len(levels)} headings where {original.file} has {len(wanted)}, or at "
-            f"other levels (from heading {where + 1} on): a translation keeps every heading, "
-            "in the same order, so notes and bookmarks stay attached."))
+        # Translators: "it" is a translated handbook file; {original} is its English file
+        # (en/guidelines.md), {wanted} how many headings that has, {number} the first one
+        # that differs. (The English singular still reads "1 headings"; left as it was.)
+        raise EditionError(section.file, ngettext(
+            "it has {count} headings where {original} has {wanted}, or at other levels (from "
+            "heading {number} on): a translation keeps every heading, in the same order, so "
+            "notes and bookmarks stay attached.",
+            "it has {count} headings where {original} has {wanted}, or at other levels (from "
+            "heading {number} on): a translation keeps every heading, in the same order, so "
+            "notes and bookmarks stay attached.", len(levels)).format(
+                count=len(levels), original=original.file, wanted=len(wanted),
+                number=where + 1))
     if len(items) != len(original.parsed.checklist):
-        raise EditionError(section.file, (
-            f"it has {len(items)} checklist items where {original.file} has "
-            f"{len(original.parsed.checklist)}: a translation keeps every item, in the same "
-            "order, so ticks stay attached."))
+        # Translators: "it" is a translated handbook file; {original} is its English file,
+        # {wanted} how many checklist items that has. (The English singular still reads
+        # "1 checklist items"; left as it was.)
+        raise EditionError(section.file, ngettext(
+            "it has {count} checklist items where {original} has {wanted}: a translation "
+            "keeps every item, in the same order, so ticks stay attached.",
+            "it has {count} checklist items where {original} has {wanted}: a translation "
+            "keeps every item, in the same order, so ticks stay attached.", len(items)).format(
+                count=len(items), original=original.file,
+                wanted=len(original.parsed.checklist)))
     body = with_ids(section.body_md, [anchor for _, _, anchor in original.parsed.headings],
                     [key for key, _ in original.parsed.checklist])
     return dataclasses.replace(section, body_md=body, parsed=parse_section(body))
@@ -147,28 +170,34 @@ def read_edition(source: Path | None = None) -> Edition:
     """Read and validate the edition in `source` (the bundled one when None)."""
     root = Path(source) if source is not None else bundled_path()
     if not (root / BASE_LANG).is_dir():
-        raise EditionError(str(root), f"an edition needs a '{BASE_LANG}' folder.")
+        # Translators: {folder} is a folder name, "en".
+        raise EditionError(str(root), _("an edition needs a '{folder}' folder.").format(
+            folder=BASE_LANG))
     sections: list[SectionSource] = []
     for lang in LANGS:
         seen: dict[str, str] = {}
         for path in sorted((root / lang).glob("*.md")) if (root / lang).is_dir() else []:
             section = read_section(path, lang=lang)
             if section.slug in seen:
-                raise EditionError(
-                    section.file, f"the id '{section.slug}' is also used by {seen[section.slug]}."
-                )
+                # Translators: {file} is another file of the edition (en/guidelines.md).
+                raise EditionError(section.file, _(
+                    "the id '{id}' is also used by {file}.").format(
+                        id=section.slug, file=seen[section.slug]))
             seen[section.slug] = section.file
             sections.append(section)
     base = [s for s in sections if s.lang == BASE_LANG]
     if not base:
-        raise EditionError(f"{BASE_LANG}/", "the edition has no sections.")
+        raise EditionError(f"{BASE_LANG}/", _("the edition has no sections."))
     names = {s.edition for s in sections}
     if len(names) > 1:
-        raise EditionError(str(root), f"files disagree on the edition: {sorted(names)}.")
+        # Translators: {names} lists the edition names found, as ['2026.1', '2026.2'].
+        raise EditionError(str(root), _("files disagree on the edition: {names}.").format(
+            names=sorted(names)))
     base_slugs = {s.slug for s in base}
     for section in sections:
         if section.slug not in base_slugs:
-            raise EditionError(section.file, f"'{section.slug}' has no English original.")
+            raise EditionError(section.file, _("'{id}' has no English original.").format(
+                id=section.slug))
     originals = {s.slug: s for s in base}
     sections = [s if s.lang == BASE_LANG else _aligned(s, originals[s.slug]) for s in sections]
     _check_links(sections)

@@ -16,6 +16,7 @@ from fieldapp.errors import NotFoundError
 from fieldapp.files import write_atomically
 from fieldapp.handbook.edition import BASE_LANG
 from fieldapp.handbook.store import current_edition, in_reading_order
+from fieldapp.i18n import _
 from fieldapp.models import HandbookSection
 from fieldapp.pdf.handbook import handbook_pdf
 from fieldapp.progress import Progress
@@ -31,7 +32,7 @@ def chapters(
     found = [(row.slug, row.title, row.body_md)
              for row in in_reading_order(session.scalars(query), lang)]
     if not found:
-        raise NotFoundError("There is no handbook section to export in this edition.")
+        raise NotFoundError(_("There is no handbook section to export in this edition."))
     return found
 
 

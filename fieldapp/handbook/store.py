@@ -29,6 +29,7 @@ from fieldapp.db import Database
 from fieldapp.errors import NotFoundError, ValidationError
 from fieldapp.handbook.edition import BASE_LANG, Edition, peek_edition_name, read_edition
 from fieldapp.handbook.markdown import parse_section, render_html
+from fieldapp.i18n import _
 from fieldapp.models import ChecklistTick, HandbookBookmark, HandbookNote, HandbookSection
 from fieldapp.progress import Progress
 from fieldapp.services.sequence import in_sequence
@@ -186,7 +187,8 @@ def get_section(
     }
     row = rows.get(lang) or rows.get(BASE_LANG)
     if row is None:
-        raise NotFoundError(f"The handbook has no section '{slug}' in this edition.")
+        raise NotFoundError(_("The handbook has no section '{section}' in this edition.").format(
+            section=slug))
     ticks = ticked_items(session, slug=slug, operation_id=operation_id)
     return SectionView(
         slug=row.slug,
@@ -291,7 +293,7 @@ def save_note(session: Session, *, slug: str, body: str, note_id: str | None = N
               anchor: str = "") -> HandbookNote:
     """Create or update a personal note on a section."""
     if not body.strip():
-        raise ValidationError("body", "Write something in the note, or delete it.")
+        raise ValidationError("body", _("Write something in the note, or delete it."))
     note = session.get(HandbookNote, note_id) if note_id else None
     if note is None:
         note = HandbookNote(section_slug=slug, anchor=anchor, body=body)
