@@ -27,10 +27,12 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime, time
 
+from babel.lists import format_list
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from fieldapp.errors import ValidationError, ValidationErrors
+from fieldapp.i18n import N_, _, locale, ngettext
 from fieldapp.importexport.common import (
     ImportFileError,
     ImportSource,
@@ -79,9 +81,10 @@ from fieldapp.services.assets import (
 )
 
 REPORT_EVERY = 250
-IMPORT_COMMENT = "Imported from file"
+IMPORT_COMMENT = N_("Imported from file")  # stored in the history in English
 C = Column
-COLUMNS = (
+# Header texts and hashtags the importer matches in files (normal_header): never shown.
+COLUMNS = (  # i18n: not shown
     C("category", ("#item+category", "#item+type", "#capability", "#sector"),
       ("category", "capability", "type", "asset type", "categorie", "categoria")),
     C("description", ("#item+name", "#item+description", "#description", "#item"),
@@ -115,25 +118,34 @@ COLUMNS = (
     C("id", ("#meta+id",), ("id", "uid")),
 )
 REQUIRED = ("category", "description")
+# What the preview's mapping menu offers: (field key, English label, shown through _())
 ASSET_TARGETS: tuple[tuple[str, str], ...] = (
-    ("category", "Category"), ("description", "Description"),
-    ("provider_state", "Providing state"), ("provider_unit", "Provider unit"),
-    ("capacity_value", "Capacity"), ("capacity_unit", "Capacity unit"),
-    ("quantity", "Quantity"), ("status", "Status"), ("latitude", "Latitude"),
-    ("longitude", "Longitude"), ("place_name", "Place"), ("available_from", "Available from"),
-    ("available_to", "Available to"), ("poc_email", "Point of contact (e-mail)"),
-    ("poc_name", "Point of contact (name)"), ("cost_basis", "Cost basis"), ("notes", "Notes"),
-    ("confirmed_at", "Last confirmed"), ("id", "ID"),
+    ("category", N_("Category")), ("description", N_("Description")),
+    ("provider_state", N_("Providing state")), ("provider_unit", N_("Provider unit")),
+    ("capacity_value", N_("Capacity")), ("capacity_unit", N_("Capacity unit")),
+    ("quantity", N_("Quantity")), ("status", N_("Status")),
+    ("latitude", N_("Latitude")), ("longitude", N_("Longitude")), ("place_name", N_("Place")),
+    ("available_from", N_("Available from")), ("available_to", N_("Available to")),
+    ("poc_email", N_("Point of contact (e-mail)")), ("poc_name", N_("Point of contact (name)")),
+    ("cost_basis", N_("Cost basis")), ("notes", N_("Notes")),
+    ("confirmed_at", N_("Last confirmed")), ("id", N_("ID")),
 )
-"""What the preview's mapping menu offers: (field key, English label)."""
-FIELD_KEYS = frozenset(key for key, _ in ASSET_TARGETS)
+FIELD_KEYS = frozenset(key for key, _label in ASSET_TARGETS)
 _REPEATABLE = frozenset(column.key for column in COLUMNS if column.repeatable)
 _INPUT_FIELDS = frozenset(AssetInput.__dataclass_fields__) - {"is_global"}
 _TEXT = ("description", "provider_state", "provider_unit", "capacity_unit", "place_name",
          "cost_basis", "notes")
-_NAMES = {key: label.lower() for key, label in ASSET_TARGETS} | {
-    "available_from": "start of availability", "available_to": "end of availability",
-    "confirmed_at": "confirmation date"}
+# How a message names a field ("The capacity “lots” is not a number."); shown through _()
+_NAMES = {
+    "category": N_("category"), "description": N_("description"),
+    "provider_state": N_("providing state"), "provider_unit": N_("provider unit"),
+    "capacity_value": N_("capacity"), "capacity_unit": N_("capacity unit"),
+    "quantity": N_("quantity"), "status": N_("status"), "latitude": N_("latitude"),
+    "longitude": N_("longitude"), "place_name": N_("place"),
+    "available_from": N_("start of availability"), "available_to": N_("end of availability"),
+    "poc_email": N_("point of contact (e-mail)"), "poc_name": N_("point of contact (name)"),
+    "cost_basis": N_("cost basis"), "notes": N_("notes"),
+    "confirmed_at": N_("confirmation date"), "id": N_("id")}
 # Values an entry can do without: one that cannot be stored is left out with a warning and
 # the rest of its row kept; the entry shows it as not known (no capacity, no coordinates)
 # or keeps its default (a new entry is Offered; one already there keeps its status). A bad
@@ -143,14 +155,18 @@ _NAMES = {key: label.lower() for key, label in ASSET_TARGETS} | {
 _DROPPABLE = frozenset({"status", "capacity_value", "capacity_unit", "latitude", "longitude",
                         "place_name", "cost_basis"})
 _COORDINATES = frozenset({"latitude", "longitude"})
-_LEFT_OUT = {
-    "": "It is left out; the rest of the row is imported.",
-    "status": "It is left out: a new entry is Offered and one already there keeps its "
-              "status; the rest of the row is imported.",
-    "coordinates": "The coordinates are left out; the rest of the row is imported.",
+_LEFT_OUT = {  # shown through _()
+    "": N_("It is left out; the rest of the row is imported."),
+    "status": N_("It is left out: a new entry is Offered and one already there keeps its "
+                 "status; the rest of the row is imported."),
+    "coordinates": N_("The coordinates are left out; the rest of the row is imported."),
 }
 _DEFAULTS = {f.name: f.default for f in fields(AssetInput)}
-_A_DATE = "a date (write 2026-03-31 or 31/03/2026)"
+# What a value must be, said when it cannot be read (shown through _()); {field} is a _NAMES
+_NOT_A_NUMBER = N_("The {field} \u201c{value}\u201d is not a number.")
+_NOT_A_WHOLE_NUMBER = N_("The {field} \u201c{value}\u201d is not a whole number.")
+_NOT_A_DATE = N_("The {field} \u201c{value}\u201d is not a date (write 2026-03-31 or "
+                 "31/03/2026).")
 _LISTED_CHOICES = 8  # a message lists the known values when there are no more than this
 
 
@@ -234,7 +250,8 @@ def _uses(table: Table, choices: Mapping[str, str], counts: list[int]) -> list[_
 
     def use(index: int, key: str, *, chosen: bool) -> _Use:
         if key in taken and key not in _REPEATABLE:
-            return _Use("", chosen, f"the field is already read from \u201c{taken[key]}\u201d")
+            return _Use("", chosen, _("the field is already read from \u201c{column}\u201d"
+                                      ).format(column=taken[key]))
         if chosen or counts[index]:
             taken.setdefault(key, column_label(table, index))
         return _Use(key, chosen)
@@ -256,10 +273,10 @@ def _uses(table: Table, choices: Mapping[str, str], counts: list[int]) -> list[_
 
 def _unknown(table: Table, index: int) -> str:
     if not table.hashtags:
-        return "its header matches no field of an asset entry"
+        return _("its header matches no field of an asset entry")
     if table.hashtags[index]:
-        return "its hashtag matches no field of an asset entry"
-    return "it has no HXL hashtag"
+        return _("its hashtag matches no field of an asset entry")
+    return _("it has no HXL hashtag")
 
 
 def _check_required(table: Table, uses: list[_Use]) -> None:
@@ -270,16 +287,30 @@ def _check_required(table: Table, uses: list[_Use]) -> None:
         return
     if table.hashtags and not any(parse_hashtag(tag)[0] == "#item"
                                   for tag in table.hashtags if tag):
-        raise ImportFileError(
-            f"{describe_hxl(table.hashtags)} An assets file needs a category column tagged "
-            "#item+category and a description tagged #item+name.", line=table.header_line)
-    where = "HXL row" if table.hashtags else "header"
-    names = " and ".join(f"\u201c{key.capitalize()}\u201d" for key in missing)
-    chosen = (" (or, if you left it out in the preview, import the file again and map a "
-              "column to it)" if any(use.chosen for use in uses) else "")
-    raise ImportFileError(
-        f"the {where} has no {names} column (required): add it, headed as shown or "
-        f"tagged #item+category / #item+name{chosen}.", line=table.header_line)
+        needs = _("An assets file needs a category column tagged #item+category and a "
+                  "description tagged #item+name.")
+        raise ImportFileError(f"{describe_hxl(table.hashtags)} {needs}", line=table.header_line)
+    # the header the officer should add, as a menu of the preview names it (the importer
+    # knows "Category" and "Description" in English, French and Spanish)
+    titles = dict(ASSET_TARGETS)
+    names = format_list([f"\u201c{_(titles[key])}\u201d" for key in missing], locale=locale())
+    chosen = any(use.chosen for use in uses)
+    # Translators: {columns} is "“Category”", "“Description”" or both, joined by "and".
+    if table.hashtags and chosen:
+        said = _("the HXL row has no {columns} column (required): add it, headed as shown or "
+                 "tagged #item+category / #item+name (or, if you left it out in the preview, "
+                 "import the file again and map a column to it).")
+    elif table.hashtags:
+        said = _("the HXL row has no {columns} column (required): add it, headed as shown or "
+                 "tagged #item+category / #item+name.")
+    elif chosen:
+        said = _("the header has no {columns} column (required): add it, headed as shown or "
+                 "tagged #item+category / #item+name (or, if you left it out in the preview, "
+                 "import the file again and map a column to it).")
+    else:
+        said = _("the header has no {columns} column (required): add it, headed as shown or "
+                 "tagged #item+category / #item+name.")
+    raise ImportFileError(said.format(columns=names), line=table.header_line)
 
 
 
@@ -300,23 +331,36 @@ def _cells(cells: list[str], read: list[tuple[int, str]]) -> dict[str, str]:
 
 # --- rows -------------------------------------------------------------------------------------
 
-def _choice(value: str, allowed: tuple[str, ...], label: Callable[[object], str],
-            what: str) -> str:
+def _choice(value: str, allowed: tuple[str, ...], label: Callable[[object], str], *,
+            unknown: str, unknown_listed: str) -> str:
+    """The option `value` names; else ValueError with `unknown` (or `unknown_listed`, which
+    lists the options, when there are few), both with {value} and {known} placeholders."""
     wanted = value.strip().casefold().replace("-", "_")
     for option in allowed:
         if wanted in (option, option.replace("_", " "), label(option).casefold()):
             return option
-    known = (f" ({', '.join(label(option) for option in allowed)})"
-             if len(allowed) <= _LISTED_CHOICES else "")
-    raise ValueError(f"The {what} \u201c{value[:60]}\u201d is not one Field Kit knows{known}.")
+    if len(allowed) <= _LISTED_CHOICES:
+        raise ValueError(unknown_listed.format(
+            value=value[:60], known=", ".join(label(option) for option in allowed)))
+    raise ValueError(unknown.format(value=value[:60]))
 
 
 def _category(raw: str) -> str:
-    return _choice(raw, tuple(AssetCategory), capability_label, "asset category")
+    return _choice(
+        raw, tuple(AssetCategory), capability_label,
+        unknown=_("The asset category \u201c{value}\u201d is not one Field Kit knows."),
+        # Translators: {known} lists the categories Field Kit knows.
+        unknown_listed=_("The asset category \u201c{value}\u201d is not one Field Kit knows "
+                         "({known})."))
 
 
 def _status(raw: str) -> str:
-    return _choice(raw, tuple(AssetStatus), asset_status_label, "asset status")
+    return _choice(
+        raw, tuple(AssetStatus), asset_status_label,
+        unknown=_("The asset status \u201c{value}\u201d is not one Field Kit knows."),
+        # Translators: {known} lists the statuses Field Kit knows (Offered, Committed…).
+        unknown_listed=_("The asset status \u201c{value}\u201d is not one Field Kit knows "
+                         "({known})."))
 
 
 def _whole_number(raw: str) -> int:
@@ -331,14 +375,15 @@ def _confirmed(raw: str) -> datetime | None:
     return datetime.combine(day, time(12), tzinfo=UTC) if day else None
 
 
-# (field, how its text is read, what it must be: said when the reading fails, "" when the
-# reader's own message says it)
+# (field, how its text is read, what is said when the reading fails, "" when the reader's
+# own message says it)
 _READERS: tuple[tuple[str, Callable[[str], object], str], ...] = (
     ("category", _category, ""), ("status", _status, ""),
-    ("capacity_value", parse_number, "a number"), ("quantity", _whole_number, "a whole number"),
-    ("latitude", parse_number, "a number"), ("longitude", parse_number, "a number"),
-    ("available_from", parse_date, _A_DATE), ("available_to", parse_date, _A_DATE),
-    ("confirmed_at", _confirmed, _A_DATE),
+    ("capacity_value", parse_number, _NOT_A_NUMBER),
+    ("quantity", _whole_number, _NOT_A_WHOLE_NUMBER),
+    ("latitude", parse_number, _NOT_A_NUMBER), ("longitude", parse_number, _NOT_A_NUMBER),
+    ("available_from", parse_date, _NOT_A_DATE), ("available_to", parse_date, _NOT_A_DATE),
+    ("confirmed_at", _confirmed, _NOT_A_DATE),
 )
 
 
@@ -346,15 +391,16 @@ def _read(cells: Mapping[str, str]) -> tuple[dict[str, object], list[ValidationE
     """The typed values of a row, and a problem for each cell that cannot be read."""
     values: dict[str, object] = {}
     problems: list[ValidationError] = []
-    for key, parse, what in _READERS:
+    for key, parse, said in _READERS:
         raw = cells.get(key, "")
         if not raw:
             continue
         try:
             values[key] = parse(raw)
         except ValueError as exc:
+            # Translators: {field} is e.g. "capacity", "start of availability".
             problems.append(ValidationError(key, (
-                f"The {_NAMES[key]} \u201c{raw[:60]}\u201d is not {what}." if what
+                _(said).format(field=_(_NAMES[key]), value=raw[:60]) if said
                 else str(exc))))
     return values, problems
 
@@ -406,8 +452,11 @@ def _worded(error: ValidationError, data: AssetInput) -> ValidationError:
     if limit is None:
         return error
     length = len(str(getattr(data, error.field)).strip())
-    return ValidationError(error.field, f"The {_NAMES[error.field]} has {length:,} "
-                                        f"characters, over the limit of {limit}.")
+    # Translators: {field} is e.g. "provider unit", "cost basis".
+    return ValidationError(error.field, ngettext(
+        "The {field} has {count} character, over the limit of {limit}.",
+        "The {field} has {count} characters, over the limit of {limit}.", length).format(
+            field=_(_NAMES[error.field]), count=f"{length:,}", limit=limit))
 
 
 def _dropped(line: int, problems: list[ValidationError]) -> list[ImportWarning]:
@@ -417,16 +466,16 @@ def _dropped(line: int, problems: list[ValidationError]) -> list[ImportWarning]:
         group = "coordinates" if problem.field in _COORDINATES else problem.field
         said.setdefault(group, []).append(problem.message)
     return [ImportWarning(line, WarningKind.VALUE_DROPPED,
-                          " ".join([*messages, _LEFT_OUT.get(group, _LEFT_OUT[""])]))
+                          " ".join([*messages, _(_LEFT_OUT.get(group, _LEFT_OUT[""]))]))
             for group, messages in said.items()]
 
 
 def _no_poc(line: int, cells: Mapping[str, str]) -> ImportWarning:
     named = cells.get("poc_email") or cells.get("poc_name", "")
-    return ImportWarning(line, WarningKind.VALUE_DROPPED, (
-        f"The point of contact \u201c{named[:60]}\u201d is not among the contacts, so it is "
-        "left out (an entry already there keeps its own). Add the contact, then import the "
-        "file again."))
+    return ImportWarning(line, WarningKind.VALUE_DROPPED, _(
+        "The point of contact \u201c{name}\u201d is not among the contacts, so it is left out "
+        "(an entry already there keeps its own). Add the contact, then import the file "
+        "again.").format(name=named[:60]))
 
 
 def _row(session: Session, line: int, cells: Mapping[str, str], *, operation_id: str | None,
@@ -466,14 +515,15 @@ def _same_key(provider_state: str, provider_unit: str, category: str, descriptio
 def _keys(row: ImportedAsset, operation_id: str | None) -> list[tuple[str, str]]:
     data = row.data
     same = _same_key(data.provider_state, data.provider_unit, data.category, data.description)
-    keys = [(key, "the same id") for key in id_keys(row.uid, operation_id=operation_id)]
-    return [*keys, (same, "the same provider, unit, category and description")]
+    # what the preview says a row matched on
+    keys = [(key, _("the same id")) for key in id_keys(row.uid, operation_id=operation_id)]
+    return [*keys, (same, _("the same provider, unit, category and description"))]
 
 
 def _existing(session: Session, operation_id: str | None) -> dict[str, tuple[str, str]]:
     """Entry (id, label) by match key, among the entries of the import's scope: its
     operation's and the global ones (which every operation shows); never another's."""
-    scope = ("(operation_id = :op OR operation_id IS NULL)" if operation_id
+    scope = ("(operation_id = :op OR operation_id IS NULL)" if operation_id  # i18n: not shown
              else "operation_id IS NULL")
     index: dict[str, tuple[str, str]] = {}
     for r in session.execute(text(
@@ -539,7 +589,7 @@ def preview_asset_import(session: Session, source: ImportSource, *,
             preview.matches.append(match)
             continue
         preview.to_add.append(row)
-        for key, _ in _keys(row, operation_id):
+        for key, _said in _keys(row, operation_id):
             seen.setdefault(key, line)
     reading.done()
     preview.rejected = sorted(preview.rejected + table.rejected, key=lambda row: row.line)
@@ -566,7 +616,7 @@ def apply_asset_import(session: Session, preview: AssetImportPreview,
         written.append(asset.id)
         done += 1
         if done % REPORT_EVERY == 0:
-            progress.report(done, total, "Adding assets")
+            progress.report(done, total, _("Adding assets"))
     for match in preview.matches:
         done += 1
         if choices.get(match.line, ImportChoice.MERGE) == ImportChoice.SKIP:
@@ -578,8 +628,8 @@ def apply_asset_import(session: Session, preview: AssetImportPreview,
             updated += 1
             written.append(target)
         if done % REPORT_EVERY == 0:
-            progress.report(done, total, "Updating assets")
-    progress.report(total, total, "Saving assets")
+            progress.report(done, total, _("Updating assets"))
+    progress.report(total, total, _("Saving assets"))
     session.flush()
     return AssetImportResult(len(preview.to_add), updated, skipped,
                              tuple(dict.fromkeys(written)))
@@ -602,10 +652,13 @@ def _update(session: Session, asset_id: str, row: ImportedAsset) -> None:
 
 # --- export ----------------------------------------------------------------------------------
 
-EXPORT_HEADER = ["Category", "Description", "Provider state", "Provider unit", "Capacity",
-                 "Capacity unit", "Quantity", "Status", "Place", "Latitude", "Longitude",
-                 "Available from", "Available to", "Point of contact", "Contact e-mail",
-                 "Cost basis", "Notes", "Last confirmed", "ID"]
+# The export's column titles, in English; the header row is written through _()
+EXPORT_HEADER = [N_("Category"), N_("Description"), N_("Provider state"), N_("Provider unit"),
+                 N_("Capacity"), N_("Capacity unit"), N_("Quantity"),
+                 N_("Status"), N_("Place"), N_("Latitude"),
+                 N_("Longitude"), N_("Available from"), N_("Available to"),
+                 N_("Point of contact"), N_("Contact e-mail"), N_("Cost basis"), N_("Notes"),
+                 N_("Last confirmed"), N_("ID")]
 EXPORT_HASHTAGS = ["#item+category", "#item+name", "#country+code", "#org+provider",
                    "#capacity", "#capacity+unit", "#item+num", "#status", "#loc+name",
                    "#geo+lat", "#geo+lon", "#date+start", "#date+end", "#contact+name",
@@ -643,7 +696,8 @@ def _text(value: object) -> str:
 def export_assets_csv(session: Session, *, operation_id: str | None,
                       where: AssetFilter = AssetFilter(),  # noqa: B008 - frozen
                       ) -> bytes:
-    """The entries as CSV with a header row and an HXL hashtag row (UTF-8 with BOM)."""
+    """The entries as CSV with a header row (in the current language) and an HXL hashtag
+    row (UTF-8 with BOM)."""
     def rows() -> Iterator[list[str]]:
         for a in exported_assets(session, operation_id=operation_id, where=where):
             confirmed = str(a["confirmed_at"] or "")[:10]
@@ -653,4 +707,4 @@ def export_assets_csv(session: Session, *, operation_id: str | None,
                                          "longitude", "available_from", "available_to",
                                          "poc_name", "poc_email", "cost_basis", "notes")
                    ] + [confirmed, _text(a["id"])]
-    return write_table(EXPORT_HEADER, EXPORT_HASHTAGS, rows())
+    return write_table([_(title) for title in EXPORT_HEADER], EXPORT_HASHTAGS, rows())
