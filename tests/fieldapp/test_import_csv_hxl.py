@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from fieldapp.i18n import in_language
 from fieldapp.importexport.assets import COLUMNS as ASSET_COLUMNS
 from fieldapp.importexport.common import ImportFileError
 from fieldapp.importexport.contacts_csv import COLUMNS as CONTACT_COLUMNS
@@ -266,6 +267,12 @@ def test_a_long_hashtag_list_is_cut_and_the_rest_counted():
     assert "#meta+c11" in said
     assert "#meta+c12" not in said
     assert "8 more" in said
+
+
+def test_what_a_dataset_holds_is_listed_the_way_the_officers_language_joins_words():
+    with in_language("es"):
+        said = describe_hxl(["#org", "#sector", "#adm1+name"])
+    assert " y " in said  # Spanish "and", not glued from English pieces
 
 
 # --- which column is which --------------------------------------------------------------------
