@@ -11,7 +11,8 @@ and leaves emoji out, so a name prints as it was typed in any of the field's scr
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -26,6 +27,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from fieldapp.files import write_atomically
+from fieldapp.i18n import _, in_language
 from fieldapp.pdf.scripts import (
     draw_string,
     markup,
@@ -45,6 +47,19 @@ UN_BLUE = colors.HexColor("#1f5a96")
 GRID = colors.HexColor("#b8c4d0")  # table rules and the line under the page header
 HEADER_FILL = colors.HexColor("#e3ecf5")  # a table's heading row
 ZEBRA = colors.HexColor("#f5f8fb")  # every other row of a long table
+# The documents' author: the product's name, the same in every language.
+AUTHOR = "CMCoord Field Kit"  # i18n: not shown
+
+
+@contextmanager
+def printing_language(lang: str | None) -> Iterator[None]:
+    """Print in `lang` ("fr") inside the block when one is given, else in the language of
+    the moment (a request printed in another language on request)."""
+    if not lang:
+        yield
+        return
+    with in_language(lang):
+        yield
 
 
 @cache
@@ -137,7 +152,8 @@ def title_header(title: str, subtitle: str) -> Callable[[Canvas], None]:
 
 
 def numbered_canvas(header: Callable[[Canvas], None] | None = None) -> type[Canvas]:
-    """A canvas class that prints "page x of y" (and an optional header) on every page."""
+    """A canvas class that prints "page x of y" (and an optional header) on every page,
+    in the language of the moment the document is saved (inside `build`)."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -160,8 +176,9 @@ def numbered_canvas(header: Callable[[Canvas], None] | None = None) -> type[Canv
             width, _height = self._pagesize
             self.setFont(FONT, 8)
             self.setFillColor(colors.grey)
-            self.drawRightString(width - MARGIN, 10 * mm,
-                                 f"Page {self._pageNumber} of {total}")
+            # Translators: the footer of every printed page, e.g. "Page 3 of 5".
+            self.drawRightString(width - MARGIN, 10 * mm, _("Page {page} of {total}").format(
+                page=self._pageNumber, total=total))
             if header is not None:
                 header(self)
 

@@ -23,7 +23,9 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from fieldapp.handbook.markdown import parse_tokens
+from fieldapp.i18n import _
 from fieldapp.pdf.common import (
+    AUTHOR,
     FONT,
     MARGIN,
     PAGE_SIZES,
@@ -160,19 +162,23 @@ def handbook_pdf(
     st = styles()
     out = io.BytesIO()
     contents = with_contents and len(chapters) > 1  # a contents page takes two passes
+    title = _("UN-CMCoord Field Handbook")
     doc = _Doc(out, progress=progress, steps=len(chapters) * (2 if contents else 1),
                pagesize=PAGE_SIZES[page_size], leftMargin=MARGIN, rightMargin=MARGIN,
-               topMargin=MARGIN, bottomMargin=MARGIN + 4, title="UN-CMCoord Field Handbook",
-               author="CMCoord Field Kit")
+               topMargin=MARGIN, bottomMargin=MARGIN + 4, title=title, author=AUTHOR)
+    # Translators: under the handbook's title; {edition} like "2026.1", {date} like
+    # "2026-03-01".
+    edition_line = _("Edition {edition} — printed {date}").format(
+        edition=edition, date=date.today().isoformat())
     story: list[Flowable] = [
-        Paragraph("UN-CMCoord Field Handbook", st["title"]),
-        Paragraph(escape(f"Edition {edition} — printed {date.today().isoformat()}"), st["body"]),
+        Paragraph(escape(title), st["title"]),
+        Paragraph(escape(edition_line), st["body"]),
         Spacer(1, 12),
     ]
     if contents:
         toc = TableOfContents()
         toc.levelStyles = [st["body"].clone("toc0", fontName=FONT, fontSize=10.5, leading=16)]
-        story += [Paragraph("Contents", st["h2"]), toc, PageBreak()]
+        story += [Paragraph(escape(_("Contents")), st["h2"]), toc, PageBreak()]
     for number, (slug, title, markdown) in enumerate(chapters):
         if number:
             story.append(PageBreak())

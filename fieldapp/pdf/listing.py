@@ -23,7 +23,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from fieldapp.i18n import format_number
 from fieldapp.pdf.common import (
+    AUTHOR,
     FONT_BOLD,
     GRID,
     HEADER_FILL,
@@ -60,7 +62,7 @@ def list_document(out: IO[bytes] | str, *, page_size: str, title: str) -> Simple
     """A landscape document with room for the running header and the page number."""
     return SimpleDocTemplate(out, pagesize=landscape(PAGE_SIZES[page_size]),
                              leftMargin=MARGIN, rightMargin=MARGIN, topMargin=19 * mm,
-                             bottomMargin=14 * mm, title=title, author="CMCoord Field Kit")
+                             bottomMargin=14 * mm, title=title, author=AUTHOR)
 
 
 def column_widths(doc: SimpleDocTemplate, widths_mm: Sequence[float]) -> list[float]:
@@ -92,6 +94,6 @@ def striped_table(columns: Sequence[str], body: list[list[Flowable]],
 
 def group_section(title: str, count: int, table: Table) -> list[Flowable]:
     """A group's heading ("title (count)") and its table."""
+    heading = f"{escape(title)} ({format_number(count)})"
     # A heading never stands alone at the foot of a page: start a new one instead.
-    return [CondPageBreak(30 * mm), Paragraph(f"{escape(title)} ({count})", list_styles().group),
-            table]
+    return [CondPageBreak(30 * mm), Paragraph(heading, list_styles().group), table]

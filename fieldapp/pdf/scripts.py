@@ -163,8 +163,10 @@ def one_font(text: str) -> bool:
 
 
 def printable(text: str) -> str:
-    """`text` with control characters dropped (line breaks and tabs kept)."""
-    return "".join(ch for ch in text if ch in "\n\t" or ch.isprintable() or _is_rtl(ch))
+    """`text` with control characters dropped (line breaks, tabs and no-break spaces kept:
+    French and Spanish numbers group digits with them, "1\u202f234")."""
+    return "".join(ch for ch in text
+                   if ch in "\n\t\u00a0\u202f" or ch.isprintable() or _is_rtl(ch))
 
 
 def line_markup(visual: str) -> str:
