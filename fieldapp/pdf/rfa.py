@@ -38,10 +38,12 @@ from reportlab.platypus import (
 )
 from sqlalchemy.orm import Session
 
+from fieldapp.i18n import _, format_number, ngettext
 from fieldapp.labels import capability_label, priority_label, rfa_status_label
 from fieldapp.models import Asset, Contact, Operation, Organisation, utcnow
 from fieldapp.models.enums import RfaPriority
 from fieldapp.pdf.common import (
+    AUTHOR,
     FONT,
     FONT_BOLD,
     MARGIN,
@@ -50,6 +52,7 @@ from fieldapp.pdf.common import (
     draw_line,
     escape,
     fit_text,
+    printing_language,
     styles,
 )
 from fieldapp.pdf.common import numbered_canvas as _numbered_canvas
@@ -100,11 +103,11 @@ class RfaDocument:
 def asset_label(asset: Asset) -> str:
     """An asset on one line: capability, description, capacity, provider, place."""
     where = f" — {asset.place_name}" if asset.place_name else ""
-    capacity = (f", {asset.capacity_value:g} {asset.capacity_unit}".rstrip()
+    capacity = (f", {format_number(asset.capacity_value)} {asset.capacity_unit}".rstrip()
                 if asset.capacity_value is not None else "")
     provider = " ".join(p for p in (asset.provider_state, asset.provider_unit) if p)
     return f"{capability_label(asset.category)}: {asset.description or provider}" \
-           f"{capacity} ({provider or 'provider unknown'}){where}"
+           f"{capacity} ({provider or _('provider unknown')}){where}"
 
 
 def _contact_text(contact: Contact, organisation: Organisation | None) -> str:
@@ -116,12 +119,20 @@ def _contact_text(contact: Contact, organisation: Organisation | None) -> str:
               for p in contact.phones or []]
     lines += [" · ".join(phones)] if phones else []
     lines += [", ".join(contact.emails)] if contact.emails else []
-    lines += [f"Call sign {contact.call_sign}"] if contact.call_sign else []
+    # Translators: a contact's radio call sign, e.g. "Call sign EAGLE 1".
+    lines += [_("Call sign {call_sign}").format(call_sign=contact.call_sign)] \
+        if contact.call_sign else []
     return "\n".join(lines)
 
 
-def load_rfa_document(session: Session, rfa_id: str) -> RfaDocument:
-    """Read one request, its operation, people, assets and history for printing."""
+def load_rfa_document(session: Session, rfa_id: str, *, lang: str | None = None) -> RfaDocument:
+    """Read one request, its operation, people, assets and history for printing (the
+    asset and contact lines in `lang`, "fr", when given: print with the same `lang`)."""
+    with printing_language(lang):
+        return _load_rfa_document(session, rfa_id)
+
+
+def _load_rfa_document(session: Session, rfa_id: str) -> RfaDocument:
     rfa = get_rfa(session, rfa_id)
     operation = session.get(Operation, rfa.operation_id)
     organisation = session.get(Organisation, rfa.requesting_org_id) if rfa.requesting_org_id \
@@ -183,8 +194,24 @@ def chunks(text: str, size: int = CHUNK) -> list[str]:
 def _number(value: object, unit: str = "") -> str:
     if value is None or value == "":
         return ""
-    text = f"{value:g}" if isinstance(value, float) else str(value)
+    text = format_number(value) if isinstance(value, int | float) else str(value)
     return f"{text} {unit}".strip()
+
+
+def _quantities(values: dict[str, object]) -> str:
+    """Passengers, cargo and any other quantity on one line: "6 passengers; 4 t cargo"."""
+    passengers, tonnes, volume = (values.get(key) for key in ("passengers", "cargo_tonnes",
+                                                              "cargo_m3"))
+    parts = [
+        ngettext("{count} passenger", "{count} passengers", int(passengers)).format(
+            count=_number(passengers)) if _number(passengers) else "",
+        # Translators: a weight of cargo in tonnes, e.g. "4 t cargo".
+        _("{amount} t cargo").format(amount=_number(tonnes)) if _number(tonnes) else "",
+        # Translators: a volume of cargo in cubic metres, e.g. "12 m³ cargo".
+        _("{amount} m³ cargo").format(amount=_number(volume)) if _number(volume) else "",
+        _number(values.get("other_quantity"), str(values.get("other_unit") or "")),
+    ]
+    return "; ".join(part for part in parts if part)
 
 
 def _coords(lat: object, lon: object) -> str:
@@ -284,8 +311,8 @@ def _title_block(doc: RfaDocument, width: float, st: _Styles) -> Table:
         doc.operation_name
     left = [
         _p(op, ParagraphStyle("op", parent=st.cell, textColor=colors.grey)),
-        Paragraph("Request for Assistance", st.title),
-        _p("Military and civil defence assets (MCDA) — UN-CMCoord", st.small),
+        Paragraph(escape(_("Request for Assistance")), st.title),
+        _p(_("Military and civil defence assets (MCDA) — UN-CMCoord"), st.small),
         Spacer(1, 4),
         Paragraph(f"<font name='{FONT_BOLD}' size='13'>{escape(doc.reference)}</font>", st.cell),
     ]
@@ -305,12 +332,14 @@ def _history_rows(doc: RfaDocument, st: _Styles) -> list[list[object]]:
     for line in doc.history:
         change = (f"{rfa_status_label(line.from_status)} → {rfa_status_label(line.to_status)}"
                   if line.from_status else rfa_status_label(line.to_status))
-        pieces = chunks(line.comment) or [""]
+        # The app's own comments ("Draft created") are stored in English and come out in
+        # the print's language; what an officer typed is not in the catalog and stays.
+        pieces = chunks(_(line.comment) if line.comment else "") or [""]
         data.append([_p(f"{line.at:%Y-%m-%d %H:%M}", st.cell), _p(change, st.cell),
                      _p(line.by, st.cell), _p(pieces[0], st.cell)])
         data += [["", "", "", _p(piece, st.cell)] for piece in pieces[1:]]
     if not doc.history:
-        data.append([_p("No history recorded.", st.cell), "", "", ""])
+        data.append([_p(_("No history recorded."), st.cell), "", "", ""])
     return data
 
 
@@ -318,7 +347,9 @@ def _history_table(rows: list[list[object]], width: float, st: _Styles, *,
                    heading_row: bool) -> Table:
     widths = [32 * mm, 62 * mm, 34 * mm]
     widths.append(width - sum(widths))
-    head = [[_p(h, st.label) for h in ("When (UTC)", "Change", "By", "Comment")]]
+    head = [[_p(h, st.label) for h in (_("When (UTC)"), _("Change"),
+                                         # Translators: who made a status change.
+                                         _("By"), _("Comment"))]]
     table = Table((head if heading_row else []) + rows, colWidths=widths,
                   repeatRows=1 if heading_row else 0, hAlign="LEFT")
     table.setStyle(TableStyle([
@@ -332,16 +363,17 @@ def _history_table(rows: list[list[object]], width: float, st: _Styles, *,
 
 
 def _signature_blocks(doc: RfaDocument, width: float, st: _Styles) -> list[Flowable]:
-    titles = ("Requesting organisation", "UN-CMCoord officer", "Validation by the HC/RC")
+    titles = (_("Requesting organisation"), _("UN-CMCoord officer"),
+              _("Validation by the HC/RC"))
     names = (doc.contact.split("\n", 1)[0] if doc.contact else "", doc.officer, doc.hc_rc)
     organisations = (doc.organisation, doc.officer_organisation, "")
     column = width / 3
 
     def block(title: str, name: str, organisation: str) -> list[Flowable]:
         # Rows grow with a long name; the minimum heights leave room to write by hand.
-        lines = Table([[_p("Name", st.cell), _p(name, st.cell)],
-                       [_p("Organisation", st.cell), _p(organisation, st.cell)],
-                       [_p("Date", st.cell), ""], [_p("Signature", st.cell), ""]],
+        lines = Table([[_p(_("Name"), st.cell), _p(name, st.cell)],
+                       [_p(_("Organisation"), st.cell), _p(organisation, st.cell)],
+                       [_p(_("Date"), st.cell), ""], [_p(_("Signature"), st.cell), ""]],
                       colWidths=[24 * mm, column - 24 * mm - 12],
                       rowHeights=[None, None, 9 * mm, 14 * mm])
         lines.setStyle(TableStyle([("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
@@ -360,7 +392,7 @@ def _signature_blocks(doc: RfaDocument, width: float, st: _Styles) -> list[Flowa
                                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
                                ("TOPPADDING", (0, 0), (-1, -1), 5),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
-    return [_p("Signatures", _styles().heading), table]
+    return [_p(_("Signatures"), _styles().heading), table]
 
 
 def _story(doc: RfaDocument, width: float) -> list[Flowable]:
@@ -369,63 +401,61 @@ def _story(doc: RfaDocument, width: float) -> list[Flowable]:
     tz = doc.timezone or "UTC"
     priority = str(v.get("priority") or "")
     life_saving = priority == RfaPriority.LIFE_SAVING
-    quantities = "; ".join(q for q in (
-        _number(v.get("passengers"), "passengers"), _number(v.get("cargo_tonnes"), "t cargo"),
-        _number(v.get("cargo_m3"), "m³ cargo"),
-        _number(v.get("other_quantity"), str(v.get("other_unit") or "")),
-    ) if q)
     summary = _fields_table([
-        ("Status", rfa_status_label(doc.status), "Priority",
+        (_("Status"), rfa_status_label(doc.status), _("Priority"),
          priority_label(priority).upper() if life_saving else priority_label(priority)),
-        ("Title", str(v.get("title") or ""), "", ""),
-        ("Capability requested", capability_label(v.get("capability") or ""),
-         "Cluster / sector", str(v.get("cluster") or "")),
-        ("Requesting organisation", doc.organisation, "", ""),
+        (_("Title"), str(v.get("title") or ""), "", ""),
+        (_("Capability requested"), capability_label(v.get("capability") or ""),
+         _("Cluster / sector"), str(v.get("cluster") or "")),
+        (_("Requesting organisation"), doc.organisation, "", ""),
         # Full width: e-mail addresses and phone numbers would otherwise break mid-word.
-        ("Contact person", doc.contact, "", ""),
+        (_("Contact person"), doc.contact, "", ""),
     ], width, st)
     if life_saving:
         summary.setStyle(TableStyle([("TEXTCOLOR", (3, 0), (3, 0), ALERT),
                                      ("BACKGROUND", (3, 0), (3, 0), colors.HexColor("#fdecea"))]))
-    unique = "Yes — no other capability can do this task" if v.get("capability_unique") else "No"
+    unique = (_("Yes — no other capability can do this task") if v.get("capability_unique")
+              else _("No"))
     story: list[Flowable] = [
         _title_block(doc, width, st), Spacer(1, 8), summary,
-        _p("Last resort: why civilian means cannot meet the need", st.heading),
-        _text_block("Civilian means tried or considered",
+        _p(_("Last resort: why civilian means cannot meet the need"), st.heading),
+        _text_block(_("Civilian means tried or considered"),
                     str(v.get("civilian_means_tried") or ""), width, st, boxed=True),
         Spacer(1, 3),
-        _text_block("Justification (why no civilian means can meet the need in time)",
+        _text_block(_("Justification (why no civilian means can meet the need in time)"),
                     str(v.get("last_resort_justification") or ""), width, st, boxed=True),
         Spacer(1, 3),
-        _fields_table([("Capability unique", unique, "", "")], width, st),
-        _p("Task", st.heading),
-        _text_block("Task description", str(v.get("task_description") or ""), width, st),
+        _fields_table([(_("Capability unique"), unique, "", "")], width, st),
+        _p(_("Task"), st.heading),
+        _text_block(_("Task description"), str(v.get("task_description") or ""), width, st),
         Spacer(1, 3),
         _fields_table([
-            ("From", str(v.get("from_place") or ""), "To", str(v.get("to_place") or "")),
-            ("From coordinates", _coords(v.get("from_lat"), v.get("from_lon")),
-             "To coordinates", _coords(v.get("to_lat"), v.get("to_lon"))),
-            ("Required from", local_time(v.get("required_from"), tz),  # type: ignore[arg-type]
-             "Required until", local_time(v.get("required_until"), tz)),  # type: ignore[arg-type]
-            ("Quantities", quantities, "", ""),
+            # Translators: the place a task starts from / goes to.
+            (_("From"), str(v.get("from_place") or ""), _("To"), str(v.get("to_place") or "")),
+            (_("From coordinates"), _coords(v.get("from_lat"), v.get("from_lon")),
+             _("To coordinates"), _coords(v.get("to_lat"), v.get("to_lon"))),
+            (_("Required from"), local_time(v.get("required_from"), tz),  # type: ignore[arg-type]
+             _("Required until"), local_time(v.get("required_until"), tz)),  # type: ignore[arg-type]
+            (_("Quantities"), _quantities(v), "", ""),
         ], width, st),
         Spacer(1, 3),
-        _text_block("Security considerations", str(v.get("security_considerations") or ""),
+        _text_block(_("Security considerations"), str(v.get("security_considerations") or ""),
                     width, st),
-        _p("Assets", st.heading),
-        _text_block("Proposed assets (from the MCDA directory)",
-                    "\n".join(doc.proposed_assets), width, st, empty="None proposed."),
+        _p(_("Assets"), st.heading),
+        _text_block(_("Proposed assets (from the MCDA directory)"),
+                    "\n".join(doc.proposed_assets), width, st, empty=_("None proposed.")),
     ]
     if doc.tasked_asset:
-        story += [Spacer(1, 3), _fields_table([("Tasked asset", doc.tasked_asset, "", "")],
+        story += [Spacer(1, 3), _fields_table([(_("Tasked asset"), doc.tasked_asset, "", "")],
                                               width, st)]
     story += [
         Spacer(1, 3),
-        _text_block("Remarks", str(v.get("remarks") or ""), width, st),
+        _text_block(_("Remarks"), str(v.get("remarks") or ""), width, st),
     ]
     # The signatures never stand alone on a page: they keep the end of the history (and
     # the history's heading when it is short) with them.
-    history_heading = _p(f"Status: {rfa_status_label(doc.status)} — history", st.heading)
+    history_heading = _p(_("Status: {status} — history").format(
+        status=rfa_status_label(doc.status)), st.heading)
     rows = _history_rows(doc, st)
     head, tail = rows[:-KEEP_HISTORY_ROWS], rows[-KEEP_HISTORY_ROWS:]
     ending: list[Flowable] = [
@@ -433,8 +463,11 @@ def _story(doc: RfaDocument, width: float) -> list[Flowable]:
         Spacer(1, 4),
         *_signature_blocks(doc, width, st),
         Spacer(1, 4),
-        _p(f"Times in the operation's zone ({tz}) unless marked UTC. Printed "
-           f"{doc.printed_at:%Y-%m-%d %H:%M} UTC with CMCoord Field Kit.", st.small),
+        # Translators: {zone} is a time zone such as "Africa/Maputo", {printed} a date
+        # and time in UTC such as "2026-12-06 14:00".
+        _p(_("Times in the operation's zone ({zone}) unless marked UTC. Printed {printed} UTC "
+             "with CMCoord Field Kit.").format(zone=tz, printed=f"{doc.printed_at:%Y-%m-%d %H:%M}"),
+           st.small),
     ]
     if head:
         story += [history_heading, _history_table(head, width, st, heading_row=True),
@@ -445,8 +478,8 @@ def _story(doc: RfaDocument, width: float) -> list[Flowable]:
 
 
 def _running_header(doc: RfaDocument) -> Callable[[Canvas], None]:
-    left = f"{doc.operation_code} · Request for Assistance" if doc.operation_code else \
-        "Request for Assistance"
+    left = f"{doc.operation_code} · {_('Request for Assistance')}" if doc.operation_code \
+        else _("Request for Assistance")
 
     def draw(canvas: Canvas) -> None:
         width, height = canvas._pagesize
@@ -460,14 +493,17 @@ def _running_header(doc: RfaDocument) -> Callable[[Canvas], None]:
     return draw
 
 
-def rfa_pdf(doc: RfaDocument, *, page_size: str = "A4") -> bytes:
-    """The request form as PDF bytes (page_size "A4" or "Letter")."""
-    out = io.BytesIO()
-    template = SimpleDocTemplate(
-        out, pagesize=PAGE_SIZES[page_size], leftMargin=MARGIN, rightMargin=MARGIN,
-        topMargin=16 * mm, bottomMargin=16 * mm,
-        title=f"Request for Assistance {doc.reference}", author="CMCoord Field Kit",
-        subject=str(doc.values.get("title") or ""))
-    template.build(_story(doc, template.width), canvasmaker=_numbered_canvas(
-        _running_header(doc)))
-    return out.getvalue()
+def rfa_pdf(doc: RfaDocument, *, page_size: str = "A4", lang: str | None = None) -> bytes:
+    """The request form as PDF bytes (page_size "A4" or "Letter"), in `lang` ("en", "fr",
+    "es") when given, else in the application's language."""
+    with printing_language(lang):
+        out = io.BytesIO()
+        template = SimpleDocTemplate(
+            out, pagesize=PAGE_SIZES[page_size], leftMargin=MARGIN, rightMargin=MARGIN,
+            topMargin=16 * mm, bottomMargin=16 * mm,
+            # Translators: the PDF's title, e.g. "Request for Assistance MOZ-RFA-0001".
+            title=_("Request for Assistance {reference}").format(reference=doc.reference),
+            author=AUTHOR, subject=str(doc.values.get("title") or ""))
+        template.build(_story(doc, template.width), canvasmaker=_numbered_canvas(
+            _running_header(doc)))
+        return out.getvalue()

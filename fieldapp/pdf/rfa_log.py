@@ -27,11 +27,13 @@ from reportlab.platypus import Flowable, LongTable, Paragraph, SimpleDocTemplate
 from sqlalchemy.orm import Session
 
 from fieldapp.files import write_atomically
+from fieldapp.i18n import N_, _, format_number, ngettext
 from fieldapp.importexport.csv_hxl import write_table
 from fieldapp.labels import capability_label, priority_label, rfa_status_label
 from fieldapp.models import Operation, utcnow
 from fieldapp.models.enums import RfaPriority
 from fieldapp.pdf.common import (
+    AUTHOR,
     FONT,
     FONT_BOLD,
     MARGIN,
@@ -42,6 +44,7 @@ from fieldapp.pdf.common import (
     escape,
     fit_text,
     numbered_canvas,
+    printing_language,
     register_fonts,
     styles,
 )
@@ -52,18 +55,20 @@ from fieldapp.pdf.wrapping import plain_lines
 from fieldapp.progress import Progress
 from fieldapp.services.rfa import RfaFilter, RfaRow, count_rfas, list_rfas
 
-# (header, relative width in mm on A4 landscape)
-PDF_COLUMNS = (("Reference", 22), ("Title", 43), ("Requester", 33), ("Cluster", 19),
-               ("Capability", 27), ("Priority", 23), ("Status", 44), ("Required from", 25),
-               ("Required until", 25))
+# (header, relative width in mm on A4 landscape); headers are translated where printed
+PDF_COLUMNS = ((N_("Reference"), 22), (N_("Title"), 43), (N_("Requester"), 33),
+               (N_("Cluster"), 19), (N_("Capability"), 27), (N_("Priority"), 23),
+               (N_("Status"), 44), (N_("Required from"), 25), (N_("Required until"), 25))
 FONT_SIZE = 7
 PADDING = 2.5
+# (header for people, translated where written; HXL hashtag for machines, never)
 CSV_COLUMNS = (
-    ("Reference", "#activity+id"), ("Title", "#activity+name"), ("Requester", "#org+name"),
-    ("Cluster", "#sector+cluster"), ("Capability", "#service+capability"),
-    ("Priority", "#status+priority"), ("Status", "#status"),
-    ("Required from", "#date+start"), ("Required until", "#date+end"),
-    ("Overdue", "#status+overdue"), ("Last updated (UTC)", "#date+updated"),
+    (N_("Reference"), "#activity+id"), (N_("Title"), "#activity+name"),
+    (N_("Requester"), "#org+name"), (N_("Cluster"), "#sector+cluster"),
+    (N_("Capability"), "#service+capability"), (N_("Priority"), "#status+priority"),
+    (N_("Status"), "#status"), (N_("Required from"), "#date+start"),
+    (N_("Required until"), "#date+end"), (N_("Overdue"), "#status+overdue"),
+    (N_("Last updated (UTC)"), "#date+updated"),
 )
 BLOCK = 400  # rows per table: splitting one 10,000-row table is quadratic in reportlab
 FETCH = 2000
@@ -95,7 +100,7 @@ def load_log(session: Session, *, operation_id: str, where: RfaFilter = RfaFilte
             break
         rows += page
         if progress is not None:
-            progress.report(len(rows), total * 2, "Reading requests")
+            progress.report(len(rows), total * 2, _("Reading requests"))
     return LogData(operation.name if operation else "", operation.code if operation else "",
                    operation.timezone if operation else "UTC", where, rows, utcnow())
 
@@ -135,7 +140,11 @@ def _cells(row: RfaRow, timezone: str, rooms: list[float]) -> list[str | Paragra
     life_saving = row.priority == RfaPriority.LIFE_SAVING
     if life_saving:
         priority = "! " + priority.upper()
-    status = rfa_status_label(row.status) + (" (OVERDUE)" if row.overdue else "")
+    status = rfa_status_label(row.status)
+    if row.overdue:
+        # Translators: a request's status in the log when it is past its date,
+        # e.g. "Tasked (OVERDUE)".
+        status = _("{status} (OVERDUE)").format(status=status)
     values = (row.reference, row.title, row.requester, row.cluster,
               capability_label(row.capability), priority, status,
               _date(row.required_from, timezone), _date(row.required_until, timezone))
@@ -148,7 +157,7 @@ def _cells(row: RfaRow, timezone: str, rooms: list[float]) -> list[str | Paragra
 
 def _table(rows: list[RfaRow], timezone: str, widths: list[float]) -> LongTable:
     rooms = [width - 2 * PADDING for width in widths]
-    data: list[list[str | Paragraph]] = [[name for name, _ in PDF_COLUMNS]]
+    data: list[list[str | Paragraph]] = [[_(name) for name, _width in PDF_COLUMNS]]
     data += [_cells(row, timezone, rooms) for row in rows]
     commands: list[tuple[object, ...]] = [
         ("FONT", (0, 0), (-1, -1), FONT, FONT_SIZE),
@@ -175,9 +184,15 @@ def _table(rows: list[RfaRow], timezone: str, widths: list[float]) -> LongTable:
 
 
 def _header(log: LogData) -> Callable[[Canvas], None]:
-    title = f"RFA log — {log.operation_name}"
-    subtitle = (f"{log.where.describe()} · {len(log.rows)} requests · printed "
-                f"{log.printed_at:%Y-%m-%d %H:%M} UTC · dates in {log.timezone or 'UTC'}")
+    title = _title(log)
+    count = len(log.rows)
+    # Translators: under the log's title; {filter} says which requests are listed
+    # ("All requests"), {printed} is a date and time in UTC, {zone} a time zone name.
+    subtitle = ngettext(
+        "{filter} · {count} request · printed {printed} UTC · dates in {zone}",
+        "{filter} · {count} requests · printed {printed} UTC · dates in {zone}", count,
+    ).format(filter=log.where.describe(), count=format_number(count),
+             printed=f"{log.printed_at:%Y-%m-%d %H:%M}", zone=log.timezone or "UTC")
 
     def draw(canvas: Canvas) -> None:
         width, height = canvas._pagesize
@@ -192,26 +207,33 @@ def _header(log: LogData) -> Callable[[Canvas], None]:
     return draw
 
 
-def log_pdf(log: LogData, *, page_size: str = "A4", progress: Progress | None = None) -> bytes:
-    """The RFA log as landscape PDF bytes."""
+def _title(log: LogData) -> str:
+    # Translators: the title of the printed RFA log, e.g. "RFA log — Cyclone Idai".
+    return _("RFA log — {operation}").format(operation=log.operation_name)
+
+
+def log_pdf(log: LogData, *, page_size: str = "A4", progress: Progress | None = None,
+            lang: str | None = None) -> bytes:
+    """The RFA log as landscape PDF bytes, in `lang` ("fr") when given."""
     register_fonts()
-    out = io.BytesIO()
-    doc = SimpleDocTemplate(out, pagesize=landscape(PAGE_SIZES[page_size]), leftMargin=MARGIN,
-                            rightMargin=MARGIN, topMargin=20 * mm, bottomMargin=15 * mm,
-                            title=f"RFA log — {log.operation_name}", author="CMCoord Field Kit")
-    scale = doc.width / (sum(w for _, w in PDF_COLUMNS) * mm)
-    widths = [w * mm * scale for _, w in PDF_COLUMNS]
-    story: list[Flowable] = []
-    total = len(log.rows)
-    for start in range(0, total, BLOCK):
-        if progress is not None:
-            progress.report(total + start, total * 2, "Laying out the log")
-        story.append(_table(log.rows[start:start + BLOCK], log.timezone, widths))
-    if not log.rows:
-        story.append(Paragraph(escape(f"No requests match: {log.where.describe()}."),
-                               styles()["body"]))
-    doc.build(story, canvasmaker=numbered_canvas(_header(log)))
-    return out.getvalue()
+    with printing_language(lang):
+        out = io.BytesIO()
+        doc = SimpleDocTemplate(out, pagesize=landscape(PAGE_SIZES[page_size]),
+                                leftMargin=MARGIN, rightMargin=MARGIN, topMargin=20 * mm,
+                                bottomMargin=15 * mm, title=_title(log), author=AUTHOR)
+        scale = doc.width / (sum(w for _name, w in PDF_COLUMNS) * mm)
+        widths = [w * mm * scale for _name, w in PDF_COLUMNS]
+        story: list[Flowable] = []
+        total = len(log.rows)
+        for start in range(0, total, BLOCK):
+            if progress is not None:
+                progress.report(total + start, total * 2, _("Laying out the log"))
+            story.append(_table(log.rows[start:start + BLOCK], log.timezone, widths))
+        if not log.rows:
+            story.append(Paragraph(escape(_("No requests match: {filter}.").format(
+                filter=log.where.describe())), styles()["body"]))
+        doc.build(story, canvasmaker=numbered_canvas(_header(log)))
+        return out.getvalue()
 
 
 def csv_rows(log: LogData) -> Iterable[list[str]]:
@@ -220,25 +242,29 @@ def csv_rows(log: LogData) -> Iterable[list[str]]:
         yield [row.reference, row.title, row.requester, row.cluster,
                capability_label(row.capability), priority_label(row.priority),
                rfa_status_label(row.status), _date(row.required_from, log.timezone),
-               _date(row.required_until, log.timezone), "yes" if row.overdue else "",
+               _date(row.required_until, log.timezone), _("yes") if row.overdue else "",
                f"{row.updated_at:%Y-%m-%d %H:%M}"]
 
 
-def log_csv(log: LogData) -> bytes:
-    """The RFA log as CSV bytes: UTF-8 with BOM, header, HXL hashtag row."""
-    return write_table([name for name, _ in CSV_COLUMNS], [tag for _, tag in CSV_COLUMNS],
-                       csv_rows(log))
+def log_csv(log: LogData, *, lang: str | None = None) -> bytes:
+    """The RFA log as CSV bytes: UTF-8 with BOM, header, HXL hashtag row (the header and
+    labels in `lang` when given; the hashtags are the same in every language)."""
+    with printing_language(lang):
+        return write_table([_(name) for name, _tag in CSV_COLUMNS],
+                           [tag for _name, tag in CSV_COLUMNS], csv_rows(log))
 
 
 def export_log(session: Session, target: str | Path, *, operation_id: str,
                where: RfaFilter = RfaFilter(), sort: str = "reference",  # noqa: B008
                descending: bool = False, page_size: str = "A4",
-               progress: Progress | None = None) -> Path:
-    """Write the filtered log to `target` (.csv → CSV, anything else → PDF), atomically."""
-    log = load_log(session, operation_id=operation_id, where=where, sort=sort,
-                   descending=descending, progress=progress)
-    data = (log_csv(log) if str(target).lower().endswith(".csv")
-            else log_pdf(log, page_size=page_size, progress=progress))
-    if progress is not None:  # read and laid out (a CSV needs no layout): saving is left
-        progress.report(1, 1, "Saving the file")
+               progress: Progress | None = None, lang: str | None = None) -> Path:
+    """Write the filtered log to `target` (.csv → CSV, anything else → PDF), atomically,
+    in `lang` ("fr") when given."""
+    with printing_language(lang):
+        log = load_log(session, operation_id=operation_id, where=where, sort=sort,
+                       descending=descending, progress=progress)
+        data = (log_csv(log) if str(target).lower().endswith(".csv")
+                else log_pdf(log, page_size=page_size, progress=progress))
+        if progress is not None:  # read and laid out (a CSV needs no layout): saving is left
+            progress.report(1, 1, _("Saving the file"))
     return write_atomically(target, data)

@@ -12,6 +12,7 @@ from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.pdfbase import pdfmetrics
 
 from fieldapp.errors import Cancelled
+from fieldapp.i18n import language
 from fieldapp.models import Contact, Organisation, utcnow
 from fieldapp.pdf.common import register_fonts
 from fieldapp.pdf.rfa import chunks, load_rfa_document, rfa_pdf
@@ -81,6 +82,26 @@ def test_form_prints_reference_fields_accents_cyrillic_and_justification(db, op_
                      "Requesting organisation", "UN-CMCoord officer", "Validation by the HC/RC",
                      "Jeanne Dupré", "Page 1 of"):
         assert expected in text, expected
+
+
+def test_form_prints_in_the_language_asked_and_leaves_the_app_language_alone(db, op_id):
+    rfa_id = _draft(db, op_id, cargo_tonnes=12.5)
+    with db.session() as session:
+        french = rfa_pdf(load_rfa_document(session, rfa_id, lang="fr"), lang="fr")
+    assert len(PdfReader(io.BytesIO(french)).pages) >= 1
+    assert "12,5 t" in _text(french)  # numbers as French writes them (the catalog is not needed)
+    assert language() == "en"
+    assert "12.5 t" in _text(_pdf(db, rfa_id))
+
+
+def test_log_prints_and_exports_in_the_language_asked(db, op_id, tmp_path):
+    _draft(db, op_id)
+    with db.session() as session:
+        french = log_pdf(load_log(session, operation_id=op_id), lang="fr")
+        target = export_log(session, tmp_path / "log.csv", operation_id=op_id, lang="es")
+    assert len(PdfReader(io.BytesIO(french)).pages) == 1
+    assert len(target.read_bytes().decode("utf-8-sig").splitlines()) == 3
+    assert language() == "en"
 
 
 def test_form_shows_times_in_the_operation_zone(db, op_id):
