@@ -19,10 +19,18 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from fieldapp.i18n import N_, _, format_number, ngettext
 from fieldapp.labels import org_type_label
 from fieldapp.models import Operation
 from fieldapp.models.enums import OrganisationType as T
-from fieldapp.pdf.common import deliver, escape, numbered_canvas, styles, title_header
+from fieldapp.pdf.common import (
+    deliver,
+    escape,
+    numbered_canvas,
+    printing_language,
+    styles,
+    title_header,
+)
 from fieldapp.pdf.listing import (
     CELL_PADDING,
     column_widths,
@@ -37,8 +45,20 @@ from fieldapp.services.contacts import display_phone
 
 GROUP_ORDER = (T.UN_AGENCY, T.HOST_GOVERNMENT, T.NATIONAL_MILITARY, T.FOREIGN_MILITARY,
                T.CIVIL_DEFENCE, T.RED_CROSS, T.NGO, T.DONOR, T.OTHER, "")
-KIND_LETTER = {"mobile": "M", "office": "O", "satellite": "S", "radio": "R"}
-COLUMNS = ("Name", "Role", "Organisation", "Phones", "Call sign", "E-mail")
+# The one-letter marks of phone kinds, explained in every page's header.
+KIND_LETTER = {
+    # Translators: one letter for a mobile phone; the sheet's header explains it.
+    "mobile": N_("M"),
+    # Translators: one letter for an office phone.
+    "office": N_("O"),
+    # Translators: one letter for a satellite phone.
+    "satellite": N_("S"),
+    # Translators: one letter for a radio.
+    "radio": N_("R"),
+}
+COLUMNS = (N_("Name"), N_("Role"), N_("Organisation"), N_("Phones"), N_("Call sign"),
+           N_("E-mail"))
+EMAIL_COLUMN = 5
 WIDTHS_MM = (40, 50, 28, 62, 18, 63)  # 261 mm: A4 landscape inside the margins
 
 
@@ -56,10 +76,14 @@ class SheetLine:
     favourite: bool
 
 
+def _kind_letter(kind: str) -> str:
+    return _(KIND_LETTER[kind]) if kind in KIND_LETTER else "?"
+
+
 def sheet_lines(session: Session, *, operation_id: str | None,
                 limit: int | None = None) -> list[SheetLine]:
     """The contacts of the operation and global ones, in the sheet's order."""
-    scope = ("(c.operation_id = :op OR c.operation_id IS NULL)" if operation_id
+    scope = ("(c.operation_id = :op OR c.operation_id IS NULL)" if operation_id  # i18n: not shown
              else "c.operation_id IS NULL")
     rows = session.execute(text(
         "SELECT c.given_name, c.family_name, c.role, c.phones, c.emails, c.call_sign, "
@@ -72,7 +96,7 @@ def sheet_lines(session: Session, *, operation_id: str | None,
     lines = []
     for r in rows:
         phones = tuple(
-            f"{KIND_LETTER.get(p.get('kind', ''), '?')} {display_phone(p.get('number', ''))}"
+            f"{_kind_letter(p.get('kind', ''))} {display_phone(p.get('number', ''))}"
             + ("" if p.get("valid", True) else " (?)")
             for p in json.loads(r.phones or "[]"))
         organisation = r.acronym or r.org  # the acronym is what people say and fits the line
@@ -87,12 +111,12 @@ def sheet_lines(session: Session, *, operation_id: str | None,
 
 
 def _group_title(group: str) -> str:
-    return org_type_label(group) if group else "No organisation"
+    return org_type_label(group) if group else _("No organisation")
 
 
 def _table(lines: list[SheetLine], widths: list[float]) -> Table:
-    cell, bold, _ = list_styles()
-    room = widths[COLUMNS.index("E-mail")] - 2 * CELL_PADDING
+    cell, bold, _group = list_styles()
+    room = widths[EMAIL_COLUMN] - 2 * CELL_PADDING
     body = [
         [Paragraph(("★ " if line.favourite else "") + escape(line.name), bold),
          TextParagraph(line.role, cell), TextParagraph(line.organisation, cell),
@@ -104,18 +128,29 @@ def _table(lines: list[SheetLine], widths: list[float]) -> Table:
                                                width=room) for e in line.emails), cell)]
         for line in lines
     ]
-    return striped_table(COLUMNS, body, widths)
+    return striped_table([_(name) for name in COLUMNS], body, widths)
 
 
 def contact_sheet_pdf(session: Session, *, operation_id: str | None,
                       target: str | Path | None = None, page_size: str = "A4",
-                      limit: int | None = None, printed_on: date | None = None) -> bytes | None:
-    """The contact sheet as PDF bytes, or written to `target` (then None)."""
+                      limit: int | None = None, printed_on: date | None = None,
+                      lang: str | None = None) -> bytes | None:
+    """The contact sheet as PDF bytes, or written to `target` (then None); in `lang`
+    ("fr") when given."""
+    with printing_language(lang):
+        return _contact_sheet(session, operation_id=operation_id, target=target,
+                              page_size=page_size, limit=limit, printed_on=printed_on)
+
+
+def _contact_sheet(session: Session, *, operation_id: str | None, target: str | Path | None,
+                   page_size: str, limit: int | None, printed_on: date | None) -> bytes | None:
     operation = session.get(Operation, operation_id) if operation_id else None
-    name = operation.name if operation is not None else "Global contacts"
+    name = operation.name if operation is not None else _("Global contacts")
     lines = sheet_lines(session, operation_id=operation_id, limit=limit)
     out = io.BytesIO()
-    doc = list_document(out, page_size=page_size, title=f"Contact sheet — {name}")
+    # Translators: the sheet's title, e.g. "Contact sheet — Cyclone Idai".
+    title = _("Contact sheet — {operation}").format(operation=name)
+    doc = list_document(out, page_size=page_size, title=title)
     widths = column_widths(doc, WIDTHS_MM)
     story: list[Flowable] = []
     for group in GROUP_ORDER:
@@ -123,10 +158,17 @@ def contact_sheet_pdf(session: Session, *, operation_id: str | None,
         if members:
             story += group_section(_group_title(group), len(members), _table(members, widths))
     if not lines:
-        story.append(Paragraph("No contacts yet in this operation.", styles()["body"]))
+        story.append(Paragraph(escape(_("No contacts yet in this operation.")),
+                               styles()["body"]))
     story.append(Spacer(1, 2))
     printed = (printed_on or date.today()).isoformat()
-    subtitle = f"{len(lines)} contacts · printed {printed} · M mobile, O office, " \
-               "S satellite, R radio, (?) unchecked number"
-    doc.build(story, canvasmaker=numbered_canvas(title_header(f"Contact sheet — {name}", subtitle)))
+    # Translators: under the sheet's title; the letters M, O, S, R are those of the phone
+    # kinds above, {printed} is a date such as "2026-03-01".
+    subtitle = ngettext(
+        "{count} contact · printed {printed} · M mobile, O office, S satellite, R radio, "
+        "(?) unchecked number",
+        "{count} contacts · printed {printed} · M mobile, O office, S satellite, R radio, "
+        "(?) unchecked number", len(lines)).format(count=format_number(len(lines)),
+                                                   printed=printed)
+    doc.build(story, canvasmaker=numbered_canvas(title_header(title, subtitle)))
     return deliver(out, target)

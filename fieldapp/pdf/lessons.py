@@ -30,9 +30,11 @@ from reportlab.platypus import (
 )
 from sqlalchemy.orm import Session
 
+from fieldapp.i18n import N_, _, format_number
 from fieldapp.labels import lesson_status_label, topic_label
 from fieldapp.models.enums import LessonStatus, Sensitivity
 from fieldapp.pdf.common import (
+    AUTHOR,
     FONT,
     FONT_BOLD,
     GRID,
@@ -42,13 +44,22 @@ from fieldapp.pdf.common import (
     deliver,
     escape,
     numbered_canvas,
+    printing_language,
     styles,
 )
 from fieldapp.pdf.paragraphs import TextParagraph
 from fieldapp.progress import Progress
 from fieldapp.services.lessons import PARTS, LessonView, lesson_view, lessons_by_ids
 
-INTERNAL_BANNER = "INTERNAL \u2014 not for publication"
+INTERNAL_BANNER = N_("INTERNAL \u2014 not for publication")  # translated where printed
+# Where a lesson is in its review, after "Status:" in the printout.
+_REVIEW_STATE = {
+    LessonStatus.DRAFT: N_("draft, not yet sent to Geneva"),
+    LessonStatus.SUBMITTED: N_("submitted to Geneva, awaiting review"),
+    LessonStatus.VALIDATED: N_("validated by HQ"),
+    LessonStatus.RETURNED: N_("returned by HQ"),
+    LessonStatus.PUBLISHED: N_("published by HQ"),
+}
 BANNER_RED = colors.HexColor("#b3261e")
 LABEL_FILL = colors.HexColor("#eef3f8")
 COMMENT_FILL = colors.HexColor("#fff4d6")
@@ -62,7 +73,7 @@ class _PageMarker(Flowable):
         self.internal = internal
         self.title = title
 
-    def wrap(self, *_: float) -> tuple[float, float]:
+    def wrap(self, *_size: float) -> tuple[float, float]:
         return 0, 0
 
     def draw(self) -> None:
@@ -74,11 +85,11 @@ def _header(canvas: Canvas) -> None:
     width, height = canvas._pagesize
     canvas.setFillColor(UN_BLUE)
     canvas.setFont(FONT_BOLD, 9)
-    canvas.drawString(MARGIN, height - 11 * mm, "Lesson observed \u2014 CMCoord Field Kit")
+    canvas.drawString(MARGIN, height - 11 * mm, _("Lesson observed \u2014 CMCoord Field Kit"))
     if getattr(canvas, "_lesson_internal", False):
         canvas.setFillColor(BANNER_RED)
         canvas.setFont(FONT_BOLD, 9)
-        canvas.drawRightString(width - MARGIN, height - 11 * mm, INTERNAL_BANNER)
+        canvas.drawRightString(width - MARGIN, height - 11 * mm, _(INTERNAL_BANNER))
     canvas.setStrokeColor(GRID)
     canvas.line(MARGIN, height - 13 * mm, width - MARGIN, height - 13 * mm)
 
@@ -86,7 +97,7 @@ def _header(canvas: Canvas) -> None:
 def _banner(width: float) -> Table:
     style = ParagraphStyle("banner", parent=styles()["body"], fontName=FONT_BOLD,
                            fontSize=11, leading=14, textColor=colors.white, alignment=1)
-    table = Table([[Paragraph(INTERNAL_BANNER, style)]], colWidths=[width])
+    table = Table([[Paragraph(escape(_(INTERNAL_BANNER)), style)]], colWidths=[width])
     table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), BANNER_RED),
                                ("TOPPADDING", (0, 0), (-1, -1), 4),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
@@ -98,20 +109,23 @@ def _facts(view: LessonView, width: float) -> Table:
     cell, bold = styles()["cell"], styles()["cell_bold"]
     source = view.operation_name
     if d.exercise_name:
-        source = f"{source} \u2014 exercise: {d.exercise_name}" if source else (
-            f"Exercise: {d.exercise_name}")
-    sensitivity = ("Public \u2014 may be published in the lessons library"
-                   if d.sensitivity == Sensitivity.PUBLIC else INTERNAL_BANNER)
+        # Translators: a lesson's operation and the exercise it came from,
+        # e.g. "Cyclone Idai — exercise: Pacific Endeavour".
+        source = _("{operation} \u2014 exercise: {exercise}").format(
+            operation=source, exercise=d.exercise_name) if source else (
+            _("Exercise: {exercise}").format(exercise=d.exercise_name))
+    sensitivity = (_("Public \u2014 may be published in the lessons library")
+                   if d.sensitivity == Sensitivity.PUBLIC else _(INTERNAL_BANNER))
     rows = [
-        ("Date observed", d.observed_on.isoformat() if d.observed_on else "not given"),
-        ("Operation / exercise", source or "not given"),
-        ("Location", d.location or "\u2014"),
-        ("Topic", topic_label(d.topic) if d.topic else "not chosen"),
-        ("Sensitivity", sensitivity),
-        ("Suggested owner", d.suggested_owner or "\u2014"),
-        ("Keywords", d.keywords or "\u2014"),
+        (_("Date observed"), d.observed_on.isoformat() if d.observed_on else _("not given")),
+        (_("Operation / exercise"), source or _("not given")),
+        (_("Location"), d.location or "\u2014"),
+        (_("Topic"), topic_label(d.topic) if d.topic else _("not chosen")),
+        (_("Sensitivity"), sensitivity),
+        (_("Suggested owner"), d.suggested_owner or "\u2014"),
+        (_("Keywords"), d.keywords or "\u2014"),
     ]
-    table = Table([[Paragraph(label, bold), TextParagraph(value, cell)]
+    table = Table([[Paragraph(escape(label), bold), TextParagraph(value, cell)]
                    for label, value in rows], colWidths=[42 * mm, width - 42 * mm])
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.3, GRID),
@@ -128,19 +142,18 @@ def _paragraphs(value: str) -> list[Flowable]:
     body = styles()["body"]
     chunks = [chunk for chunk in value.replace("\r\n", "\n").split("\n\n") if chunk.strip()]
     if not chunks:
-        return [Paragraph("<i>(empty)</i>", body)]
+        return [Paragraph(f"<i>{escape(_('(empty)'))}</i>", body)]
     return [TextParagraph(chunk.strip("\n"), body) for chunk in chunks]
 
 
 def _review(view: LessonView, width: float) -> list[Flowable]:
-    status = lesson_status_label(view.status)
-    where = {LessonStatus.DRAFT: "draft, not yet sent to Geneva",
-             LessonStatus.SUBMITTED: "submitted to Geneva, awaiting review"}.get(
-        view.status, f"{status.lower()} by HQ")
-    flow: list[Flowable] = [Paragraph("Review", styles()["h2"]),
-                            Paragraph(f"<b>Status:</b> {escape(where)}", styles()["body"])]
+    state = _REVIEW_STATE.get(view.status)
+    where = _(state) if state else lesson_status_label(view.status)
+    flow: list[Flowable] = [
+        Paragraph(escape(_("Review")), styles()["h2"]),
+        Paragraph(f"<b>{escape(_('Status:'))}</b> {escape(where)}", styles()["body"])]
     if view.hq_comment.strip():
-        box = Table([[Paragraph("<b>HQ comment:</b> " + escape(view.hq_comment),
+        box = Table([[Paragraph(f"<b>{escape(_('HQ comment:'))}</b> " + escape(view.hq_comment),
                                 styles()["body"])]], colWidths=[width])
         box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), COMMENT_FILL),
                                  ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor("#d9a400")),
@@ -157,10 +170,10 @@ def _lesson_story(view: LessonView, width: float) -> list[Flowable]:
         story += [_banner(width), Spacer(1, 6)]
     title = view.data.title.strip()
     story += [TextParagraph(title, styles()["title"]) if title
-              else Paragraph("<i>Untitled lesson</i>", styles()["title"]),
+              else Paragraph(f"<i>{escape(_('Untitled lesson'))}</i>", styles()["title"]),
               _facts(view, width)]
     for part in PARTS:
-        story.append(Paragraph(part.label, styles()["h2"]))
+        story.append(Paragraph(escape(_(part.label)), styles()["h2"]))
         story += _paragraphs(getattr(view.data, part.field))
     story += [Spacer(1, 4), *_review(view, width)]
     return story
@@ -172,18 +185,19 @@ def _build(views: list[LessonView], *, title: str, target: str | Path | None,
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=PAGE_SIZES[page_size], leftMargin=MARGIN,
                             rightMargin=MARGIN, topMargin=18 * mm, bottomMargin=16 * mm,
-                            title=title, author="CMCoord Field Kit")
+                            title=title, author=AUTHOR)
     story: list[Flowable] = []
     for number, view in enumerate(views):
         if progress is not None:
-            progress.report(number, len(views), "Laying out the lessons")
+            progress.report(number, len(views), _("Laying out the lessons"))
         if number:
             story.append(PageBreak())
         story += _lesson_story(view, doc.width)
     if not views:
-        story.append(Paragraph("No lessons selected.", styles()["body"]))
+        story.append(Paragraph(escape(_("No lessons selected.")), styles()["body"]))
     printed = (printed_on or date.today()).isoformat()
-    story.append(Paragraph(f"Printed {printed}", ParagraphStyle(
+    # Translators: at the end of the printout; {date} like "2026-03-01".
+    story.append(Paragraph(escape(_("Printed {date}").format(date=printed)), ParagraphStyle(
         "printed", parent=styles()["small"], textColor=colors.grey, fontName=FONT,
         spaceBefore=8)))
     doc.build(story, canvasmaker=numbered_canvas(_header))
@@ -191,17 +205,26 @@ def _build(views: list[LessonView], *, title: str, target: str | Path | None,
 
 
 def lesson_pdf(session: Session, lesson_id: str, *, target: str | Path | None = None,
-               page_size: str = "A4", printed_on: date | None = None) -> bytes | None:
-    """One lesson as PDF bytes, or written to `target` (then None)."""
-    view = lesson_view(session, lesson_id)
-    return _build([view], title=f"Lesson observed \u2014 {view.data.title}", target=target,
-                  page_size=page_size, printed_on=printed_on)
+               page_size: str = "A4", printed_on: date | None = None,
+               lang: str | None = None) -> bytes | None:
+    """One lesson as PDF bytes, or written to `target` (then None); in `lang` ("fr")
+    when given."""
+    with printing_language(lang):
+        view = lesson_view(session, lesson_id)
+        # Translators: the PDF's title, e.g. "Lesson observed — Asset offers before needs".
+        title = _("Lesson observed \u2014 {title}").format(title=view.data.title)
+        return _build([view], title=title, target=target, page_size=page_size,
+                      printed_on=printed_on)
 
 
 def lessons_pdf(session: Session, lesson_ids: list[str], *, target: str | Path | None = None,
                 page_size: str = "A4", printed_on: date | None = None,
-                progress: Progress | None = None) -> bytes | None:
-    """The selected lessons, each from a new page, as PDF bytes or written to `target`."""
-    views = lessons_by_ids(session, lesson_ids)
-    return _build(views, title=f"Lessons observed ({len(views)})", target=target,
-                  page_size=page_size, printed_on=printed_on, progress=progress)
+                progress: Progress | None = None, lang: str | None = None) -> bytes | None:
+    """The selected lessons, each from a new page, as PDF bytes or written to `target`;
+    in `lang` ("fr") when given."""
+    with printing_language(lang):
+        views = lessons_by_ids(session, lesson_ids)
+        # Translators: the PDF's title; {count} is how many lessons it holds.
+        title = _("Lessons observed ({count})").format(count=format_number(len(views)))
+        return _build(views, title=title, target=target, page_size=page_size,
+                      printed_on=printed_on, progress=progress)

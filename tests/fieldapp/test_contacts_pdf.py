@@ -100,7 +100,7 @@ def test_a_long_operation_name_prints_whole_in_smaller_type_above_the_legend(db)
     _, text = _text(_sheet_with(db, name=name))
     lines = text.splitlines()
     assert f"Contact sheet — {name}" in lines
-    assert lines[lines.index(f"Contact sheet — {name}") + 1].startswith("1 contacts · printed")
+    assert lines[lines.index(f"Contact sheet — {name}") + 1].startswith("1 contact · printed")
 
 
 def test_only_an_absurdly_long_operation_name_is_cut(db):
@@ -109,7 +109,20 @@ def test_only_an_absurdly_long_operation_name_is_cut(db):
     header = next(line for line in text.splitlines() if line.startswith("Contact sheet — "))
     assert header.startswith("Contact sheet — Tropical Cyclone Kalindra")
     assert header.endswith("…")
-    assert "1 contacts · printed" in text
+    assert "1 contact · printed" in text
+
+
+def test_sheet_prints_in_the_language_asked(db):
+    with db.transaction() as session:
+        op = Operation(name="Flood Kisumu", code="KSM", country="KEN")
+        session.add(op)
+        session.flush()
+        create_contact(session, ContactInput(given_name="Jean", family_name="Dupont"),
+                       operation_id=op.id)
+        pdf = contact_sheet_pdf(session, operation_id=op.id, lang="fr")
+    pages, text = _text(pdf)
+    assert pages == 1
+    assert "Flood Kisumu" in text
 
 
 def test_long_role_and_organisation_wrap_instead_of_being_cut(db):

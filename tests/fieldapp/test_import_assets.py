@@ -372,3 +372,14 @@ def test_asset_list_pdf_groups_by_category_and_marks_stale_entries(db, op_id):
     assert "CHECK" in text
     assert "2 entries, 1 to check" in text
     assert "Page 1 of 1" in text
+
+
+def test_asset_list_pdf_prints_in_the_language_asked(db, op_id):
+    with db.transaction() as session:
+        create_asset(session, AssetInput(category="medical", description="Field hospital",
+                                         capacity_value=12.5, capacity_unit="t"),
+                     operation_id=op_id)
+    with db.session() as session:
+        pdf = asset_list_pdf(session, operation_id=op_id, lang="es")
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "12,5 t" in text  # numbers as Spanish writes them (the catalog is not needed)

@@ -257,6 +257,15 @@ def test_lesson_pdf_prints_markup_as_text_and_long_parts_flow(db, complete):
     assert text.count(INTERNAL_BANNER) >= pages  # on every page's header, and the banner
 
 
+def test_lessons_print_in_the_language_asked(db, complete):
+    lesson = _create(db, complete)
+    with db.session() as session:
+        one = lesson_pdf(session, lesson.id, lang="fr")
+        several = lessons_pdf(session, [lesson.id], lang="fr")
+    for pdf in (one, several):
+        assert len(PdfReader(io.BytesIO(pdf)).pages) >= 1
+
+
 def test_selected_lessons_pdf_marks_only_internal_ones(db, complete):
     public = _create(db, replace(complete, title="Public lesson"))
     internal = _create(db, replace(complete, title="Internal lesson", sensitivity="internal"))
