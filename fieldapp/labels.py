@@ -141,3 +141,9 @@ def lesson_status_label(value: object) -> str:
 def operation_kind_label(value: object) -> str:
     """An operation kind, readable."""
     return _label(_OPERATION_KIND, value)
+
+
+def history_comment(comment: str | None) -> str:
+    """A history comment as shown: the app's own ("Draft created", stored in English) in the
+    current language; what an officer typed, unchanged (it is in no catalog)."""
+    return _(comment) if comment else ""

@@ -18,6 +18,8 @@ from sqlalchemy import ColumnElement, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from fieldapp.errors import ValidationError, ValidationErrors
+from fieldapp.i18n import N_, _
+from fieldapp.labels import asset_status_label, history_comment
 from fieldapp.models import Asset, AssetStatusEvent, Contact, Rfa, utcnow
 from fieldapp.models.enums import AssetCategory, AssetStatus
 from fieldapp.search import text_condition
@@ -57,11 +59,12 @@ class AssetInput:
 
 def _number_errors(data: AssetInput) -> list[ValidationError]:
     errors = []
-    checks = (("quantity", data.quantity, 0, None, "The quantity cannot be negative."),
-              ("capacity_value", data.capacity_value, 0, None, "The capacity cannot be negative."),
-              ("latitude", data.latitude, -90, 90, "Latitude is between -90 and 90 degrees."),
+    checks = (("quantity", data.quantity, 0, None, _("The quantity cannot be negative.")),
+              ("capacity_value", data.capacity_value, 0, None,
+               _("The capacity cannot be negative.")),
+              ("latitude", data.latitude, -90, 90, _("Latitude is between -90 and 90 degrees.")),
               ("longitude", data.longitude, -180, 180,
-               "Longitude is between -180 and 180 degrees."))
+               _("Longitude is between -180 and 180 degrees.")))
     for name, value, low, high, message in checks:
         if value is None:
             continue
@@ -69,10 +72,11 @@ def _number_errors(data: AssetInput) -> list[ValidationError]:
                 high is not None and value > high):
             errors.append(ValidationError(name, message))
     if not isinstance(data.quantity, int) or isinstance(data.quantity, bool):
-        errors.append(ValidationError("quantity", "The quantity is a whole number."))
+        errors.append(ValidationError("quantity", _("The quantity is a whole number.")))
     if (data.latitude is None) != (data.longitude is None):
         missing = "longitude" if data.longitude is None else "latitude"
-        errors.append(ValidationError(missing, "Give both latitude and longitude, or neither."))
+        errors.append(ValidationError(missing,
+                                      _("Give both latitude and longitude, or neither.")))
     return errors
 
 
@@ -81,28 +85,31 @@ def validate_asset(session: Session, data: AssetInput, *,
     """Check the form; raise ValidationErrors naming every bad field, or return clean data."""
     errors = _number_errors(data)
     if data.category not in CATEGORIES:
-        errors.append(ValidationError("category", "Choose the asset's category."))
+        errors.append(ValidationError("category", _("Choose the asset's category.")))
     if data.status not in STATUSES:
-        errors.append(ValidationError("status", "Choose the asset's status."))
+        errors.append(ValidationError("status", _("Choose the asset's status.")))
     if not data.description.strip():
-        errors.append(ValidationError("description", "Describe the asset."))
+        errors.append(ValidationError("description", _("Describe the asset.")))
     for name, limit in LIMITS.items():
         if len(getattr(data, name).strip()) > limit:
-            errors.append(ValidationError(name, f"Keep this under {limit} characters."))
+            errors.append(ValidationError(name, _("Keep this under {limit} characters.").format(
+                limit=limit)))
     state = country_code(data.provider_state) if data.provider_state.strip() else ""
     if state is None:
         errors.append(ValidationError("provider_state",
-                                      "Choose the providing state from the list of countries."))
+                                      _("Choose the providing state from the list of "
+                                        "countries.")))
     if data.available_from and data.available_to and data.available_to < data.available_from:
         errors.append(ValidationError("available_to",
-                                      "The end of availability is before its start."))
+                                      _("The end of availability is before its start.")))
     if data.poc_contact_id is not None:
         contact = session.get(Contact, data.poc_contact_id)
         if contact is None or contact.deleted:
-            errors.append(ValidationError("poc_contact_id", "That contact no longer exists."))
+            errors.append(ValidationError("poc_contact_id", _("That contact no longer exists.")))
     if not data.is_global and operation_id is None:
         errors.append(ValidationError("is_global",
-                                      "Choose an operation first, or make the entry global."))
+                                      _("Choose an operation first, or make the entry "
+                                        "global.")))
     if errors:
         raise ValidationErrors(errors)
     clean = {f.name: getattr(data, f.name) for f in fields(AssetInput)}
@@ -131,9 +138,11 @@ def _write(asset: Asset, clean: AssetInput, operation_id: str | None) -> None:
 
 
 def create_asset(session: Session, data: AssetInput, *, operation_id: str | None,
-                 by: str | None = None, comment: str = "Entered in the directory",
+                 by: str | None = None, comment: str = N_("Entered in the directory"),
                  asset_id: str | None = None) -> Asset:
     """Add an entry (confirmed now) with the first event of its status history.
+
+    The default comment is stored in English and translated where the history is shown.
 
     `asset_id` is the id an import chose (fieldapp.importexport.common.new_row_id);
     default a new one.
@@ -165,9 +174,11 @@ def change_asset_status(session: Session, asset_id: str, status: str, *,
     """Move an entry to a status, recording when, who and why; news of it confirms it."""
     asset = get_asset(session, asset_id)
     if status not in STATUSES:
-        raise ValidationError("status", "Choose the asset's status.")
+        raise ValidationError("status", _("Choose the asset's status."))
     if status == asset.status:
-        raise ValidationError("status", f"The asset is already {status}.")
+        # Translators: {status} is an asset status in lower case: offered, available, …
+        raise ValidationError("status", _("The asset is already {status}.").format(
+            status=asset_status_label(status).lower()))
     _event(session, asset, status=status, by=by, comment=comment)
     asset.status = status
     asset.confirmed_at = utcnow()
@@ -183,7 +194,7 @@ def confirm_asset(session: Session, asset_id: str, *, now: datetime | None = Non
 
 def get_asset(session: Session, asset_id: str) -> Asset:
     """One entry, or NotFoundError."""
-    return live_row(session, Asset, asset_id, "That asset is no longer in the directory.")
+    return live_row(session, Asset, asset_id, _("That asset is no longer in the directory."))
 
 
 def delete_asset(session: Session, asset_id: str) -> None:
@@ -217,7 +228,8 @@ class AssetEvent:
 
 def asset_history(session: Session, asset_id: str) -> list[AssetEvent]:
     """The entry's status changes, oldest first: in sequence (as RFA history), never by
-    the laptop clocks that wrote `at` (which each line still shows)."""
+    the laptop clocks that wrote `at` (which each line still shows). The app's own comments
+    come out in the current language, what an officer typed as typed."""
     events = session.scalars(
         select(AssetStatusEvent).where(AssetStatusEvent.asset_id == asset_id,
                                        AssetStatusEvent.deleted.is_(False))
@@ -225,7 +237,8 @@ def asset_history(session: Session, asset_id: str) -> list[AssetEvent]:
     ).all()
     history, before = [], ""
     for event in events:
-        history.append(AssetEvent(before, event.status, event.at, event.by, event.comment))
+        history.append(AssetEvent(before, event.status, event.at, event.by,
+                                  history_comment(event.comment)))
         before = event.status
     return history
 
@@ -332,7 +345,7 @@ def asset_ids(session: Session, *, operation_id: str | None,
               limit: int | None = None, now: datetime | None = None) -> list[str]:
     """The ids of the filtered, sorted list (all unless `limit`), for a lazy table model."""
     if sort not in SORTS:
-        raise ValueError(f"unknown sort column {sort!r}")
+        raise ValueError(f"unknown sort column {sort!r}")  # i18n: not shown
     keys = [k.desc() if descending else k.asc() for k in SORTS[sort]]
     query = (select(Asset.id).where(*_conditions(where, operation_id=operation_id,
                                                  now=now or utcnow()))

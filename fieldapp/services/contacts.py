@@ -23,6 +23,7 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from fieldapp.errors import ValidationError, ValidationErrors
+from fieldapp.i18n import _
 from fieldapp.models import Asset, Contact, Operation, Organisation
 from fieldapp.models.enums import OrganisationType, PhoneKind
 from fieldapp.search import MAX_TOKENS
@@ -132,9 +133,10 @@ def _clean_phones(phones: list[Phone], region: str | None,
     cleaned: list[Phone] = []
     for phone in phones:
         if phone.kind not in PHONE_KINDS:
-            errors.append(ValidationError(
-                "phones", f"A phone must be mobile, office, satellite or radio, not "
-                f"\u201c{phone.kind}\u201d."))
+            # Translators: {kind} is the kind of phone as found in a file, in any language.
+            errors.append(ValidationError("phones", _(
+                "A phone must be mobile, office, satellite or radio, not \u201c{kind}\u201d."
+            ).format(kind=phone.kind)))
             continue
         if not phone.number.strip():
             continue
@@ -151,20 +153,21 @@ def validate_contact(session: Session, data: ContactInput, *,
     values = {name: getattr(data, name).strip() for name in LIMITS}
     if values["full_name"] and not (values["given_name"] or values["family_name"]):
         # the structured parts, for sorting and for finding the person by a Latin name
-        given, _, family = values["full_name"].rpartition(" ")
+        given, _space, family = values["full_name"].rpartition(" ")
         values["given_name"], values["family_name"] = given.strip()[:120], family[:120]
     if not (values["given_name"] or values["family_name"] or values["full_name"]):
-        errors.append(ValidationError("family_name", "Give the contact a name."))
+        errors.append(ValidationError("family_name", _("Give the contact a name.")))
     for name, limit in LIMITS.items():
         if len(values[name]) > limit:
-            errors.append(ValidationError(name, f"Keep this under {limit} characters."))
+            errors.append(ValidationError(name, _("Keep this under {limit} characters.").format(
+                limit=limit)))
     emails: list[str] = []
     for email in (e.strip() for e in data.emails):
         if not email:
             continue
         if not is_email(email):
-            errors.append(ValidationError(
-                "emails", f"\u201c{email}\u201d does not look like an e-mail address."))
+            errors.append(ValidationError("emails", _(
+                "\u201c{email}\u201d does not look like an e-mail address.").format(email=email)))
         elif email.casefold() not in {e.casefold() for e in emails}:
             emails.append(email)
     phones = _clean_phones(data.phones, region_of(session, operation_id), errors)
@@ -172,10 +175,11 @@ def validate_contact(session: Session, data: ContactInput, *,
         org = session.get(Organisation, data.organisation_id)
         if org is None or org.deleted:
             errors.append(ValidationError("organisation_id",
-                                          "That organisation no longer exists."))
+                                          _("That organisation no longer exists.")))
     if not data.is_global and operation_id is None:
         errors.append(ValidationError("is_global",
-                                      "Choose an operation first, or make the contact global."))
+                                      _("Choose an operation first, or make the contact "
+                                        "global.")))
     if errors:
         raise ValidationErrors(errors)
     return ContactInput(**values, organisation_id=data.organisation_id, phones=phones,
@@ -221,7 +225,7 @@ def update_contact(session: Session, contact_id: str, data: ContactInput, *,
 
 def get_contact(session: Session, contact_id: str) -> Contact:
     """One contact, or NotFoundError."""
-    return live_row(session, Contact, contact_id, "That contact no longer exists.")
+    return live_row(session, Contact, contact_id, _("That contact no longer exists."))
 
 
 def delete_contact(session: Session, contact_id: str) -> None:
@@ -270,18 +274,22 @@ def create_organisation(session: Session, *, name: str, operation_id: str | None
     errors: list[ValidationError] = []
     name, acronym = " ".join(name.split()), acronym.strip()
     if not name:
-        errors.append(ValidationError("name", "Give the organisation a name."))
+        errors.append(ValidationError("name", _("Give the organisation a name.")))
     elif len(name) > 200:
-        errors.append(ValidationError("name", "Keep the name under 200 characters."))
+        errors.append(ValidationError("name", _("Keep the name under {limit} characters.").format(
+            limit=200)))
     elif find_organisation(session, name, operation_id=operation_id) is not None:
-        errors.append(ValidationError("name", f"{name} is already in the list."))
+        # Translators: {name} is the name of an organisation.
+        errors.append(ValidationError("name", _("{name} is already in the list.").format(
+            name=name)))
     if org_type not in ORG_TYPES:
-        errors.append(ValidationError("org_type", "Choose the type of organisation."))
+        errors.append(ValidationError("org_type", _("Choose the type of organisation.")))
     if len(acronym) > 40:
-        errors.append(ValidationError("acronym", "Keep the acronym under 40 characters."))
+        errors.append(ValidationError("acronym", _(
+            "Keep the acronym under {limit} characters.").format(limit=40)))
     code = country_code(country) if country.strip() else ""
     if code is None:
-        errors.append(ValidationError("country", "Choose the country from the list."))
+        errors.append(ValidationError("country", _("Choose the country from the list.")))
     if errors:
         raise ValidationErrors(errors)
     org = Organisation(name=name, acronym=acronym, org_type=org_type, country=code or "",
@@ -371,7 +379,7 @@ SORTS: dict[str, str] = {
     "favourite": "c.favourite {d}",
     "updated_at": "c.updated_at {d}",
 }
-_TIE = ", c.family_name COLLATE NOCASE, c.given_name COLLATE NOCASE, c.id"
+_TIE = ", c.family_name COLLATE NOCASE, c.given_name COLLATE NOCASE, c.id"  # i18n: not shown
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PHONE_TEXT = re.compile(r"^\+?[\d\s().\-/]+$")
 _TEXT_COLUMNS = "{given_name family_name role emails call_sign}"
@@ -433,7 +441,8 @@ def _text_conditions(session: Session, user_text: str, region: str | None,
         prefixes = [p for p in _phone_prefixes(user_text, region) if p]
         params["t0"] = f"{_NUMBER_COLUMNS} : (" + " OR ".join(
             _prefix(p) for p in prefixes) + ")"
-        return ["c.rowid IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :t0)"]
+        return [  # i18n: not shown
+            "c.rowid IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :t0)"]
     words = _WORD.findall(user_text)[:MAX_TOKENS]
     if not words:
         return None
@@ -446,12 +455,14 @@ def _text_conditions(session: Session, user_text: str, region: str | None,
         fts = f"SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :t{number}"
         # A word may name the person or their organisation ("amina wfp"); organisations
         # are few, so find them first and add their people only when there are some.
-        organisations = _matching_organisations(session, "{name acronym} : " + _prefix(word))
+        organisations = _matching_organisations(  # i18n: not shown
+            session, "{name acronym} : " + _prefix(word))
         if organisations:
             params[f"o{number}"] = json.dumps(organisations)
-            fts += (f" UNION SELECT rowid FROM contacts WHERE organisation_id IN "
-                    f"(SELECT value FROM json_each(:o{number}))")
-        conditions.append(f"c.rowid IN ({fts})")
+            fts += (  # i18n: not shown
+                f" UNION SELECT rowid FROM contacts WHERE organisation_id IN "
+                f"(SELECT value FROM json_each(:o{number}))")
+        conditions.append(f"c.rowid IN ({fts})")  # i18n: not shown
     return conditions
 
 
@@ -462,24 +473,24 @@ def _where(session: Session, *, operation_id: str | None, user_text: str,
            org_type: str | None, favourites_only: bool,
            scope: str = "all") -> tuple[str, dict[str, Any]]:
     if scope not in SCOPES:
-        raise ValueError(f"unknown scope {scope!r}")
+        raise ValueError(f"unknown scope {scope!r}")  # i18n: not shown
     params: dict[str, Any] = {"op": operation_id}
     conditions = ["c.deleted = 0"]
     # The unary + keeps SQLite off the operation_id index: it matches most rows, and
     # reading the table in order beats 100,000 index look-ups (or the FTS rowid list).
     if scope == "global" or not operation_id:
-        conditions.append("+c.operation_id IS NULL")
+        conditions.append("+c.operation_id IS NULL")  # i18n: not shown
     elif scope == "operation":
         conditions.append("+c.operation_id = :op")
     else:
-        conditions.append("(+c.operation_id = :op OR +c.operation_id IS NULL)")
+        conditions.append("(+c.operation_id = :op OR +c.operation_id IS NULL)")  # i18n: not shown
     if user_text.strip():
         region = region_of(session, operation_id)
         found = _text_conditions(session, user_text.strip(), region, params)
         conditions += found if found is not None else ["0"]
     if org_type:
         params["org_type"] = org_type
-        conditions.append("+c.organisation_id IN (SELECT id FROM organisations "
+        conditions.append("+c.organisation_id IN (SELECT id FROM organisations "  # i18n: not shown
                           "WHERE org_type = :org_type)")
     if favourites_only:
         conditions.append("c.favourite = 1")
@@ -498,10 +509,10 @@ def contact_ids(session: Session, *, operation_id: str | None, text: str = "",
     `scope` narrows to the operation's own contacts ("operation") or global ones ("global").
     """
     if sort not in SORTS:
-        raise ValueError(f"unknown sort column {sort!r}")
+        raise ValueError(f"unknown sort column {sort!r}")  # i18n: not shown
     where, params = _where(session, operation_id=operation_id, user_text=text,
                            org_type=org_type, favourites_only=favourites_only, scope=scope)
-    join = (" LEFT JOIN organisations o ON o.id = c.organisation_id"
+    join = (" LEFT JOIN organisations o ON o.id = c.organisation_id"  # i18n: not shown
             if sort in ("organisation", "org_type") else "")
     order = SORTS[sort].format(d="DESC" if descending else "ASC") + _TIE
     params.update(limit=-1 if limit is None else limit, offset=offset)

@@ -22,6 +22,7 @@ from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session
 
 from fieldapp.errors import FieldAppError, ValidationError, ValidationErrors
+from fieldapp.i18n import N_, _, ngettext
 from fieldapp.importexport.csv_hxl import write_table
 from fieldapp.labels import lesson_status_label, topic_label
 from fieldapp.models import Lesson, Operation
@@ -41,7 +42,10 @@ EXERCISES = "exercises"  # LessonFilter.operation value: lessons of exercises no
 
 @dataclass(frozen=True)
 class TextPart:
-    """One of the three parts of the template, with the guidance the form shows."""
+    """One of the three parts of the template, with the guidance the form shows.
+
+    `label` and `hint` are marked `N_()`: show them through `_()`.
+    """
 
     field: str
     label: str
@@ -50,12 +54,12 @@ class TextPart:
 
 
 PARTS: tuple[TextPart, ...] = (
-    TextPart("observation", "Observation",
-             "What happened: the facts, where and when, without judging them.", 80),
-    TextPart("discussion", "Discussion",
-             "Why it happened and what it changed: causes, context, consequences.", 80),
-    TextPart("recommendation", "Recommendation",
-             "What should be done next time, and by whom.", 40),
+    TextPart("observation", N_("Observation"),
+             N_("What happened: the facts, where and when, without judging them."), 80),
+    TextPart("discussion", N_("Discussion"),
+             N_("Why it happened and what it changed: causes, context, consequences."), 80),
+    TextPart("recommendation", N_("Recommendation"),
+             N_("What should be done next time, and by whom."), 40),
 )
 PART_BY_FIELD = {part.field: part for part in PARTS}
 
@@ -104,14 +108,61 @@ def _count(text_value: str) -> int:
     return len(text_value.strip())
 
 
+# One whole sentence per part (the part's name takes an article or a case in other
+# languages), so the three parts each have their own below.
+def _empty(part: TextPart) -> str:
+    if part.field == "observation":
+        return _("The observation is empty.")
+    if part.field == "discussion":
+        return _("The discussion is empty.")
+    return _("The recommendation is empty.")
+
+
+def _too_short(part: TextPart, length: int) -> str:
+    if part.field == "observation":
+        # Translators: {count} is the minimum number of characters, {length} how many there
+        # are now.
+        said = ngettext("Write at least {count} character of observation (now {length}).",
+                        "Write at least {count} characters of observation (now {length}).",
+                        part.min_chars)
+    elif part.field == "discussion":
+        said = ngettext("Write at least {count} character of discussion (now {length}).",
+                        "Write at least {count} characters of discussion (now {length}).",
+                        part.min_chars)
+    else:
+        said = ngettext("Write at least {count} character of recommendation (now {length}).",
+                        "Write at least {count} characters of recommendation (now {length}).",
+                        part.min_chars)
+    return said.format(count=part.min_chars, length=length)
+
+
+def _too_long(part: TextPart, size: int) -> str:
+    if part.field == "observation":
+        # Translators: {count} is how many characters there are, {limit} the most allowed.
+        said = ngettext("The observation is too long: {count} character, the most is {limit}. "
+                        "Keep what a reader needs; Geneva can ask for more.",
+                        "The observation is too long: {count} characters, the most is {limit}. "
+                        "Keep what a reader needs; Geneva can ask for more.", size)
+    elif part.field == "discussion":
+        said = ngettext("The discussion is too long: {count} character, the most is {limit}. "
+                        "Keep what a reader needs; Geneva can ask for more.",
+                        "The discussion is too long: {count} characters, the most is {limit}. "
+                        "Keep what a reader needs; Geneva can ask for more.", size)
+    else:
+        said = ngettext("The recommendation is too long: {count} character, the most is "
+                        "{limit}. Keep what a reader needs; Geneva can ask for more.",
+                        "The recommendation is too long: {count} characters, the most is "
+                        "{limit}. Keep what a reader needs; Geneva can ask for more.", size)
+    return said.format(count=f"{size:,}", limit=f"{MAX_PART_CHARS:,}")
+
+
 def part_message(part: TextPart, value: str) -> str | None:
     """Why a part cannot be submitted as it is, or None when it is long enough."""
     length = _count(value)
     if length == 0:
-        return f"The {part.label.lower()} is empty. {part.hint}"
+        return f"{_empty(part)} {_(part.hint)}"
     if length < part.min_chars:
-        return (f"Write at least {part.min_chars} characters of {part.label.lower()} "
-                f"(now {length}). {part.hint}")
+        return f"{_too_short(part, length)} {_(part.hint)}"
     return None
 
 
@@ -121,24 +172,23 @@ def draft_errors(data: LessonInput, *, today: date | None = None) -> list[Valida
     today = today or date.today()
     errors: list[ValidationError] = []
     if data.topic and data.topic not in set(LessonTopic):
-        errors.append(ValidationError(
-            "topic", f"\u201c{data.topic[:40]}\u201d is not a topic this version knows; "
-            "choose one of the list."))
+        errors.append(ValidationError("topic", _(
+            "\u201c{topic}\u201d is not a topic this version knows; choose one of the list."
+        ).format(topic=data.topic[:40])))
     if data.sensitivity not in set(Sensitivity):
-        errors.append(ValidationError("sensitivity", "Choose public or internal."))
+        errors.append(ValidationError("sensitivity", _("Choose public or internal.")))
     if data.observed_on is not None and data.observed_on > today:
-        errors.append(ValidationError("observed_on", "The date is in the future."))
+        errors.append(ValidationError("observed_on", _("The date is in the future.")))
     for field, limit in MAX_LINE_CHARS.items():
         if len(getattr(data, field)) > limit:
-            errors.append(ValidationError(
-                field, f"Keep this under {limit} characters (now {len(getattr(data, field)):,})."))
+            # Translators: {count} is how many characters the field has now.
+            errors.append(ValidationError(field, _(
+                "Keep this under {limit} characters (now {count}).").format(
+                    limit=limit, count=f"{len(getattr(data, field)):,}")))
     for part in PARTS:
         size = len(getattr(data, part.field))
         if size > MAX_PART_CHARS:
-            errors.append(ValidationError(
-                part.field, f"The {part.label.lower()} is too long: {size:,} characters, the "
-                f"most is {MAX_PART_CHARS:,}. Keep what a reader needs; Geneva can ask for "
-                "more."))
+            errors.append(ValidationError(part.field, _too_long(part, size)))
     return errors
 
 
@@ -150,11 +200,11 @@ def submission_errors(data: LessonInput, *, today: date | None = None) -> list[V
         if not ok:
             errors.append(ValidationError(field, message))
 
-    need("title", bool(data.title.strip()), "Give the lesson a short title.")
-    need("observed_on", data.observed_on is not None, "Say when it was observed.")
+    need("title", bool(data.title.strip()), _("Give the lesson a short title."))
+    need("observed_on", data.observed_on is not None, _("Say when it was observed."))
     need("operation_id", bool(data.operation_id or data.exercise_name.strip()),
-         "Choose the operation, or name the exercise the lesson comes from.")
-    need("topic", bool(data.topic), "Choose the topic the lesson is about.")
+         _("Choose the operation, or name the exercise the lesson comes from."))
+    need("topic", bool(data.topic), _("Choose the topic the lesson is about."))
     for part in PARTS:
         message = part_message(part, getattr(data, part.field))
         if message:
@@ -171,7 +221,7 @@ def _check_operation(session: Session, operation_id: str | None) -> None:
     operation = session.get(Operation, operation_id)
     if operation is None or operation.deleted:
         raise ValidationErrors([ValidationError(
-            "operation_id", "That operation no longer exists; choose another.")])
+            "operation_id", _("That operation no longer exists; choose another."))])
 
 
 _LONG_TEXT = frozenset(part.field for part in PARTS)
@@ -196,7 +246,7 @@ def _refuse_if_invalid(data: LessonInput) -> None:
 
 def get_lesson(session: Session, lesson_id: str) -> Lesson:
     """One lesson, or NotFoundError."""
-    return live_row(session, Lesson, lesson_id, "That lesson no longer exists.")
+    return live_row(session, Lesson, lesson_id, _("That lesson no longer exists."))
 
 
 def lesson_view(session: Session, lesson_id: str) -> LessonView:
@@ -210,10 +260,11 @@ def lesson_view(session: Session, lesson_id: str) -> LessonView:
 def read_only_reason(status: str) -> str:
     """Why a lesson in this status cannot be changed on the device."""
     if status == S.SUBMITTED:
-        return ("This lesson was submitted to Geneva and is read-only on this laptop; it "
-                "travels with the next sync. If HQ returns it, you can edit it again.")
-    return (f"This lesson is {lesson_status_label(status).lower()} by HQ and can no longer "
-            "be changed here; write a new lesson to add to it.")
+        return _("This lesson was submitted to Geneva and is read-only on this laptop; it "
+                 "travels with the next sync. If HQ returns it, you can edit it again.")
+    # Translators: {status} is a lesson status in lower case: validated, published.
+    return _("This lesson is {status} by HQ and can no longer be changed here; write a new "
+             "lesson to add to it.").format(status=lesson_status_label(status).lower())
 
 
 def _editable(session: Session, lesson_id: str) -> Lesson:
@@ -260,8 +311,8 @@ def delete_draft(session: Session, lesson_id: str) -> None:
     """Delete a draft or a returned lesson (tombstone, so the deletion also syncs)."""
     lesson = get_lesson(session, lesson_id)
     if lesson.status not in EDITABLE:
-        raise FieldAppError("Only a draft or a lesson returned by HQ can be deleted. "
-                            + read_only_reason(lesson.status))
+        only = _("Only a draft or a lesson returned by HQ can be deleted.")
+        raise FieldAppError(f"{only} {read_only_reason(lesson.status)}")
     lesson.deleted = True
 
 
@@ -273,8 +324,9 @@ def apply_hq_status(session: Session, lesson_id: str, status: str, comment: str 
     A returned lesson is editable again, with the comment shown.
     """
     if status not in FROM_HQ:
-        raise ValidationError("status", f"HQ sent a lesson status this version does not know "
-                                        f"(\u201c{status[:40]}\u201d).")
+        raise ValidationError("status", _(
+            "HQ sent a lesson status this version does not know (\u201c{status}\u201d)."
+        ).format(status=status[:40]))
     lesson = get_lesson(session, lesson_id)
     if session.info.get(REMOTE_FLAG):
         _set_hq_status(lesson, status, comment)
@@ -379,9 +431,10 @@ def lessons_by_ids(session: Session, lesson_ids: list[str]) -> list[LessonView]:
     return [lesson_view(session, lesson_id) for lesson_id in lesson_ids if lesson_id in found]
 
 
-CSV_HEADER = ["Title", "Observed on", "Operation", "Exercise", "Location", "Topic",
-              "Observation", "Discussion", "Recommendation", "Suggested owner", "Keywords",
-              "Sensitivity", "Status", "HQ comment", "ID"]
+CSV_HEADER = [N_("Title"), N_("Observed on"), N_("Operation"), N_("Exercise"), N_("Location"),
+              N_("Topic"), N_("Observation"), N_("Discussion"), N_("Recommendation"),
+              N_("Suggested owner"), N_("Keywords"), N_("Sensitivity"), N_("Status"),
+              N_("HQ comment"), N_("ID")]
 CSV_HASHTAGS = ["#meta+title", "#date+observed", "#event+operation", "#event+exercise",
                 "#loc+name", "#meta+topic", "#description+observation",
                 "#description+discussion", "#description+recommendation", "#org+owner",
@@ -399,4 +452,4 @@ def export_lessons_csv(session: Session, lesson_ids: list[str]) -> bytes:
                    topic_label(d.topic) if d.topic else "", d.observation, d.discussion,
                    d.recommendation, d.suggested_owner, d.keywords, d.sensitivity,
                    lesson_status_label(view.status), view.hq_comment, view.id]
-    return write_table(CSV_HEADER, CSV_HASHTAGS, rows())
+    return write_table([_(title) for title in CSV_HEADER], CSV_HASHTAGS, rows())
