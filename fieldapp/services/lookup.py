@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldapp.errors import NotFoundError
+from fieldapp.i18n import _
 from fieldapp.models import Asset, Contact, HandbookSection, Lesson, Operation, Organisation, Rfa
 from fieldapp.models.base import Syncable
 from fieldapp.models.enums import OperationStatus
@@ -86,7 +87,9 @@ def item_summary(session: Session, kind: str, item_id: str) -> ItemSummary:
     """
     builder = _BUILDERS.get(kind)
     if builder is None:
-        raise NotFoundError(f"Records of the kind {kind!r} cannot be opened.")
+        # Translators: {kind} is an internal name such as 'contact', in quotes.
+        raise NotFoundError(_("Records of the kind {kind} cannot be opened.").format(
+            kind=repr(kind)))
     return builder(session, item_id)
 
 
@@ -125,7 +128,7 @@ def _country(code: str) -> str:
 
 
 def _contact(session: Session, item_id: str) -> ItemSummary:
-    contact = live_row(session, Contact, item_id, "That contact no longer exists.")
+    contact = live_row(session, Contact, item_id, _("That contact no longer exists."))
     organisation = (
         session.get(Organisation, contact.organisation_id) if contact.organisation_id else None
     )
@@ -147,7 +150,7 @@ def _contact(session: Session, item_id: str) -> ItemSummary:
 
 
 def _organisation(session: Session, item_id: str) -> ItemSummary:
-    org = live_row(session, Organisation, item_id, "That organisation no longer exists.")
+    org = live_row(session, Organisation, item_id, _("That organisation no longer exists."))
     return ItemSummary("organisation", org.id, org.name, _fields(
         ("acronym", org.acronym),
         ("org_type", org.org_type),
@@ -157,7 +160,7 @@ def _organisation(session: Session, item_id: str) -> ItemSummary:
 
 
 def _asset(session: Session, item_id: str) -> ItemSummary:
-    asset = live_row(session, Asset, item_id, "That asset no longer exists.")
+    asset = live_row(session, Asset, item_id, _("That asset no longer exists."))
     capacity = f"{_text(asset.capacity_value)} {asset.capacity_unit}".strip()
     window = " – ".join(_text(d) for d in (asset.available_from, asset.available_to) if d)
     title = asset.provider_unit or _clip(asset.description)[:80]
@@ -174,7 +177,7 @@ def _asset(session: Session, item_id: str) -> ItemSummary:
 
 
 def _rfa(session: Session, item_id: str) -> ItemSummary:
-    rfa = live_row(session, Rfa, item_id, "That request no longer exists.")
+    rfa = live_row(session, Rfa, item_id, _("That request no longer exists."))
     route = " → ".join(p for p in (rfa.from_place, rfa.to_place) if p)
     return ItemSummary("rfa", rfa.id, f"{rfa.reference} — {rfa.title}", _fields(
         ("status", rfa.status),
@@ -187,7 +190,7 @@ def _rfa(session: Session, item_id: str) -> ItemSummary:
 
 
 def _lesson(session: Session, item_id: str) -> ItemSummary:
-    lesson = live_row(session, Lesson, item_id, "That lesson no longer exists.")
+    lesson = live_row(session, Lesson, item_id, _("That lesson no longer exists."))
     return ItemSummary("lesson", lesson.id, lesson.title, _fields(
         ("topic", lesson.topic),
         ("observed_on", lesson.observed_on),
@@ -203,7 +206,7 @@ def _handbook(session: Session, slug: str) -> ItemSummary:
         .order_by(HandbookSection.lang != "en")
     ).first()
     if section is None:
-        raise NotFoundError("That handbook section is not in this edition.")
+        raise NotFoundError(_("That handbook section is not in this edition."))
     return ItemSummary("handbook", section.slug, section.title, _fields(
         ("edition", section.edition),
         ("excerpt", _clip(section.body_text)),

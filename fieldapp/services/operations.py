@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldapp.errors import ValidationError, ValidationErrors
+from fieldapp.i18n import _
 from fieldapp.models import Operation
 from fieldapp.models.enums import OperationKind, OperationStatus
 from fieldapp.services.lookup import live_row
@@ -63,10 +64,10 @@ def validate_operation(
     name = data.name.strip()
     code = data.code.strip().upper()
     if not name:
-        errors.append(ValidationError("name", "Give the operation a name."))
+        errors.append(ValidationError("name", _("Give the operation a name.")))
     if not CODE_PATTERN.match(code):
         errors.append(
-            ValidationError("code", "The short code is 2 to 8 letters or digits, e.g. MYC.")
+            ValidationError("code", _("The short code is 2 to 8 letters or digits, e.g. MYC."))
         )
     else:
         clash = session.scalars(
@@ -74,17 +75,18 @@ def validate_operation(
         ).first()
         if clash is not None and clash != editing_id:
             errors.append(
-                ValidationError("code", f"Another operation already uses the code {code}.")
+                ValidationError("code", _("Another operation already uses the code {code}.").format(
+                    code=code))
             )
     country = country_code(data.country)
     if country is None:
         errors.append(
-            ValidationError("country", "Choose the affected country from the list.")
+            ValidationError("country", _("Choose the affected country from the list."))
         )
     if data.kind not in {k.value for k in OperationKind}:
-        errors.append(ValidationError("kind", "Choose what kind of operation this is."))
+        errors.append(ValidationError("kind", _("Choose what kind of operation this is.")))
     if data.start_date and data.end_date and data.end_date < data.start_date:
-        errors.append(ValidationError("end_date", "The end date is before the start date."))
+        errors.append(ValidationError("end_date", _("The end date is before the start date.")))
     if errors:
         raise ValidationErrors(errors)
     return OperationInput(
@@ -143,7 +145,7 @@ def set_archived(session: Session, operation_id: str, *, archived: bool) -> Oper
 
 def get_operation(session: Session, operation_id: str) -> Operation:
     """One operation, or NotFoundError."""
-    return live_row(session, Operation, operation_id, "That operation no longer exists.")
+    return live_row(session, Operation, operation_id, _("That operation no longer exists."))
 
 
 def list_operations(session: Session, *, include_archived: bool = False) -> list[Operation]:

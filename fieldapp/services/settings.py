@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from fieldapp.errors import ValidationError, ValidationErrors
+from fieldapp.i18n import _
 from fieldapp.models import Setting
 
 OFFICER_NAME = "officer_name"
@@ -64,9 +65,10 @@ def save_officer(session: Session, *, name: str, organisation: str) -> Officer:
     name, organisation = name.strip(), organisation.strip()
     errors = []
     if not name:
-        errors.append(ValidationError("name", "Enter your name: it goes on every form you print."))
+        errors.append(ValidationError("name", _("Enter your name: it goes on every form you "
+                                                "print.")))
     if not organisation:
-        errors.append(ValidationError("organisation", "Enter the organisation you work for."))
+        errors.append(ValidationError("organisation", _("Enter the organisation you work for.")))
     if errors:
         raise ValidationErrors(errors)
     set_setting(session, OFFICER_NAME, name)
