@@ -1,9 +1,9 @@
 """Find visible text left out of translation: `python3 -m tests.untranslated [PATH ...]`.
 
 A string literal (or the literal part of an f-string) that reads as words for people is
-reported when it is not inside a translation call: `tr`, `translate`, `QT_TRANSLATE_NOOP`
-(Qt, in ui/) or `_`, `N_`, `ngettext`, `pgettext`, `npgettext` (gettext, in the core and
-the HQ). Left alone: docstrings, log messages, object names, style sheets, settings keys,
+reported when it is not inside a translation call its extractor sees: `tr`, `translate`,
+`QT_TRANSLATE_NOOP` (Qt, in ui/) or `_`, `N_`, `ngettext`, `pgettext`, `npgettext`
+(gettext, in the core and the HQ). Left alone: docstrings, log messages, object names, style sheets, settings keys,
 regular expressions, SQL, comparisons, subscripts, and any statement whose first line ends
 with the comment `# i18n: not shown` (text only developers see, such as exception details,
 or words matched rather than shown, such as the column names an importer recognises).
@@ -19,8 +19,10 @@ import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
-TRANSLATING = {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP", "_", "N_", "gettext",
-               "ngettext", "pgettext", "npgettext", "lazy"}
+# What each extractor sees: pyside6-lupdate only these names (an alias such as
+# `t = QCoreApplication.translate` hides the text from it), Babel the gettext ones.
+QT_TRANSLATING = {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP", "QT_TRANSLATE_NOOP3"}
+GETTEXT_TRANSLATING = {"_", "N_", "gettext", "ngettext", "pgettext", "npgettext"}
 # Calls whose string arguments are never shown to people.
 NOT_SHOWN = {
     "setObjectName", "objectName", "setStyleSheet", "setProperty", "property", "findChild",
@@ -48,6 +50,7 @@ PLACEHOLDER = "\x00"
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _PROSE = re.compile(r"[^\W\d_]{2,}[\s,.;:!?…'’-]+[^\W\d_]")
 _CAPITALISED = re.compile(r"^\W*[A-Z][a-z]{2,}")
+_ONE_WORD = re.compile(r"^[A-Z][a-z]{2,}$")  # "Description": a caption, not a key
 _NOT_PROSE = re.compile(
     r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|WITH|PRAGMA|BEGIN)\b"  # SQL
     r"|^[\w.:/\\-]*$"  # identifiers, dotted names, paths, URLs, keys
@@ -77,6 +80,8 @@ class Untranslated:
 def reads_as_words(text: str) -> bool:
     """Whether a literal is text for people rather than a key, a format or code."""
     bare = re.sub(r"<[^>]*>", " ", text.replace(PLACEHOLDER, " ")).strip()
+    if _ONE_WORD.match(bare):
+        return True
     if not _WORD.search(bare) or _NOT_PROSE.search(bare):
         return False
     return bool(_PROSE.search(bare) or _CAPITALISED.match(bare))
@@ -115,8 +120,9 @@ def _exempt_lines(source: str) -> set[int]:
 
 
 class _Scanner(ast.NodeVisitor):
-    def __init__(self, path: str, source: str, tree: ast.AST) -> None:
+    def __init__(self, path: str, source: str, tree: ast.AST, translating: set[str]) -> None:
         self.path = path
+        self.translating = translating
         self.skip_ids = _docstrings(tree)
         self.exempt = _exempt_lines(source)
         self.found: list[Untranslated] = []
@@ -128,7 +134,7 @@ class _Scanner(ast.NodeVisitor):
 
     def visit_Call(self, node: ast.Call) -> None:
         name = _name(node.func)
-        if name in TRANSLATING or name in NOT_SHOWN or _is_log_call(node):
+        if name in self.translating or name in NOT_SHOWN or _is_log_call(node):
             self.visit(node.func)
             return
         self.generic_visit(node)
@@ -175,7 +181,8 @@ def scan_file(path: Path, *, root: Path | None = None) -> list[Untranslated]:
     source = path.read_text(encoding="utf-8")
     tree = ast.parse(source)
     shown = str(path.relative_to(root)) if root else str(path)
-    scanner = _Scanner(shown, source, tree)
+    qt = "ui" in path.resolve().parts
+    scanner = _Scanner(shown, source, tree, QT_TRANSLATING if qt else GETTEXT_TRANSLATING)
     scanner.visit(tree)
     return scanner.found
 

@@ -27,6 +27,7 @@ from fieldapp import __version__
 from fieldapp.paths import ProfilePaths, resolve_profile
 from ui.context import AppContext
 from ui.gc_guard import install_gui_collector
+from ui.i18n import Translations, chosen_language, system_language
 from ui.main_window import MainWindow
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Context", "text")
@@ -34,8 +35,8 @@ translate = QCoreApplication.translate  # lupdate extracts translate("Context", 
 if TYPE_CHECKING:
     from fieldapp.db import Database
 
-APP_NAME = "CMCoord Field Kit"
-ORG_NAME = "UN OCHA CMCS"
+APP_NAME = "CMCoord Field Kit"  # i18n: not shown (settings and data folder name)
+ORG_NAME = "UN OCHA CMCS"  # i18n: not shown
 EXIT_STORAGE_ERROR = 1
 
 
@@ -143,6 +144,33 @@ class Startup:
                                       changes={Change.HANDBOOK}, parent=self.window)
 
 
+class Shell:
+    """Owns the main window, and builds it anew when the officer chooses a language."""
+
+    def __init__(self, app: QApplication, ctx: AppContext, translations: Translations) -> None:
+        self.app = app
+        self.ctx = ctx
+        self.translations = translations
+        self.window = self._build()
+
+    def _build(self) -> MainWindow:
+        window = MainWindow(self.ctx)
+        window.language_chosen.connect(self.switch_language)
+        return window
+
+    def switch_language(self, code: str) -> None:
+        """Apply the language ("" for the system's) and show the window rebuilt in it, on
+        the same section, where the old one was."""
+        self.translations.apply(code or system_language())
+        old = self.window
+        old.save_settings()
+        self.window = self._build()
+        self.window.show()
+        self.window.database_ready()
+        old.hide()
+        old.deleteLater()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the application; the exit status is 0, or 1 when the database cannot be opened."""
     argv = sys.argv[1:] if argv is None else argv
@@ -155,7 +183,10 @@ def main(argv: list[str] | None = None) -> int:
     install_gui_collector(app)  # cycles are collected on this thread only, to the end
     settings = QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
     ctx = AppContext(paths=paths, settings=settings)
-    window = MainWindow(ctx)
+    translations = Translations(app)
+    translations.apply(chosen_language(settings))
+    shell = Shell(app, ctx, translations)
+    window = shell.window
     window.show()
     if os.environ.get("CMCOORD_EXIT_WHEN_SHOWN") == "1":
         QTimer.singleShot(0, lambda: (print("WINDOW_SHOWN", flush=True), app.quit()))
@@ -166,6 +197,6 @@ def main(argv: list[str] | None = None) -> int:
     try:
         status = app.exec()
     finally:
-        window.save_settings()
+        shell.window.save_settings()
         ctx.shutdown()
     return status

@@ -63,7 +63,7 @@ class AppContext(QObject):
     def db(self) -> Database:
         """The open profile database (start-up opens it just after the window shows)."""
         if self._db is None:
-            raise RuntimeError("the database is not open yet")
+            raise RuntimeError("the database is not open yet")  # i18n: not shown
         return self._db
 
     @property

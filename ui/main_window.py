@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from ui.context import AppContext
 from ui.help.menu_bar import MainMenu
 from ui.help.screen_fit import available_area, fit_to, fits_a_screen
+from ui.i18n import LANGUAGE_KEY
 from ui.sections import Section, section_for_kind, sections
 from ui.widgets.global_search import GlobalSearch
 from ui.widgets.operation_switcher import OperationSwitcher, operation_title
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
     """Sections on the left, the current one in the middle; see the module docstring."""
 
     ready = Signal()  # database open and the operations listed
+    language_chosen = Signal(str)  # "" (the system's), "en", "fr" or "es": rebuild in it
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -260,6 +263,33 @@ class MainWindow(QMainWindow):
                          query=self.search.text().strip())
 
     # Help ----------------------------------------------------------------------------------
+
+    def choose_language(self, code: str) -> bool:
+        """Keep the language chosen in View ▸ Language and switch to it now, unless a form
+        holds text not saved yet: then it applies at the next start, and the officer is
+        told so. Returns whether the window is being rebuilt in the new language."""
+        self.ctx.settings.setValue(LANGUAGE_KEY, code)
+        self.ctx.settings.sync()
+        for screen in self.screens.values():
+            flush = getattr(screen, "flush", None)
+            if callable(flush):
+                flush()  # typing waiting for the autosave is written now
+        if self.unsaved_work():
+            QMessageBox.information(self, self.tr("Language"), self.tr(
+                "A form here holds changes that are not saved yet. Save or discard them and "
+                "choose the language again, or it will apply when Field Kit next starts."))
+            return False
+        self.language_chosen.emit(code)
+        return True
+
+    def unsaved_work(self) -> bool:
+        """Whether a form (a lesson, a handbook note) holds changes not saved yet."""
+        for widget in self.findChildren(QWidget):
+            for name in ("has_unsaved_changes", "is_dirty"):
+                check = getattr(widget, name, None)
+                if callable(check) and check():
+                    return True
+        return False
 
     def show_guide(self, page: str = "") -> QWidget:
         """Open the offline user guide (at `page`, else its contents); F1 again brings the

@@ -218,7 +218,8 @@ class Callbacks(TypedDict, Generic[T], total=False):
 def _task(callbacks: Callbacks[T], after_success: Callable[[], None] | None = None) -> Task[T]:
     unknown = callbacks.keys() - Callbacks.__optional_keys__
     if unknown:  # a misspelt callback would otherwise be ignored without a word
-        raise TypeError(f"unknown task callback(s): {', '.join(sorted(unknown))}")
+        raise TypeError(  # i18n: not shown
+            f"unknown task callback(s): {', '.join(sorted(unknown))}")
     return Task(on_success=callbacks.get("on_success"), on_failure=callbacks.get("on_failure"),
                 on_cancelled=callbacks.get("on_cancelled"),
                 on_progress=callbacks.get("on_progress"),

@@ -2,956 +2,1117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>About</name>
+    <message>
+        <source>The UN-CMCoord officer&apos;s field kit: handbook, contacts, assets, requests for assistance and lessons, on this laptop, with or without a connection.</source>
+        <translation>El kit de campo del oficial de UN-CMCoord: manual, contactos, medios, solicitudes de asistencia y lecciones, en este portátil, con o sin conexión.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your data folder:&lt;/b&gt; {folder}</source>
+        <translation>&lt;b&gt;Su carpeta de datos:&lt;/b&gt; {folder}</translation>
+    </message>
+    <message>
+        <source>Bundled fonts</source>
+        <translation>Fuentes incluidas</translation>
+    </message>
+    <message>
+        <source>Main libraries</source>
+        <translation>Bibliotecas principales</translation>
+    </message>
+    <message>
+        <source>see its package</source>
+        <translation>consulte su paquete</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Cannot open your data</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pueden abrir sus datos</translation>
     </message>
     <message>
         <source>Database file: {0}
 Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo de base de datos: {0}
+No se ha modificado nada.</translation>
     </message>
     <message>
         <source>Welcome: enter your name and organisation to begin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le damos la bienvenida: introduzca su nombre y su organización para empezar.</translation>
     </message>
 </context>
 <context>
     <name>AssetDetailPanel</name>
     <message>
         <source>Choose an entry in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una entrada de la lista.</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Por</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentario</translation>
     </message>
     <message>
         <source>Status history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial de estados</translation>
     </message>
     <message>
         <source>Not confirmed for 90 days: check with the provider that this entry is still true, then press “Confirmed still true”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin confirmar desde hace 90 días: compruebe con el proveedor que esta entrada sigue vigente y pulse “Confirmado: sigue vigente”.</translation>
     </message>
     <message>
         <source>Category:</source>
-        <translation type="unfinished"></translation>
+        <translation>Categoría:</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado:</translation>
     </message>
     <message>
         <source>Provider:</source>
-        <translation type="unfinished"></translation>
+        <translation>Proveedor:</translation>
     </message>
     <message>
         <source>Capacity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacidad:</translation>
     </message>
     <message>
         <source>Place:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugar:</translation>
     </message>
     <message>
         <source>Available:</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponible:</translation>
     </message>
     <message>
         <source>any time</source>
-        <translation type="unfinished"></translation>
+        <translation>siempre</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nunca</translation>
     </message>
     <message>
         <source>Last confirmed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Última confirmación:</translation>
     </message>
     <message>
         <source>Point of contact:</source>
-        <translation type="unfinished"></translation>
+        <translation>Punto de contacto:</translation>
     </message>
     <message>
         <source>Tasked by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Asignado por:</translation>
     </message>
     <message>
         <source>Requested in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitado en:</translation>
     </message>
     <message>
         <source>Cost basis:</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de costos:</translation>
     </message>
     <message>
         <source>Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas:</translation>
     </message>
 </context>
 <context>
     <name>AssetDialog</name>
     <message>
         <source>Edit asset</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar medio</translation>
     </message>
     <message>
         <source>New asset</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo medio</translation>
     </message>
     <message>
         <source>e.g. 4.5</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. 4.5</translation>
     </message>
     <message>
         <source>e.g. t, beds, m³/day</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. t, camas, m³/día</translation>
     </message>
     <message>
         <source>Why the status changes (kept in the history)</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué cambia el estado (queda en el historial)</translation>
     </message>
     <message>
         <source>e.g. -19.83</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. -19.83</translation>
     </message>
     <message>
         <source>e.g. 34.84</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. 34.84</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde</translation>
     </message>
     <message>
         <source>Until</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasta</translation>
     </message>
     <message>
         <source>Global entry (not only this operation)</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrada global (no solo esta operación)</translation>
     </message>
     <message>
         <source>Category:</source>
-        <translation type="unfinished"></translation>
+        <translation>Categoría:</translation>
     </message>
     <message>
         <source>Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción:</translation>
     </message>
     <message>
         <source>Providing state:</source>
-        <translation type="unfinished"></translation>
+        <translation>País proveedor:</translation>
     </message>
     <message>
         <source>Unit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Unidad:</translation>
     </message>
     <message>
         <source>Capacity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacidad:</translation>
     </message>
     <message>
         <source>Capacity unit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Unidad de capacidad:</translation>
     </message>
     <message>
         <source>Quantity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cantidad:</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado:</translation>
     </message>
     <message>
         <source>Status comment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentario del estado:</translation>
     </message>
     <message>
         <source>Place:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugar:</translation>
     </message>
     <message>
         <source>Latitude:</source>
-        <translation type="unfinished"></translation>
+        <translation>Latitud:</translation>
     </message>
     <message>
         <source>Longitude:</source>
-        <translation type="unfinished"></translation>
+        <translation>Longitud:</translation>
     </message>
     <message>
         <source>Available:</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponible:</translation>
     </message>
     <message>
         <source>Point of contact:</source>
-        <translation type="unfinished"></translation>
+        <translation>Punto de contacto:</translation>
     </message>
     <message>
         <source>Cost basis:</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de costos:</translation>
     </message>
     <message>
         <source>Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas:</translation>
     </message>
     <message>
         <source>Type a number, e.g. 4.5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba un número, p. ej. 4.5.</translation>
     </message>
     <message>
         <source>Pick the contact from the list that appears as you type, or clear the field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija el contacto en la lista que aparece al escribir, o vacíe el campo.</translation>
     </message>
 </context>
 <context>
     <name>AssetsScreen</name>
     <message>
         <source>Filter by description, unit or place</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por descripción, unidad o lugar</translation>
     </message>
     <message>
         <source>All categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las categorías</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier estado</translation>
     </message>
     <message>
         <source>Providing state</source>
-        <translation type="unfinished"></translation>
+        <translation>País proveedor</translation>
     </message>
     <message>
         <source>Available on</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponible el</translation>
     </message>
     <message>
         <source>Only entries to check</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo entradas por verificar</translation>
     </message>
     <message>
         <source>New asset</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo medio</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar</translation>
     </message>
     <message>
         <source>Change status…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar estado…</translation>
     </message>
     <message>
         <source>Confirmed still true</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmado: sigue vigente</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar</translation>
     </message>
     <message>
         <source>CSV with HXL row…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV con fila HXL…</translation>
     </message>
     <message>
         <source>GeoJSON (map)…</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoJSON (mapa)…</translation>
     </message>
     <message>
         <source>Asset list (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista de medios (PDF)…</translation>
     </message>
     <message numerus="yes">
         <source>%n entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entrada</numerusform>
+            <numerusform>%n entradas</numerusform>
         </translation>
     </message>
     <message>
         <source>Marked as confirmed today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcado como confirmado hoy.</translation>
     </message>
     <message>
         <source>Delete asset</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar medio</translation>
     </message>
     <message>
         <source>Delete “{name}” from the directory?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar “{name}” del directorio?</translation>
     </message>
     <message>
         <source>Import assets</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar medios</translation>
     </message>
     <message>
         <source>CSV (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv *.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>line {n} of this file</source>
-        <translation type="unfinished"></translation>
+        <translation>línea {n} de este archivo</translation>
     </message>
     <message>
         <source>Update</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizar</translation>
     </message>
     <message>
         <source>Imported: {added} added, {updated} updated, {skipped} skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importación: {added} añadidos, {updated} actualizados, {skipped} omitidos.</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>GeoJSON (*.geojson *.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoJSON (*.geojson *.json)</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Saved {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado en {path}</translation>
     </message>
     <message>
         <source>({n} entries without coordinates left out)</source>
-        <translation type="unfinished"></translation>
+        <translation>(se omitieron {n} entradas sin coordenadas)</translation>
     </message>
     <message>
         <source>Export assets</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar medios</translation>
+    </message>
+</context>
+<context>
+    <name>AssetsTable</name>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmado</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacidad</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>Point of contact</source>
+        <translation>Punto de contacto</translation>
     </message>
 </context>
 <context>
     <name>AssetsTableModel</name>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nunca</translation>
     </message>
     <message>
         <source>Not confirmed for 90 days: check with the provider that this entry is still true, then mark it confirmed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin confirmar desde hace 90 días: compruebe con el proveedor que esta entrada sigue vigente y márquela como confirmada.</translation>
+    </message>
+</context>
+<context>
+    <name>Clusters</name>
+    <message>
+        <source>Camp Coordination and Camp Management</source>
+        <translation>Coordinación y Gestión de Campamentos</translation>
+    </message>
+    <message>
+        <source>Early Recovery</source>
+        <translation>Recuperación Temprana</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Educación</translation>
+    </message>
+    <message>
+        <source>Emergency Telecommunications</source>
+        <translation>Telecomunicaciones de Emergencia</translation>
+    </message>
+    <message>
+        <source>Food Security</source>
+        <translation>Seguridad Alimentaria</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Salud</translation>
+    </message>
+    <message>
+        <source>Logistics</source>
+        <translation>Logística</translation>
+    </message>
+    <message>
+        <source>Nutrition</source>
+        <translation>Nutrición</translation>
+    </message>
+    <message>
+        <source>Protection</source>
+        <translation>Protección</translation>
+    </message>
+    <message>
+        <source>Shelter</source>
+        <translation>Alojamiento</translation>
+    </message>
+    <message>
+        <source>WASH</source>
+        <translation>WASH (agua, saneamiento e higiene)</translation>
     </message>
 </context>
 <context>
     <name>ContactDetailPanel</name>
     <message>
         <source>Choose a contact in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un contacto de la lista.</translation>
     </message>
     <message>
         <source>Click to copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Haga clic para copiar</translation>
     </message>
     <message>
         <source>Global contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacto global</translation>
     </message>
     <message>
         <source>unchecked number</source>
-        <translation type="unfinished"></translation>
+        <translation>número sin verificar</translation>
     </message>
     <message>
         <source>This number could not be checked; it is kept as typed. Click to copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo verificar este número; se conserva tal como se escribió. Haga clic para copiar.</translation>
     </message>
     <message>
         <source>Phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Teléfono:</translation>
     </message>
     <message>
         <source>E-mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo:</translation>
     </message>
     <message>
         <source>Call sign:</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicativo de llamada:</translation>
     </message>
     <message>
         <source>Location:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ubicación:</translation>
     </message>
     <message>
         <source>Languages:</source>
-        <translation type="unfinished"></translation>
+        <translation>Idiomas:</translation>
     </message>
     <message>
         <source>Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas:</translation>
     </message>
     <message>
         <source>(asset)</source>
-        <translation type="unfinished"></translation>
+        <translation>(medio)</translation>
     </message>
     <message>
         <source>Point of contact for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Punto de contacto de:</translation>
     </message>
 </context>
 <context>
     <name>ContactDialog</name>
     <message>
+        <source>Mobile</source>
+        <translation>Móvil</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Oficina</translation>
+    </message>
+    <message>
+        <source>Satellite</source>
+        <translation>Satélite</translation>
+    </message>
+    <message>
+        <source>Radio / call sign</source>
+        <translation>Radio / indicativo de llamada</translation>
+    </message>
+    <message>
         <source>Edit contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar contacto</translation>
     </message>
     <message>
         <source>New contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo contacto</translation>
     </message>
     <message>
         <source>As the person writes it, in any script</source>
-        <translation type="unfinished"></translation>
+        <translation>Tal como la persona lo escribe, en cualquier alfabeto</translation>
     </message>
     <message>
         <source>Type a name or acronym; a new one is added</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba un nombre o una sigla; si es nueva, se añade</translation>
     </message>
     <message>
         <source>Add phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir teléfono</translation>
     </message>
     <message>
         <source>One e-mail address a line (or several separated by commas)</source>
-        <translation type="unfinished"></translation>
+        <translation>Una dirección de correo por línea (o varias separadas por comas)</translation>
     </message>
     <message>
         <source>Favourite (shown first on request)</source>
-        <translation type="unfinished"></translation>
+        <translation>Favorito (aparece primero cuando se pide)</translation>
     </message>
     <message>
         <source>Global contact (not only this operation)</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacto global (no solo esta operación)</translation>
     </message>
     <message>
         <source>Given name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre:</translation>
     </message>
     <message>
         <source>Family name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Apellidos:</translation>
     </message>
     <message>
         <source>Name as written:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre original:</translation>
     </message>
     <message>
         <source>Organisation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Organización:</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargo:</translation>
     </message>
     <message>
         <source>Phones:</source>
-        <translation type="unfinished"></translation>
+        <translation>Teléfonos:</translation>
     </message>
     <message>
         <source>E-mails:</source>
-        <translation type="unfinished"></translation>
+        <translation>Correos:</translation>
     </message>
     <message>
         <source>Call sign:</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicativo de llamada:</translation>
     </message>
     <message>
         <source>Location:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ubicación:</translation>
     </message>
     <message>
         <source>Languages:</source>
-        <translation type="unfinished"></translation>
+        <translation>Idiomas:</translation>
     </message>
     <message>
         <source>Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas:</translation>
     </message>
 </context>
 <context>
     <name>ContactPicker</name>
     <message>
         <source>Type part of a name to find the contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba parte de un nombre para buscar el contacto</translation>
     </message>
     <message>
         <source>Type a name to find the contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba un nombre para buscar el contacto</translation>
     </message>
 </context>
 <context>
     <name>ContactsScreen</name>
     <message>
         <source>Filter by name, organisation, role, phone or e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por nombre, organización, cargo, teléfono o correo</translation>
     </message>
     <message>
         <source>All organisation types</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los tipos de organización</translation>
     </message>
     <message>
         <source>This operation and global</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta operación y globales</translation>
     </message>
     <message>
         <source>This operation only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo esta operación</translation>
     </message>
     <message>
         <source>Global only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo globales</translation>
     </message>
     <message>
         <source>★ Favourites only</source>
-        <translation type="unfinished"></translation>
+        <translation>★ Solo favoritos</translation>
     </message>
     <message>
         <source>New contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo contacto</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar</translation>
     </message>
     <message>
         <source>★ Favourite</source>
-        <translation type="unfinished"></translation>
+        <translation>★ Favorito</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar</translation>
     </message>
     <message>
         <source>vCard…</source>
-        <translation type="unfinished"></translation>
+        <translation>vCard…</translation>
     </message>
     <message>
         <source>CSV with HXL row…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV con fila HXL…</translation>
     </message>
     <message>
         <source>Contact sheet (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja de contactos (PDF)…</translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n contacto</numerusform>
+            <numerusform>%n contactos</numerusform>
         </translation>
     </message>
     <message>
         <source>Copied {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiado: {value}</translation>
     </message>
     <message>
         <source>Delete contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar contacto</translation>
     </message>
     <message>
         <source>Delete {name}? The contact is removed from this laptop and, at the next sync, from HQ.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar a {name}? El contacto se quita de este portátil y, en la próxima sincronización, de la sede.</translation>
     </message>
     <message>
         <source>{name} deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se eliminó a {name}.</translation>
     </message>
     <message>
         <source>Import contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar contactos</translation>
     </message>
     <message>
         <source>Contacts (*.vcf *.vcard *.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactos (*.vcf *.vcard *.csv *.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>line {n} of this file</source>
-        <translation type="unfinished"></translation>
+        <translation>línea {n} de este archivo</translation>
     </message>
     <message>
         <source>New organisations: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Organizaciones nuevas: {names}</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionar</translation>
     </message>
     <message>
         <source>Imported: {added} added, {merged} merged, {skipped} skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importación: {added} añadidos, {merged} fusionados, {skipped} omitidos.</translation>
     </message>
     <message>
         <source>vCard (*.vcf)</source>
-        <translation type="unfinished"></translation>
+        <translation>vCard (*.vcf)</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Export contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar contactos</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportando…</translation>
     </message>
     <message>
         <source>Saved {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado en {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTable</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Call sign</source>
+        <translation>Indicativo</translation>
     </message>
 </context>
 <context>
     <name>ContactsTableModel</name>
     <message>
         <source>global</source>
-        <translation type="unfinished"></translation>
+        <translation>global</translation>
     </message>
     <message>
         <source>A number of this contact could not be checked; it is kept as typed. Open the contact to correct it.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo verificar un número de este contacto; se conserva tal como se escribió. Abra el contacto para corregirlo.</translation>
     </message>
     <message>
         <source>Favourite</source>
-        <translation type="unfinished"></translation>
+        <translation>Favorito</translation>
     </message>
 </context>
 <context>
     <name>CoordinatesEdit</name>
     <message>
         <source>optional: latitude, longitude, e.g. -19.84, 34.84</source>
-        <translation type="unfinished"></translation>
+        <translation>opcional: latitud, longitud, p. ej. -19.84, 34.84</translation>
     </message>
     <message>
         <source>Type latitude, then longitude, in decimal degrees, e.g. -19.84, 34.84.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la latitud y luego la longitud, en grados decimales, p. ej. -19.84, 34.84.</translation>
     </message>
     <message>
         <source>Latitude goes from -90 to 90 and longitude from -180 to 180.</source>
-        <translation type="unfinished"></translation>
+        <translation>La latitud va de -90 a 90 y la longitud de -180 a 180.</translation>
     </message>
 </context>
 <context>
     <name>ErrorDialog</name>
     <message>
         <source>Something went wrong and the action was not completed. Your data is as it was before.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo salió mal y la acción no se completó. Sus datos están como antes.</translation>
     </message>
     <message>
         <source>CMCoord Field Kit</source>
-        <translation type="unfinished"></translation>
+        <translation>CMCoord Field Kit</translation>
     </message>
 </context>
 <context>
     <name>FindBar</name>
     <message>
         <source>Find in this section</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en esta sección</translation>
     </message>
     <message>
         <source>Previous match (Shift+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincidencia anterior (Shift+Enter)</translation>
     </message>
     <message>
         <source>Next match (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincidencia siguiente (Enter)</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar (Esc)</translation>
     </message>
     <message>
         <source>Find:</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar:</translation>
     </message>
     <message>
         <source>{0} of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} de {1}</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin resultados</translation>
     </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to CMCoord Field Kit</source>
-        <translation type="unfinished"></translation>
+        <translation>Le damos la bienvenida a CMCoord Field Kit</translation>
     </message>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenida</translation>
     </message>
     <message>
         <source>Field Kit keeps the handbook, your operation&apos;s contacts, the asset directory, requests for assistance and lessons observed on this laptop, and works without a connection. Tell it who you are: your name and organisation go on every form you print and in every change you record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Field Kit guarda en este portátil el manual, los contactos de su operación, el directorio de medios, las solicitudes de asistencia y las lecciones observadas, y funciona sin conexión. Indique quién es: su nombre y su organización figuran en cada formulario que imprima y en cada cambio que registre.</translation>
     </message>
     <message>
         <source>e.g. OCHA</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. OCHA</translation>
     </message>
     <message>
         <source>Your name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Su nombre:</translation>
     </message>
     <message>
         <source>Organisation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Organización:</translation>
     </message>
     <message>
         <source>Then start with the demo — a fictional cyclone response with contacts, assets, requests and lessons to try things on — or with an empty profile where you create your own operation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Después, empiece con la demostración —una respuesta ficticia a un ciclón, con contactos, medios, solicitudes y lecciones para practicar— o con un perfil vacío en el que creará su propia operación.</translation>
     </message>
     <message>
         <source>Load demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargar demostración</translation>
     </message>
     <message>
         <source>Start empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar sin datos</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Loading the demo operation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando la operación de demostración…</translation>
     </message>
     <message>
         <source>Demo loading cancelled; nothing was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Carga de la demostración cancelada; no se añadió nada.</translation>
     </message>
     <message>
         <source>Quit CMCoord Field Kit?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Salir de CMCoord Field Kit?</translation>
     </message>
     <message>
         <source>Field Kit needs your name and organisation before it starts. Quit now and it will ask again next time?</source>
-        <translation type="unfinished"></translation>
+        <translation>Field Kit necesita su nombre y su organización antes de iniciarse. ¿Salir ahora? Se los volverá a pedir la próxima vez.</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Salir</translation>
     </message>
     <message>
         <source>Back to the welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a la bienvenida</translation>
     </message>
 </context>
 <context>
     <name>GlobalSearch</name>
     <message>
         <source>Search everything  (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en todo  (Ctrl+K)</translation>
     </message>
     <message>
         <source>Search failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Error en la búsqueda: {0}</translation>
     </message>
 </context>
 <context>
     <name>GuideViewer</name>
     <message>
         <source>User guide — CMCoord Field Kit</source>
-        <translation type="unfinished"></translation>
+        <translation>Guía del usuario — CMCoord Field Kit</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>Contenido</translation>
     </message>
     <message>
         <source>◀ Back</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Atrás</translation>
     </message>
     <message>
         <source>&lt;h2&gt;The user guide is missing&lt;/h2&gt;&lt;p&gt;This copy of Field Kit was installed without its guide ({0}). Reinstall it, or ask HQ for the guide.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Falta la guía del usuario&lt;/h2&gt;&lt;p&gt;Esta copia de Field Kit se instaló sin su guía ({0}). Vuelva a instalarla o pida la guía a la sede.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>HandbookOutput</name>
     <message>
         <source>Export chapter to PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar capítulo a PDF…</translation>
     </message>
     <message>
         <source>Export handbook to PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar manual a PDF…</translation>
     </message>
     <message>
         <source>Export PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar PDF</translation>
     </message>
     <message>
         <source>Save this chapter or the whole handbook as a PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar este capítulo o todo el manual como PDF</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir…</translation>
     </message>
     <message>
         <source>Print this section (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir esta sección (Ctrl+P)</translation>
     </message>
     <message>
         <source>CMCoord Field Handbook</source>
-        <translation type="unfinished"></translation>
+        <translation>Manual de campo de CMCoord</translation>
     </message>
     <message>
         <source>Handbook - {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Manual - {0}</translation>
     </message>
     <message>
         <source>Export handbook to PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar manual a PDF</translation>
     </message>
     <message>
         <source>Export chapter to PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar capítulo a PDF</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Preparing the PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparando el PDF…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Export to PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar a PDF</translation>
     </message>
     <message>
         <source>Laying out “{0}”…</source>
-        <translation type="unfinished"></translation>
+        <translation>Maquetando “{0}”…</translation>
     </message>
     <message>
         <source>PDF saved: {0} — &lt;a href=&quot;{1}&quot;&gt;open it&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF guardado: {0} — &lt;a href=&quot;{1}&quot;&gt;abrirlo&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Export cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportación cancelada; no se escribió ningún archivo.</translation>
     </message>
     <message>
         <source>Print handbook section</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir sección del manual</translation>
     </message>
 </context>
 <context>
     <name>HandbookScreen</name>
     <message>
         <source>Opening the handbook…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo el manual…</translation>
     </message>
     <message>
         <source>Handbook</source>
-        <translation type="unfinished"></translation>
+        <translation>Manual</translation>
     </message>
     <message>
         <source>◀ Back</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Atrás</translation>
     </message>
     <message>
         <source>Back (Alt+Left)</source>
-        <translation type="unfinished"></translation>
+        <translation>Atrás (Alt+Left)</translation>
     </message>
     <message>
         <source>Forward ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Adelante ▶</translation>
     </message>
     <message>
         <source>Forward (Alt+Right)</source>
-        <translation type="unfinished"></translation>
+        <translation>Adelante (Alt+Right)</translation>
     </message>
     <message>
         <source>☆ Bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>☆ Marcador</translation>
     </message>
     <message>
         <source>Bookmark this section (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir esta sección a marcadores (Ctrl+D)</translation>
     </message>
     <message>
         <source>Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar…</translation>
     </message>
     <message>
         <source>Find in this section (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en esta sección (Ctrl+F)</translation>
     </message>
     <message>
         <source>A−</source>
-        <translation type="unfinished"></translation>
+        <translation>A−</translation>
     </message>
     <message>
         <source>Smaller text (Ctrl+-)</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto más pequeño (Ctrl+-)</translation>
     </message>
     <message>
         <source>A+</source>
-        <translation type="unfinished"></translation>
+        <translation>A+</translation>
     </message>
     <message>
         <source>Larger text (Ctrl+=)</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto más grande (Ctrl+=)</translation>
     </message>
     <message>
         <source>Section no longer in the handbook</source>
-        <translation type="unfinished"></translation>
+        <translation>La sección ya no está en el manual</translation>
     </message>
     <message>
         <source>The section “{0}” is not in the current edition ({1}). Your notes on it are kept below: read them, copy what you need to another section, or delete them.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sección “{0}” no está en la edición actual ({1}). Sus notas sobre ella se conservan abajo: léalas, copie lo que necesite en otra sección o elimínelas.</translation>
     </message>
     <message>
         <source>Field Handbook · edition {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Manual de campo · edición {0}</translation>
     </message>
     <message>
         <source>checklist ticks are kept for the current operation</source>
-        <translation type="unfinished"></translation>
+        <translation>las marcas de las listas de verificación se guardan para la operación actual</translation>
     </message>
     <message>
         <source>choose an operation to tick the checklists</source>
-        <translation type="unfinished"></translation>
+        <translation>elija una operación para marcar las listas de verificación</translation>
     </message>
     <message>
         <source>This section is not translated yet: it is shown in English.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta sección aún no está traducida: se muestra en inglés.</translation>
     </message>
     <message>
         <source>Open link</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir enlace</translation>
     </message>
     <message>
         <source>Open this link outside the Field Kit?
@@ -959,1953 +1120,2106 @@ Nothing was changed.</source>
 {0}
 
 It needs an internet connection; the handbook itself works offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Abrir este enlace fuera de Field Kit?
+
+{0}
+
+Necesita conexión a internet; el manual en sí funciona sin conexión.</translation>
     </message>
     <message>
         <source>Checklists are ticked per operation: create or choose an operation first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las listas de verificación se marcan por operación: primero cree o elija una operación.</translation>
     </message>
     <message>
         <source>★ Bookmarked</source>
-        <translation type="unfinished"></translation>
+        <translation>★ En marcadores</translation>
     </message>
     <message>
         <source>The handbook is being loaded. It opens here in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>El manual se está cargando. Se abrirá aquí en un momento.</translation>
     </message>
 </context>
 <context>
     <name>HandbookSidePanel</name>
     <message>
         <source>Search the handbook</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en el manual</translation>
     </message>
     <message>
         <source>Remove bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar marcador</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>Contenido</translation>
     </message>
     <message>
         <source>Bookmarks</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcadores</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <source>(English)</source>
-        <translation type="unfinished"></translation>
+        <translation>(inglés)</translation>
     </message>
     <message numerus="yes">
         <source>%n section(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n sección encontrada</numerusform>
+            <numerusform>%n secciones encontradas</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing found for “{0}”. Try fewer or other words.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró nada para “{0}”. Pruebe con menos palabras o con otras.</translation>
     </message>
     <message>
         <source>{0} (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} (inglés)</translation>
     </message>
     <message>
         <source>Not translated yet: shown in English.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún sin traducir: se muestra en inglés.</translation>
     </message>
     <message>
         <source>No bookmarks yet. Use ☆ Bookmark (Ctrl+D) on a section to keep it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay marcadores. Use ☆ Marcador (Ctrl+D) en una sección para guardarla aquí.</translation>
     </message>
     <message>
         <source>This note&apos;s section was removed in a newer edition. The note is kept; open it to read, edit or delete it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sección de esta nota se eliminó en una edición más reciente. La nota se conserva; ábrala para leerla, editarla o eliminarla.</translation>
     </message>
     <message>
         <source>No notes yet. Open a section and write one under it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay notas. Abra una sección y escriba una debajo.</translation>
     </message>
 </context>
 <context>
     <name>HeldChangesPanel</name>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Held since</source>
-        <translation type="unfinished"></translation>
+        <translation>Retenido desde</translation>
     </message>
     <message>
         <source>Send again</source>
-        <translation type="unfinished"></translation>
+        <translation>Reenviar</translation>
     </message>
     <message>
         <source>Lift the hold: the change goes to HQ with the next sync (correct the record first if HQ found a value it cannot accept).</source>
-        <translation type="unfinished"></translation>
+        <translation>Levantar la retención: el cambio se envía a la sede con la próxima sincronización (corrija antes el registro si la sede encontró un valor que no puede aceptar).</translation>
     </message>
     <message>
         <source>Discard change…</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar cambio…</translation>
     </message>
     <message>
         <source>What the change contains:</source>
-        <translation type="unfinished"></translation>
+        <translation>Contenido del cambio:</translation>
     </message>
     <message>
         <source>Nothing held. Every change HQ receives is applied or shown as a conflict.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada retenido. Cada cambio que recibe la sede se aplica o se muestra como conflicto.</translation>
     </message>
     <message>
         <source>HQ held {0} change(s); {1} later change(s) of the same records wait behind them. They stay on this laptop until you act; everything else keeps syncing.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sede retuvo {0} cambio(s); {1} cambio(s) posterior(es) de los mismos registros esperan detrás. Permanecen en este portátil hasta que usted actúe; todo lo demás se sigue sincronizando.</translation>
     </message>
     <message>
         <source>HQ held {0} change(s). They stay on this laptop until you act; everything else keeps syncing.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sede retuvo {0} cambio(s). Permanecen en este portátil hasta que usted actúe; todo lo demás se sigue sincronizando.</translation>
     </message>
     <message>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>en espera</translation>
     </message>
     <message>
         <source>{0}: goes to HQ with the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: se envía a la sede con la próxima sincronización.</translation>
     </message>
     <message>
         <source>Discard change</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar cambio</translation>
     </message>
     <message>
         <source>Discard this change to {0}? HQ will never receive it; the record on this laptop stays as it is now. Save it to a file first if you may need it.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Descartar este cambio en {0}? La sede nunca lo recibirá; el registro de este portátil queda como está ahora. Si puede necesitarlo, guárdelo antes en un archivo.</translation>
     </message>
     <message>
         <source>Discarded the change to {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se descartó el cambio en {0}.</translation>
     </message>
 </context>
 <context>
     <name>HeldRowsPanel</name>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibida</translation>
     </message>
     <message>
         <source>HQ keeps its copy. This laptop tries the row again at every sync (a newer version of the Field Kit may apply it). Discarding forgets it here only.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sede conserva su copia. Este portátil vuelve a intentar aplicar la fila en cada sincronización (una versión más reciente de Field Kit puede aplicarla). Descartarla solo la olvida aquí.</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar</translation>
     </message>
     <message>
         <source>{0} row(s) from HQ could not be applied on this laptop. Everything else was applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} fila(s) de la sede no se pudieron aplicar en este portátil. Todo lo demás se aplicó.</translation>
     </message>
     <message>
         <source>Nothing held. Every row from HQ was applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada retenido. Todas las filas de la sede se aplicaron.</translation>
     </message>
     <message>
         <source>Forgot {0} on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se olvidó {0} en este portátil.</translation>
     </message>
 </context>
 <context>
     <name>Help</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajos de teclado</translation>
     </message>
     <message>
         <source>About CMCoord Field Kit</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de CMCoord Field Kit</translation>
     </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
         <source>Import preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa de la importación</translation>
     </message>
     <message>
         <source>{added} to add, {matches} already there, {rejected} rejected, {warnings} warnings. Nothing is written until you press Import.</source>
-        <translation type="unfinished"></translation>
+        <translation>{added} por añadir, {matches} ya existentes, {rejected} rechazados, {warnings} advertencias. No se escribe nada hasta que pulse Importar.</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea</translation>
     </message>
     <message>
         <source>Will be added</source>
-        <translation type="unfinished"></translation>
+        <translation>Se añadirá</translation>
     </message>
     <message>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Advertencias</translation>
     </message>
     <message>
         <source>Choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Opción</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Fila</translation>
     </message>
     <message>
         <source>Matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincide con</translation>
     </message>
     <message>
         <source>Because of</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincide por</translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>Omitir</translation>
     </message>
     <message>
         <source>Why it is left out</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué se omite</translation>
     </message>
     <message>
         <source>What was changed or left out</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué se cambió u omitió</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo</translation>
     </message>
     <message>
         <source>New ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevos ({n})</translation>
     </message>
     <message>
         <source>Already there ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya existentes ({n})</translation>
     </message>
     <message>
         <source>Rejected ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazados ({n})</translation>
     </message>
     <message>
         <source>Warnings ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Advertencias ({n})</translation>
     </message>
     <message>
         <source>Columns ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Columnas ({n})</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar</translation>
     </message>
     <message>
         <source>The encoding was guessed from the file. If names look wrong, pick the one it was saved in:</source>
-        <translation type="unfinished"></translation>
+        <translation>La codificación se dedujo del archivo. Si los nombres se ven mal, elija la codificación con la que se guardó:</translation>
     </message>
     <message>
         <source>Read as:</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer como:</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Columna</translation>
     </message>
     <message>
         <source>Example</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejemplo</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Filas</translation>
     </message>
     <message>
         <source>Becomes</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasa a ser</translation>
     </message>
     <message>
         <source>Left out</source>
-        <translation type="unfinished"></translation>
+        <translation>Omitida</translation>
     </message>
     <message>
         <source>{merge} all</source>
-        <translation type="unfinished"></translation>
+        <translation>{merge} todas</translation>
     </message>
     <message>
         <source>Skip all</source>
-        <translation type="unfinished"></translation>
+        <translation>Omitir todas</translation>
     </message>
     <message>
         <source>Tick the rows to {merge}; the others are skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marque las filas que desea {merge}; las demás se omiten.</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importando…</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se importó nada.</translation>
     </message>
     <message>
         <source>The import failed; nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>La importación falló; no se importó nada.</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelando…</translation>
     </message>
 </context>
 <context>
     <name>LessonForm</name>
     <message>
         <source>New lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva lección</translation>
     </message>
     <message>
         <source>One line that says what was learnt</source>
-        <translation type="unfinished"></translation>
+        <translation>Una línea que diga lo que se aprendió</translation>
     </message>
     <message>
         <source>Name of the exercise, when it is not an operation in the app</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del ejercicio, cuando no es una operación de la aplicación</translation>
     </message>
     <message>
         <source>Town, district, camp or HQ</source>
-        <translation type="unfinished"></translation>
+        <translation>Ciudad, distrito, campamento o sede</translation>
     </message>
     <message>
         <source>Choose a topic…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un tema…</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Título:</translation>
     </message>
     <message>
         <source>Date observed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de observación:</translation>
     </message>
     <message>
         <source>Operation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Operación:</translation>
     </message>
     <message>
         <source>Exercise:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejercicio:</translation>
     </message>
     <message>
         <source>Location:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ubicación:</translation>
     </message>
     <message>
         <source>Topic:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tema:</translation>
     </message>
     <message>
         <source>Who should act on it, e.g. CMCS</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién debe actuar al respecto, p. ej. CMCS</translation>
     </message>
     <message>
         <source>Comma-separated, e.g. validation, RC/HC</source>
-        <translation type="unfinished"></translation>
+        <translation>Separadas por comas, p. ej. validación, CH/CR</translation>
     </message>
     <message>
         <source>Public: may be published in the lessons library</source>
-        <translation type="unfinished"></translation>
+        <translation>Pública: puede publicarse en la biblioteca de lecciones</translation>
     </message>
     <message>
         <source>Internal: never published</source>
-        <translation type="unfinished"></translation>
+        <translation>Interna: nunca se publica</translation>
     </message>
     <message>
         <source>Suggested owner:</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable sugerido:</translation>
     </message>
     <message>
         <source>Keywords:</source>
-        <translation type="unfinished"></translation>
+        <translation>Palabras clave:</translation>
     </message>
     <message>
         <source>Sensitivity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sensibilidad:</translation>
     </message>
     <message>
         <source>Save draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar borrador</translation>
     </message>
     <message>
         <source>Keep the lesson on this laptop (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la lección en este portátil (Ctrl+S)</translation>
     </message>
     <message>
         <source>Submit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Presentar…</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar…</translation>
     </message>
     <message>
         <source>Delete this lesson from this laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar esta lección de este portátil</translation>
     </message>
     <message>
         <source>PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF…</translation>
     </message>
     <message>
         <source>Save this lesson as a PDF file</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar esta lección como archivo PDF</translation>
     </message>
     <message>
         <source>{0} characters: too long, the most is {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} caracteres: demasiado largo, el máximo es {1}</translation>
     </message>
     <message>
         <source>{0} characters ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} caracteres ✓</translation>
     </message>
     <message>
         <source>{0} / {1} characters minimum</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} / {1} caracteres como mínimo</translation>
     </message>
     <message>
         <source>None: an exercise not in the app</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna: un ejercicio que no está en la aplicación</translation>
     </message>
     <message>
         <source>Mark this practice lesson submitted: it becomes read-only; demo data stays on this laptop and is never sent to Geneva</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar esta lección de práctica como presentada: pasa a ser de solo lectura; los datos de demostración permanecen en este portátil y nunca se envían a Ginebra</translation>
     </message>
     <message>
         <source>Send the lesson to Geneva for review: it becomes read-only on this laptop and travels with the next sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar la lección a Ginebra para su revisión: pasa a ser de solo lectura en este portátil y se envía con la próxima sincronización</translation>
     </message>
     <message>
         <source>(operation not listed)</source>
-        <translation type="unfinished"></translation>
+        <translation>(operación no incluida en la lista)</translation>
     </message>
     <message>
         <source>Lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>Lección</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin guardar</translation>
     </message>
     <message>
         <source>&lt;b&gt;Submitted (demo).&lt;/b&gt; This practice lesson is read-only on this laptop. Demo data stays on this laptop: it is never sent to Geneva.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Presentada (demostración).&lt;/b&gt; Esta lección de práctica es de solo lectura en este portátil. Los datos de demostración permanecen en este portátil: nunca se envían a Ginebra.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Returned by HQ with a comment.&lt;/b&gt; Edit the lesson and submit it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Devuelta por la sede con un comentario.&lt;/b&gt; Edite la lección y preséntela de nuevo.</translation>
     </message>
     <message>
         <source>(HQ gave no comment.)</source>
-        <translation type="unfinished"></translation>
+        <translation>(La sede no dejó ningún comentario.)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Submitted to Geneva.&lt;/b&gt; This lesson is read-only on this laptop; it travels with the next sync. If HQ returns it with a comment, you can edit it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Presentada a Ginebra.&lt;/b&gt; Esta lección es de solo lectura en este portátil; se envía con la próxima sincronización. Si la sede la devuelve con un comentario, podrá editarla de nuevo.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Validated by HQ.&lt;/b&gt; It can no longer be changed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Validada por la sede.&lt;/b&gt; Ya no se puede modificar aquí.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Published in the lessons library.&lt;/b&gt; It can no longer be changed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Publicada en la biblioteca de lecciones.&lt;/b&gt; Ya no se puede modificar aquí.</translation>
     </message>
     <message>
         <source>HQ comment: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentario de la sede: {0}</translation>
     </message>
     <message>
         <source>Demo operation: this lesson stays on this laptop and is never sent to Geneva.</source>
-        <translation type="unfinished"></translation>
+        <translation>Operación de demostración: esta lección permanece en este portátil y nunca se envía a Ginebra.</translation>
     </message>
     <message>
         <source>Submit (demo)</source>
-        <translation type="unfinished"></translation>
+        <translation>Presentar (demo)</translation>
     </message>
     <message>
         <source>Mark this practice lesson submitted? It becomes read-only on this laptop. It belongs to the demo operation: demo data stays on this laptop and is never sent to Geneva.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Marcar esta lección de práctica como presentada? Pasará a ser de solo lectura en este portátil. Pertenece a la operación de demostración: los datos de demostración permanecen en este portátil y nunca se envían a Ginebra.</translation>
     </message>
     <message>
         <source>Submit to Geneva</source>
-        <translation type="unfinished"></translation>
+        <translation>Presentar a Ginebra</translation>
     </message>
     <message>
         <source>Submit this lesson to Geneva? It becomes read-only on this laptop and travels with the next sync. HQ validates it, or returns it to you with a comment.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Presentar esta lección a Ginebra? Pasará a ser de solo lectura en este portátil y se enviará con la próxima sincronización. La sede la valida o se la devuelve con un comentario.</translation>
     </message>
     <message>
         <source>Submit</source>
-        <translation type="unfinished"></translation>
+        <translation>Presentar</translation>
     </message>
     <message>
         <source>Draft saved on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrador guardado en este portátil.</translation>
     </message>
     <message>
         <source>Submitted, as practice: demo data stays on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Presentada como práctica: los datos de demostración permanecen en este portátil.</translation>
     </message>
     <message>
         <source>Submitted. It goes to Geneva with the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Presentada. Se enviará a Ginebra con la próxima sincronización.</translation>
     </message>
     <message>
         <source>Not submitted: complete the marked parts of the template.</source>
-        <translation type="unfinished"></translation>
+        <translation>No presentada: complete las partes marcadas de la plantilla.</translation>
     </message>
     <message>
         <source>Not saved: correct the marked fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin guardar: corrija los campos marcados.</translation>
     </message>
     <message>
         <source>Delete draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar borrador</translation>
     </message>
     <message>
         <source>Delete this lesson? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar esta lección? No se puede deshacer.</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar</translation>
     </message>
     <message>
         <source>Writing the PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Generando el PDF…</translation>
     </message>
     <message>
         <source>Saved to &lt;a href=&quot;{0}&quot;&gt;{1}&lt;/a&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado en &lt;a href=&quot;{0}&quot;&gt;{1}&lt;/a&gt;.</translation>
     </message>
 </context>
 <context>
     <name>LessonsScreen</name>
     <message>
         <source>Lessons observed</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecciones observadas</translation>
     </message>
     <message>
         <source>New lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva lección</translation>
     </message>
     <message>
         <source>Search title, text, keywords, place…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en título, texto, palabras clave, lugar…</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier estado</translation>
     </message>
     <message>
         <source>Any topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier tema</translation>
     </message>
     <message>
         <source>Export selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar selección</translation>
     </message>
     <message>
         <source>To one PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>En un solo PDF…</translation>
     </message>
     <message>
         <source>To CSV (spreadsheet, HXL)…</source>
-        <translation type="unfinished"></translation>
+        <translation>En CSV (hoja de cálculo, HXL)…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>All operations and exercises</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las operaciones y ejercicios</translation>
     </message>
     <message>
         <source>Exercises not in the app</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejercicios fuera de la aplicación</translation>
     </message>
     <message>
         <source>No lessons here yet: the form on the right starts one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay lecciones: el formulario de la derecha crea una.</translation>
     </message>
     <message>
         <source>No lesson matches these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna lección coincide con estos filtros.</translation>
     </message>
     <message numerus="yes">
         <source>%n lesson(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n lección</numerusform>
+            <numerusform>%n lecciones</numerusform>
         </translation>
     </message>
     <message>
         <source>Unsaved lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>Lección sin guardar</translation>
     </message>
     <message>
         <source>This lesson has changes that are not saved. Discard them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta lección tiene cambios sin guardar. ¿Descartarlos?</translation>
     </message>
     <message numerus="yes">
         <source>Export the %n selected lesson(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Exportar %n lección seleccionada</numerusform>
+            <numerusform>Exportar las %n lecciones seleccionadas</numerusform>
         </translation>
     </message>
     <message>
         <source>Select lessons in the list first (Ctrl+A selects all)</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero seleccione lecciones en la lista (Ctrl+A selecciona todas)</translation>
     </message>
     <message numerus="yes">
         <source>Writing %n lesson(s) to PDF…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Exportando %n lección a PDF…</numerusform>
+            <numerusform>Exportando %n lecciones a PDF…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Writing %n lesson(s) to CSV…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Exportando %n lección a CSV…</numerusform>
+            <numerusform>Exportando %n lecciones a CSV…</numerusform>
         </translation>
     </message>
     <message>
         <source>Saved to &lt;a href=&quot;{0}&quot;&gt;{1}&lt;/a&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado en &lt;a href=&quot;{0}&quot;&gt;{1}&lt;/a&gt;.</translation>
     </message>
     <message>
         <source>The export was not saved: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó la exportación: {0}</translation>
     </message>
     <message>
         <source>Export cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportación cancelada.</translation>
     </message>
 </context>
 <context>
     <name>LessonsTable</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Observed</source>
-        <translation type="unfinished"></translation>
+        <translation>Observada</translation>
     </message>
     <message>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Operación</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Tema</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Sensitivity</source>
-        <translation type="unfinished"></translation>
+        <translation>Sensibilidad</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrador</translation>
     </message>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Presentada</translation>
     </message>
     <message>
         <source>Returned</source>
-        <translation type="unfinished"></translation>
+        <translation>Devuelta</translation>
     </message>
     <message>
         <source>Returned by HQ</source>
-        <translation type="unfinished"></translation>
+        <translation>Devuelta por la sede</translation>
     </message>
     <message>
         <source>Validated</source>
-        <translation type="unfinished"></translation>
+        <translation>Validada</translation>
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicada</translation>
     </message>
     <message>
         <source>Public</source>
-        <translation type="unfinished"></translation>
+        <translation>Pública</translation>
     </message>
     <message>
         <source>Internal</source>
-        <translation type="unfinished"></translation>
+        <translation>Interna</translation>
     </message>
     <message>
         <source>HQ comment: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentario de la sede: {0}</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sin título)</translation>
     </message>
 </context>
 <context>
     <name>ListScreen</name>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar…</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar</translation>
     </message>
     <message>
         <source>Reading {path}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo {path}…</translation>
     </message>
     <message>
         <source>Reading {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo {name}…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar</translation>
     </message>
     <message>
         <source>Import cancelled: nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importación cancelada: no se importó nada.</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se importó nada.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>CMCoord Field Kit</source>
-        <translation type="unfinished"></translation>
+        <translation>CMCoord Field Kit</translation>
     </message>
     <message>
         <source>Opening the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo la base de datos…</translation>
     </message>
     <message>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Barra de herramientas principal</translation>
     </message>
     <message>
         <source>Profile: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Perfil: {0}</translation>
     </message>
     <message>
         <source>Sync: not set up yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronización: aún no configurada</translation>
     </message>
     <message>
         <source>CMCoord
 Field Kit</source>
-        <translation type="unfinished"></translation>
+        <translation>CMCoord
+Field Kit</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>A form here holds changes that are not saved yet. Save or discard them and choose the language again, or it will apply when Field Kit next starts.</source>
+        <translation>Un formulario de esta pantalla tiene cambios sin guardar. Guárdelos o descártelos y vuelva a elegir el idioma; si no, se aplicará la próxima vez que se inicie Field Kit.</translation>
     </message>
     <message>
         <source>No current operation: create one from Operations ▸ New operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna operación actual: cree una en Operaciones ▸ Nueva operación</translation>
     </message>
     <message>
         <source>Operation: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Operación: {0}</translation>
     </message>
     <message>
         <source>{0} — CMCoord Field Kit</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} — CMCoord Field Kit</translation>
     </message>
 </context>
 <context>
     <name>Menu</name>
     <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;New item in this section</source>
+        <translation>&amp;Nuevo elemento en esta sección</translation>
+    </message>
+    <message>
+        <source>&amp;Import into this section…</source>
+        <translation>&amp;Importar en esta sección…</translation>
+    </message>
+    <message>
+        <source>&amp;Operation</source>
+        <translation>&amp;Operación</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edición</translation>
+    </message>
+    <message>
+        <source>&amp;Search everything</source>
+        <translation>&amp;Buscar en todo</translation>
+    </message>
+    <message>
+        <source>&amp;Filter this list / find in the handbook</source>
+        <translation>&amp;Filtrar esta lista / buscar en el manual</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>&amp;Pantalla completa</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Sincronización</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Sincronizar &amp;ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guía del usuario</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>&amp;About CMCoord Field Kit</source>
+        <translation>A&amp;cerca de CMCoord Field Kit</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>System language ({language})</source>
+        <translation>Idioma del sistema ({language})</translation>
+    </message>
+    <message>
         <source>This section has nothing to do that for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta sección no permite esa acción.</translation>
     </message>
 </context>
 <context>
     <name>NumberEdit</name>
     <message>
         <source>Type a number, e.g. 4 or 2.5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba un número, p. ej. 4 o 2.5.</translation>
     </message>
     <message>
         <source>Type a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba un número entero.</translation>
     </message>
 </context>
 <context>
     <name>OperationDialog</name>
     <message>
         <source>Edit operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar operación</translation>
     </message>
     <message>
         <source>New operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva operación</translation>
     </message>
     <message>
         <source>e.g. Cyclone Mara response</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. Respuesta al ciclón Mara</translation>
     </message>
     <message>
         <source>2 to 8 letters or digits, e.g. MARA</source>
-        <translation type="unfinished"></translation>
+        <translation>De 2 a 8 letras o cifras, p. ej. MARA</translation>
     </message>
     <message>
         <source>Type to search the country list</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba para buscar en la lista de países</translation>
     </message>
     <message>
         <source>Name of the Humanitarian / Resident Coordinator</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del Coordinador Humanitario / Residente</translation>
     </message>
     <message>
         <source>Set</source>
-        <translation type="unfinished"></translation>
+        <translation>Definir</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre:</translation>
     </message>
     <message>
         <source>Short code:</source>
-        <translation type="unfinished"></translation>
+        <translation>Código corto:</translation>
     </message>
     <message>
         <source>Country:</source>
-        <translation type="unfinished"></translation>
+        <translation>País:</translation>
     </message>
     <message>
         <source>Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo:</translation>
     </message>
     <message>
         <source>HC/RC:</source>
-        <translation type="unfinished"></translation>
+        <translation>CH/CR:</translation>
     </message>
     <message>
         <source>Start date:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de inicio:</translation>
     </message>
     <message>
         <source>End date:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de fin:</translation>
     </message>
     <message>
         <source>Time zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zona horaria:</translation>
     </message>
 </context>
 <context>
     <name>OperationSwitcher</name>
     <message>
         <source>No operation yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna operación aún</translation>
     </message>
     <message>
         <source>The current operation: every list shows its records</source>
-        <translation type="unfinished"></translation>
+        <translation>La operación actual: todas las listas muestran sus registros</translation>
     </message>
     <message>
         <source>New operation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva operación…</translation>
     </message>
     <message>
         <source>Edit current operation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar operación actual…</translation>
     </message>
     <message>
         <source>Archive current operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivar operación actual</translation>
     </message>
     <message>
         <source>Restore archived operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar operación archivada</translation>
     </message>
     <message>
         <source>Operations ▾</source>
-        <translation type="unfinished"></translation>
+        <translation>Operaciones ▾</translation>
     </message>
     <message>
         <source>Operation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Operación:</translation>
     </message>
     <message>
         <source>Archived {0}. Restore it from Operations ▸ Restore archived operation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se archivó {0}. Restáurela desde Operaciones ▸ Restaurar operación archivada.</translation>
     </message>
 </context>
 <context>
     <name>PdfPreview</name>
     <message>
         <source>{0} pages</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} páginas</translation>
     </message>
     <message>
         <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar como PDF…</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir…</translation>
     </message>
 </context>
 <context>
     <name>PhoneLine</name>
     <message>
         <source>e.g. {international}, or {national}</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. {international} o {national}</translation>
     </message>
     <message>
         <source>e.g. {international}</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. {international}</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source> for {region}</source>
-        <translation type="unfinished"></translation>
+        <translation> para {region}</translation>
     </message>
     <message>
         <source>Not a valid phone number{where}; kept as typed, marked unchecked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de teléfono no válido{where}; se conserva tal como se escribió, marcado como sin verificar.</translation>
     </message>
     <message>
         <source>Check the number, or write it with the country code (+…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifique el número o escríbalo con el prefijo del país (+…).</translation>
     </message>
 </context>
 <context>
     <name>RfaActions</name>
     <message>
         <source>Submit for validation</source>
-        <translation type="unfinished"></translation>
+        <translation>Presentar para validación</translation>
     </message>
     <message>
         <source>Record HC/RC validation</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar validación del CH/CR</translation>
     </message>
     <message>
         <source>Return for changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolver para cambios</translation>
     </message>
     <message>
         <source>Pass to military</source>
-        <translation type="unfinished"></translation>
+        <translation>Transmitir a los militares</translation>
     </message>
     <message>
         <source>Record tasking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar asignación…</translation>
     </message>
     <message>
         <source>Mark completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar completada</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazar</translation>
     </message>
     <message>
         <source>Cancel request</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar solicitud</translation>
     </message>
     <message>
         <source>Back to draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a borrador</translation>
     </message>
 </context>
 <context>
     <name>RfaForm</name>
     <message>
         <source>Preview PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa PDF</translation>
     </message>
     <message>
         <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar como PDF…</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir…</translation>
     </message>
     <message>
         <source>Next step:</source>
-        <translation type="unfinished"></translation>
+        <translation>Paso siguiente:</translation>
     </message>
     <message>
         <source>Edit (back to draft)</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar (vuelve a borrador)</translation>
     </message>
     <message>
         <source>Changing a submitted or validated request sends it back to draft: it must be validated again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modificar una solicitud presentada o validada la devuelve a borrador: deberá validarse de nuevo.</translation>
     </message>
     <message>
         <source>Delete draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar borrador</translation>
     </message>
     <message>
         <source>Fields marked * must be filled in before the request can be submitted for validation; a draft may leave any field empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los campos marcados con * deben completarse antes de presentar la solicitud para validación; un borrador puede dejar cualquier campo vacío.</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitud</translation>
     </message>
     <message>
         <source>e.g. Airlift of water purification units</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. Transporte aéreo de unidades de potabilización de agua</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Título:</translation>
     </message>
     <message>
         <source>Requesting organisation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Organización solicitante:</translation>
     </message>
     <message>
         <source>Cluster / sector:</source>
-        <translation type="unfinished"></translation>
+        <translation>Clúster / sector:</translation>
     </message>
     <message>
         <source>Contact person:</source>
-        <translation type="unfinished"></translation>
+        <translation>Persona de contacto:</translation>
     </message>
     <message>
         <source>Capability requested:</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacidad solicitada:</translation>
     </message>
     <message>
         <source>Priority:</source>
-        <translation type="unfinished"></translation>
+        <translation>Prioridad:</translation>
     </message>
     <message>
         <source>Last resort</source>
-        <translation type="unfinished"></translation>
+        <translation>Último recurso</translation>
     </message>
     <message>
         <source>Which civilian means were tried or considered (UNHAS, commercial carriers, the Logistics Cluster…), even if none exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué medios civiles se intentaron o se consideraron (UNHAS, transportistas comerciales, el Clúster de Logística…), aunque no exista ninguno.</translation>
     </message>
     <message>
         <source>Why no civilian means can meet the need in time: military and civil defence assets are a last resort.</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué ningún medio civil puede cubrir la necesidad a tiempo: los medios militares y de defensa civil son un último recurso.</translation>
     </message>
     <message>
         <source>Unique: nothing civilian can do this task</source>
-        <translation type="unfinished"></translation>
+        <translation>Único: ningún medio civil puede realizar esta tarea</translation>
     </message>
     <message>
         <source>Civilian means tried:</source>
-        <translation type="unfinished"></translation>
+        <translation>Medios civiles intentados:</translation>
     </message>
     <message>
         <source>Justification:</source>
-        <translation type="unfinished"></translation>
+        <translation>Justificación:</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarea</translation>
     </message>
     <message>
         <source>What must be done, for whom, with what (e.g. fly 4 t of water kits …).</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué debe hacerse, para quién y con qué (p. ej. transportar por aire 4 t de kits de agua …).</translation>
     </message>
     <message>
         <source>from and/or to: one of the two is enough</source>
-        <translation type="unfinished"></translation>
+        <translation>desde y/o hasta: basta con uno de los dos</translation>
     </message>
     <message>
         <source>Set</source>
-        <translation type="unfinished"></translation>
+        <translation>Definir</translation>
     </message>
     <message>
         <source>people</source>
-        <translation type="unfinished"></translation>
+        <translation>personas</translation>
     </message>
     <message>
         <source>tonnes</source>
-        <translation type="unfinished"></translation>
+        <translation>toneladas</translation>
     </message>
     <message>
         <source>m³</source>
-        <translation type="unfinished"></translation>
+        <translation>m³</translation>
     </message>
     <message>
         <source>quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>cantidad</translation>
     </message>
     <message>
         <source>unit, e.g. water bladders</source>
-        <translation type="unfinished"></translation>
+        <translation>unidad, p. ej. tanques flexibles de agua</translation>
     </message>
     <message>
         <source>Threats, escorts, access, acceptance of uniformed personnel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Amenazas, escoltas, acceso, aceptación de personal uniformado…</translation>
     </message>
     <message>
         <source>Anything else the validator or the military should know.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier otra cosa que el validador o los militares deban saber.</translation>
     </message>
     <message>
         <source>Task description:</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción de la tarea:</translation>
     </message>
     <message>
         <source>From (place):</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde (lugar):</translation>
     </message>
     <message>
         <source>From (coordinates):</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde (coordenadas):</translation>
     </message>
     <message>
         <source>To (place):</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasta (lugar):</translation>
     </message>
     <message>
         <source>To (coordinates):</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasta (coordenadas):</translation>
     </message>
     <message>
         <source>Required from:</source>
-        <translation type="unfinished"></translation>
+        <translation>Necesaria desde:</translation>
     </message>
     <message>
         <source>Required until:</source>
-        <translation type="unfinished"></translation>
+        <translation>Necesaria hasta:</translation>
     </message>
     <message>
         <source>Passengers:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasajeros:</translation>
     </message>
     <message>
         <source>Cargo (tonnes):</source>
-        <translation type="unfinished"></translation>
+        <translation>Carga (toneladas):</translation>
     </message>
     <message>
         <source>Cargo (m³):</source>
-        <translation type="unfinished"></translation>
+        <translation>Carga (m³):</translation>
     </message>
     <message>
         <source>Other quantity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra cantidad:</translation>
     </message>
     <message>
         <source>Security considerations:</source>
-        <translation type="unfinished"></translation>
+        <translation>Consideraciones de seguridad:</translation>
     </message>
     <message>
         <source>Remarks:</source>
-        <translation type="unfinished"></translation>
+        <translation>Observaciones:</translation>
     </message>
     <message>
         <source>Proposed assets (tick the ones to propose)</source>
-        <translation type="unfinished"></translation>
+        <translation>Medios propuestos (marque los que desea proponer)</translation>
     </message>
     <message>
         <source>Find matching assets</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar medios adecuados</translation>
     </message>
     <message>
         <source>Assets of the requested capability available in the window: those whose capacity covers the quantities requested first, nearest first; each says why it fits or not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medios de la capacidad solicitada disponibles en el periodo: primero los que cubren las cantidades solicitadas, y los más cercanos primero; cada uno indica por qué conviene o no.</translation>
     </message>
     <message>
         <source>Status history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial de estados</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Por</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentario</translation>
     </message>
     <message>
         <source>New request</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva solicitud</translation>
     </message>
     <message>
         <source>Not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún sin guardar</translation>
     </message>
     <message>
         <source>The request is stored, and given its reference, when you first type something.</source>
-        <translation type="unfinished"></translation>
+        <translation>La solicitud se guarda, y recibe su referencia, cuando escribe algo por primera vez.</translation>
     </message>
     <message>
         <source>Tasked asset: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Medio asignado: {0}</translation>
     </message>
     <message>
         <source>— choose —</source>
-        <translation type="unfinished"></translation>
+        <translation>— elija —</translation>
     </message>
     <message>
         <source>No asset proposed yet: use “Find matching assets”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no se ha propuesto ningún medio: use “Buscar medios adecuados”.</translation>
     </message>
     <message>
         <source>Closed: no further steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrada: no hay más pasos.</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar</translation>
     </message>
     <message>
         <source>When ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha ({0})</translation>
     </message>
     <message>
         <source>Your first change sends this request back to draft; submit it again for validation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su primer cambio devuelve esta solicitud a borrador; vuelva a presentarla para validación.</translation>
     </message>
     <message>
         <source>Editing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Editando…</translation>
     </message>
     <message>
         <source>Draft saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrador guardado</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin guardar</translation>
     </message>
     <message>
         <source>The request cannot go for validation yet: fix the fields marked below.</source>
-        <translation type="unfinished"></translation>
+        <translation>La solicitud aún no puede pasar a validación: corrija los campos marcados abajo.</translation>
     </message>
     <message>
         <source>The request is needed from a time already past. Say why (for example, recording support already given): it goes in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>La solicitud se necesita desde un momento ya pasado. Indique por qué (por ejemplo, para registrar un apoyo ya prestado): quedará en el historial.</translation>
     </message>
     <message>
         <source>new request</source>
-        <translation type="unfinished"></translation>
+        <translation>nueva solicitud</translation>
     </message>
     <message>
         <source>The request is now: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de la solicitud: {0}.</translation>
     </message>
     <message>
         <source>No {0} asset in the directory is available in that window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún medio de tipo {0} del directorio está disponible en ese periodo.</translation>
     </message>
     <message>
         <source>Delete the draft {0}? Its reference will not be given out again.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar el borrador {0}? Su referencia no volverá a asignarse.</translation>
     </message>
 </context>
 <context>
     <name>RfaScreen</name>
     <message>
+        <source>PDF, A4 (*.pdf)</source>
+        <translation>PDF, A4 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF, US Letter (*.pdf)</source>
+        <translation>PDF, Carta EE. UU. (*.pdf)</translation>
+    </message>
+    <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los estados</translation>
     </message>
     <message>
         <source>Open (not closed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abiertas (no cerradas)</translation>
     </message>
     <message>
         <source>All priorities</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las prioridades</translation>
     </message>
     <message>
         <source>All clusters</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los clústeres</translation>
     </message>
     <message>
         <source>All capabilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las capacidades</translation>
     </message>
     <message>
         <source>Search requests…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar solicitudes…</translation>
     </message>
     <message>
         <source>New request</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva solicitud</translation>
     </message>
     <message>
         <source>Export log</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar registro</translation>
     </message>
     <message>
         <source>Log as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro en PDF…</translation>
     </message>
     <message>
         <source>Log as CSV (Excel, HXL)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro en CSV (Excel, HXL)…</translation>
     </message>
     <message>
         <source>Choose a request in the list, or draft a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una solicitud de la lista o redacte una nueva.</translation>
     </message>
     <message>
         <source>Requests for Assistance</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitudes de asistencia</translation>
     </message>
     <message>
         <source>{0} requests · {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} solicitudes · {1}</translation>
     </message>
     <message>
         <source>Save the request as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la solicitud como PDF</translation>
     </message>
     <message>
         <source>Saved {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado en {0}</translation>
     </message>
     <message>
         <source>Preview — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa — {0}</translation>
     </message>
     <message>
         <source>The printer could not be started; nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo iniciar la impresora; no se envió nada.</translation>
     </message>
     <message>
         <source>Sent {0} page(s) to {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se enviaron {0} página(s) a {1}.</translation>
     </message>
     <message>
         <source>the printer</source>
-        <translation type="unfinished"></translation>
+        <translation>la impresora</translation>
     </message>
     <message>
         <source>CSV for Excel (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV para Excel (*.csv)</translation>
     </message>
     <message>
         <source>Export the RFA log</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar el registro de RFA</translation>
     </message>
     <message>
         <source>Writing the RFA log…</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribiendo el registro de RFA…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Log written to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro escrito en {0}</translation>
     </message>
 </context>
 <context>
     <name>RfaTable</name>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referencia</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Prioridad</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Needed until</source>
-        <translation type="unfinished"></translation>
+        <translation>Necesaria hasta</translation>
     </message>
     <message>
         <source>Requester</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitante</translation>
     </message>
     <message>
         <source>Cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>Clúster</translation>
     </message>
     <message>
         <source>Capability</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacidad</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizada</translation>
+    </message>
+    <message>
+        <source>Life-saving request</source>
+        <translation>Solicitud de salvamento de vidas</translation>
+    </message>
+    <message>
+        <source>Overdue: still open after the time it was needed by</source>
+        <translation>Vencida: sigue abierta después de la fecha en que se necesitaba</translation>
+    </message>
+    <message>
+        <source>Overdue · {0}</source>
+        <translation>Vencida · {0}</translation>
     </message>
 </context>
 <context>
     <name>SearchResults</name>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactos</translation>
     </message>
     <message>
         <source>Organisations</source>
-        <translation type="unfinished"></translation>
+        <translation>Organizaciones</translation>
     </message>
     <message>
         <source>Assets</source>
-        <translation type="unfinished"></translation>
+        <translation>Medios</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitudes</translation>
     </message>
     <message>
         <source>Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecciones</translation>
     </message>
     <message>
         <source>Handbook</source>
-        <translation type="unfinished"></translation>
+        <translation>Manual</translation>
     </message>
     <message>
         <source>No results for “{0}” in this operation.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay resultados para “{0}” en esta operación.</translation>
     </message>
 </context>
 <context>
     <name>SectionNotes</name>
     <message>
         <source>Your notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sus notas</translation>
     </message>
     <message>
         <source>Write a note on this section: who to call, what worked here, what to check next time. Notes are yours and go to HQ with your data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba una nota sobre esta sección: a quién llamar, qué funcionó aquí, qué comprobar la próxima vez. Las notas son suyas y se envían a la sede con sus datos.</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar</translation>
     </message>
     <message>
         <source>Save the note (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la nota (Ctrl+S)</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar</translation>
     </message>
     <message>
         <source>Start a new note on this section</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar una nota nueva sobre esta sección</translation>
     </message>
     <message>
         <source>Delete the note being edited</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar la nota en edición</translation>
     </message>
     <message>
         <source>Your notes on this section ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Sus notas sobre esta sección ({0})</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardada.</translation>
     </message>
     <message>
         <source>Delete note</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar nota</translation>
     </message>
     <message>
         <source>Delete this note? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar esta nota? No se puede deshacer.</translation>
     </message>
     <message>
         <source>Not saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún sin guardar.</translation>
     </message>
 </context>
 <context>
     <name>Sections</name>
     <message>
         <source>Handbook</source>
-        <translation type="unfinished"></translation>
+        <translation>Manual</translation>
     </message>
     <message>
         <source>Requests (RFA)</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitudes (RFA)</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactos</translation>
     </message>
     <message>
         <source>Assets</source>
-        <translation type="unfinished"></translation>
+        <translation>Medios</translation>
     </message>
     <message>
         <source>Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecciones</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronización</translation>
     </message>
 </context>
 <context>
     <name>StatusDialog</name>
     <message>
         <source>Change status</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar estado</translation>
     </message>
     <message>
         <source>e.g. Tasked for RFA CYA-004; arrives Port Selvane Tuesday</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. Asignado a la RFA CYA-004; llega a Port Selvane el martes</translation>
     </message>
     <message>
         <source>New status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo estado:</translation>
     </message>
     <message>
         <source>Comment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentario:</translation>
     </message>
     <message>
         <source>Now: {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahora: {status}</translation>
     </message>
 </context>
 <context>
     <name>SyncController</name>
     <message>
         <source>Never synced yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no se ha sincronizado.</translation>
     </message>
     <message>
         <source>Last successful sync: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Última sincronización correcta: {0}.</translation>
     </message>
     <message>
         <source>Sync: not set up yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronización: aún no configurada</translation>
     </message>
     <message>
         <source>Sync: in progress…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronización: en curso…</translation>
     </message>
     <message>
         <source>Sent {0}, received {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviados: {0}; recibidos: {1}.</translation>
     </message>
     <message>
         <source>{0} conflict(s) to resolve.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} conflicto(s) por resolver.</translation>
     </message>
     <message>
         <source>Sync cancelled; what was sent stays sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronización cancelada; lo ya enviado queda enviado.</translation>
     </message>
     <message>
         <source>Sync: not set up yet, never synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronización: aún no configurada, nunca sincronizado</translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>sin conexión</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>error</translation>
     </message>
     <message>
         <source>never synced yet</source>
-        <translation type="unfinished"></translation>
+        <translation>aún no sincronizado</translation>
     </message>
     <message>
         <source>{0} conflict(s) to resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} conflicto(s) por resolver</translation>
     </message>
     <message>
         <source>{0} change(s) held by HQ</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} cambio(s) retenido(s) por la sede</translation>
     </message>
     <message>
         <source>{0} row(s) from HQ not applied</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} fila(s) de la sede sin aplicar</translation>
     </message>
     <message>
         <source>{0} change(s) waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} cambio(s) en espera</translation>
     </message>
     <message>
         <source>up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>al día</translation>
     </message>
     <message>
         <source>Sync: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronización: {0}</translation>
     </message>
 </context>
 <context>
     <name>SyncScreen</name>
     <message>
         <source>Sync with HQ</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar con la sede</translation>
     </message>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflictos</translation>
     </message>
     <message>
         <source>Held by HQ</source>
-        <translation type="unfinished"></translation>
+        <translation>Retenidos por la sede</translation>
     </message>
     <message>
         <source>Not applied from HQ</source>
-        <translation type="unfinished"></translation>
+        <translation>No aplicados desde la sede</translation>
     </message>
     <message>
         <source>This laptop and HQ</source>
-        <translation type="unfinished"></translation>
+        <translation>Este portátil y la sede</translation>
     </message>
     <message>
         <source>This address is plain http://, not https://: the enrollment code and this laptop&apos;s access token would cross the link readable by anyone on it (hotel Wi-Fi, a shared satellite terminal). Use https:// unless HQ told you otherwise.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta dirección usa http:// simple, no https://: el código de inscripción y el token de acceso de este portátil cruzarían el enlace legibles para cualquiera conectado a él (wifi de hotel, terminal satelital compartido). Use https:// salvo que la sede le indique otra cosa.</translation>
     </message>
     <message>
         <source>Enroll over plain http:// anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscribir igualmente por http:// simple</translation>
     </message>
     <message>
         <source>one-time code from HQ</source>
-        <translation type="unfinished"></translation>
+        <translation>código de un solo uso de la sede</translation>
     </message>
     <message>
         <source>Enroll</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscribir</translation>
     </message>
     <message>
         <source>HQ address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección de la sede:</translation>
     </message>
     <message>
         <source>Enrollment code:</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de inscripción:</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronización</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar ahora</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Sync automatically every few minutes when a link exists</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar automáticamente cada pocos minutos cuando haya conexión</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo</translation>
     </message>
     <message>
         <source>Keep mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar el mío</translation>
     </message>
     <message>
         <source>Keep HQ&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar el de la sede</translation>
     </message>
     <message>
         <source>Use my edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar mi edición</translation>
     </message>
     <message>
         <source>Mine (this laptop)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mío (este portátil)</translation>
     </message>
     <message>
         <source>HQ&apos;s (in place until you decide)</source>
-        <translation type="unfinished"></translation>
+        <translation>De la sede (vigente hasta que decida)</translation>
     </message>
     <message>
         <source>Or write the value to keep</source>
-        <translation type="unfinished"></translation>
+        <translation>O escriba el valor que desea conservar</translation>
     </message>
     <message>
         <source>Past syncs</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizaciones previas</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviados</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibidos</translation>
     </message>
     <message>
         <source>Data up / down</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos env. / rec.</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Duración</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje</translation>
     </message>
     <message>
         <source>in the system keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>en el llavero del sistema</translation>
     </message>
     <message>
         <source>in a file only you can read in the profile folder (no system keyring was available)</source>
-        <translation type="unfinished"></translation>
+        <translation>en un archivo que solo usted puede leer, en la carpeta del perfil (no había ningún llavero del sistema disponible)</translation>
     </message>
     <message>
         <source>Enrolled with {0} as {1}. The access token is kept {2}. To move this laptop to another HQ or officer, enroll again with a new code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscrito en {0} como {1}. El token de acceso se guarda {2}. Para trasladar este portátil a otra sede u otro oficial, vuelva a inscribirlo con un código nuevo.</translation>
     </message>
     <message>
         <source>Not enrolled yet. Ask HQ for an enrollment code, then enter HQ&apos;s address and the code. Until then everything stays on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no inscrito. Pida a la sede un código de inscripción y, después, introduzca la dirección de la sede y el código. Hasta entonces, todo permanece en este portátil.</translation>
     </message>
     <message>
         <source>Last attempt failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>El último intento falló: {0}</translation>
     </message>
     <message>
         <source>Nothing waiting to be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada pendiente de envío.</translation>
     </message>
     <message>
         <source>Waiting to be sent ({0}): {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendiente de envío ({0}): {1}</translation>
     </message>
     <message>
         <source>No longer assigned to you at HQ: {0}. Their records stay readable on this laptop and no longer sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya no asignadas a usted en la sede: {0}. Sus registros siguen legibles en este portátil y ya no se sincronizan.</translation>
     </message>
     <message>
         <source>{0} change(s) were made differently here and at HQ. HQ&apos;s value is in place until you decide; both are shown below.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} cambio(s) se hicieron de forma distinta aquí y en la sede. El valor de la sede está vigente hasta que usted decida; ambos se muestran abajo.</translation>
     </message>
     <message>
         <source>No conflicts.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay conflictos.</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Completada</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallida</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelada</translation>
     </message>
     <message>
         <source>{0} · {1} held</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · {1} retenidos</translation>
     </message>
     <message>
         <source>Enter HQ&apos;s address, for example https://hq.example.org.</source>
-        <translation type="unfinished"></translation>
+        <translation>Introduzca la dirección de la sede, por ejemplo https://hq.example.org.</translation>
     </message>
     <message>
         <source>Plain http:// is readable on the link: use https://, or tick the box below to enroll anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>El http:// simple es legible en el enlace: use https:// o marque la casilla de abajo para inscribir igualmente.</translation>
     </message>
     <message>
         <source>Enter the one-time enrollment code HQ gave you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Introduzca el código de inscripción de un solo uso que le dio la sede.</translation>
     </message>
     <message>
         <source>Contacting HQ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactando con la sede…</translation>
     </message>
     <message>
         <source>Enrolled as {0}. The first sync brings your operations from HQ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscrito como {0}. La primera sincronización trae sus operaciones desde la sede.</translation>
     </message>
     <message>
         <source>Connecting to HQ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectando con la sede…</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operación</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <source>Asset status change</source>
+        <translation>Cambio de estado de un medio</translation>
+    </message>
+    <message>
+        <source>Request for assistance</source>
+        <translation>Solicitud de asistencia</translation>
+    </message>
+    <message>
+        <source>RFA status change</source>
+        <translation>Cambio de estado de una RFA</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lección</translation>
+    </message>
+    <message>
+        <source>Handbook note</source>
+        <translation>Nota del manual</translation>
+    </message>
+    <message>
+        <source>Handbook bookmark</source>
+        <translation>Marcador del manual</translation>
+    </message>
+    <message>
+        <source>Checklist tick</source>
+        <translation>Casilla marcada de una lista de verificación</translation>
     </message>
 </context>
 <context>
     <name>TextLimit</name>
     <message>
         <source>{0} left</source>
-        <translation type="unfinished"></translation>
+        <translation>Quedan {0}</translation>
     </message>
     <message>
         <source>Full: {0} max</source>
-        <translation type="unfinished"></translation>
+        <translation>Lleno: {0} máx.</translation>
     </message>
     <message>
         <source>{0} too many</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} de más</translation>
     </message>
     <message>
         <source>{0} characters: the most is {1}. Shorten it before saving; nothing has been cut.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} caracteres: el máximo es {1}. Acórtelo antes de guardar; no se ha cortado nada.</translation>
     </message>
     <message>
         <source>The field holds at most {0} characters; what you type beyond is not taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>El campo admite como máximo {0} caracteres; lo que escriba de más no se tiene en cuenta.</translation>
     </message>
     <message>
         <source>At most {0} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Como máximo {0} caracteres.</translation>
     </message>
 </context>
 <context>
     <name>TransitionDialog</name>
     <message>
         <source>Say why (required).</source>
-        <translation type="unfinished"></translation>
+        <translation>Indique el motivo (obligatorio).</translation>
     </message>
     <message>
         <source>Optional: e.g. validated at the HCT meeting of 12 March.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcional: p. ej. validada en la reunión del EHP del 12 de marzo.</translation>
     </message>
     <message>
         <source>Comment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentario:</translation>
     </message>
     <message>
         <source>— choose the asset tasked —</source>
-        <translation type="unfinished"></translation>
+        <translation>— elija el medio asignado —</translation>
     </message>
     <message>
         <source>Asset tasked:</source>
-        <translation type="unfinished"></translation>
+        <translation>Medio asignado:</translation>
     </message>
     <message>
         <source>Propose the asset in the form first (Find matching assets), then record the tasking.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero proponga el medio en el formulario (Buscar medios adecuados) y luego registre la asignación.</translation>
     </message>
     <message>
         <source>Write a comment: the history must say why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba un comentario: el historial debe indicar el motivo.</translation>
     </message>
     <message>
         <source>Choose the asset that was tasked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija el medio que se asignó.</translation>
     </message>
 </context>
 <context>
     <name>_HeldPanel</name>
     <message>
         <source>Save to a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar en un archivo…</translation>
     </message>
     <message>
         <source>Save every held change and every row from HQ not applied here as one JSON file, for HQ or for support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar todos los cambios retenidos y todas las filas de la sede no aplicadas aquí en un solo archivo JSON, para la sede o para soporte.</translation>
     </message>
     <message>
         <source>Save held changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar cambios retenidos</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando…</translation>
     </message>
     <message>
         <source>Saved to {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado en {0}.</translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
         <source>PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documento PDF (*.pdf)</translation>
     </message>
     <message>
         <source>CSV for spreadsheets (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV para hojas de cálculo (*.csv)</translation>
     </message>
     <message>
         <source>Save as</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar como</translation>
     </message>
 </context>
 </TS>

@@ -31,7 +31,7 @@ from fieldapp.paths import resolve_profile
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.screens.asset_dialog import AssetDialog, StatusDialog
-from ui.screens.import_preview import ColumnLine, ImportPreviewDialog, PreviewLines
+from ui.screens.import_preview import ColumnLine, ImportPreviewDialog, MergeWords, PreviewLines
 from ui.screens.rfa_dialogs import TransitionDialog
 
 app = QApplication([])
@@ -129,7 +129,8 @@ lines = PreviewLines(
     targets=[("given_name", "Given name"), ("family_name", "Family name")],
     encoding="cp1252", encoding_guessed=True,
     encodings=[("utf-8", "Unicode (UTF-8)"), ("cp1252", "Western European (Windows-1252)")])
-preview = ImportPreviewDialog(lines, merge_label="Update", start_import=lambda _c: None,
+preview = ImportPreviewDialog(lines, merge=MergeWords("Update", "Update all", "Tick."),
+                              start_import=lambda _c: None,
                               parent=window)
 preview.show()
 for tab in range(preview.tabs.count()):

@@ -156,12 +156,16 @@ def about_html(*, data_folder: Path) -> str:
     libraries = "".join(f"<li>{html.escape(name)} {html.escape(version)}: "
                         f"{html.escape(licence)}</li>"
                         for name, version, licence in library_licences())
-    return (f"<h2>CMCoord Field Kit {html.escape(app_version())}</h2>"
-            "<p>The UN-CMCoord officer's field kit: handbook, contacts, assets, requests for "
-            "assistance and lessons, on this laptop, with or without a connection.</p>"
-            f"<p><b>Your data folder:</b> {html.escape(str(data_folder))}</p>"
-            f"<h3>Bundled fonts</h3><ul>{fonts}</ul>"
-            f"<h3>Main libraries</h3><ul>{libraries}</ul>")
+    translate = QCoreApplication.translate
+    heading = f"<h2>CMCoord Field Kit {html.escape(app_version())}</h2>"  # i18n: not shown
+    return (heading + "<p>"
+            + translate("About", "The UN-CMCoord officer's field kit: handbook, contacts, "
+                        "assets, requests for assistance and lessons, on this laptop, with "
+                        "or without a connection.")
+            + "</p><p>" + translate("About", "<b>Your data folder:</b> {folder}").format(
+                folder=html.escape(str(data_folder)))
+            + "</p><h3>" + translate("About", "Bundled fonts") + f"</h3><ul>{fonts}</ul><h3>"
+            + translate("About", "Main libraries") + f"</h3><ul>{libraries}</ul>")
 
 
 def about_dialog(parent: QWidget | None, *, data_folder: Path) -> QDialog:

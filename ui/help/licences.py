@@ -7,6 +7,8 @@ from __future__ import annotations
 from importlib import metadata, resources
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 DISTRIBUTION = "cmcoord-field-kit"
 MAIN_LIBRARIES = ("PySide6", "SQLAlchemy", "alembic", "reportlab", "pypdf", "phonenumbers",
                   "vobject", "charset-normalizer", "python-bidi", "arabic-reshaper",
@@ -33,10 +35,12 @@ def licence_of(distribution: str) -> tuple[str, str] | None:
         if declared and "\n" not in declared and len(declared) <= 60:
             name = declared
     if not name:
-        classifiers = [c.rsplit(" :: ", 1)[-1] for c in meta.get_all("Classifier") or []
+        classified = meta.get_all("Classifier") or []  # i18n: not shown
+        classifiers = [c.rsplit(" :: ", 1)[-1] for c in classified
                        if c.startswith("License ::")]
         name = ", ".join(classifiers)
-    return meta.get("Version") or "", name or "see its package"
+    return meta.get("Version") or "", name or QCoreApplication.translate("About",
+                                                                            "see its package")
 
 
 def library_licences() -> list[tuple[str, str, str]]:

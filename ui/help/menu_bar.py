@@ -13,8 +13,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QMenu, QWidget
+
+from fieldapp.i18n import LANGUAGE_NAMES
+from ui.i18n import LANGUAGE_KEY, language_choices, system_language
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -32,50 +35,51 @@ class MainMenu:
         self.menus: dict[str, QMenu] = {}
         bar = window.menuBar()
         bar.setObjectName("mainMenuBar")
-        t = translate
 
-        file_menu = self._menu("file", t("Menu", "&File"))
-        self._add(file_menu, "new_item", t("Menu", "&New item in this section"),
+        file_menu = self._menu("file", translate("Menu", "&File"))
+        self._add(file_menu, "new_item", translate("Menu", "&New item in this section"),
                   ["Ctrl+N"], self.new_item)
-        self._add(file_menu, "import", t("Menu", "&Import into this section…"), ["Ctrl+I"],
-                  self.import_file)
+        self._add(file_menu, "import", translate("Menu", "&Import into this section…"),
+                  ["Ctrl+I"], self.import_file)
         file_menu.addSeparator()
         # The toolbar's Operations menu, the same actions (their greying follows the
         # current operation), so that the keyboard reaches them too.
         self.operations_menu = window.switcher.menu_button.menu()
-        self.operations_menu.setTitle(t("Menu", "&Operation"))
+        self.operations_menu.setTitle(translate("Menu", "&Operation"))
         window.switcher.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         window.switcher.new_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         file_menu.addMenu(self.operations_menu)
         file_menu.addSeparator()
-        self._add(file_menu, "quit", t("Menu", "&Quit"), ["Ctrl+Q"], window.close)
+        self._add(file_menu, "quit", translate("Menu", "&Quit"), ["Ctrl+Q"], window.close)
 
-        edit_menu = self._menu("edit", t("Menu", "&Edit"))
-        self._add(edit_menu, "search", t("Menu", "&Search everything"), ["Ctrl+K"],
+        edit_menu = self._menu("edit", translate("Menu", "&Edit"))
+        self._add(edit_menu, "search", translate("Menu", "&Search everything"), ["Ctrl+K"],
                   window.search.focus_search)
-        self._add(edit_menu, "filter", t("Menu", "&Filter this list / find in the handbook"),
+        self._add(edit_menu, "filter",
+                  translate("Menu", "&Filter this list / find in the handbook"),
                   ["Ctrl+F"], self.filter_or_find)
 
-        view_menu = self._menu("view", t("Menu", "&View"))
-        self._add(view_menu, "full_screen", t("Menu", "&Full screen"),
+        view_menu = self._menu("view", translate("Menu", "&View"))
+        self._add(view_menu, "full_screen", translate("Menu", "&Full screen"),
                   ["F11"], self.toggle_full_screen)
+        self.language_menu = self._language_menu(view_menu)
 
-        go_menu = self._menu("go", t("Menu", "&Go"))
+        go_menu = self._menu("go", translate("Menu", "&Go"))
         for number, section in enumerate(window.sections, start=1):
             self._add(go_menu, f"go_{section.key}", section.title, [f"Ctrl+{number}"],
                       self._shower(section.key))
 
-        sync_menu = self._menu("sync", t("Menu", "&Sync"))
-        self._add(sync_menu, "sync_now", t("Menu", "Sync &now"),
+        sync_menu = self._menu("sync", translate("Menu", "&Sync"))
+        self._add(sync_menu, "sync_now", translate("Menu", "Sync &now"),
                   ["F5"], self.sync_now)
 
-        help_menu = self._menu("help", t("Menu", "&Help"))
-        self._add(help_menu, "guide", t("Menu", "&User guide"),
+        help_menu = self._menu("help", translate("Menu", "&Help"))
+        self._add(help_menu, "guide", translate("Menu", "&User guide"),
                   ["F1"], window.show_guide)
-        self._add(help_menu, "shortcuts", t("Menu", "&Keyboard shortcuts"), ["Ctrl+/"],
+        self._add(help_menu, "shortcuts", translate("Menu", "&Keyboard shortcuts"), ["Ctrl+/"],
                   window.show_shortcuts)
         help_menu.addSeparator()
-        self._add(help_menu, "about", t("Menu", "&About CMCoord Field Kit"), [],
+        self._add(help_menu, "about", translate("Menu", "&About CMCoord Field Kit"), [],
                   window.show_about)
 
     # Building ------------------------------------------------------------------------------
@@ -100,16 +104,39 @@ class MainMenu:
         self.actions[name] = action
         return action
 
+    def _language_menu(self, parent: QMenu) -> QMenu:
+        """View ▸ Language: the system's, or English, French, Spanish (each named in
+        itself, so an officer lost in a language they do not read still finds theirs)."""
+        menu = parent.addMenu(translate("Menu", "&Language"))
+        menu.setObjectName("languageMenu")
+        group = QActionGroup(menu)
+        chosen = str(self.window.ctx.settings.value(LANGUAGE_KEY, "") or "")
+        system = LANGUAGE_NAMES[system_language()]
+        choices = [("", translate("Menu", "System language ({language})").format(
+            language=system)), *language_choices()]
+        for code, name in choices:
+            action = QAction(name, menu)
+            action.setObjectName(f"language_{code or 'system'}Action")
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.setActionGroup(group)
+            action.triggered.connect(lambda _checked=False, c=code: self.window.choose_language(c))
+            menu.addAction(action)
+            self.actions[f"language_{code or 'system'}"] = action
+        return menu
+
     def _shower(self, key: str) -> Callable[[], object]:
         return lambda: self.window.show_section(key)
 
     def grouped_actions(self) -> list[tuple[str, QAction]]:
-        """(menu title, action) for every action of the menu bar and its submenus, in
-        menu order."""
+        """(menu title, action) for every action of the menu bar and its submenus (but the
+        languages), in menu order."""
         found: list[tuple[str, QAction]] = []
         for menu in self.menus.values():
             for action in menu.actions():
                 sub = action.menu()
+                if sub is self.language_menu:
+                    continue  # choices, not commands: the shortcut sheet leaves them out
                 if isinstance(sub, QMenu):
                     found += [(menu.title(), a) for a in sub.actions()
                               if not a.isSeparator() and a.menu() is None]
@@ -118,7 +145,8 @@ class MainMenu:
         return found
 
     def set_enabled(self, enabled: bool) -> None:
-        """Before the database is open only Quit and Help work."""
+        """Before the database is open only Quit and Help work (and the language waits:
+        the window it would rebuild is still starting)."""
         self.operations_menu.menuAction().setEnabled(enabled)
         for name, action in self.actions.items():
             if name not in ("quit", "guide", "shortcuts", "about", "full_screen"):

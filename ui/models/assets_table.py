@@ -34,18 +34,18 @@ class AssetQuery:
 
 def asset_columns() -> list[ColumnSpec]:
     """The list's columns, titles translated."""
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate
     return [
-        ColumnSpec("category", t("AssetsTable", "Category"), "category", 140),
-        ColumnSpec("description", t("AssetsTable", "Description"), "description", 240),
-        ColumnSpec("provider", t("AssetsTable", "Provider"), "provider", 170),
-        ColumnSpec("status", t("AssetsTable", "Status"), "status", 85),
-        ColumnSpec("confirmed", t("AssetsTable", "Confirmed"), "confirmed_at", 135),
-        ColumnSpec("capacity", t("AssetsTable", "Capacity"), "capacity", 120),
-        ColumnSpec("quantity", t("AssetsTable", "Qty"), "quantity", 45),
-        ColumnSpec("place", t("AssetsTable", "Place"), "place", 150),
-        ColumnSpec("available", t("AssetsTable", "Available"), "available_from", 180),
-        ColumnSpec("poc", t("AssetsTable", "Point of contact"), "poc", 160),
+        ColumnSpec("category", translate("AssetsTable", "Category"), "category", 140),
+        ColumnSpec("description", translate("AssetsTable", "Description"), "description", 240),
+        ColumnSpec("provider", translate("AssetsTable", "Provider"), "provider", 170),
+        ColumnSpec("status", translate("AssetsTable", "Status"), "status", 85),
+        ColumnSpec("confirmed", translate("AssetsTable", "Confirmed"), "confirmed_at", 135),
+        ColumnSpec("capacity", translate("AssetsTable", "Capacity"), "capacity", 120),
+        ColumnSpec("quantity", translate("AssetsTable", "Qty"), "quantity", 45),
+        ColumnSpec("place", translate("AssetsTable", "Place"), "place", 150),
+        ColumnSpec("available", translate("AssetsTable", "Available"), "available_from", 180),
+        ColumnSpec("poc", translate("AssetsTable", "Point of contact"), "poc", 160),
     ]
 
 

@@ -41,16 +41,16 @@ class ContactQuery:
 
 def contact_columns() -> list[ColumnSpec]:
     """The list's columns, titles translated."""
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate
     return [
         ColumnSpec("favourite", "\u2605", "favourite", 30),
-        ColumnSpec("name", t("ContactsTable", "Name"), "name", 190),
-        ColumnSpec("organisation", t("ContactsTable", "Organisation"), "organisation", 190),
-        ColumnSpec("org_type", t("ContactsTable", "Type"), "org_type", 120),
-        ColumnSpec("role", t("ContactsTable", "Role"), "role", 170),
-        ColumnSpec("phone", t("ContactsTable", "Phone"), "phone", 150),
-        ColumnSpec("email", t("ContactsTable", "E-mail"), "email", 210),
-        ColumnSpec("call_sign", t("ContactsTable", "Call sign"), "call_sign", 120),
+        ColumnSpec("name", translate("ContactsTable", "Name"), "name", 190),
+        ColumnSpec("organisation", translate("ContactsTable", "Organisation"), "organisation", 190),
+        ColumnSpec("org_type", translate("ContactsTable", "Type"), "org_type", 120),
+        ColumnSpec("role", translate("ContactsTable", "Role"), "role", 170),
+        ColumnSpec("phone", translate("ContactsTable", "Phone"), "phone", 150),
+        ColumnSpec("email", translate("ContactsTable", "E-mail"), "email", 210),
+        ColumnSpec("call_sign", translate("ContactsTable", "Call sign"), "call_sign", 120),
     ]
 
 

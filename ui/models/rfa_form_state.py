@@ -55,7 +55,7 @@ class FormState:
 
 def officer_name(session: Session) -> str:
     """Who is recorded in the history for actions on this profile."""
-    return get_officer(session).name or "Officer"
+    return get_officer(session).name or "Officer"  # i18n: not shown (stored; first run asks)
 
 
 def load_form(session: Session, rfa_id: str) -> FormState:

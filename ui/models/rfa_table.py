@@ -171,9 +171,11 @@ class RfaTableModel(SortedTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            notes = [_t("Life-saving request")] if life_saving else []
-            notes += [_t("Overdue: still open after the time it was needed by")] \
-                if row.overdue else []
+            translate = QCoreApplication.translate
+            notes = [translate("RfaTable", "Life-saving request")] if life_saving else []
+            if row.overdue:
+                notes.append(translate(
+                    "RfaTable", "Overdue: still open after the time it was needed by"))
             return "\n".join([row.title, *notes]) if row.title or notes else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return reading_alignment(self._text(row, key))
@@ -186,7 +188,8 @@ class RfaTableModel(SortedTableModel):
             return f"⚠ {label}" if row.priority == RfaPriority.LIFE_SAVING else label
         if key == "status":
             label = rfa_status_label(row.status)
-            return _t("Overdue · {0}").format(label) if row.overdue else label
+            return QCoreApplication.translate("RfaTable", "Overdue · {0}").format(label) \
+                if row.overdue else label
         if key == "capability":
             return capability_label(row.capability)
         if key in ("required_until", "updated_at"):

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from fieldapp.errors import NotFoundError
 from fieldapp.services.lookup import item_summary
 from fieldapp.services.operations import get_operation
@@ -26,17 +28,17 @@ from sync.client import (
 from ui.tasks import Session
 
 ENTITY_NAMES = {  # what the officer calls each kind of record
-    "operation": "Operation",
-    "organisation": "Organisation",
-    "contact": "Contact",
-    "asset": "Asset",
-    "asset_status_event": "Asset status change",
-    "rfa": "Request for assistance",
-    "rfa_event": "RFA status change",
-    "lesson": "Lesson",
-    "handbook_note": "Handbook note",
-    "handbook_bookmark": "Handbook bookmark",
-    "checklist_tick": "Checklist tick",
+    "operation": QT_TRANSLATE_NOOP("SyncScreen", "Operation"),
+    "organisation": QT_TRANSLATE_NOOP("SyncScreen", "Organisation"),
+    "contact": QT_TRANSLATE_NOOP("SyncScreen", "Contact"),
+    "asset": QT_TRANSLATE_NOOP("SyncScreen", "Asset"),
+    "asset_status_event": QT_TRANSLATE_NOOP("SyncScreen", "Asset status change"),
+    "rfa": QT_TRANSLATE_NOOP("SyncScreen", "Request for assistance"),
+    "rfa_event": QT_TRANSLATE_NOOP("SyncScreen", "RFA status change"),
+    "lesson": QT_TRANSLATE_NOOP("SyncScreen", "Lesson"),
+    "handbook_note": QT_TRANSLATE_NOOP("SyncScreen", "Handbook note"),
+    "handbook_bookmark": QT_TRANSLATE_NOOP("SyncScreen", "Handbook bookmark"),
+    "checklist_tick": QT_TRANSLATE_NOOP("SyncScreen", "Checklist tick"),
 }
 REFERENCES = {  # fields naming another record, and that record's kind
     "operation_id": "operation",

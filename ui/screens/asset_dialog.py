@@ -310,7 +310,8 @@ class AssetDialog(FormDialog):
             if editing:
                 return update_asset(session, editing, data, operation_id=op,
                                     comment=comment).id
-            return create_asset(session, data, operation_id=op,
+            return create_asset(  # i18n: not shown (stored English, translated where shown)
+                session, data, operation_id=op,
                                 comment=comment or "Entered in the directory").id
 
         self.ctx.tasks.write(work, changes={Change.ASSET}, on_success=self._saved,

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.i18n import _
 from fieldapp.importexport.assets import (
     ASSET_TARGETS,
     AssetImportPreview,
@@ -47,7 +48,7 @@ from fieldapp.services.assets import AssetDetail, AssetFilter, asset_detail, con
 from fieldapp.services.assets import delete_asset as delete_asset_row
 from ui.context import AppContext, Change
 from ui.models.assets_table import AssetQuery, AssetsTableModel, availability_text, capacity_text
-from ui.screens.import_preview import PreviewLines
+from ui.screens.import_preview import MergeWords, PreviewLines
 from ui.tasks import Session
 from ui.widgets.file_jobs import choose_open_path
 from ui.widgets.list_screen import ListScreen
@@ -373,12 +374,14 @@ class AssetsScreen(ListScreen):
                 "line {n} of this file").format(n=m.earlier_line)) for m in preview.matches],
             rejected=[(r.line, r.reason) for r in preview.rejected],
             warnings=[(w.line, w.message) for w in all_warnings(preview)],
-            columns=self.column_lines(preview.columns), targets=list(ASSET_TARGETS),
+            columns=self.column_lines(preview.columns),
+            targets=[(key, _(label)) for key, label in ASSET_TARGETS],
             encoding=preview.encoding, encoding_guessed=preview.encoding_guessed,
-            encodings=list(ENCODINGS))
+            encodings=[(key, _(label)) for key, label in ENCODINGS])
 
         self.open_preview(
-            lines, merge_label=self.tr("Update"),
+            lines, merge=MergeWords(self.tr("Update"), self.tr("Update all"), self.tr(
+                "Tick the rows to update; the others are skipped.")),
             apply=lambda session, choices, progress: apply_asset_import(
                 session, preview, choices, progress=progress),
             changes={Change.ASSET},

@@ -62,10 +62,11 @@ def split_emails(text: str) -> list[str]:
 
 def _kind_label(kind: str) -> str:
     from PySide6.QtCore import QCoreApplication
-    t = QCoreApplication.translate
-    return {"mobile": t("ContactDialog", "Mobile"), "office": t("ContactDialog", "Office"),
-            "satellite": t("ContactDialog", "Satellite"),
-            "radio": t("ContactDialog", "Radio / call sign")}.get(kind, kind)
+    translate = QCoreApplication.translate
+    return {"mobile": translate("ContactDialog", "Mobile"),
+            "office": translate("ContactDialog", "Office"),
+            "satellite": translate("ContactDialog", "Satellite"),
+            "radio": translate("ContactDialog", "Radio / call sign")}.get(kind, kind)
 
 
 class PhoneLine(QWidget):

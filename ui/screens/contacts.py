@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.i18n import _
 from fieldapp.importexport.common import ENCODINGS
 from fieldapp.importexport.contacts import (
     ImportPreview,
@@ -48,7 +49,7 @@ from fieldapp.services.contacts import (
 from fieldapp.services.lookup import item_summary
 from ui.context import AppContext, Change
 from ui.models.contacts_table import ContactQuery, ContactsTableModel
-from ui.screens.import_preview import PreviewLines
+from ui.screens.import_preview import MergeWords, PreviewLines
 from ui.tasks import Session
 from ui.widgets.file_jobs import choose_open_path
 from ui.widgets.list_screen import ListScreen
@@ -358,12 +359,14 @@ class ContactsScreen(ListScreen):
             if preview.new_organisations else "",
             warnings=[(w.line, w.message) for w in all_warnings(preview)],
             columns=self.column_lines(preview.columns),
-            targets=list(CONTACT_TARGETS) if preview.format == "csv" else [],
+            targets=[(key, _(label)) for key, label in CONTACT_TARGETS]
+            if preview.format == "csv" else [],
             encoding=preview.encoding, encoding_guessed=preview.encoding_guessed,
-            encodings=list(ENCODINGS))
+            encodings=[(key, _(label)) for key, label in ENCODINGS])
 
         self.open_preview(
-            lines, merge_label=self.tr("Merge"),
+            lines, merge=MergeWords(self.tr("Merge"), self.tr("Merge all"), self.tr(
+                "Tick the rows to merge; the others are skipped.")),
             apply=lambda session, choices, progress: apply_import(session, preview, choices,
                                                                   progress=progress),
             changes={Change.CONTACT, Change.ORGANISATION},

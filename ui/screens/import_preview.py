@@ -90,6 +90,17 @@ def _table(model: LinesModel, name: str) -> QTableView:
     return table
 
 
+@dataclass(frozen=True)
+class MergeWords:
+    """How an import names taking a matching row, each a whole phrase (a translation
+    never glues a verb into a sentence): the row's choice ("Merge"), the button that
+    chooses it for every row ("Merge all"), and the sentence above the rows."""
+
+    choice: str
+    every: str
+    hint: str
+
+
 class ImportPreviewDialog(QDialog):
     """Shows a preview; `start_import(choices)` is called with {line: "merge"|"skip"}.
 
@@ -99,7 +110,7 @@ class ImportPreviewDialog(QDialog):
 
     reread = Signal(str, dict)
 
-    def __init__(self, lines: PreviewLines, *, merge_label: str,
+    def __init__(self, lines: PreviewLines, *, merge: MergeWords,
                  start_import: Callable[[dict[int, str]], Task[Any]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,7 +143,7 @@ class ImportPreviewDialog(QDialog):
              self.tr("Because of")],
             [[str(n), "", row, existing, on] for n, row, on, existing in lines.matches],
             choices={line: MERGE for line, *_rest in lines.matches},
-            merge_label=merge_label, skip_label=self.tr("Skip"))
+            merge_label=merge.choice, skip_label=self.tr("Skip"))
         self.match_table = _table(self.match_rows, "matchRows")
         self.rejected_rows = LinesModel([self.tr("Line"), self.tr("Why it is left out")],
                                         [[str(n), reason] for n, reason in lines.rejected])
@@ -142,7 +153,7 @@ class ImportPreviewDialog(QDialog):
             [[str(n) if n else self.tr("File"), text] for n, text in lines.warnings])
         self.warning_table = _table(self.warning_rows, "warningRows")
         self.tabs.addTab(self.new_table, self.tr("New ({n})").format(n=len(lines.to_add)))
-        self.tabs.addTab(self._matches_tab(merge_label),
+        self.tabs.addTab(self._matches_tab(merge),
                          self.tr("Already there ({n})").format(n=len(lines.matches)))
         self.tabs.addTab(self.rejected_table,
                          self.tr("Rejected ({n})").format(n=len(lines.rejected)))
@@ -247,17 +258,16 @@ class ImportPreviewDialog(QDialog):
         codec = self.encoding.currentData() if self.lines.encoding else ""
         self.reread.emit(codec or "", self.column_choices())
 
-    def _matches_tab(self, merge_label: str) -> QWidget:
+    def _matches_tab(self, merge: MergeWords) -> QWidget:
         """The matching rows, with buttons that set every row's choice at once."""
-        self.merge_all = QPushButton(self.tr("{merge} all").format(merge=merge_label))
+        self.merge_all = QPushButton(merge.every)
         self.merge_all.setObjectName("mergeAll")
         self.skip_all = QPushButton(self.tr("Skip all"))
         self.skip_all.setObjectName("skipAll")
         self.merge_all.clicked.connect(partial(self.match_rows.choose_all, MERGE))
         self.skip_all.clicked.connect(partial(self.match_rows.choose_all, SKIP))
         buttons = QHBoxLayout()
-        buttons.addWidget(QLabel(self.tr("Tick the rows to {merge}; the others are skipped.")
-                                 .format(merge=merge_label.lower())), 1)
+        buttons.addWidget(QLabel(merge.hint), 1)
         buttons.addWidget(self.merge_all)
         buttons.addWidget(self.skip_all)
         tab = QWidget()

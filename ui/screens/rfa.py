@@ -10,7 +10,16 @@ size are remembered in the settings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +46,7 @@ from fieldapp.pdf.rfa_log import export_log
 from fieldapp.services.rfa import FINAL, RfaFilter
 from ui.context import AppContext, Change
 from ui.models.rfa_table import ID_ROLE, RfaTableModel, column_of
-from ui.screens.rfa_form import CLUSTERS, RfaForm
+from ui.screens.rfa_form import CLUSTERS, RfaForm, cluster_name
 from ui.widgets.file_jobs import choose_save_file
 from ui.widgets.pdf_preview import (
     HAVE_QT_PDF,
@@ -49,7 +58,14 @@ from ui.widgets.pdf_preview import (
 
 SETTINGS = "rfa/"
 OPEN = "open"  # the status filter "all open requests"
-PDF_FILTERS = {"A4": "PDF, A4 (*.pdf)", "Letter": "PDF, US Letter (*.pdf)"}
+PDF_FILTERS = {"A4": QT_TRANSLATE_NOOP("RfaScreen", "PDF, A4 (*.pdf)"),
+               "Letter": QT_TRANSLATE_NOOP("RfaScreen", "PDF, US Letter (*.pdf)")}
+
+
+def pdf_filters() -> dict[str, str]:
+    """The file dialog's PDF choices by paper size, in the officer's language."""
+    return {size: QCoreApplication.translate("RfaScreen", text)
+            for size, text in PDF_FILTERS.items()}
 
 
 class RfaScreen(QWidget):
@@ -86,7 +102,7 @@ class RfaScreen(QWidget):
         self.cluster_filter.setObjectName("clusterFilter")
         self.cluster_filter.addItem(self.tr("All clusters"), "")
         for cluster in CLUSTERS:
-            self.cluster_filter.addItem(cluster, cluster)
+            self.cluster_filter.addItem(cluster_name(cluster), cluster)
         self.capability_filter = QComboBox()
         self.capability_filter.setObjectName("capabilityFilter")
         self.capability_filter.addItem(self.tr("All capabilities"), "")
@@ -309,11 +325,11 @@ class RfaScreen(QWidget):
             if not path:
                 path, chosen = choose_save_file(
                     self.ctx, self, title=self.tr("Save the request as PDF"), name=name,
-                    filters=";;".join(PDF_FILTERS.values()),
-                    selected=PDF_FILTERS[self.page_size()])
+                    filters=";;".join(pdf_filters().values()),
+                    selected=pdf_filters()[self.page_size()])
                 if not path:
                     return
-                size = next((k for k, v in PDF_FILTERS.items() if v == chosen), "A4")
+                size = next((k for k, v in pdf_filters().items() if v == chosen), "A4")
                 self.ctx.settings.setValue(SETTINGS + "page_size", size)
             self._build_pdf(state.rfa_id, self.page_size(), lambda data: self._write(
                 data, path))
@@ -361,7 +377,7 @@ class RfaScreen(QWidget):
         from PySide6.QtGui import QPageSize
 
         paper = printer.pageLayout().pageSize().id()  # type: ignore[attr-defined]
-        size = "Letter" if paper == QPageSize.PageSizeId.Letter else "A4"
+        size = "Letter" if paper == QPageSize.PageSizeId.Letter else "A4"  # i18n: not shown
 
         def printed(data: bytes) -> None:
             if not HAVE_QT_PDF:  # no Qt PDF to render pages: the system viewer prints instead
@@ -386,14 +402,14 @@ class RfaScreen(QWidget):
             return
         size = page_size or self.page_size()
         if not path:
-            filters = ";;".join(PDF_FILTERS.values()) if kind == "pdf" else self.tr(
+            filters = ";;".join(pdf_filters().values()) if kind == "pdf" else self.tr(
                 "CSV for Excel (*.csv)")
             path, chosen = choose_save_file(
                 self.ctx, self, title=self.tr("Export the RFA log"), name=f"rfa-log.{kind}",
-                filters=filters, selected=PDF_FILTERS[size] if kind == "pdf" else "")
+                filters=filters, selected=pdf_filters()[size] if kind == "pdf" else "")
             if not path:
                 return
-            size = next((k for k, v in PDF_FILTERS.items() if v == chosen), size)
+            size = next((k for k, v in pdf_filters().items() if v == chosen), size)
         if kind == "csv" and not path.lower().endswith(".csv"):
             path += ".csv"
         where, sort, descending = self.model.where, self.model.sort_key, self.model.descending

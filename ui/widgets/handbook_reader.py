@@ -39,7 +39,8 @@ ZOOM_STEPS = (70, 80, 90, 100, 110, 125, 140, 160, 180, 200)
 BASE_POINT_SIZE = 11.0
 COLUMN_CHARS = 78  # a comfortable line length
 MIN_MARGIN = 20
-FONT_FAMILIES = ["Segoe UI", "Noto Sans", "Helvetica Neue", "DejaVu Sans", "Arial"]
+FONT_FAMILIES = [  # i18n: not shown
+    "Segoe UI", "Noto Sans", "Helvetica Neue", "DejaVu Sans", "Arial"]
 SEARCH_HIGHLIGHT = QColor("#ffe07a")
 FIND_HIGHLIGHT = QColor("#fff2b3")
 FIND_CURRENT = QColor("#ff9f43")

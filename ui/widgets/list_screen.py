@@ -45,7 +45,7 @@ from fieldapp.importexport.common import SourceColumn
 from fieldapp.importexport.csv_hxl import column_key, header_signature
 from ui.context import AppContext
 from ui.models.lazy_table import LazyTableModel
-from ui.screens.import_preview import ColumnLine, ImportPreviewDialog, PreviewLines
+from ui.screens.import_preview import ColumnLine, ImportPreviewDialog, MergeWords, PreviewLines
 from ui.tasks import Session, Task
 from ui.widgets.file_jobs import choose_save_path, export_file
 
@@ -311,7 +311,7 @@ class ListScreen(QWidget):
         return [ColumnLine(c.label, c.maps_to, c.count, c.sample, c.chosen, column_key(c))
                 for c in columns]
 
-    def open_preview(self, lines: PreviewLines, *, merge_label: str,
+    def open_preview(self, lines: PreviewLines, *, merge: MergeWords,
                      apply: Callable[[Session, dict[int, str], Any], Any],
                      changes: Iterable[str], done_text: Callable[[Any], str],
                      read_again: Callable[[str | None, dict[str, str] | None], None]
@@ -328,7 +328,7 @@ class ListScreen(QWidget):
                 on_success=lambda result: self.status.setText(done_text(result)),
                 on_failure=self.import_failed)
 
-        dialog = ImportPreviewDialog(lines, merge_label=merge_label, start_import=start,
+        dialog = ImportPreviewDialog(lines, merge=merge, start_import=start,
                                      parent=self)
         if read_again is not None:
             def again(encoding: str, choices: dict[str, str]) -> None:
