@@ -17,6 +17,8 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from fieldapp.errors import FieldAppError, NotFoundError, ValidationError, ValidationErrors
+from fieldapp.i18n import N_, _, ngettext, pgettext
+from fieldapp.labels import priority_label
 from fieldapp.labels import rfa_status_label as status_label
 from fieldapp.models import Asset, Counter, Operation, Organisation, Rfa, RfaEvent, utcnow
 from fieldapp.models.enums import AssetCategory, AssetStatus, RfaPriority, RfaStatus
@@ -123,8 +125,9 @@ LINE_LIMITS = {"title": 200, "from_place": 200, "to_place": 200, "other_unit": 4
 def _check_lengths(data: RfaInput) -> None:
     """Refuse, naming the field, a one-line value longer than it can be stored: it is
     never cut without a word."""
-    errors = [ValidationError(name, f"Keep this under {limit} characters; it has "
-                                    f"{len(getattr(data, name))}.")
+    # Translators: {count} is how many characters the field has now.
+    errors = [ValidationError(name, _("Keep this under {limit} characters; it has {count}.")
+                              .format(limit=limit, count=len(getattr(data, name))))
               for name, limit in LINE_LIMITS.items() if len(getattr(data, name)) > limit]
     if errors:
         raise ValidationErrors(errors)
@@ -138,7 +141,7 @@ def create_draft(
     the form chose for it, so saves queued before this one committed find it)."""
     operation = session.get(Operation, operation_id)
     if operation is None or operation.deleted:
-        raise NotFoundError("Choose an operation before drafting a request.")
+        raise NotFoundError(_("Choose an operation before drafting a request."))
     _check_lengths(data or RfaInput())
     rfa = Rfa(operation_id=operation_id, reference=next_reference(session, operation))
     if rfa_id:
@@ -146,14 +149,15 @@ def create_draft(
     _apply(rfa, data or RfaInput())
     session.add(rfa)
     session.flush()
+    # Stored in English (it syncs to HQ); translated where the history is shown.
     session.add(RfaEvent(rfa_id=rfa.id, operation_id=operation_id, to_status=S.DRAFT, by=by,
-                         comment="Draft created"))
+                         comment=N_("Draft created")))
     return rfa
 
 
 def get_rfa(session: Session, rfa_id: str) -> Rfa:
     """One request, or NotFoundError."""
-    return live_row(session, Rfa, rfa_id, "That request no longer exists.")
+    return live_row(session, Rfa, rfa_id, _("That request no longer exists."))
 
 
 def save_draft(session: Session, rfa_id: str, data: RfaInput, *, by: str) -> Rfa:
@@ -168,14 +172,14 @@ def save_draft(session: Session, rfa_id: str, data: RfaInput, *, by: str) -> Rfa
         return rfa
     _check_lengths(data)
     if rfa.status in REOPEN_ON_EDIT:
-        _event(session, rfa, to_status=S.DRAFT, by=by,
-               comment="Edited after submission: back to draft for validation")
+        _event(session, rfa, to_status=S.DRAFT, by=by,  # stored in English, like "Draft created"
+               comment=N_("Edited after submission: back to draft for validation"))
         rfa.status = S.DRAFT
     elif rfa.status not in EDITABLE:
-        raise FieldAppError(
-            f"A request that is {status_label(rfa.status).lower()} can no longer be edited; "
-            "cancel it and draft a new one if the need has changed."
-        )
+        # Translators: {status} is a request status in lower case ("passed to military").
+        raise FieldAppError(_(
+            "A request that is {status} can no longer be edited; cancel it and draft a new "
+            "one if the need has changed.").format(status=status_label(rfa.status).lower()))
     _apply(rfa, data)
     return rfa
 
@@ -226,32 +230,36 @@ def submission_errors(rfa: Rfa | RfaInput, *, now: datetime | None = None) -> li
             errors.append(ValidationError(field, message))
 
     need("requesting_org_id", bool(rfa.requesting_org_id),
-         "Choose the organisation that asks for the assistance.")
-    need("contact_id", bool(rfa.contact_id), "Choose a contact person for the request.")
+         _("Choose the organisation that asks for the assistance."))
+    need("contact_id", bool(rfa.contact_id), _("Choose a contact person for the request."))
     need("capability", rfa.capability in set(AssetCategory),
-         "Choose the capability requested.")
-    need("title", bool(rfa.title.strip()), "Give the request a short title.")
+         _("Choose the capability requested."))
+    need("title", bool(rfa.title.strip()), _("Give the request a short title."))
     need("task_description", bool(rfa.task_description.strip()),
-         "Describe the task: what must be done, for whom.")
+         _("Describe the task: what must be done, for whom."))
     need("from_place", bool(rfa.from_place.strip() or rfa.to_place.strip()),
-         "Say where the task takes place (from and/or to).")
-    need("priority", rfa.priority in set(RfaPriority), "Choose a priority.")
-    need("required_from", rfa.required_from is not None, "Say from when the asset is needed.")
-    need("required_until", rfa.required_until is not None, "Say until when it is needed.")
+         _("Say where the task takes place (from and/or to)."))
+    need("priority", rfa.priority in set(RfaPriority), _("Choose a priority."))
+    need("required_from", rfa.required_from is not None,
+         _("Say from when the asset is needed."))
+    need("required_until", rfa.required_until is not None, _("Say until when it is needed."))
     if rfa.required_until is not None:
-        need("required_until", rfa.required_until > now, "The end date is in the past.")
+        need("required_until", rfa.required_until > now, _("The end date is in the past."))
     if rfa.required_from is not None and rfa.required_until is not None:
         need("required_until", rfa.required_until > rfa.required_from,
-             "The end is before the start.")
+             _("The end is before the start."))
     for field in ("passengers", "cargo_tonnes", "cargo_m3", "other_quantity"):
         value = getattr(rfa, field)
-        need(field, value is None or value >= 0, "A quantity cannot be negative.")
+        need(field, value is None or value >= 0, _("A quantity cannot be negative."))
     need("last_resort_justification",
          len(rfa.last_resort_justification.strip()) >= MIN_JUSTIFICATION,
-         "Explain why no civilian means can meet the need in time "
-         f"(at least {MIN_JUSTIFICATION} characters): military assets are a last resort.")
+         ngettext("Explain why no civilian means can meet the need in time (at least {count} "
+                  "character): military assets are a last resort.",
+                  "Explain why no civilian means can meet the need in time (at least {count} "
+                  "characters): military assets are a last resort.",
+                  MIN_JUSTIFICATION).format(count=MIN_JUSTIFICATION))
     need("civilian_means_tried", bool(rfa.civilian_means_tried.strip()),
-         "List the civilian means tried or considered, even if none exist.")
+         _("List the civilian means tried or considered, even if none exist."))
     # The form shows one sentence beside each field: keep the first message for a field.
     first: dict[str, ValidationError] = {}
     for error in errors:
@@ -276,8 +284,9 @@ def date_warnings(rfa: Rfa | RfaInput, *, now: datetime | None = None) -> list[V
     """What is allowed but worth a second look: a start already past (say why on submission)."""
     now = now or utcnow()
     if rfa.required_from is not None and rfa.required_from < now:
-        return [ValidationError("required_from", "This start is already past: the request "
-                                "is needed now. Say why when you submit it.")]
+        return [ValidationError("required_from", _("This start is already past: the request "
+                                                   "is needed now. Say why when you submit "
+                                                   "it."))]
     return []
 
 
@@ -298,35 +307,49 @@ def transition(
     """Move a request to a new status, recording who, when and why; refuse what is not allowed."""
     rfa = get_rfa(session, rfa_id)
     if to_status not in TRANSITIONS[rfa.status]:
-        allowed = ", ".join(status_label(s).lower() for s in allowed_transitions(rfa)) or "none"
-        raise FieldAppError(
-            f"A request that is {status_label(rfa.status).lower()} cannot become "
-            f"{status_label(to_status).lower()} (possible next steps: {allowed})."
-        )
+        allowed = (", ".join(status_label(s).lower() for s in allowed_transitions(rfa))
+                   or pgettext("no next steps", "none"))
+        # Translators: {status} and {wanted} are request statuses in lower case, {allowed}
+        # a list of them (or "none").
+        raise FieldAppError(_(
+            "A request that is {status} cannot become {wanted} (possible next steps: "
+            "{allowed}).").format(status=status_label(rfa.status).lower(),
+                                  wanted=status_label(to_status).lower(), allowed=allowed))
     if to_status == S.SUBMITTED:
         errors = submission_errors(rfa)
         if errors:
             raise ValidationErrors(errors)
     if to_status in NEEDS_COMMENT and not comment.strip():
-        reason = status_label(to_status).lower()
-        raise ValidationError("comment", f"Say why the request is {reason}.")
+        raise ValidationError("comment", _why_needed(to_status))
     if to_status == S.TASKED:
         if not asset_id:
-            raise ValidationError("asset", "Choose the asset that was tasked.")
+            raise ValidationError("asset", _("Choose the asset that was tasked."))
         asset = session.get(Asset, asset_id)
         if asset is None or asset.deleted:
-            raise ValidationError("asset", "That asset is no longer in the directory.")
+            raise ValidationError("asset", _("That asset is no longer in the directory."))
         rfa.tasked_asset_id = asset_id
     _event(session, rfa, to_status=to_status, by=by, comment=comment.strip())
     rfa.status = to_status
     return rfa
 
 
+def _why_needed(to_status: str) -> str:
+    """What to say for a move that needs a comment (one sentence per status)."""
+    if to_status == S.RETURNED:
+        return _("Say why the request is returned for changes.")
+    if to_status == S.REJECTED:
+        return _("Say why the request is rejected.")
+    if to_status == S.CANCELLED:
+        return _("Say why the request is cancelled.")
+    return _("Say why the request is {status}.").format(status=status_label(to_status).lower())
+
+
 def history(session: Session, rfa_id: str) -> list[RfaEvent]:
     """The request's status changes, oldest first (in sequence; each shows its own `at`).
 
     Order comes from sequence numbers, never from laptop clocks: changes HQ has, by HQ's
-    sequence, then those not yet sent, in the order this device made them.
+    sequence, then those not yet sent, in the order this device made them. Comments are
+    as stored: show them through `fieldapp.labels.history_comment`.
     """
     return list(session.scalars(
         select(RfaEvent).where(RfaEvent.rfa_id == rfa_id, RfaEvent.deleted.is_(False))
@@ -341,7 +364,7 @@ def delete_rfa(session: Session, rfa_id: str, *, missing_ok: bool = False) -> No
         return
     rfa = get_rfa(session, rfa_id)
     if rfa.status not in EDITABLE:
-        raise FieldAppError("Only a draft can be deleted; cancel the request instead.")
+        raise FieldAppError(_("Only a draft can be deleted; cancel the request instead."))
     rfa.deleted = True
 
 
@@ -405,15 +428,25 @@ def _requested(rfa: Rfa) -> dict[str, tuple[float, str]]:
     """The quantities a request asks for, by kind, with how to say them."""
     asked: dict[str, tuple[float, str]] = {}
     if rfa.cargo_tonnes:
-        asked["tonnes"] = (rfa.cargo_tonnes, f"{rfa.cargo_tonnes:g} t of cargo")
+        # Translators: an amount of cargo in tonnes ("12.5 t of cargo").
+        asked["tonnes"] = (rfa.cargo_tonnes, _("{amount} t of cargo").format(
+            amount=f"{rfa.cargo_tonnes:g}"))
     if rfa.passengers:
-        asked["passengers"] = (float(rfa.passengers), f"{rfa.passengers} passengers")
+        asked["passengers"] = (float(rfa.passengers), _passengers(rfa.passengers))
     if rfa.cargo_m3:
-        asked["m3"] = (rfa.cargo_m3, f"{rfa.cargo_m3:g} m³ of cargo")
+        # Translators: a volume of cargo in cubic metres ("40 m³ of cargo").
+        asked["m3"] = (rfa.cargo_m3, _("{amount} m³ of cargo").format(
+            amount=f"{rfa.cargo_m3:g}"))
     if rfa.other_quantity:
         unit = (rfa.other_unit or "").strip()
         asked["other"] = (rfa.other_quantity, f"{rfa.other_quantity:g} {unit}".strip())
     return asked
+
+
+def _passengers(count: float) -> str:
+    # Plural forms need a whole number; a capacity may be 1.5 passengers per seat row.
+    return ngettext("{count} passenger", "{count} passengers", math.ceil(count)).format(
+        count=f"{count:g}")
 
 
 class Capacity(Protocol):
@@ -438,40 +471,71 @@ def _fit(asset: Capacity, asked: dict[str, tuple[float, str]],
     count = max(asset.quantity or 1, 1)
     unit = (asset.capacity_unit or "").strip()
     if asset.capacity_value is None:
-        return None, "Capacity not recorded: check it with the provider."
-    each = f"{asset.capacity_value:g} {unit}".strip()
+        return None, _("Capacity not recorded: check it with the provider.")
+    each = f"{asset.capacity_value:g} {unit}".strip()  # the unit as the officer typed it
     capacity = f"{count} × {each}" if count > 1 else each
     if not asked:
-        return None, f"No quantity in the request to compare with its capacity ({capacity})."
+        # Translators: {capacity} is an asset's capacity as typed ("2 × 20 t").
+        return None, _("No quantity in the request to compare with its capacity "
+                       "({capacity}).").format(capacity=capacity)
     kind = _capacity_kind(unit, other_unit)
     wanted = ", ".join(said for _v, said in asked.values())
     if kind is None:
-        return None, f"Its capacity ({capacity}) cannot be compared with {wanted}."
+        # Translators: {wanted} lists what the request asks for ("12 t of cargo, 30
+        # passengers").
+        return None, _("Its capacity ({capacity}) cannot be compared with {wanted}.").format(
+            capacity=capacity, wanted=wanted)
     measure, factor = kind
     if measure not in asked:
-        return False, f"Does not fit: its capacity is {capacity}; the request is for {wanted}."
+        return False, _("Does not fit: its capacity is {capacity}; the request is for "
+                        "{wanted}.").format(capacity=capacity, wanted=wanted)
     amount, said = asked[measure]
     total = asset.capacity_value * factor * count
-    base = {"tonnes": "t", "passengers": "passengers", "m3": "m³"}.get(measure, unit)
-    together = (f"{capacity} = {total:g} {base}" if count > 1 or factor != 1.0
+    if measure == "passengers":
+        in_all = _passengers(total)
+    else:
+        base = {"tonnes": "t", "m3": "m³"}.get(measure, unit)
+        in_all = f"{total:g} {base}"
+    together = (f"{capacity} = {in_all}" if count > 1 or factor != 1.0
                 else capacity)
     if total >= amount:
-        return True, f"Fits: {together} for {said}."
-    return False, f"Too small: {together} for {said}{_rounds(unit, amount, total)}."
+        # Translators: {capacity} is the asset's capacity ("2 × 20 t = 40 t"), {wanted}
+        # what the request asks for ("30 t of cargo").
+        return True, _("Fits: {capacity} for {wanted}.").format(capacity=together, wanted=said)
+    rounds = _rounds(unit, amount, total)
+    if rounds:
+        # Translators: {rounds} is how many sorties, days, trips… it would take ("about"
+        # comes before it: "3 sorties").
+        return False, _("Too small: {capacity} for {wanted}; about {rounds}.").format(
+            capacity=together, wanted=said, rounds=rounds)
+    return False, _("Too small: {capacity} for {wanted}.").format(capacity=together,
+                                                                   wanted=said)
 
 
-_ROUNDS = {"sortie": "sorties", "day": "days", "trip": "trips", "flight": "flights",
-           "rotation": "rotations", "lift": "lifts", "voyage": "voyages"}
+# What a capacity "per sortie", "per day"… is counted in, as words the officer may type
+# (matched, in English) and how many of them it takes, said in the current language.
+_ROUNDS = {
+    "sortie": lambda n: ngettext("{count} sortie", "{count} sorties", n),
+    "day": lambda n: ngettext("{count} day", "{count} days", n),
+    "trip": lambda n: ngettext("{count} trip", "{count} trips", n),
+    "flight": lambda n: ngettext("{count} flight", "{count} flights", n),
+    "rotation": lambda n: ngettext("{count} rotation", "{count} rotations", n),
+    "lift": lambda n: ngettext("{count} lift", "{count} lifts", n),
+    "voyage": lambda n: ngettext("{count} voyage", "{count} voyages", n),
+}
 
 
 def _rounds(unit: str, amount: float, total: float) -> str:
-    """"; about N sorties" when the capacity is per sortie, day, trip…; else ""."""
+    """"3 sorties" when the capacity is per sortie, day, trip…; else ""."""
     words = _words(unit)
     if "per" not in words or total <= 0:
         return ""
     after = words[words.index("per") + 1:] or [""]
-    name = _ROUNDS.get(after[0])
-    return f"; about {math.ceil(amount / total)} {name}" if name else ""
+    say = _ROUNDS.get(after[0])
+    if say is None:
+        return ""
+    needed = math.ceil(amount / total)
+    return say(needed).format(count=needed)
 
 
 def matching_assets(session: Session, rfa: Rfa, *, limit: int = 50) -> list[AssetMatch]:
@@ -530,17 +594,22 @@ class RfaFilter:
         """The filter in words, for the printed log's header."""
         parts = []
         if self.statuses:
-            parts.append("status: " + ", ".join(status_label(s).lower() for s in self.statuses))
+            # Translators: {statuses} lists request statuses in lower case.
+            parts.append(_("status: {statuses}").format(
+                statuses=", ".join(status_label(s).lower() for s in self.statuses)))
         if self.priorities:
-            parts.append("priority: " + ", ".join(p.replace("_", "-") for p in self.priorities))
+            parts.append(_("priority: {priorities}").format(
+                priorities=", ".join(priority_label(p).lower() for p in self.priorities)))
         if self.cluster:
-            parts.append(f"cluster: {self.cluster}")
+            parts.append(_("cluster: {cluster}").format(cluster=self.cluster))
         if self.capability:
-            parts.append(f"capability: {self.capability.replace('_', ' ')}")
+            # Translators: {capability} is the stored value with spaces ("airlift helicopter").
+            parts.append(_("capability: {capability}").format(
+                capability=self.capability.replace("_", " ")))
         if self.text:
-            parts.append(f"text: \u201c{self.text}\u201d")
+            parts.append(_("text: \u201c{text}\u201d").format(text=self.text))
         described = "; ".join(parts)  # names and typed text keep their case
-        return described[:1].upper() + described[1:] if described else "All requests"
+        return described[:1].upper() + described[1:] if described else _("All requests")
 
 
 @dataclass(frozen=True)
