@@ -23,7 +23,7 @@ SYNCABLE_MODELS: tuple[type[Syncable], ...] = (
     ChecklistTick,
 )
 
-__all__ = [
+__all__ = [  # i18n: not shown
     "SYNCABLE_MODELS",
     "Asset",
     "AssetStatusEvent",
