@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from fieldapp.db import Database
 from fieldapp.errors import FieldAppError, NotFoundError, ValidationError, ValidationErrors
+from fieldapp.i18n import in_language
 from fieldapp.models import (
     Asset,
     Contact,
@@ -166,6 +167,14 @@ def test_draft_records_its_creation_in_history(db, op):
     with db.session() as session:
         [event] = service.history(session, rfa.id)
     assert (event.from_status, event.to_status, event.by) == ("", S.DRAFT, "Officer A")
+
+
+def test_the_apps_history_comment_is_stored_in_english_in_any_language(db, op):
+    with in_language("fr"):
+        rfa = _draft(db, op)
+    with db.session() as session:
+        [event] = service.history(session, rfa.id)
+    assert event.comment == "Draft created"  # it syncs to HQ; translated only where shown
 
 
 def test_submission_lists_every_missing_field(db, op):

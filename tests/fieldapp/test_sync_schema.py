@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from fieldapp.db import Database
+from fieldapp.i18n import in_language
 from fieldapp.models import Asset, Contact, OutboxEntry, Rfa
 from fieldapp.sync_schema import (
     INVALID_VALUE,
@@ -211,3 +212,10 @@ def test_clean_json_names_the_problem_of_any_bad_value(value: object) -> None:
 
     assert isinstance(problem, str)
     assert problem
+
+
+def test_problems_go_to_hq_and_into_storage_in_english_in_any_language() -> None:
+    with in_language("es"):
+        problem = _one("asset", quantity=2**70)
+
+    assert problem.message == "The value of 'quantity' is an integer too large for 64 bits."
