@@ -126,7 +126,7 @@ def held_changes(session: Session) -> list[HeldChange]:
         first_held.setdefault((entry.entity, entry.row_id), entry.seq)
     behind = [e for e in session.scalars(
         select(OutboxEntry).where(OutboxEntry.held_code == "",
-                                  OutboxEntry.row_id.in_({r for _, r in first_held})))
+                                  OutboxEntry.row_id.in_({r for _entity, r in first_held})))
         if first_held.get((e.entity, e.row_id), e.seq + 1) < e.seq]
     views = []
     for entry in sorted([*held, *behind], key=lambda e: e.seq):

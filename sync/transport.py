@@ -228,7 +228,7 @@ class Transport:
 
     @staticmethod
     def _json(answer: tuple[requests.Response, bytes]) -> Any:
-        _, body = answer
+        _response, body = answer
         try:
             return json.loads(body)
         except ValueError as exc:
