@@ -21,6 +21,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldapp.errors import FieldAppError, NotFoundError, ValidationError, ValidationErrors
+from fieldapp.i18n import N_, _
+from fieldapp.labels import lesson_status_label
 from fieldapp.models.enums import LessonStatus, LessonTopic, Sensitivity
 from fieldapp.services.lessons import LessonInput, submission_errors
 from sync.server.lesson_tables import HqLesson, LessonEvent
@@ -39,6 +41,8 @@ REVIEWER_EDITABLE = ("title", "location", "topic", "observation", "discussion",
 _LONG_TEXT = frozenset({"observation", "discussion", "recommendation"})
 MAX_COMMENT_CHARS = 5000
 DEVICE = "device"
+# Stored in English in the review log; the review page shows it translated.
+CHANGED_AFTER_PUBLICATION = N_("changed on a device after publication")
 
 
 class ReviewError(FieldAppError):
@@ -134,7 +138,7 @@ def project_lesson(session: Session, state: RowState) -> HqLesson:
         if new or (changed and status in (S.VALIDATED, S.PUBLISHED)):
             if status == S.PUBLISHED:
                 _log(session, lesson.id, actor=_officer(session, state), action="withdraw",
-                     after="changed on a device after publication")
+                     after=CHANGED_AFTER_PUBLICATION)
             status = S.SUBMITTED.value
             lesson.submitted_at = now
             lesson.published_at = None
@@ -206,7 +210,7 @@ def review_view(session: Session, lesson_id: str) -> ReviewView:
     lesson = session.scalar(select(HqLesson).where(HqLesson.id == lesson_id))
     state = session.get(RowState, (ENTITY, lesson_id))
     if lesson is None or state is None or lesson.deleted or lesson.status == S.DRAFT:
-        raise NotFoundError("HQ has no submitted lesson with this address.")
+        raise NotFoundError(_("HQ has no submitted lesson with this address."))
     operation = session.get(HqOperation, lesson.operation_id) if lesson.operation_id else None
     events = list(session.scalars(
         select(LessonEvent).where(LessonEvent.lesson_id == lesson_id)
@@ -222,10 +226,10 @@ def _for_decision(session: Session, lesson_id: str, rev: int | None) -> tuple[Hq
     lesson = session.scalar(select(HqLesson).where(HqLesson.id == lesson_id))
     state = session.get(RowState, (ENTITY, lesson_id))
     if lesson is None or state is None or lesson.deleted or lesson.status == S.DRAFT:
-        raise NotFoundError("HQ has no submitted lesson with this address.")
+        raise NotFoundError(_("HQ has no submitted lesson with this address."))
     if rev is not None and state.seq != rev:
-        raise ReviewError("This lesson changed since you opened it (the officer sent a new "
-                          "version, or another reviewer acted). Read it again, then decide.")
+        raise ReviewError(_("This lesson changed since you opened it (the officer sent a new "
+                            "version, or another reviewer acted). Read it again, then decide."))
     return lesson, state
 
 
@@ -250,13 +254,19 @@ def _decide(session: Session, lesson: HqLesson, state: RowState, *, reviewer: st
     write_from_hq(session, state, values)
 
 
+def _status(value: str) -> str:
+    """A lesson's status as a word inside a sentence ("validated")."""
+    return lesson_status_label(value).lower()
+
+
 def validate(session: Session, lesson_id: str, *, reviewer: str, rev: int | None = None,
              comment: str = "") -> HqLesson:
     """Accept a submitted lesson (an optional note goes back to the officer)."""
     lesson, state = _for_decision(session, lesson_id, rev)
     if lesson.status != S.SUBMITTED:
-        raise ReviewError(f"Only a submitted lesson can be validated; this one is "
-                          f"{lesson.status}.")
+        # Translators: {status} is a lesson's status ("validated", "published").
+        raise ReviewError(_("Only a submitted lesson can be validated; this one is {status}.")
+                          .format(status=_status(lesson.status)))
     _decide(session, lesson, state, reviewer=reviewer, action="validate",
             status=S.VALIDATED.value, comment=_comment(comment, required=False))
     return lesson
@@ -270,7 +280,7 @@ def return_lesson(session: Session, lesson_id: str, *, reviewer: str, comment: s
     """
     lesson, state = _for_decision(session, lesson_id, rev)
     if lesson.status == S.RETURNED:
-        raise ReviewError("This lesson was already returned; it waits for the officer.")
+        raise ReviewError(_("This lesson was already returned; it waits for the officer."))
     _decide(session, lesson, state, reviewer=reviewer, action="return",
             status=S.RETURNED.value, comment=_comment(comment, required=True))
     return lesson
@@ -281,10 +291,12 @@ def publish(session: Session, lesson_id: str, *, reviewer: str,
     """Publish a validated public lesson in the library; internal lessons never are."""
     lesson, state = _for_decision(session, lesson_id, rev)
     if lesson.sensitivity != Sensitivity.PUBLIC:
-        raise ReviewError("This lesson is marked internal by its officer; internal lessons "
-                          "are never published. Return it if it should be public.")
+        raise ReviewError(_("This lesson is marked internal by its officer; internal "
+                            "lessons are never published. Return it if it should be public."))
     if lesson.status != S.VALIDATED:
-        raise ReviewError(f"Validate the lesson before publishing it; it is {lesson.status}.")
+        # Translators: {status} is a lesson's status ("submitted", "returned").
+        raise ReviewError(_("Validate the lesson before publishing it; it is {status}.")
+                          .format(status=_status(lesson.status)))
     _decide(session, lesson, state, reviewer=reviewer, action="publish",
             status=S.PUBLISHED.value)
     return lesson
@@ -294,11 +306,11 @@ def _comment(comment: str, *, required: bool) -> str:
     comment = comment.strip()
     if required and not comment:
         raise ValidationErrors([ValidationError(
-            "comment", "Say what the officer should change: the comment is what they see.")])
+            "comment", _("Say what the officer should change: the comment is what they see."))])
     if len(comment) > MAX_COMMENT_CHARS:
         raise ValidationErrors([ValidationError(
-            "comment", f"Keep the comment under {MAX_COMMENT_CHARS:,} characters "
-                       f"(now {len(comment):,}).")])
+            "comment", _("Keep the comment under {limit} characters (now {count}).").format(
+                limit=f"{MAX_COMMENT_CHARS:,}", count=f"{len(comment):,}"))])
     return comment
 
 
@@ -312,9 +324,11 @@ def edit(session: Session, lesson_id: str, changes: dict[str, str], *, reviewer:
     lesson, state = _for_decision(session, lesson_id, rev)
     unknown = set(changes) - set(REVIEWER_EDITABLE)
     if unknown:
-        raise ReviewError(f"These fields cannot be edited at HQ: {', '.join(sorted(unknown))}.")
+        raise ReviewError(_("These fields cannot be edited at HQ: {fields}.").format(
+            fields=", ".join(sorted(unknown))))
     if lesson.status == S.RETURNED:
-        raise ReviewError("This lesson is with its officer; edit it once it is submitted again.")
+        raise ReviewError(_("This lesson is with its officer; edit it once it is submitted "
+                            "again."))
     # Browsers send a textarea's line breaks as CRLF; the stored text has LF.
     cleaned = {name: (value.replace("\r\n", "\n") if name in _LONG_TEXT else value.strip())
                for name, value in changes.items()}

@@ -22,6 +22,7 @@ from xml.etree import ElementTree as ET
 from sqlalchemy import Float, Integer, Select, and_, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
+from fieldapp.i18n import N_, _
 from fieldapp.labels import topic_label
 from fieldapp.models.enums import LessonTopic
 from fieldapp.search import build_match_query
@@ -38,6 +39,11 @@ SEARCH_CAP = 1000
 SNIPPET_CHARS = 280
 FACETS_TTL_SECONDS = 60.0
 EXERCISE_PREFIX = "exercise:"
+# The filter lists are cached for every reader, so made in English (`source_label` shows
+# them in the page's language).
+UNNAMED_OPERATION = N_("Unnamed operation")
+# Translators: an exercise in the library's list of operations and exercises.
+EXERCISE_LABEL = N_("{name} (exercise)")
 TOPICS = tuple((t.value, topic_label(t.value)) for t in LessonTopic)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # XML 1.0 cannot carry most control characters, even escaped: they are dropped.
@@ -69,7 +75,7 @@ class LibraryQuery:
     def parse(cls, *, q: str = "", topic: str = "", year: str = "", operation: str = "",
               page: str = "") -> LibraryQuery:
         """Clean query-string values (never raises; a bad value means no filter)."""
-        known_topic = topic if topic in {t for t, _ in TOPICS} else ""
+        known_topic = topic if topic in {t for t, _label in TOPICS} else ""
         year_value = int(year) if year.isdigit() and 1900 <= int(year) <= 2200 else None
         page_value = min(max(int(page), 1), MAX_PAGE) if page.isdigit() else 1
         return cls(q=q.strip()[:MAX_QUERY_CHARS], topic=known_topic, year=year_value,
@@ -126,7 +132,8 @@ def _filtered(query: Select[Any], where: LibraryQuery) -> Select[Any]:
 def _matches(query: Select[Any], session: Session, words: str) -> tuple[Select[Any], Any]:
     """`query` narrowed to the lessons matching `words`, and their score (higher is better)."""
     if session.get_bind().dialect.name == "postgresql":
-        tsquery = func.websearch_to_tsquery(literal_column("'english'::regconfig"), words)
+        config = literal_column("'english'::regconfig")  # i18n: not shown - SQL
+        tsquery = func.websearch_to_tsquery(config, words)
         return query.where(_VECTOR.op("@@")(tsquery)), func.ts_rank(_VECTOR, tsquery)
     match = build_match_query(words)
     if match is None:
@@ -179,7 +186,7 @@ def _on_public_index(query: Select[Any], where: LibraryQuery) -> Select[Any]:
     lessons are public; its partial index holds just what a list needs."""
     if where.topic or where.year is not None:
         return query  # their own partial indexes serve these better
-    return query.with_hint(HqLesson, "INDEXED BY ix_hq_lessons_public", "sqlite")
+    return query.with_hint(HqLesson, "INDEXED BY ix_hq_lessons_public", "sqlite")  # i18n: not shown
 
 
 def _items(session: Session, keys: list[int]) -> list[LibraryItem]:
@@ -314,10 +321,18 @@ def compute_facets(session: Session) -> Facets:
         select(HqLesson.exercise_name).where(public_lessons(), HqLesson.exercise_name != "")
         .distinct()
     ).all()
-    sources = [(op_id, name or "Unnamed operation") for op_id, name in operations]
-    sources += [(f"{EXERCISE_PREFIX}{name}", f"{name} (exercise)") for name in exercises]
+    sources = [(op_id, name or UNNAMED_OPERATION) for op_id, name in operations]
+    sources += [(f"{EXERCISE_PREFIX}{name}", EXERCISE_LABEL.format(name=name))
+                for name in exercises]
     sources.sort(key=lambda pair: pair[1].casefold())
     return Facets(years, sources)
+
+
+def source_label(value: str, label: str) -> str:
+    """A source of the cached filter list, (value, English label), in the current language."""
+    if value.startswith(EXERCISE_PREFIX):
+        return _(EXERCISE_LABEL).format(name=value.removeprefix(EXERCISE_PREFIX))
+    return _(UNNAMED_OPERATION) if label == UNNAMED_OPERATION else label
 
 
 # --- Atom feed and CSV --------------------------------------------------------------
@@ -341,9 +356,9 @@ def atom_feed(session: Session, *, base_url: str, limit: int = FEED_ENTRIES) -> 
         return element
 
     library = f"{base_url}/library"
-    sub(feed, "title", "CMCoord lessons observed")
-    sub(feed, "subtitle", "Lessons observed in civil-military coordination, validated and "
-                          "published by OCHA's CMCoord team in Geneva.")
+    sub(feed, "title", _("CMCoord lessons observed"))
+    sub(feed, "subtitle", _("Lessons observed in civil-military coordination, validated and "
+                            "published by OCHA's CMCoord team in Geneva."))
     sub(feed, "id", library)
     sub(feed, "link", href=library)
     sub(feed, "link", rel="self", href=f"{library}/feed.atom")
@@ -354,7 +369,7 @@ def atom_feed(session: Session, *, base_url: str, limit: int = FEED_ENTRIES) -> 
     for item in rows:
         entry = sub(feed, "entry")
         url = f"{library}/lessons/{item.id}"
-        sub(entry, "title", item.title or "Untitled lesson")
+        sub(entry, "title", item.title or _("Untitled lesson"))
         sub(entry, "id", url)
         sub(entry, "link", href=url)
         stamp = item.published_at.isoformat().replace("+00:00", "Z")
@@ -366,9 +381,9 @@ def atom_feed(session: Session, *, base_url: str, limit: int = FEED_ENTRIES) -> 
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8")
 
 
-CSV_HEADER = ["Title", "Observed on", "Operation or exercise", "Location", "Topic",
-              "Observation", "Discussion", "Recommendation", "Suggested owner", "Keywords",
-              "Published", "Address"]
+CSV_HEADER = [N_("Title"), N_("Observed on"), N_("Operation or exercise"), N_("Location"),
+              N_("Topic"), N_("Observation"), N_("Discussion"), N_("Recommendation"),
+              N_("Suggested owner"), N_("Keywords"), N_("Published"), N_("Address")]
 
 
 def safe_cell(value: str) -> str:
@@ -387,11 +402,11 @@ def csv_rows(session: Session, where: LibraryQuery, *, base_url: str,
                HqLesson.published_at)
         .outerjoin(HqOperation, HqOperation.id == HqLesson.operation_id), where)
     if where.q:  # every match, newest first: an export is not ranked
-        query, _ = _matches(query, session, where.q)
+        query, _score = _matches(query, session, where.q)
     query = query.order_by(HqLesson.published_at.desc(), HqLesson.pk.desc())
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(CSV_HEADER)
+    writer.writerow([_(title) for title in CSV_HEADER])
     yield "\ufeff" + buffer.getvalue()
     result = session.execute(query.execution_options(yield_per=batch))
     for chunk in result.partitions(batch):
