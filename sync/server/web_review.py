@@ -11,14 +11,17 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup
 
 from fieldapp.errors import FieldAppError, NotFoundError, ValidationErrors
+from fieldapp.i18n import N_, _, ngettext
 from sync.server import lessons
 from sync.server.db import HqDatabase
+from sync.server.lesson_tables import LessonEvent
 from sync.server.library import FacetCache
 from sync.server.reviewers import (
     SESSION_HOURS,
@@ -36,11 +39,30 @@ SESSION_COOKIE = "cmcoord_hq_session"
 SIGNIN_COOKIE = "cmcoord_hq_signin"
 PAGE_SIZE = 50
 DONE = {
-    "validated": "Validated. The officer's laptop receives the decision at its next sync.",
-    "returned": "Returned to the officer with your comment.",
-    "published": "Published: the lesson is now in the public library.",
-    "edited": "Your edits are saved and logged; the officer receives them at the next sync.",
-    "unchanged": "Nothing was changed.",
+    "validated": N_("Validated. The officer's laptop receives the decision at its next sync."),
+    "returned": N_("Returned to the officer with your comment."),
+    "published": N_("Published: the lesson is now in the public library."),
+    "edited": N_("Your edits are saved and logged; the officer receives them at the next "
+                 "sync."),
+    "unchanged": N_("Nothing was changed."),
+}
+# A line of a lesson's history: one sentence per action, and per field for an edit.
+EVENTS = {
+    "submit": N_("{actor} submitted it"),
+    "validate": N_("{actor} validated it"),
+    "return": N_("{actor} returned it"),
+    "publish": N_("{actor} published it"),
+    "withdraw": N_("{actor} withdrew it from the library"),
+}
+EDITS = {
+    "title": N_("{actor} edited the title"),
+    "location": N_("{actor} edited the location"),
+    "topic": N_("{actor} edited the topic"),
+    "observation": N_("{actor} edited the observation"),
+    "discussion": N_("{actor} edited the discussion"),
+    "recommendation": N_("{actor} edited the recommendation"),
+    "suggested_owner": N_("{actor} edited the suggested owner"),
+    "keywords": N_("{actor} edited the keywords"),
 }
 Text = Annotated[str, Form(max_length=25_000)]
 Short = Annotated[str, Form(max_length=400)]
@@ -50,10 +72,24 @@ def _secure(request: Request) -> bool:
     return request.url.scheme == "https"
 
 
-def _forbidden(reviewer: SignedIn | None) -> HTMLResponse:
-    return render("error.html", http_status=403, reviewer=reviewer, title="Refused",
-                  message="This form has expired or did not come from this site. Go back, "
-                          "reload the page and try again.")
+def _forbidden(request: Request, reviewer: SignedIn | None) -> HTMLResponse:
+    return render(request, "error.html", http_status=403, reviewer=reviewer, title=_("Refused"),
+                  message=_("This form has expired or did not come from this site. Go back, "
+                            "reload the page and try again."))
+
+
+def event_line(event: LessonEvent) -> Markup:
+    """What a logged event says on the review page: "<strong>Marie</strong> validated it"."""
+    actor = Markup("<strong>{}</strong>").format(event.actor)
+    if event.action == "edit":
+        sentence = EDITS.get(event.field or "")
+        if sentence is None:
+            # Translators: {field} is the name of a lesson's field, as stored ("title").
+            sentence = N_("{actor} edited {field}")
+        return Markup(_(sentence)).format(actor=actor, field=event.field or "")
+    if event.action in EVENTS:
+        return Markup(_(EVENTS[event.action])).format(actor=actor)
+    return Markup("{} {}").format(actor, event.action)
 
 
 def _safe_next(target: str) -> str:
@@ -99,8 +135,9 @@ def review_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
     def _signin_form(request: Request, *, next_path: str, name: str = "", error: str = "",
                      status: int = 200) -> HTMLResponse:
         token = secrets.token_urlsafe(32)
-        response = render("signin.html", http_status=status, reviewer=None, title="Sign in",
-                          csrf=token, next_path=next_path, name=name, error=error)
+        response = render(request, "signin.html", http_status=status, reviewer=None,
+                          title=_("Sign in"), csrf=token, next_path=next_path, name=name,
+                          error=error, here=f"/review/signin?{urlencode({'next': next_path})}")
         response.set_cookie(SIGNIN_COOKIE, token, max_age=3600, httponly=True,
                             samesite="lax", secure=_secure(request), path="/review")
         return response
@@ -109,25 +146,27 @@ def review_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
     def signin(request: Request, name: Short = "", password: Short = "", csrf: Short = "",
                next: Short = "/review") -> Response:
         if not csrf_ok(request.cookies.get(SIGNIN_COOKIE), csrf):
-            return _forbidden(None)
+            return _forbidden(request, None)
         keys = (f"name:{name.strip().casefold()}",
                 f"address:{request.client.host if request.client else ''}")
         wait = throttle.wait_seconds(*keys)
         if wait:
             minutes = max(1, round(wait / 60))
+            error = ngettext("Too many failed sign-ins. Try again in {count} minute.",
+                             "Too many failed sign-ins. Try again in {count} minutes.",
+                             minutes).format(count=minutes)
             return _signin_form(request, next_path=_safe_next(next), name=name, status=429,
-                                error=f"Too many failed sign-ins. Try again in {minutes} "
-                                      f"minute{'s' if minutes > 1 else ''}.")
+                                error=error)
         with db.write() as session:
             reviewer = verify_password(session, name=name, password=password)
             if reviewer is None:
                 token = None
             else:
-                token, _ = start_session(session, reviewer)
+                token, _session = start_session(session, reviewer)
         if token is None:
             throttle.failed(*keys)
             return _signin_form(request, next_path=_safe_next(next), name=name, status=401,
-                                error="The name or the password is wrong.")
+                                error=_("The name or the password is wrong."))
         throttle.succeeded(keys[0])
         response = RedirectResponse(_safe_next(next), status_code=303)
         response.set_cookie(SESSION_COOKIE, token, max_age=SESSION_HOURS * 3600,
@@ -141,7 +180,7 @@ def review_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
         if who is None:
             return to_signin(request)
         if not csrf_ok(who.csrf_token, csrf):
-            return _forbidden(who)
+            return _forbidden(request, who)
         with db.write() as session:
             end_session(session, who.token_hash)
         response = RedirectResponse("/review/signin", status_code=303)
@@ -161,21 +200,24 @@ def review_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
             rows = lessons.review_queue(session, status=status, offset=(page - 1) * PAGE_SIZE,
                                         limit=PAGE_SIZE)
         pages = max(1, -(-counts[status] // PAGE_SIZE))
-        return render("queue.html", reviewer=who, title="Review queue", status=status,
-                      counts=counts, rows=rows, page=page, pages=pages)
+        return render(request, "queue.html", reviewer=who, title=_("Review queue"),
+                      status=status, counts=counts, rows=rows, page=page, pages=pages)
 
-    def page_of(who: SignedIn, lesson_id: str, *, status: int = 200, error: str = "",
-                errors: ValidationErrors | None = None, done: str = "",
+    def page_of(request: Request, who: SignedIn, lesson_id: str, *, status: int = 200,
+                error: str = "", errors: ValidationErrors | None = None, done: str = "",
                 form: dict[str, str] | None = None) -> HTMLResponse:
+        here = f"/review/lessons/{quote(lesson_id, safe='')}"
         with db.read() as session:
             try:
                 view = lessons.review_view(session, lesson_id)
             except NotFoundError:
-                return render("error.html", http_status=404, reviewer=who, title="Not found",
-                              message="HQ has no submitted lesson at this address.")
-        return render("review.html", http_status=status, reviewer=who, title=view.lesson.title,
-                      view=view, error=error, errors=errors, done=DONE.get(done, ""),
-                      form=form or {}, editable=lessons.REVIEWER_EDITABLE)
+                return render(request, "error.html", http_status=404, reviewer=who,
+                              title=_("Not found"), here=here,
+                              message=_("HQ has no submitted lesson at this address."))
+        return render(request, "review.html", http_status=status, reviewer=who,
+                      title=view.lesson.title, view=view, error=error, errors=errors,
+                      done=_(DONE[done]) if done in DONE else "", form=form or {},
+                      editable=lessons.REVIEWER_EDITABLE, event_line=event_line, here=here)
 
     @router.get("/review/lessons/{lesson_id}", response_class=HTMLResponse)
     def review_page(request: Request, lesson_id: str,
@@ -183,7 +225,7 @@ def review_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
         who = current(request)
         if who is None:
             return to_signin(request)
-        return page_of(who, lesson_id[:64], done=done)
+        return page_of(request, who, lesson_id[:64], done=done)
 
     def decision(request: Request, lesson_id: str, csrf: str,
                  act: Callable[[Any, str], str], form: dict[str, str] | None = None
@@ -192,17 +234,17 @@ def review_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
         if who is None:
             return to_signin(request)
         if not csrf_ok(who.csrf_token, csrf):
-            return _forbidden(who)
+            return _forbidden(request, who)
         try:
             with db.write() as session:
                 done = act(session, who.name)
         except NotFoundError:
-            return page_of(who, lesson_id, status=404)
+            return page_of(request, who, lesson_id, status=404)
         except ValidationErrors as exc:
-            return page_of(who, lesson_id, status=422, errors=exc, form=form,
-                           error="Some fields need attention; nothing was saved.")
+            return page_of(request, who, lesson_id, status=422, errors=exc, form=form,
+                           error=_("Some fields need attention; nothing was saved."))
         except FieldAppError as exc:
-            return page_of(who, lesson_id, status=409, error=exc.message, form=form)
+            return page_of(request, who, lesson_id, status=409, error=exc.message, form=form)
         facets.clear()
         return RedirectResponse(f"/review/lessons/{lesson_id}?done={done}", status_code=303)
 
