@@ -134,16 +134,20 @@ def search(
     kinds: tuple[str, ...] = KINDS,
 ) -> list[SearchHit]:
     """Up to `limit` best hits of each kind, best first overall, scoped to an operation."""
+    from fieldapp.handbook.words import match_query  # (it builds on this module)
+
     match = build_match_query(user_text)
     if match is None:
         return []
-    params = {"q": match, "limit": limit, "op": operation_id or "", "lang": lang}
     hits: list[SearchHit] = []
     for kind in kinds:
-        found = session.scalar(_COUNTS[kind], {"q": match, "cap": RANK_LIMIT + 1}) or 0
+        # The handbook is read in one language, so its words stand for their other forms.
+        query = match_query(session, user_text, lang=lang) if kind == "handbook" else match
+        found = session.scalar(_COUNTS[kind], {"q": query, "cap": RANK_LIMIT + 1}) or 0
         if not found:
             continue
         ranked = found <= RANK_LIMIT
+        params = {"q": query, "limit": limit, "op": operation_id or "", "lang": lang}
         for row in session.execute(_QUERIES[kind, ranked], params):
             hits.append(
                 SearchHit(kind, row.id, row.title or "", row.snip or "", row.rank, ranked)

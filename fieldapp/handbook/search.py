@@ -1,7 +1,8 @@
 """Searching the handbook from the reader: ranked hits, and where the match is in a section.
 
 The same FTS5 index and query rules as the global search (`fieldapp.search`: words quoted,
-the last one a prefix, stemming and accent folding by the tokenizer), limited to the
+the last one a prefix, stemming and accent folding by the tokenizer; in French and Spanish
+each word also stands for its other forms, `fieldapp.handbook.words`), limited to the
 handbook, in the reader's language with English standing in for missing translations.
 A hit carries the place of its snippet (a phrase of the section's text and the matched
 word in it) so the reader can scroll to that very spot, and `matched_words` gives every
@@ -17,7 +18,8 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from fieldapp.handbook.edition import BASE_LANG
-from fieldapp.search import HIGHLIGHT_END, HIGHLIGHT_START, build_match_query
+from fieldapp.handbook.words import match_query
+from fieldapp.search import HIGHLIGHT_END, HIGHLIGHT_START
 
 # Ellipses of a cut snippet, and a checklist item's "[ ] " (the reader shows a box instead).
 _TRIM_START = re.compile(r"^(?:[\s…]|\[[ xX]\]\s)+")
@@ -77,7 +79,7 @@ def search_handbook(
     session: Session, user_text: str, *, lang: str = BASE_LANG, limit: int = 30
 ) -> list[HandbookHit]:
     """Sections matching free text typed by the officer, best first (bm25, titles first)."""
-    match = build_match_query(user_text)
+    match = match_query(session, user_text, lang=lang)
     if match is None:
         return []
     rows = session.execute(_SEARCH, {"q": match, "lang": lang, "base": BASE_LANG,
@@ -88,7 +90,7 @@ def search_handbook(
 
 def matched_words(session: Session, slug: str, user_text: str, *, lang: str) -> list[str]:
     """Distinct words of a section (title included) the text matches, as written there."""
-    match = build_match_query(user_text)
+    match = match_query(session, user_text, lang=lang)
     if match is None:
         return []
     row = session.execute(_HIGHLIGHT, {"q": match, "slug": slug, "lang": lang}).first()

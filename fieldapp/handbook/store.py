@@ -29,6 +29,7 @@ from fieldapp.db import Database
 from fieldapp.errors import NotFoundError, ValidationError
 from fieldapp.handbook.edition import BASE_LANG, Edition, peek_edition_name, read_edition
 from fieldapp.handbook.markdown import parse_section, render_html
+from fieldapp.handbook.words import store_vocabulary
 from fieldapp.i18n import _
 from fieldapp.models import ChecklistTick, HandbookBookmark, HandbookNote, HandbookSection
 from fieldapp.progress import Progress
@@ -90,6 +91,8 @@ def load_edition(
             )
             if progress is not None:
                 progress.report(done, total, section.title)
+        store_vocabulary(session, ((s.lang, f"{s.title}\n{s.parsed.text}")
+                                   for s in edition.sections))
         set_setting(session, EDITION_SETTING, edition.name)
     return edition
 

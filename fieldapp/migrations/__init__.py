@@ -12,5 +12,6 @@ REVISIONS: tuple[str, ...] = (
     "0004_one_letter_prefix",
     "0005_sync_v2",
     "0006_contact_full_name",
+    "0007_handbook_words",
 )
 HEAD = REVISIONS[-1]

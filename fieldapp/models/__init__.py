@@ -3,7 +3,13 @@
 from fieldapp.models.asset import Asset, AssetStatusEvent
 from fieldapp.models.base import Base, Syncable, new_id, utcnow
 from fieldapp.models.contact import Contact
-from fieldapp.models.handbook import ChecklistTick, HandbookBookmark, HandbookNote, HandbookSection
+from fieldapp.models.handbook import (
+    ChecklistTick,
+    HandbookBookmark,
+    HandbookNote,
+    HandbookSection,
+    HandbookWord,
+)
 from fieldapp.models.lesson import Lesson
 from fieldapp.models.operation import Operation, Organisation
 from fieldapp.models.rfa import Rfa, RfaEvent
@@ -35,6 +41,7 @@ __all__ = [  # i18n: not shown
     "HandbookBookmark",
     "HandbookNote",
     "HandbookSection",
+    "HandbookWord",
     "HeldRow",
     "Lesson",
     "Operation",

@@ -28,6 +28,18 @@ class HandbookSection(Base):
     body_text: Mapped[str] = mapped_column(Text, default="")  # plain text, for search
 
 
+class HandbookWord(Base):
+    """A French or Spanish word of the edition filed under its Snowball stem, so a search
+    finds its other forms (fieldapp/handbook/words.py); refilled with each edition."""
+
+    __tablename__ = "handbook_words"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    lang: Mapped[str] = mapped_column(Text, primary_key=True)
+    stem: Mapped[str] = mapped_column(Text, primary_key=True)
+    word: Mapped[str] = mapped_column(Text, primary_key=True)
+
+
 class HandbookBookmark(Syncable, Base):
     __tablename__ = "handbook_bookmarks"
     __sync_entity__ = "handbook_bookmark"

@@ -133,3 +133,83 @@ def test_an_id_written_after_a_heading_or_item_is_used_and_never_shown():
     assert 'id="summary"' in html
     assert 'href="tick:check-all"' in html
     assert "<strong>tout</strong>" in html
+
+
+@pytest.fixture(scope="module")
+def bundled_db(tmp_path_factory, _migrated_template):
+    """A profile with the bundled edition loaded (read-only for these tests)."""
+    import shutil
+
+    from fieldapp.db import Database
+    from fieldapp.paths import resolve_profile
+
+    root = tmp_path_factory.mktemp("bundled") / "profile"
+    shutil.copytree(_migrated_template, root)
+    database = Database.open(resolve_profile(root))
+    load_edition(database)
+    yield database
+    database.close()
+
+
+def _found(db, query: str, lang: str) -> tuple[list[str], list[str]]:
+    """Slugs found, and the words of the best section the query matched."""
+    from fieldapp.handbook.search import matched_words, search_handbook
+
+    with db.session() as session:
+        hits = search_handbook(session, query, lang=lang)
+        words = matched_words(session, hits[0].slug, query, lang=lang) if hits else []
+    assert all(hit.lang == lang for hit in hits)
+    return [hit.slug for hit in hits], [word.casefold() for word in words]
+
+
+@pytest.mark.parametrize(("lang", "query", "slug", "forms"), [
+    ("fr", "coordonnateurs", "un-cmcoord", {"coordonnateur"}),  # plural finds singular
+    ("fr", "escorte armee", "security-armed-escorts", {"escortes", "armées"}),  # no accents
+    ("fr", "enseignement", "lessons-observed", {"enseignements"}),
+    ("fr", "Déconfliction", "coordination-spectrum", {"déconfliction"}),
+    ("es", "solicitudes", "requests-for-assistance", {"solicitud", "solicitudes"}),
+    ("es", "escoltas armadas", "security-armed-escorts", {"escolta", "armados"}),
+    ("es", "ultimo recurso", "requests-for-assistance", {"último", "recurso"}),
+    ("es", "ultimo recu", "requests-for-assistance", {"último", "recurso"}),  # typing
+])
+def test_french_and_spanish_words_find_their_other_forms_with_or_without_accents(
+        bundled_db, lang, query, slug, forms):
+    slugs, words = _found(bundled_db, query, lang)
+    assert slug in slugs[:3]
+    assert forms <= set(words)
+
+
+def test_the_global_search_finds_the_handbook_in_the_officers_language(bundled_db):
+    from fieldapp.search import search
+
+    with bundled_db.session() as session:
+        french = search(session, "enseignements tires", lang="fr", kinds=("handbook",))
+        spanish = search(session, "lecciones aprendida", lang="es", kinds=("handbook",))
+    assert french[0].id == "lessons-observed"
+    assert spanish[0].id == "lessons-observed"
+
+
+def test_english_queries_are_left_to_the_index_stemmer(bundled_db):
+    from fieldapp.handbook.words import match_query
+    from fieldapp.search import build_match_query
+
+    with bundled_db.session() as session:
+        assert match_query(session, "armed escorts", lang="en") == \
+            build_match_query("armed escorts")
+        assert match_query(session, " ,;", lang="fr") is None
+
+
+def test_each_edition_files_its_own_words(db, tmp_path):
+    from sqlalchemy import text
+
+    def french_words() -> set[str]:
+        with db.session() as session:
+            return {row.word for row in session.execute(text(
+                "SELECT word FROM handbook_words WHERE lang = 'fr'"))}
+
+    load_edition(db)
+    assert "coordonnateur" in french_words()
+    load_edition(db, _edition(tmp_path, TRANSLATION))
+    words = french_words()
+    assert {"premiers", "etape", "derniere", "logistique"} <= words
+    assert "coordonnateur" not in words  # the bundled edition's words were replaced

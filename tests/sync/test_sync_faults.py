@@ -16,7 +16,7 @@ import requests
 from sqlalchemy import func, select
 
 from bench.link import DROP_RESPONSE, TRUNCATE, LinkEmulator
-from fieldapp.handbook.edition import bundled_path
+from fieldapp.handbook.edition import bundled_path, peek_edition_name
 from fieldapp.handbook.store import EDITION_SETTING
 from fieldapp.models import Contact, OutboxEntry
 from fieldapp.services.settings import get_setting
@@ -285,11 +285,13 @@ def test_handbook_edition_published_at_hq_is_downloaded_and_loaded(hq, make_prof
     a = enrolled(hq, make_profile, "a")
     edition = tmp_path / "edition"
     shutil.copytree(bundled_path(), edition, ignore=shutil.ignore_patterns("*.py"))
+    bundled = peek_edition_name()
+    newer = f"{bundled}.1"  # 2026.2.1 comes after 2026.2
     for page in edition.glob("*/*.md"):
-        page.write_text(page.read_text().replace("edition: 2026.1", "edition: 2026.2"))
+        page.write_text(page.read_text().replace(f"edition: {bundled}", f"edition: {newer}"))
     admin.publish_handbook(hq.db, edition)
     result = sync_once(a)
-    assert result.handbook_edition == "2026.2"
+    assert result.handbook_edition == newer
     with a.session() as session:
-        assert get_setting(session, EDITION_SETTING) == "2026.2"
+        assert get_setting(session, EDITION_SETTING) == newer
     assert sync_once(a).handbook_edition is None
