@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
@@ -275,9 +274,10 @@ class MainWindow(QMainWindow):
             if callable(flush):
                 flush()  # typing waiting for the autosave is written now
         if self.unsaved_work():
-            QMessageBox.information(self, self.tr("Language"), self.tr(
+            self.statusBar().showMessage(self.tr(
                 "A form here holds changes that are not saved yet. Save or discard them and "
-                "choose the language again, or it will apply when Field Kit next starts."))
+                "choose the language again, or it will apply when Field Kit next starts."),
+                15000)
             return False
         self.language_chosen.emit(code)
         return True
