@@ -3,13 +3,15 @@ translation carries its original's ids, so marks made in one language hold in th
 
 from __future__ import annotations
 
+import re
+import tomllib
 from pathlib import Path
 
 import pytest
 
 from fieldapp.errors import EditionError
 from fieldapp.handbook import get_section, load_edition, read_edition
-from fieldapp.handbook.edition import LANGS
+from fieldapp.handbook.edition import LANGS, bundled_path
 from fieldapp.handbook.markdown import parse_section, render_html
 from fieldapp.handbook.store import outline, set_tick
 
@@ -213,3 +215,32 @@ def test_each_edition_files_its_own_words(db, tmp_path):
     words = french_words()
     assert {"premiers", "etape", "derniere", "logistique"} <= words
     assert "coordonnateur" not in words  # the bundled edition's words were replaced
+
+
+def _stems(lang: str, text: str) -> str:
+    from fieldapp.handbook.words import stem
+
+    return " " + " ".join(stem(lang, word) for word in re.findall(r"[^\W\d_]+", text)) + " "
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_each_chapter_uses_the_term_list_of_its_language(lang):
+    """Where an English chapter says a listed term, its translation says the listed
+    translation (in any inflection) and never a form the list rules out."""
+    terms = tomllib.loads((bundled_path() / f"terms-{lang}.toml").read_text("utf-8"))["term"]
+    edition = read_edition()
+    english = {s.slug: s.parsed.text for s in edition.in_lang("en")}
+    translated = {s.slug: s.parsed.text for s in edition.in_lang(lang)}
+    stemmed = {slug: _stems(lang, text) for slug, text in translated.items()}
+    missing, avoided = [], []
+    for term in terms:
+        said = re.compile(rf"\b{re.escape(term['en'])}s?\b", re.IGNORECASE)
+        for slug, text in english.items():
+            if said.search(text) and slug not in term.get("except", []) \
+                    and _stems(lang, term["term"]) not in stemmed[slug]:
+                missing.append((slug, term["term"]))
+            avoided += [(slug, wrong) for wrong in term.get("avoid", [])
+                        if wrong.casefold() in translated[slug].casefold()]
+    assert missing == []
+    assert avoided == []
+    assert len(terms) >= 20
