@@ -32,7 +32,8 @@ from babel import numbers as babel_numbers
 
 BASE_LANG = "en"
 LANGS = ("en", "fr", "es")
-LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español"}  # each in itself
+# Each language named in itself, the same whatever the language shown.
+LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español"}  # i18n: not shown
 DOMAIN = "fieldkit"
 
 _process_language = BASE_LANG

@@ -6,7 +6,9 @@ The tables hold the English labels marked `N_()`; each accessor translates on th
 
 from __future__ import annotations
 
-from fieldapp.i18n import N_, _, pgettext
+from collections.abc import Callable
+
+from fieldapp.i18n import LANGS, N_, _, in_language, pgettext
 from fieldapp.models.enums import (
     AssetCategory,
     AssetStatus,
@@ -147,3 +149,13 @@ def history_comment(comment: str | None) -> str:
     """A history comment as shown: the app's own ("Draft created", stored in English) in the
     current language; what an officer typed, unchanged (it is in no catalog)."""
     return _(comment) if comment else ""
+
+
+def label_in_any_language(label: Callable[[object], str], value: object) -> set[str]:
+    """How `value` reads in every language, case folded: an import file written in
+    English must still be read when the officer works in French, and the other way."""
+    found = set()
+    for lang in LANGS:
+        with in_language(lang):
+            found.add(label(value).casefold())
+    return found

@@ -66,7 +66,7 @@ from fieldapp.importexport.csv_hxl import (
     source_columns,
     write_table,
 )
-from fieldapp.labels import asset_status_label, capability_label
+from fieldapp.labels import asset_status_label, capability_label, label_in_any_language
 from fieldapp.models import Asset
 from fieldapp.models.enums import AssetCategory, AssetStatus
 from fieldapp.progress import Progress
@@ -337,7 +337,8 @@ def _choice(value: str, allowed: tuple[str, ...], label: Callable[[object], str]
     lists the options, when there are few), both with {value} and {known} placeholders."""
     wanted = value.strip().casefold().replace("-", "_")
     for option in allowed:
-        if wanted in (option, option.replace("_", " "), label(option).casefold()):
+        if wanted in (option, option.replace("_", " ")) \
+                or wanted in label_in_any_language(label, option):
             return option
     if len(allowed) <= _LISTED_CHOICES:
         raise ValueError(unknown_listed.format(

@@ -49,7 +49,7 @@ from fieldapp.importexport.vcard import (
     looks_like_vcard,
     read_vcard_file,
 )
-from fieldapp.labels import org_type_label
+from fieldapp.labels import label_in_any_language, org_type_label
 from fieldapp.models import Contact, Organisation
 from fieldapp.models.enums import OrganisationType
 from fieldapp.progress import Progress
@@ -162,7 +162,8 @@ def _kept(card: CardFields) -> list[ImportWarning]:
             setattr(card, name, "")
     org_type = card.org_type.strip()
     if org_type and org_type not in set(OrganisationType):
-        labels = {org_type_label(t).casefold(): t.value for t in OrganisationType}
+        labels = {name: t.value for t in OrganisationType
+                  for name in label_in_any_language(org_type_label, t)}
         card.org_type = labels.get(org_type.casefold(), "")
         if not card.org_type:
             dropped(_("The organisation type \u201c{type}\u201d is not one Field Kit knows, so "

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from fieldapp.errors import FieldAppError, NotFoundError, ValidationError, ValidationErrors
 from fieldapp.i18n import N_, _, ngettext, pgettext
-from fieldapp.labels import priority_label
+from fieldapp.labels import capability_label, priority_label
 from fieldapp.labels import rfa_status_label as status_label
 from fieldapp.models import Asset, Counter, Operation, Organisation, Rfa, RfaEvent, utcnow
 from fieldapp.models.enums import AssetCategory, AssetStatus, RfaPriority, RfaStatus
@@ -603,9 +603,9 @@ class RfaFilter:
         if self.cluster:
             parts.append(_("cluster: {cluster}").format(cluster=self.cluster))
         if self.capability:
-            # Translators: {capability} is the stored value with spaces ("airlift helicopter").
+            # Translators: {capability} is a capability in lower case ("airlift (helicopter)").
             parts.append(_("capability: {capability}").format(
-                capability=self.capability.replace("_", " ")))
+                capability=capability_label(self.capability).lower()))
         if self.text:
             parts.append(_("text: \u201c{text}\u201d").format(text=self.text))
         described = "; ".join(parts)  # names and typed text keep their case

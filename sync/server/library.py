@@ -44,7 +44,12 @@ EXERCISE_PREFIX = "exercise:"
 UNNAMED_OPERATION = N_("Unnamed operation")
 # Translators: an exercise in the library's list of operations and exercises.
 EXERCISE_LABEL = N_("{name} (exercise)")
-TOPICS = tuple((t.value, topic_label(t.value)) for t in LessonTopic)
+TOPICS = tuple(t.value for t in LessonTopic)
+
+
+def topics() -> tuple[tuple[str, str], ...]:
+    """(topic, its label in the page's language) for the library's filter."""
+    return tuple((topic, topic_label(topic)) for topic in TOPICS)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # XML 1.0 cannot carry most control characters, even escaped: they are dropped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -75,7 +80,7 @@ class LibraryQuery:
     def parse(cls, *, q: str = "", topic: str = "", year: str = "", operation: str = "",
               page: str = "") -> LibraryQuery:
         """Clean query-string values (never raises; a bad value means no filter)."""
-        known_topic = topic if topic in {t for t, _label in TOPICS} else ""
+        known_topic = topic if topic in TOPICS else ""
         year_value = int(year) if year.isdigit() and 1900 <= int(year) <= 2200 else None
         page_value = min(max(int(page), 1), MAX_PAGE) if page.isdigit() else 1
         return cls(q=q.strip()[:MAX_QUERY_CHARS], topic=known_topic, year=year_value,

@@ -32,7 +32,6 @@ from fieldapp.labels import lesson_status_label, topic_label
 from sync.server.db import HqDatabase
 from sync.server.lessons import CHANGED_AFTER_PUBLICATION
 from sync.server.library import (
-    TOPICS,
     FacetCache,
     LibraryQuery,
     atom_feed,
@@ -40,6 +39,7 @@ from sync.server.library import (
     public_lesson,
     search_library,
     source_label,
+    topics,
 )
 
 HERE = Path(__file__).parent
@@ -126,7 +126,7 @@ def make_templates() -> Environment:
         npgettext=i18n.npgettext)
     env.filters["day"] = _format_date
     env.globals.update(topic_label=topic_label, status_label=lesson_status_label, url=_url,
-                       topics=TOPICS, source_label=source_label,
+                       topics=topics(), source_label=source_label,
                        sensitivity_label=sensitivity_label,
                        changed_after_publication=CHANGED_AFTER_PUBLICATION)
     return env

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import select
 
+from fieldapp.i18n import in_language
 from fieldapp.importexport.assets import (
     apply_asset_import,
     export_assets_csv,
@@ -141,6 +142,17 @@ def test_category_and_status_are_read_by_code_or_label(db, op_id, category, stat
     _import(db, f'Category,Description,Status\n"{category}",Lift,{status}\n', op_id)
     asset = _one(db)
     assert (asset.category, asset.status) == ("airlift_helicopter", "available")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_labels_are_read_in_any_language_whatever_the_officer_works_in(db, op_id, lang):
+    with in_language(lang):
+        _import(db, "Category,Description,Status\n"
+                    '"Airlift (helicopter)",Lift,Available\n'
+                    '"Transport aérien (hélicoptère)",Lift 2,Disponible\n'
+                    '"Transporte aéreo (helicóptero)",Lift 3,disponible\n', op_id)
+    assert [(a.category, a.status) for a in _assets(db)] == [
+        ("airlift_helicopter", "available")] * 3
 
 
 @pytest.mark.parametrize(("column", "cell", "words"), [

@@ -595,7 +595,7 @@ def test_filter_description_keeps_names_and_typed_text_as_written():
                               capability="airlift_helicopter", text="Beira")
     assert where.describe() == (
         "Status: submitted for validation, tasked; priority: life-saving, other; "
-        "cluster: WASH; capability: airlift helicopter; text: \u201cBeira\u201d")
+        "cluster: WASH; capability: airlift (helicopter); text: \u201cBeira\u201d")
     assert service.RfaFilter(cluster="WASH").describe() == "Cluster: WASH"
 
 
