@@ -310,9 +310,9 @@ class AssetDialog(FormDialog):
             if editing:
                 return update_asset(session, editing, data, operation_id=op,
                                     comment=comment).id
-            return create_asset(  # i18n: not shown (stored English, translated where shown)
-                session, data, operation_id=op,
-                                comment=comment or "Entered in the directory").id
+            if comment:
+                return create_asset(session, data, operation_id=op, comment=comment).id
+            return create_asset(session, data, operation_id=op).id  # the core's own comment
 
         self.ctx.tasks.write(work, changes={Change.ASSET}, on_success=self._saved,
                              on_failure=self._failed, parent=self)

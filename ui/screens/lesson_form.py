@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.demo import DEMO_COUNTRY
 from fieldapp.errors import ValidationErrors
+from fieldapp.i18n import _
 from fieldapp.labels import topic_label
 from fieldapp.models.enums import LessonStatus, LessonTopic, Sensitivity
 from fieldapp.pdf.lessons import lesson_pdf
@@ -252,9 +253,9 @@ class LessonForm(QWidget):
         layout = QVBoxLayout(block)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.setSpacing(2)
-        heading = QLabel(self.tr(part.label))
+        heading = QLabel(_(part.label))  # the core marks the parts (N_)
         heading.setStyleSheet("font-weight: 600; font-size: 11pt;")
-        hint = QLabel(self.tr(part.hint))
+        hint = QLabel(_(part.hint))
         hint.setObjectName(f"{part.field}Hint")
         hint.setStyleSheet(HINT_STYLE)
         hint.setWordWrap(True)

@@ -47,6 +47,7 @@ from fieldapp.services.rfa import FINAL, RfaFilter
 from ui.context import AppContext, Change
 from ui.models.rfa_table import ID_ROLE, RfaTableModel, column_of
 from ui.screens.rfa_form import CLUSTERS, RfaForm, cluster_name
+from ui.tasks import Session
 from ui.widgets.file_jobs import choose_save_file
 from ui.widgets.pdf_preview import (
     HAVE_QT_PDF,
@@ -340,9 +341,13 @@ class RfaScreen(QWidget):
                 data, name))
 
     def _build_pdf(self, rfa_id: str, page_size: str, then: object) -> None:
-        self.ctx.tasks.query(
-            lambda session, _p: rfa_pdf(load_rfa_document(session, rfa_id), page_size=page_size),
-            on_success=then, parent=self)  # type: ignore[arg-type]
+        lang = self.form.print_language.currentData() or None
+
+        def build(session: Session, _p: object) -> bytes:
+            document = load_rfa_document(session, rfa_id, lang=lang)
+            return rfa_pdf(document, page_size=page_size, lang=lang)
+
+        self.ctx.tasks.query(build, on_success=then, parent=self)  # type: ignore[arg-type]
 
     def _write(self, data: bytes, path: str) -> None:
         self.ctx.tasks.query(lambda _s, _p: write_atomically(path, data),

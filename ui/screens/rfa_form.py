@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp import i18n
 from fieldapp.errors import FieldAppError, ValidationError, ValidationErrors
 from fieldapp.labels import capability_label, priority_label, rfa_status_label
 from fieldapp.models.enums import AssetCategory, RfaPriority, RfaStatus
@@ -54,6 +55,7 @@ from fieldapp.services.rfa import (
     transition,
 )
 from ui.context import AppContext, Change
+from ui.i18n import language_choices
 from ui.models.rfa_form_state import (
     FormState,
     HistoryRow,
@@ -160,13 +162,23 @@ class RfaForm(QWidget):
         self.preview_button = QPushButton(self.tr("Preview PDF"))
         self.pdf_button = QPushButton(self.tr("Save as PDF…"))
         self.print_button = QPushButton(self.tr("Print…"))
+        # The printout's language: the interface's unless the reader needs another (a
+        # French-speaking HC, an English-speaking military liaison officer).
+        self.print_language = QComboBox()
+        self.print_language.setObjectName("printLanguage")
+        self.print_language.setToolTip(self.tr("Language of the PDF and the printout"))
+        for code, name in language_choices():
+            self.print_language.addItem(name, code)
+        self.print_language.setCurrentIndex(
+            self.print_language.findData(i18n.language()))
         for button, action in ((self.preview_button, "preview"), (self.pdf_button, "save"),
                                (self.print_button, "print")):
             button.clicked.connect(lambda _c=False, a=action: self._ask_pdf(a))
         # Rows that wrap when narrow: however many next steps a status offers, the form
         # never asks for more width (which would squeeze the list beside it).
         top, _top_layout = flow_row(self.reference, self.status, self.save_state,
-                                    self.preview_button, self.pdf_button, self.print_button)
+                                    self.preview_button, self.pdf_button, self.print_button,
+                                    self.print_language)
 
         self.actions_label = QLabel(self.tr("Next step:"))
         self.edit_button = QPushButton(self.tr("Edit (back to draft)"))
