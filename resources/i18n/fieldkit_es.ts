@@ -337,6 +337,14 @@ No se ha modificado nada.</translation>
         <translation>Actualizar</translation>
     </message>
     <message>
+        <source>Update all</source>
+        <translation>Actualizar todo</translation>
+    </message>
+    <message>
+        <source>Tick the rows to update; the others are skipped.</source>
+        <translation>Marque las filas que desea actualizar; las demás se omiten.</translation>
+    </message>
+    <message>
         <source>Imported: {added} added, {updated} updated, {skipped} skipped.</source>
         <translation>Importación: {added} añadidos, {updated} actualizados, {skipped} omitidos.</translation>
     </message>
@@ -723,6 +731,14 @@ No se ha modificado nada.</translation>
     <message>
         <source>Merge</source>
         <translation>Fusionar</translation>
+    </message>
+    <message>
+        <source>Merge all</source>
+        <translation>Fusionar todo</translation>
+    </message>
+    <message>
+        <source>Tick the rows to merge; the others are skipped.</source>
+        <translation>Marque las filas que desea fusionar; las demás se omiten.</translation>
     </message>
     <message>
         <source>Imported: {added} added, {merged} merged, {skipped} skipped.</source>
@@ -1413,16 +1429,8 @@ Necesita conexión a internet; el manual en sí funciona sin conexión.</transla
         <translation>Omitida</translation>
     </message>
     <message>
-        <source>{merge} all</source>
-        <translation>{merge} todas</translation>
-    </message>
-    <message>
         <source>Skip all</source>
         <translation>Omitir todas</translation>
-    </message>
-    <message>
-        <source>Tick the rows to {merge}; the others are skipped.</source>
-        <translation>Marque las filas que desea {merge}; las demás se omiten.</translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -1910,10 +1918,6 @@ Field Kit</source>
 Field Kit</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>Idioma</translation>
-    </message>
-    <message>
         <source>A form here holds changes that are not saved yet. Save or discard them and choose the language again, or it will apply when Field Kit next starts.</source>
         <translation>Un formulario de esta pantalla tiene cambios sin guardar. Guárdelos o descártelos y vuelva a elegir el idioma; si no, se aplicará la próxima vez que se inicie Field Kit.</translation>
     </message>
@@ -2220,6 +2224,10 @@ Field Kit</translation>
     <message>
         <source>Print…</source>
         <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>Language of the PDF and the printout</source>
+        <translation>Idioma del PDF y de la impresión</translation>
     </message>
     <message>
         <source>Next step:</source>

@@ -337,6 +337,14 @@ Rien n&apos;a été modifié.</translation>
         <translation>Mettre à jour</translation>
     </message>
     <message>
+        <source>Update all</source>
+        <translation>Tout mettre à jour</translation>
+    </message>
+    <message>
+        <source>Tick the rows to update; the others are skipped.</source>
+        <translation>Cochez les lignes à mettre à jour&#xa0;; les autres sont ignorées.</translation>
+    </message>
+    <message>
         <source>Imported: {added} added, {updated} updated, {skipped} skipped.</source>
         <translation>Importation&#xa0;: {added} ajoutés, {updated} mis à jour, {skipped} ignorés.</translation>
     </message>
@@ -723,6 +731,14 @@ Rien n&apos;a été modifié.</translation>
     <message>
         <source>Merge</source>
         <translation>Fusionner</translation>
+    </message>
+    <message>
+        <source>Merge all</source>
+        <translation>Tout fusionner</translation>
+    </message>
+    <message>
+        <source>Tick the rows to merge; the others are skipped.</source>
+        <translation>Cochez les lignes à fusionner&#xa0;; les autres sont ignorées.</translation>
     </message>
     <message>
         <source>Imported: {added} added, {merged} merged, {skipped} skipped.</source>
@@ -1413,16 +1429,8 @@ Il faut une connexion Internet&#xa0;; le manuel lui-même fonctionne hors ligne.
         <translation>Non importée</translation>
     </message>
     <message>
-        <source>{merge} all</source>
-        <translation>{merge} tout</translation>
-    </message>
-    <message>
         <source>Skip all</source>
         <translation>Ignorer tout</translation>
-    </message>
-    <message>
-        <source>Tick the rows to {merge}; the others are skipped.</source>
-        <translation>Cochez les lignes à {merge}&#xa0;; les autres sont ignorées.</translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -1910,10 +1918,6 @@ Field Kit</source>
 Field Kit</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>Langue</translation>
-    </message>
-    <message>
         <source>A form here holds changes that are not saved yet. Save or discard them and choose the language again, or it will apply when Field Kit next starts.</source>
         <translation>Un formulaire contient des modifications non enregistrées. Enregistrez-les ou abandonnez-les, puis choisissez de nouveau la langue&#xa0;; sinon, elle s&apos;appliquera au prochain démarrage de Field Kit.</translation>
     </message>
@@ -2220,6 +2224,10 @@ Field Kit</translation>
     <message>
         <source>Print…</source>
         <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <source>Language of the PDF and the printout</source>
+        <translation>Langue du PDF et de l&apos;impression</translation>
     </message>
     <message>
         <source>Next step:</source>
