@@ -1,6 +1,7 @@
 """The Help menu's windows: the offline user guide (Markdown pages from resources/guide
-in a QTextBrowser), the keyboard shortcuts sheet (built from the window's own actions, so
-it always says what the keys really do) and About."""
+in a QTextBrowser; from resources/guide/<lang> in the interface's language where a page is
+translated, else in English), the keyboard shortcuts sheet (built from the window's own
+actions, so it always says what the keys really do) and About."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp import i18n
 from ui.help.licences import app_version, font_licences, library_licences
 from ui.help.screen_fit import available_area, fit_to
 
@@ -35,6 +37,20 @@ ABOUT_SIZE = QSize(620, 600)
 def guide_folder() -> Path:
     """Where the user guide's pages are (shipped in the resources package)."""
     return Path(str(resources.files("resources") / "guide"))
+
+
+def guide_folders(lang: str) -> list[Path]:
+    """Where to look for a guide page in `lang`: its own folder first, then English's."""
+    english = guide_folder()
+    return [english] if lang == i18n.BASE_LANG else [english / lang, english]
+
+
+def guide_page(page: str, lang: str) -> Path:
+    """The file of one guide page in `lang` if translated, else the English one."""
+    for folder in guide_folders(lang):
+        if (folder / page).is_file():
+            return folder / page
+    return guide_folder() / page
 
 
 def _plain(text: str) -> str:
@@ -90,7 +106,6 @@ class GuideViewer(QDialog):
         self.browser = QTextBrowser()
         self.browser.setObjectName("guideText")
         self.browser.setOpenExternalLinks(True)
-        self.browser.setSearchPaths([str(guide_folder())])
         self.contents_button = QPushButton(self.tr("Contents"))
         self.contents_button.setObjectName("guideContents")
         self.contents_button.clicked.connect(lambda: self.open_page(GUIDE_START))
@@ -113,19 +128,24 @@ class GuideViewer(QDialog):
         fit_to(self, available_area(parent), GUIDE_SIZE)
 
     def open_page(self, page: str) -> None:
-        """Show one page of the guide (a file name in resources/guide)."""
-        path = guide_folder() / page
+        """Show one page of the guide (a file name in resources/guide), in the interface's
+        language if it is translated."""
+        lang = i18n.language()
+        path = guide_page(page, lang)
         if not path.is_file():
             self.browser.setHtml(self.tr(
                 "<h2>The user guide is missing</h2><p>This copy of Field Kit was installed "
                 "without its guide ({0}). Reinstall it, or ask HQ for the guide.</p>").format(
                     html.escape(str(path))))
             return
-        self.browser.setSource(QUrl.fromLocalFile(str(path)))
+        # Pages are opened by name, not path, so the browser looks each one (and each link
+        # and image) up in the language's folder first and falls back to English's.
+        self.browser.setSearchPaths([str(folder) for folder in guide_folders(lang)])
+        self.browser.setSource(QUrl(page))
 
     def page(self) -> str:
         """The file name of the page shown."""
-        return Path(self.browser.source().toLocalFile()).name
+        return Path(self.browser.source().path()).name
 
 
 def shortcuts_sheet(parent: QWidget | None, actions: list[tuple[str, QAction]]) -> QDialog:
