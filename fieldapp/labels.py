@@ -159,3 +159,26 @@ def label_in_any_language(label: Callable[[object], str], value: object) -> set[
         with in_language(lang):
             found.add(label(value).casefold())
     return found
+
+
+# The global clusters, stored in English (HQ and every device read the same value) and
+# shown in the officer's language; a sector typed by hand is kept as typed.
+CLUSTERS = (
+    N_("Camp Coordination and Camp Management"), N_("Early Recovery"), N_("Education"),
+    N_("Emergency Telecommunications"), N_("Food Security"), N_("Health"), N_("Logistics"),
+    N_("Nutrition"), N_("Protection"), N_("Shelter"), N_("WASH"),
+)
+
+
+def cluster_label(cluster: str) -> str:
+    """A stored cluster as the officer reads it (a sector typed by hand as typed)."""
+    return _(cluster) if cluster in CLUSTERS else cluster
+
+
+def cluster_value(text: str) -> str:
+    """What to store for a cluster as written in any language: a global cluster in
+    English, a sector typed by hand as typed."""
+    text = text.strip()
+    folded = text.casefold()
+    return next((cluster for cluster in CLUSTERS
+                 if folded in label_in_any_language(cluster_label, cluster)), text)

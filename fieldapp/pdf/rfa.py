@@ -39,7 +39,7 @@ from reportlab.platypus import (
 from sqlalchemy.orm import Session
 
 from fieldapp.i18n import _, format_number, ngettext
-from fieldapp.labels import capability_label, priority_label, rfa_status_label
+from fieldapp.labels import capability_label, cluster_label, priority_label, rfa_status_label
 from fieldapp.models import Asset, Contact, Operation, Organisation, utcnow
 from fieldapp.models.enums import RfaPriority
 from fieldapp.pdf.common import (
@@ -406,7 +406,7 @@ def _story(doc: RfaDocument, width: float) -> list[Flowable]:
          priority_label(priority).upper() if life_saving else priority_label(priority)),
         (_("Title"), str(v.get("title") or ""), "", ""),
         (_("Capability requested"), capability_label(v.get("capability") or ""),
-         _("Cluster / sector"), str(v.get("cluster") or "")),
+         _("Cluster / sector"), cluster_label(str(v.get("cluster") or ""))),
         (_("Requesting organisation"), doc.organisation, "", ""),
         # Full width: e-mail addresses and phone numbers would otherwise break mid-word.
         (_("Contact person"), doc.contact, "", ""),

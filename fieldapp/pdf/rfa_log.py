@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from fieldapp.files import write_atomically
 from fieldapp.i18n import N_, _, format_number, ngettext
 from fieldapp.importexport.csv_hxl import write_table
-from fieldapp.labels import capability_label, priority_label, rfa_status_label
+from fieldapp.labels import capability_label, cluster_label, priority_label, rfa_status_label
 from fieldapp.models import Operation, utcnow
 from fieldapp.models.enums import RfaPriority
 from fieldapp.pdf.common import (
@@ -145,7 +145,7 @@ def _cells(row: RfaRow, timezone: str, rooms: list[float]) -> list[str | Paragra
         # Translators: a request's status in the log when it is past its date,
         # e.g. "Tasked (OVERDUE)".
         status = _("{status} (OVERDUE)").format(status=status)
-    values = (row.reference, row.title, row.requester, row.cluster,
+    values = (row.reference, row.title, row.requester, cluster_label(row.cluster),
               capability_label(row.capability), priority, status,
               _date(row.required_from, timezone), _date(row.required_until, timezone))
     kinds = ["plain"] * len(values)
@@ -239,7 +239,7 @@ def log_pdf(log: LogData, *, page_size: str = "A4", progress: Progress | None = 
 def csv_rows(log: LogData) -> Iterable[list[str]]:
     """The log's rows as CSV cells (dates ISO 8601 in the operation's zone)."""
     for row in log.rows:
-        yield [row.reference, row.title, row.requester, row.cluster,
+        yield [row.reference, row.title, row.requester, cluster_label(row.cluster),
                capability_label(row.capability), priority_label(row.priority),
                rfa_status_label(row.status), _date(row.required_from, log.timezone),
                _date(row.required_until, log.timezone), _("yes") if row.overdue else "",

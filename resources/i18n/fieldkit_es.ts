@@ -428,53 +428,6 @@ No se ha modificado nada.</translation>
     </message>
 </context>
 <context>
-    <name>Clusters</name>
-    <message>
-        <source>Camp Coordination and Camp Management</source>
-        <translation>Coordinación y Gestión de Campamentos</translation>
-    </message>
-    <message>
-        <source>Early Recovery</source>
-        <translation>Recuperación Temprana</translation>
-    </message>
-    <message>
-        <source>Education</source>
-        <translation>Educación</translation>
-    </message>
-    <message>
-        <source>Emergency Telecommunications</source>
-        <translation>Telecomunicaciones de Emergencia</translation>
-    </message>
-    <message>
-        <source>Food Security</source>
-        <translation>Seguridad Alimentaria</translation>
-    </message>
-    <message>
-        <source>Health</source>
-        <translation>Salud</translation>
-    </message>
-    <message>
-        <source>Logistics</source>
-        <translation>Logística</translation>
-    </message>
-    <message>
-        <source>Nutrition</source>
-        <translation>Nutrición</translation>
-    </message>
-    <message>
-        <source>Protection</source>
-        <translation>Protección</translation>
-    </message>
-    <message>
-        <source>Shelter</source>
-        <translation>Alojamiento</translation>
-    </message>
-    <message>
-        <source>WASH</source>
-        <translation>WASH (agua, saneamiento e higiene)</translation>
-    </message>
-</context>
-<context>
     <name>ContactDetailPanel</name>
     <message>
         <source>Choose a contact in the list.</source>

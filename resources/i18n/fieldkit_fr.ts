@@ -428,53 +428,6 @@ Rien n&apos;a été modifié.</translation>
     </message>
 </context>
 <context>
-    <name>Clusters</name>
-    <message>
-        <source>Camp Coordination and Camp Management</source>
-        <translation>Coordination et gestion des camps</translation>
-    </message>
-    <message>
-        <source>Early Recovery</source>
-        <translation>Relèvement précoce</translation>
-    </message>
-    <message>
-        <source>Education</source>
-        <translation>Éducation</translation>
-    </message>
-    <message>
-        <source>Emergency Telecommunications</source>
-        <translation>Télécommunications d&apos;urgence</translation>
-    </message>
-    <message>
-        <source>Food Security</source>
-        <translation>Sécurité alimentaire</translation>
-    </message>
-    <message>
-        <source>Health</source>
-        <translation>Santé</translation>
-    </message>
-    <message>
-        <source>Logistics</source>
-        <translation>Logistique</translation>
-    </message>
-    <message>
-        <source>Nutrition</source>
-        <translation>Nutrition</translation>
-    </message>
-    <message>
-        <source>Protection</source>
-        <translation>Protection</translation>
-    </message>
-    <message>
-        <source>Shelter</source>
-        <translation>Abris</translation>
-    </message>
-    <message>
-        <source>WASH</source>
-        <translation>EHA (eau, hygiène et assainissement)</translation>
-    </message>
-</context>
-<context>
     <name>ContactDetailPanel</name>
     <message>
         <source>Choose a contact in the list.</source>

@@ -39,14 +39,20 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.files import write_atomically
-from fieldapp.labels import capability_label, priority_label, rfa_status_label
+from fieldapp.labels import (
+    CLUSTERS,
+    capability_label,
+    cluster_label,
+    priority_label,
+    rfa_status_label,
+)
 from fieldapp.models.enums import AssetCategory, RfaPriority, RfaStatus
 from fieldapp.pdf.rfa import load_rfa_document, rfa_pdf
 from fieldapp.pdf.rfa_log import export_log
 from fieldapp.services.rfa import FINAL, RfaFilter
 from ui.context import AppContext, Change
 from ui.models.rfa_table import ID_ROLE, RfaTableModel, column_of
-from ui.screens.rfa_form import CLUSTERS, RfaForm, cluster_name
+from ui.screens.rfa_form import RfaForm
 from ui.tasks import Session
 from ui.widgets.file_jobs import choose_save_file
 from ui.widgets.pdf_preview import (
@@ -103,7 +109,7 @@ class RfaScreen(QWidget):
         self.cluster_filter.setObjectName("clusterFilter")
         self.cluster_filter.addItem(self.tr("All clusters"), "")
         for cluster in CLUSTERS:
-            self.cluster_filter.addItem(cluster_name(cluster), cluster)
+            self.cluster_filter.addItem(cluster_label(cluster), cluster)
         self.capability_filter = QComboBox()
         self.capability_filter.setObjectName("capabilityFilter")
         self.capability_filter.addItem(self.tr("All capabilities"), "")

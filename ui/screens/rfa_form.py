@@ -11,7 +11,7 @@ why beside the buttons, and a refused submission marks each field with its sente
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -39,7 +39,14 @@ from PySide6.QtWidgets import (
 
 from fieldapp import i18n
 from fieldapp.errors import FieldAppError, ValidationError, ValidationErrors
-from fieldapp.labels import capability_label, priority_label, rfa_status_label
+from fieldapp.labels import (
+    CLUSTERS,
+    capability_label,
+    cluster_label,
+    cluster_value,
+    priority_label,
+    rfa_status_label,
+)
 from fieldapp.models.enums import AssetCategory, RfaPriority, RfaStatus
 from fieldapp.services.rfa import (
     EDITABLE,
@@ -78,33 +85,6 @@ from ui.widgets.rfa_inputs import (
 )
 from ui.widgets.text_limit import TextLimit, beside
 
-# The global clusters, stored in English (HQ and every device read the same value) and
-# shown in the officer's language; a sector typed by hand is kept as typed.
-CLUSTERS = (
-    QT_TRANSLATE_NOOP("Clusters", "Camp Coordination and Camp Management"),
-    QT_TRANSLATE_NOOP("Clusters", "Early Recovery"),
-    QT_TRANSLATE_NOOP("Clusters", "Education"),
-    QT_TRANSLATE_NOOP("Clusters", "Emergency Telecommunications"),
-    QT_TRANSLATE_NOOP("Clusters", "Food Security"),
-    QT_TRANSLATE_NOOP("Clusters", "Health"),
-    QT_TRANSLATE_NOOP("Clusters", "Logistics"),
-    QT_TRANSLATE_NOOP("Clusters", "Nutrition"),
-    QT_TRANSLATE_NOOP("Clusters", "Protection"),
-    QT_TRANSLATE_NOOP("Clusters", "Shelter"),
-    QT_TRANSLATE_NOOP("Clusters", "WASH"),
-)
-
-
-def cluster_name(cluster: str) -> str:
-    """A stored cluster as the officer reads it (a sector typed by hand as typed)."""
-    return QCoreApplication.translate("Clusters", cluster) if cluster in CLUSTERS else cluster
-
-
-def cluster_value(text: str) -> str:
-    """What to store for the text of the cluster box: a global cluster in English."""
-    text = text.strip()
-    return next((cluster for cluster in CLUSTERS if text in (cluster, cluster_name(cluster))),
-                text)
 ALERT_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #8a5300;"
 
@@ -254,7 +234,7 @@ class RfaForm(QWidget):
         self.cluster = QComboBox()
         self.cluster.setObjectName("cluster")
         self.cluster.setEditable(True)
-        self.cluster.addItems(["", *(cluster_name(c) for c in CLUSTERS)])
+        self.cluster.addItems(["", *(cluster_label(c) for c in CLUSTERS)])
         self.cluster.setSizeAdjustPolicy(  # the longest cluster name must not widen the form
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.cluster.setMinimumContentsLength(12)
@@ -509,7 +489,7 @@ class RfaForm(QWidget):
             self.organisation.addItem(label, org_id)
         self.organisation.setCurrentIndex(max(0, self.organisation.findData(
             data.requesting_org_id)) if data.requesting_org_id else 0)
-        self.cluster.setEditText(cluster_name(data.cluster))
+        self.cluster.setEditText(cluster_label(data.cluster))
         self.contact.operation_id = state.operation_id
         self.contact.set_contact(data.contact_id, state.contact_label)
         self.capability.setCurrentIndex(max(0, self.capability.findData(data.capability)))
