@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, Float, Integer, String, Text, inspect
 
-from fieldapp.i18n import N_
+from fieldapp.i18n import LANGS, N_
 from fieldapp.models import SYNCABLE_MODELS
 from fieldapp.models.base import UTCDateTime
 
@@ -35,6 +35,8 @@ INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
 MAX_ISO_TEXT = 64  # a date or datetime written longer than this is not one we made
 FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,59}")
+# (entity, field) -> the only values it may take, the same on every side.
+CHOICES: dict[tuple[str, str], tuple[str, ...]] = {("lesson", "language"): LANGS}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # NUL and UTF-16 surrogates (a lone one cannot be encoded as UTF-8, so it cannot be served).
 _UNSAFE = re.compile("[\x00\ud800-\udfff]")
@@ -284,6 +286,11 @@ def check_fields(entity: str, fields: dict[str, Any], *, row_id: str | None = No
             if problem is None and name == "id" and row_id is not None and value != row_id:
                 problem = _Said(N_("The value of {field} is not the id of the row it is sent "
                                    "for."))
+            choices = CHOICES.get((entity, name))
+            if problem is None and choices is not None and value not in choices:
+                # Translators: {choices} lists the values allowed, such as "en, fr, es".
+                problem = _Said(N_("The value of {field} is not one of {choices}."),
+                                {"choices": ", ".join(choices)})
         if problem:
             problems.append(Problem(name, INVALID_VALUE, problem.sentence(name)))
     return problems

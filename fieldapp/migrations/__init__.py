@@ -13,5 +13,6 @@ REVISIONS: tuple[str, ...] = (
     "0005_sync_v2",
     "0006_contact_full_name",
     "0007_handbook_words",
+    "0008_lesson_language",
 )
 HEAD = REVISIONS[-1]

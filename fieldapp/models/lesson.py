@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import Date, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from fieldapp.i18n import BASE_LANG
 from fieldapp.models.base import Base, Syncable
 from fieldapp.models.enums import LessonStatus, LessonTopic, Sensitivity
 
@@ -30,3 +31,6 @@ class Lesson(Syncable, Base):
     sensitivity: Mapped[str] = mapped_column(String(16), default=Sensitivity.INTERNAL)
     status: Mapped[str] = mapped_column(String(16), default=LessonStatus.DRAFT)
     hq_comment: Mapped[str] = mapped_column(Text, default="")
+    # The language the officer wrote it in (one of fieldapp.i18n.LANGS); lessons written
+    # before it was recorded, and those an older device sends without it, are English.
+    language: Mapped[str] = mapped_column(String(8), default=BASE_LANG, server_default=BASE_LANG)

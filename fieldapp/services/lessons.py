@@ -5,9 +5,11 @@ sync) → at HQ validated | returned with a comment (editable again, the comment
 → published. Only HQ decides the last three: they arrive through sync with HQ's copy of
 the lesson (`apply_hq_status` makes the same change directly), never by the officer's edits.
 
-Drafts may be partial, but nothing unreadable is stored: an unknown topic, a date in the
-future or over-long text is refused even in a draft. Text is stored as typed (HTML or
-script stays plain text; the PDF, the CSV and the HQ pages escape it).
+Drafts may be partial, but nothing unreadable is stored: an unknown topic or language, a
+date in the future or over-long text is refused even in a draft. Text is stored as typed
+(HTML or script stays plain text; the PDF, the CSV and the HQ pages escape it). A lesson
+records the language it is written in: a new one takes the interface's unless the form
+says otherwise.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session
 
 from fieldapp.errors import FieldAppError, ValidationError, ValidationErrors
-from fieldapp.i18n import N_, _, ngettext
+from fieldapp.i18n import LANGS, N_, _, language, ngettext
 from fieldapp.importexport.csv_hxl import write_table
 from fieldapp.labels import lesson_status_label, topic_label
 from fieldapp.models import Lesson, Operation
@@ -80,6 +82,7 @@ class LessonInput:
     suggested_owner: str = ""
     keywords: str = ""
     sensitivity: str = Sensitivity.INTERNAL
+    language: str = ""  # one of LANGS; "" keeps the stored one (the interface's when new)
 
     @classmethod
     def from_lesson(cls, lesson: Lesson) -> LessonInput:
@@ -177,6 +180,11 @@ def draft_errors(data: LessonInput, *, today: date | None = None) -> list[Valida
         ).format(topic=data.topic[:40])))
     if data.sensitivity not in set(Sensitivity):
         errors.append(ValidationError("sensitivity", _("Choose public or internal.")))
+    if data.language and data.language not in LANGS:
+        # Translators: {language} is the code the form sent, such as "de".
+        errors.append(ValidationError("language", _(
+            "\u201c{language}\u201d is not a language this version knows; choose one of the "
+            "list.").format(language=data.language[:8])))
     if data.observed_on is not None and data.observed_on > today:
         errors.append(ValidationError("observed_on", _("The date is in the future.")))
     for field, limit in MAX_LINE_CHARS.items():
@@ -234,6 +242,8 @@ def _apply(lesson: Lesson, data: LessonInput) -> None:
             value = value.strip()
         if f.name == "operation_id":
             value = value or None
+        if f.name == "language" and not value:
+            continue  # not said: the lesson keeps its own
         if getattr(lesson, f.name) != value:
             setattr(lesson, f.name, value)
 
@@ -279,7 +289,7 @@ def create_draft(session: Session, data: LessonInput | None = None) -> Lesson:
     data = data or LessonInput()
     _refuse_if_invalid(data)
     _check_operation(session, data.operation_id)
-    lesson = Lesson(status=S.DRAFT, hq_comment="")
+    lesson = Lesson(status=S.DRAFT, hq_comment="", language=data.language or language())
     _apply(lesson, data)
     session.add(lesson)
     session.flush()

@@ -192,6 +192,60 @@ def test_an_old_broken_reference_does_not_block_an_upgrade(tmp_path):
     db.close()
 
 
+def _downgrade(path: Path, target: str) -> None:
+    """Run the client migrations down to `target` (start-up only ever upgrades)."""
+    from alembic import command
+    from alembic.config import Config
+
+    from fieldapp.db import _migration_engine
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    engine = _migration_engine(path)
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, target)
+    finally:
+        engine.dispose()
+
+
+def test_lesson_language_migration_round_trip(tmp_path):
+    """0008: lessons written before it are English; down and up again keeps every lesson
+    and its search index (SQLite's own DROP COLUMN, not a copy of the table)."""
+    from fieldapp.models import Lesson
+    from fieldapp.search import search
+
+    paths = resolve_profile(tmp_path)
+    Database.open(paths, upgrade_to="0007_handbook_words").close()
+    with sqlite3.connect(paths.database) as conn:  # as that version wrote it
+        conn.execute("INSERT INTO lessons (id, title, exercise_name, location, topic, "
+                     "observation, discussion, recommendation, suggested_owner, keywords, "
+                     "sensitivity, status, hq_comment, updated_at, deleted) VALUES ('L1', "
+                     "'Quetzal landing sites', '', '', 'logistics', '', '', '', '', '', "
+                     "'internal', 'draft', '', '2026-01-01 00:00:00', 0)")
+    db = Database.open(paths)
+    with db.session() as session:
+        assert session.get(Lesson, "L1").language == "en"
+    db.close()
+
+    _downgrade(paths.database, "0007_handbook_words")
+    with sqlite3.connect(paths.database) as conn:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(lessons)")}
+        triggers = {row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'lessons'")}
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == \
+            "0007_handbook_words"
+    assert "language" not in columns
+    assert triggers == {"lessons_fts_ai", "lessons_fts_ad", "lessons_fts_au"}
+
+    db = Database.open(paths)
+    with db.session() as session:
+        assert session.get(Lesson, "L1").language == "en"
+        assert [hit.title for hit in search(session, "quetzal")] == ["Quetzal landing sites"]
+    db.close()
+
+
 def test_only_the_last_five_backups_are_kept(tmp_path):
     from fieldapp.db import backup_database
 

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from fieldapp.errors import FieldAppError, NotFoundError, ValidationError, ValidationErrors
+from fieldapp.i18n import in_language
 from fieldapp.models import Lesson, Operation, OutboxEntry
 from fieldapp.models.enums import LessonStatus as S
 from fieldapp.pdf.lessons import INTERNAL_BANNER, lesson_pdf, lessons_pdf
@@ -108,6 +109,36 @@ def test_over_long_text_is_refused_and_nothing_is_stored(db, complete):
         assert session.scalar(select(Lesson.id)) is None
         lesson_changes = select(OutboxEntry.change_id).where(OutboxEntry.entity == "lesson")
         assert session.scalar(lesson_changes) is None
+
+
+def test_a_new_lesson_is_written_in_the_interface_language_unless_the_form_says(db, complete):
+    with in_language("es"):
+        spanish = _create(db, complete)
+        french = _create(db, replace(complete, language="fr"))
+    assert (spanish.language, french.language) == ("es", "fr")
+    with db.session() as session:
+        assert service.lesson_view(session, french.id).data.language == "fr"
+
+
+def test_saving_keeps_the_language_unless_another_is_chosen(db, complete):
+    lesson = _create(db, replace(complete, language="fr"))
+    with db.transaction() as session:
+        service.save_draft(session, lesson.id, replace(complete, title="Kept", language=""))
+    with db.session() as session:
+        assert service.get_lesson(session, lesson.id).language == "fr"
+    with db.transaction() as session:
+        service.save_draft(session, lesson.id, replace(complete, language="es"))
+    with db.session() as session:
+        assert service.get_lesson(session, lesson.id).language == "es"
+
+
+def test_a_language_this_version_does_not_know_is_refused(db, complete):
+    with pytest.raises(ValidationErrors) as caught:
+        _create(db, replace(complete, language="de"))
+    assert caught.value.for_field("language") == (
+        "\u201cde\u201d is not a language this version knows; choose one of the list.")
+    with db.session() as session:
+        assert session.scalar(select(Lesson.id)) is None
 
 
 def test_future_date_and_unknown_operation_are_refused(db, complete):

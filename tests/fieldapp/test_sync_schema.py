@@ -160,6 +160,14 @@ def test_null_is_refused_where_the_column_is_not_nullable() -> None:
     assert check_fields("contact", {"organisation_id": None, "operation_id": None}) == []
 
 
+def test_a_lesson_language_outside_the_known_ones_is_a_problem() -> None:
+    assert check_fields("lesson", {"language": "fr"}) == []
+    problem = _one("lesson", language="de")
+    assert problem.field == "language"
+    assert problem.message == "The value of 'language' is not one of en, fr, es."
+    assert _one("lesson", language=None).field == "language"
+
+
 def test_id_must_be_the_row_id() -> None:
     assert check_fields("contact", {"id": ROW}, row_id=ROW) == []
     problems = check_fields("contact", {"id": "someone-else"}, row_id=ROW)
