@@ -122,7 +122,8 @@ def test_sheet_prints_in_the_language_asked(db):
         pdf = contact_sheet_pdf(session, operation_id=op.id, lang="fr")
     pages, text = _text(pdf)
     assert pages == 1
-    assert "Flood Kisumu" in text
+    assert "Fiche des contacts — Flood Kisumu" in text
+    assert "1 contact" in text
 
 
 def test_long_role_and_organisation_wrap_instead_of_being_cut(db):

@@ -382,4 +382,6 @@ def test_asset_list_pdf_prints_in_the_language_asked(db, op_id):
     with db.session() as session:
         pdf = asset_list_pdf(session, operation_id=op_id, lang="es")
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
-    assert "12,5 t" in text  # numbers as Spanish writes them (the catalog is not needed)
+    assert "12,5 t" in text  # numbers as Spanish writes them
+    assert "Lista de medios" in text
+    assert "Médico" in text

@@ -89,7 +89,17 @@ def test_form_prints_in_the_language_asked_and_leaves_the_app_language_alone(db,
     with db.session() as session:
         french = rfa_pdf(load_rfa_document(session, rfa_id, lang="fr"), lang="fr")
     assert len(PdfReader(io.BytesIO(french)).pages) >= 1
-    assert "12,5 t" in _text(french)  # numbers as French writes them (the catalog is not needed)
+    assert "12,5 t" in _text(french)  # numbers as French writes them
+    text = " ".join(_text(french).split())
+    for label in ("Demande d'assistance", "Dernier recours", "Brouillon", "Priorité",
+                  "Page 1 sur"):
+        assert label in text, label
+    assert "Last resort" not in text
+    with db.session() as session:
+        spanish = rfa_pdf(load_rfa_document(session, rfa_id, lang="es"), lang="es")
+    text = " ".join(_text(spanish).split())
+    for label in ("Solicitud de asistencia", "Último recurso", "Borrador", "Prioridad"):
+        assert label in text, label
     assert language() == "en"
     assert "12.5 t" in _text(_pdf(db, rfa_id))
 
@@ -100,7 +110,12 @@ def test_log_prints_and_exports_in_the_language_asked(db, op_id, tmp_path):
         french = log_pdf(load_log(session, operation_id=op_id), lang="fr")
         target = export_log(session, tmp_path / "log.csv", operation_id=op_id, lang="es")
     assert len(PdfReader(io.BytesIO(french)).pages) == 1
-    assert len(target.read_bytes().decode("utf-8-sig").splitlines()) == 3
+    assert "Registre des RFA" in _text(french)
+    lines = target.read_bytes().decode("utf-8-sig").splitlines()
+    assert len(lines) == 3
+    assert "Referencia" in lines[0]  # the headers in Spanish, the HXL row as it is
+    assert lines[1].startswith("#")
+    assert "Borrador" in lines[2]
     assert language() == "en"
 
 
