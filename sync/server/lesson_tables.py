@@ -37,6 +37,8 @@ class HqLesson(ServerBase):
               postgresql_where=text(PUBLIC_WHERE), sqlite_where=text(PUBLIC_WHERE)),
         Index("ix_hq_lessons_public_observed", "observed_on",
               postgresql_where=text(PUBLIC_WHERE), sqlite_where=text(PUBLIC_WHERE)),
+        Index("ix_hq_lessons_public_language", "language", "published_at", "pk",
+              postgresql_where=text(PUBLIC_WHERE), sqlite_where=text(PUBLIC_WHERE)),
     )
 
     pk: Mapped[int] = mapped_column(SeqType, primary_key=True, autoincrement=True)
@@ -55,6 +57,8 @@ class HqLesson(ServerBase):
     sensitivity: Mapped[str] = mapped_column(String(16), default="internal")
     status: Mapped[str] = mapped_column(String(16), default="draft")
     hq_comment: Mapped[str] = mapped_column(Text, default="")
+    # The language it is written in (fieldapp.i18n.LANGS); "en" when the device sent none.
+    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldapp.errors import FieldAppError, NotFoundError, ValidationError, ValidationErrors
-from fieldapp.i18n import N_, _
+from fieldapp.i18n import BASE_LANG, LANGS, N_, _
 from fieldapp.labels import lesson_status_label
 from fieldapp.models.enums import LessonStatus, LessonTopic, Sensitivity
 from fieldapp.services.lessons import LessonInput, submission_errors
@@ -34,7 +34,7 @@ FROM_DEVICE = frozenset({S.DRAFT, S.SUBMITTED})
 QUEUE_STATUSES = (S.SUBMITTED, S.VALIDATED, S.RETURNED, S.PUBLISHED)
 TEXT_FIELDS = ("title", "exercise_name", "location", "observation", "discussion",
                "recommendation", "suggested_owner", "keywords")
-CONTENT_FIELDS = (*TEXT_FIELDS, "observed_on", "topic", "sensitivity")
+CONTENT_FIELDS = (*TEXT_FIELDS, "observed_on", "topic", "sensitivity", "language")
 # What a reviewer may correct; sensitivity stays the officer's call (never made public here).
 REVIEWER_EDITABLE = ("title", "location", "topic", "observation", "discussion",
                      "recommendation", "suggested_owner", "keywords")
@@ -64,6 +64,9 @@ def _content(fields: dict[str, Any]) -> dict[str, Any]:
     values["topic"] = topic if topic in set(LessonTopic) else LessonTopic.OTHER.value
     values["sensitivity"] = (Sensitivity.PUBLIC.value if fields.get("sensitivity") == "public"
                              else Sensitivity.INTERNAL.value)
+    # An older device sends no language: its lessons are English.
+    language = fields.get("language")
+    values["language"] = language if language in LANGS else BASE_LANG
     return values
 
 
@@ -338,7 +341,8 @@ def edit(session: Session, lesson_id: str, changes: dict[str, str], *, reviewer:
         "location": lesson.location, "topic": lesson.topic,
         "observation": lesson.observation, "discussion": lesson.discussion,
         "recommendation": lesson.recommendation, "suggested_owner": lesson.suggested_owner,
-        "keywords": lesson.keywords, "sensitivity": lesson.sensitivity, **cleaned})
+        "keywords": lesson.keywords, "sensitivity": lesson.sensitivity,
+        "language": lesson.language, **cleaned})
     errors = [e for e in submission_errors(data) if e.field in cleaned]
     if errors:
         raise ValidationErrors(errors)

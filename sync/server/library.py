@@ -22,7 +22,7 @@ from xml.etree import ElementTree as ET
 from sqlalchemy import Float, Integer, Select, and_, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
-from fieldapp.i18n import N_, _
+from fieldapp.i18n import LANGS, LANGUAGE_NAMES, N_, _
 from fieldapp.labels import topic_label
 from fieldapp.models.enums import LessonTopic
 from fieldapp.search import build_match_query
@@ -50,6 +50,17 @@ TOPICS = tuple(t.value for t in LessonTopic)
 def topics() -> tuple[tuple[str, str], ...]:
     """(topic, its label in the page's language) for the library's filter."""
     return tuple((topic, topic_label(topic)) for topic in TOPICS)
+
+
+def languages() -> tuple[tuple[str, str], ...]:
+    """(language, its name in itself) for the library's filter: the same in every page."""
+    return tuple((lang, LANGUAGE_NAMES[lang]) for lang in LANGS)
+
+
+def language_name(lang: str) -> str:
+    """The name of a lesson's language, written in that language ("fr" → "Français")."""
+    return LANGUAGE_NAMES.get(lang, lang)
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # XML 1.0 cannot carry most control characters, even escaped: they are dropped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -74,22 +85,26 @@ class LibraryQuery:
     topic: str = ""
     year: int | None = None
     operation: str = ""
+    language: str = ""  # the lessons' language; `?lang=` is the page's (web.py)
     page: int = 1
 
     @classmethod
     def parse(cls, *, q: str = "", topic: str = "", year: str = "", operation: str = "",
-              page: str = "") -> LibraryQuery:
+              language: str = "", page: str = "") -> LibraryQuery:
         """Clean query-string values (never raises; a bad value means no filter)."""
         known_topic = topic if topic in TOPICS else ""
+        known_language = language if language in LANGS else ""
         year_value = int(year) if year.isdigit() and 1900 <= int(year) <= 2200 else None
         page_value = min(max(int(page), 1), MAX_PAGE) if page.isdigit() else 1
         return cls(q=q.strip()[:MAX_QUERY_CHARS], topic=known_topic, year=year_value,
-                   operation=operation.strip()[:240], page=page_value)
+                   operation=operation.strip()[:240], language=known_language,
+                   page=page_value)
 
     def params(self, **changes: Any) -> dict[str, str]:
         """The non-empty query-string parameters of this query (with `changes`)."""
         values = {"q": self.q, "topic": self.topic, "year": self.year,
-                  "operation": self.operation, "page": self.page, **changes}
+                  "operation": self.operation, "language": self.language,
+                  "page": self.page, **changes}
         return {k: str(v) for k, v in values.items()
                 if v not in ("", None) and not (k == "page" and v == 1)}
 
@@ -105,6 +120,7 @@ class LibraryItem:
     observed_on: date | None
     location: str
     published_at: datetime
+    language: str
     snippet: str
 
 
@@ -123,6 +139,8 @@ def _filtered(query: Select[Any], where: LibraryQuery) -> Select[Any]:
     query = query.where(public_lessons())
     if where.topic:
         query = query.where(HqLesson.topic == where.topic)
+    if where.language:
+        query = query.where(HqLesson.language == where.language)
     if where.year is not None:
         query = query.where(HqLesson.observed_on >= date(where.year, 1, 1),
                             HqLesson.observed_on <= date(where.year, 12, 31))
@@ -189,7 +207,7 @@ def search_library(session: Session, where: LibraryQuery, *,
 def _on_public_index(query: Select[Any], where: LibraryQuery) -> Select[Any]:
     """SQLite's planner prefers reading the whole table (long texts and all) when most
     lessons are public; its partial index holds just what a list needs."""
-    if where.topic or where.year is not None:
+    if where.topic or where.language or where.year is not None:
         return query  # their own partial indexes serve these better
     return query.with_hint(HqLesson, "INDEXED BY ix_hq_lessons_public", "sqlite")  # i18n: not shown
 
@@ -201,10 +219,10 @@ def _items(session: Session, keys: list[int]) -> list[LibraryItem]:
     rows = session.execute(
         select(HqLesson.pk, HqLesson.id, HqLesson.title, source_column(), HqLesson.topic,
                HqLesson.observed_on, HqLesson.location, HqLesson.published_at,
-               func.substr(HqLesson.observation, 1, SNIPPET_CHARS + 1))
+               HqLesson.language, func.substr(HqLesson.observation, 1, SNIPPET_CHARS + 1))
         .outerjoin(HqOperation, HqOperation.id == HqLesson.operation_id)
         .where(HqLesson.pk.in_(keys), public_lessons()))
-    by_key = {r[0]: LibraryItem(*r[1:8], _snippet(r[8])) for r in rows}
+    by_key = {r[0]: LibraryItem(*r[1:9], _snippet(r[9])) for r in rows}
     return [by_key[key] for key in keys if key in by_key]
 
 
@@ -231,6 +249,7 @@ class PublicLesson:
     suggested_owner: str
     keywords: str
     published_at: datetime
+    language: str
 
 
 def public_lesson(session: Session, lesson_id: str) -> PublicLesson | None:
@@ -239,7 +258,7 @@ def public_lesson(session: Session, lesson_id: str) -> PublicLesson | None:
         select(HqLesson.id, HqLesson.title, source_column(), HqLesson.topic,
                HqLesson.observed_on, HqLesson.location, HqLesson.observation,
                HqLesson.discussion, HqLesson.recommendation, HqLesson.suggested_owner,
-               HqLesson.keywords, HqLesson.published_at)
+               HqLesson.keywords, HqLesson.published_at, HqLesson.language)
         .outerjoin(HqOperation, HqOperation.id == HqLesson.operation_id)
         .where(HqLesson.id == lesson_id[:64], public_lessons())
     ).first()
@@ -373,6 +392,7 @@ def atom_feed(session: Session, *, base_url: str, limit: int = FEED_ENTRIES) -> 
     sub(author, "name", "OCHA CMCoord")
     for item in rows:
         entry = sub(feed, "entry")
+        entry.set("{http://www.w3.org/XML/1998/namespace}lang", item.language)
         url = f"{library}/lessons/{item.id}"
         sub(entry, "title", item.title or _("Untitled lesson"))
         sub(entry, "id", url)

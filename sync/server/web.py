@@ -36,6 +36,8 @@ from sync.server.library import (
     LibraryQuery,
     atom_feed,
     csv_rows,
+    language_name,
+    languages,
     public_lesson,
     search_library,
     source_label,
@@ -127,6 +129,7 @@ def make_templates() -> Environment:
     env.filters["day"] = _format_date
     env.globals.update(topic_label=topic_label, status_label=lesson_status_label, url=_url,
                        topics=topics(), source_label=source_label,
+                       lesson_languages=languages(), language_name=language_name,
                        sensitivity_label=sensitivity_label,
                        changed_after_publication=CHANGED_AFTER_PUBLICATION)
     return env
@@ -244,9 +247,9 @@ def library_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
 
     @router.get("/library", response_class=HTMLResponse)
     def library(request: Request, q: Q = "", topic: Q = "", year: Q = "", operation: Q = "",
-                page: Q = "") -> HTMLResponse:
+                language: Q = "", page: Q = "") -> HTMLResponse:
         where = LibraryQuery.parse(q=q, topic=topic, year=year, operation=operation,
-                                   page=page)
+                                   language=language, page=page)
         with db.read() as session:
             results = search_library(session, where)
             choices = facets.get(session)
@@ -255,8 +258,9 @@ def library_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
 
     @router.get("/library/lessons.csv")
     def export_csv(request: Request, q: Q = "", topic: Q = "", year: Q = "",
-                   operation: Q = "") -> StreamingResponse:
-        where = LibraryQuery.parse(q=q, topic=topic, year=year, operation=operation)
+                   operation: Q = "", language: Q = "") -> StreamingResponse:
+        where = LibraryQuery.parse(q=q, topic=topic, year=year, operation=operation,
+                                   language=language)
         root = base_url(request)
 
         def chunks() -> Iterator[bytes]:

@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import time
 from datetime import UTC, date, datetime
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -23,10 +24,11 @@ from sqlalchemy import update
 
 from fieldapp.models import Lesson
 from fieldapp.services.lessons import LessonInput, create_draft, lesson_view, save_draft, submit
-from sync.client import sync_once
+from sync.client import held_changes, sync_once
 from sync.server import lessons as hq_lessons
 from sync.server.cli import main as hq_main
 from sync.server.lesson_tables import HqLesson, LessonEvent
+from sync.server.models import RowState
 from sync.server.reviewers import add_reviewer, set_disabled
 from tests.sync.conftest import enrolled
 
@@ -528,3 +530,144 @@ def test_sign_in_throttle_forgets_old_failures_and_successes_clear_a_name():
     throttle.succeeded("name:ana")
     throttle.failed("name:ana")
     assert throttle.wait_seconds("name:ana") == 0
+
+
+# --- the language a lesson is written in (issue 15) ------------------------------------
+
+
+def _publish(hq, *lesson_ids: str) -> None:
+    with hq.db.write() as session:
+        for lesson_id in lesson_ids:
+            hq_lessons.validate(session, lesson_id, reviewer="Marie")
+            hq_lessons.publish(session, lesson_id, reviewer="Marie")
+
+
+def _hq_lesson(hq, lesson_id: str) -> HqLesson | None:
+    with hq.db.read() as session:
+        return session.query(HqLesson).filter_by(id=lesson_id).one_or_none()
+
+
+def test_a_french_lesson_reaches_the_library_filtered_by_its_language(hq, device):
+    french = submit_lesson(device, hq.operation_id, language="fr",
+                           title="Le carburant des h\u00e9licopt\u00e8res a manqu\u00e9")
+    english = submit_lesson(device, hq.operation_id, language="en",
+                            title="Helicopter fuel ran short")
+    sync_once(device)
+    assert _hq_lesson(hq, french).language == "fr"
+    assert _hq_lesson(hq, english).language == "en"
+    with hq.db.read() as session:
+        assert session.get(RowState, ("lesson", french)).fields["language"] == "fr"
+    _publish(hq, french, english)
+
+    listed = _public(hq, "/library", language="fr")
+    assert french in listed.text
+    assert english not in listed.text
+    assert "1 lesson" in listed.text
+    assert "Written in Fran\u00e7ais" in listed.text
+    assert '<option value="fr" lang="fr" selected>Fran\u00e7ais</option>' in listed.text
+    assert english in _public(hq, "/library", language="en").text
+    both = _public(hq, "/library", language="de")  # unknown: no filter, like a topic
+    assert french in both.text
+    assert english in both.text
+    assert [row[0] for row in _csv_rows(hq, language="fr")[1:]] == [
+        "Le carburant des h\u00e9licopt\u00e8res a manqu\u00e9"]
+    page = _public(hq, f"/library/lessons/{french}").text
+    assert '<dt>Written in</dt><dd lang="fr">Fran\u00e7ais</dd>' in page
+    sync_once(device)  # HQ's decisions come back; the language stays the officer's
+    assert _device_lesson(device, french).language == "fr"
+    assert _device_lesson(device, french).status == "published"
+
+
+def test_a_lesson_in_a_language_hq_does_not_know_is_held_with_the_reason(hq, device):
+    with device.transaction() as session:  # a newer or tampered client
+        lesson = Lesson(operation_id=hq.operation_id, title="Auf Deutsch", language="de")
+        session.add(lesson)
+        session.flush()
+        lesson_id = lesson.id
+    assert sync_once(device).held == 1
+    with device.session() as session:
+        [held] = held_changes(session)
+    assert (held.row_id, held.code) == (lesson_id, "invalid_value")
+    assert "The value of 'language' is not one of en, fr, es." in held.reason
+    assert _hq_lesson(hq, lesson_id) is None
+    with hq.db.read() as session:
+        assert session.get(RowState, ("lesson", lesson_id)) is None
+
+
+def test_an_older_device_that_sends_no_language_leaves_the_lesson_english(hq, device):
+    """Fake: a build before the language existed cannot run here; hiding the column from
+    sync while it writes and syncs is what that build sends."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Lesson, "__local_columns__", Lesson.__local_columns__ | {"language"})
+        lesson_id = submit_lesson(device, hq.operation_id, language="fr")
+        sync_once(device)
+    with hq.db.read() as session:
+        assert "language" not in session.get(RowState, ("lesson", lesson_id)).fields
+    assert _hq_lesson(hq, lesson_id).language == "en"
+
+
+def _hq_downgrade(engine, target: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from sync.server import db as hq_db
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(hq_db.__file__).parent / "migrations"))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, target)
+
+
+def test_lesson_language_migration_round_trip(hq_database_url):
+    """0006: lessons HQ holds are English, except those a newer device already sent with a
+    language (kept in the synced row); down and up again keeps the search triggers."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import inspect, text
+
+    from sync.server.db import HqDatabase, make_engine, run_migrations
+    from sync.server.models import ServerBase
+
+    engine = make_engine(hq_database_url)
+    run_migrations(engine, target="0005_hq_sync_v2")
+    with engine.begin() as conn:
+        for row_id, fields in (("L1", '{"title": "Fuel", "status": "submitted", '
+                                      '"language": "fr"}'),
+                               ("L2", '{"title": "Escorts", "status": "submitted"}')):
+            conn.execute(text(
+                "INSERT INTO row_states (entity, row_id, operation_id, fields, field_revs, "
+                "deleted, seq, others_seq, updated_at) VALUES ('lesson', :id, NULL, :f, "
+                "'{}', false, 1, 0, '2025-01-01 00:00:00')"), {"id": row_id, "f": fields})
+            conn.execute(text(
+                "INSERT INTO hq_lessons (id, title, exercise_name, location, topic, "
+                "observation, discussion, recommendation, suggested_owner, keywords, "
+                "sensitivity, status, hq_comment, deleted, reviewed_by, updated_at) VALUES "
+                "(:id, 'Fuel', '', '', 'other', '', '', '', '', '', 'internal', 'submitted', "
+                "'', false, '', '2025-01-01 00:00:00')"), {"id": row_id})
+
+    def languages() -> dict[str, str]:
+        with engine.connect() as conn:
+            return dict(conn.execute(text("SELECT id, language FROM hq_lessons")).all())
+
+    run_migrations(engine)
+    assert languages() == {"L1": "fr", "L2": "en"}
+    with engine.connect() as conn:
+        made_by_hand = ("_fts", "search_vector", "ix_hq_lessons_search")  # per dialect, 0002
+        context = MigrationContext.configure(conn, opts={"include_name": lambda name, _k, _p: (
+            not any(part in (name or "") for part in made_by_hand))})
+        assert compare_metadata(context, ServerBase.metadata) == []
+
+    _hq_downgrade(engine, "0005_hq_sync_v2")
+    columns = {c["name"] for c in inspect(engine).get_columns("hq_lessons")}
+    assert "language" not in columns
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            triggers = set(conn.execute(text(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                "AND tbl_name = 'hq_lessons'")).scalars())
+        assert triggers == {"hq_lessons_fts_ai", "hq_lessons_fts_ad", "hq_lessons_fts_au"}
+
+    run_migrations(engine)
+    assert languages() == {"L1": "fr", "L2": "en"}
+    HqDatabase(engine).close()
