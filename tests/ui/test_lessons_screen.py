@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from fieldapp.i18n import in_language
 from fieldapp.models import Lesson
 from fieldapp.services import lessons as service
 from fieldapp.services.lessons import PART_BY_FIELD, LessonFilter, LessonInput
@@ -102,6 +103,34 @@ def test_save_draft_keeps_a_partial_lesson_and_refuses_over_long_text(qtbot, db,
     assert _stored(db)[0].discussion == ""
 
 
+def test_the_form_saves_the_language_the_lesson_is_written_in(qtbot, db, screen):
+    form = screen.form
+    language = form.language
+    assert [language.itemText(n) for n in range(language.count())] == [
+        "English", "Fran\u00e7ais", "Espa\u00f1ol"]
+    assert language.currentData() == "en"  # a new lesson: the interface's language
+    _type(qtbot, form.title, "Une seule liste des sites d'atterrissage")
+    _type(qtbot, language, "F")  # as the officer picks it from the keyboard
+    assert language.currentText() == "Fran\u00e7ais"
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: form.message.text() == "Draft saved on this laptop.", timeout=5000)
+    (draft,) = _stored(db)
+    assert draft.language == "fr"
+
+    form.new_lesson("")
+    assert language.currentData() == "en"
+    form.load(draft.id)
+    qtbot.waitUntil(lambda: form.lesson_id == draft.id, timeout=5000)
+    assert language.currentData() == "fr"
+    assert not form.has_unsaved_changes()
+
+
+def test_a_new_lesson_is_written_in_the_interface_language(qtbot, screen):
+    with in_language("es"):
+        screen.form.new_lesson("")
+    assert screen.form.language.currentText() == "Espa\u00f1ol"
+
+
 def _seed(db, operation_id: str) -> dict[str, str]:
     base = LessonInput(observed_on=date(2024, 3, 1), operation_id=operation_id,
                        observation=OBSERVATION, discussion=DISCUSSION,
@@ -143,7 +172,7 @@ def test_filters_narrow_the_list(qtbot, db, seeded, window):
     screen.topic_filter.setCurrentIndex(0)
     _type(qtbot, screen.search, "cluster meet")
     assert _listed(qtbot, screen) == ["Meeting times clashed"]
-    assert screen.count_label.text() == "1 lesson(s)"
+    assert screen.count_label.text() == "1 lesson"
 
     screen.search.clear()
     other = screen.operation_filter.findData(seeded.other_operation_id)

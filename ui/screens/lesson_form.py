@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDateEdit,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp import i18n
 from fieldapp.demo import DEMO_COUNTRY
 from fieldapp.errors import ValidationErrors
 from fieldapp.i18n import _
@@ -49,10 +49,12 @@ from fieldapp.services import lessons as service
 from fieldapp.services.lessons import MAX_PART_CHARS, PARTS, LessonInput, LessonView
 from fieldapp.services.lookup import OperationRow
 from ui.context import AppContext, Change
+from ui.i18n import language_choices
 from ui.models.lessons_table import status_text
 from ui.widgets.error_dialog import show_error
 from ui.widgets.field_errors import READ_ONLY_STYLE, FieldErrors, set_read_only
 from ui.widgets.file_jobs import choose_save_file
+from ui.widgets.form_layout import form_layout
 from ui.widgets.text_limit import TextLimit, beside
 
 HINT_STYLE = "color: #5f6368; font-style: italic;"
@@ -125,19 +127,25 @@ class LessonForm(QWidget):
         for topic in LessonTopic:
             self.topic.addItem(topic_label(topic), topic.value)
 
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.setToolTip(self.tr("The language the lesson is written in; the "
+                                         "lessons library can be filtered by it"))
+        for code, name in language_choices():  # each named in itself
+            self.language.addItem(name, code)
+
         for combo in (self.operation, self.topic):
             combo.setMinimumContentsLength(12)  # long names elide rather than widen the pane
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        top = QFormLayout()
-        top.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        top = form_layout()
         wrap = self.errors.wrap
         top.addRow(self.tr("Title:"), beside(wrap("title", self.title), self.title_limit))
         top.addRow(self.tr("Date observed:"), wrap("observed_on", self.observed_on))
         top.addRow(self.tr("Operation:"), wrap("operation_id", self.operation))
         top.addRow(self.tr("Exercise:"), wrap("exercise_name", self.exercise_name))
         top.addRow(self.tr("Location:"), wrap("location", self.location))
-        top.addRow(self.tr("Topic:"), wrap("topic", self.topic))
+        top.addRow(self.tr("Topic:"), self._topic_and_language())
 
         self.parts: dict[str, QPlainTextEdit] = {}
         self.counters: dict[str, QLabel] = {}
@@ -165,8 +173,7 @@ class LessonForm(QWidget):
         sensitivity_layout.setContentsMargins(0, 0, 0, 0)
         sensitivity_layout.addWidget(self.public)
         sensitivity_layout.addWidget(self.internal)
-        bottom = QFormLayout()
-        bottom.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        bottom = form_layout()
         bottom.addRow(self.tr("Suggested owner:"), wrap("suggested_owner", self.suggested_owner))
         bottom.addRow(self.tr("Keywords:"), wrap("keywords", self.keywords))
         bottom.addRow(self.tr("Sensitivity:"), wrap("sensitivity", sensitivity))
@@ -244,9 +251,26 @@ class LessonForm(QWidget):
         for field, widget in self._line_inputs().items():
             widget.textEdited.connect(lambda _t, f=field: self.errors.clear(f))
         self.topic.currentIndexChanged.connect(lambda _i: self.errors.clear("topic"))
+        self.language.currentIndexChanged.connect(lambda _i: self.errors.clear("language"))
         self.operation.currentIndexChanged.connect(lambda _i: self.errors.clear("operation_id"))
         self.operation.currentIndexChanged.connect(lambda _i: self._explain_submit())
         self.new_lesson("")
+
+    def _topic_and_language(self) -> QWidget:
+        """Topic, and on the same line the language it is written in (no row of its own:
+        the form keeps to a 768-pixel-high screen)."""
+        written_in = QLabel(self.tr("Written in:"))
+        written_in.setBuddy(self.language)
+        written_in.setFixedHeight(self.language.sizeHint().height())  # level with the combo
+        box = QWidget()
+        line = QHBoxLayout(box)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.errors.wrap("topic", self.topic), 1)
+        line.addSpacing(8)
+        line.addWidget(written_in, 0, Qt.AlignmentFlag.AlignTop)
+        line.addWidget(self.errors.wrap("language", self.language))
+        box.setFocusProxy(self.topic)
+        return box
 
     def _part_block(self, part: service.TextPart) -> QWidget:
         block = QWidget()
@@ -371,6 +395,9 @@ class LessonForm(QWidget):
         self.exercise_name.setText(data.exercise_name)
         self.location.setText(data.location)
         self.topic.setCurrentIndex(max(0, self.topic.findData(data.topic)))
+        # A new lesson is written in the interface's language unless the officer says not.
+        self.language.setCurrentIndex(max(0, self.language.findData(
+            data.language or i18n.language())))
         for field, editor in self.parts.items():
             editor.setPlainText(getattr(data, field))
         self.suggested_owner.setText(data.suggested_owner)
@@ -389,7 +416,7 @@ class LessonForm(QWidget):
         for widget in (*self._line_inputs().values(), *self.parts.values()):
             set_read_only(widget, not self.editable)
         self.title_limit.refresh()
-        for widget in (self.observed_on, self.operation, self.topic, self.public,
+        for widget in (self.observed_on, self.operation, self.topic, self.language, self.public,
                        self.internal):
             widget.setEnabled(self.editable)
         self.save_button.setVisible(self.editable)
@@ -452,6 +479,7 @@ class LessonForm(QWidget):
             suggested_owner=self.suggested_owner.text(),
             keywords=self.keywords.text(),
             sensitivity=Sensitivity.PUBLIC if self.public.isChecked() else Sensitivity.INTERNAL,
+            language=self.language.currentData() or "",
         )
 
     def has_unsaved_changes(self) -> bool:
