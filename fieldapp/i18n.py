@@ -32,6 +32,9 @@ from babel import numbers as babel_numbers
 
 BASE_LANG = "en"
 LANGS = ("en", "fr", "es")
+# Not a language: every text bracketed and a third longer, so a test (or a developer)
+# sees text left out of translation and text cut short (see `pseudo`).
+PSEUDO = "pseudo"
 # Each language named in itself, the same whatever the language shown.
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español"}  # i18n: not shown
 DOMAIN = "fieldkit"
@@ -49,7 +52,7 @@ def supported(lang: str | None) -> str:
 def set_language(lang: str) -> None:
     """Make `lang` the language of the core's text for the whole process."""
     global _process_language
-    _process_language = supported(lang)
+    _process_language = PSEUDO if lang == PSEUDO else supported(lang)
 
 
 def language() -> str:
@@ -67,9 +70,32 @@ def in_language(lang: str) -> Iterator[str]:
         _override.reset(token)
 
 
+def pseudo(text: str) -> str:
+    """A text as the pseudo language shows it: "[Save~~]"."""
+    return f"[{text}{'~' * (len(text) // 3)}]"
+
+
+class PseudoTranslations(gettext.NullTranslations):
+    """Every text bracketed and a third longer (`PSEUDO`)."""
+
+    def gettext(self, message: str) -> str:
+        return pseudo(message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return pseudo(msgid1 if n == 1 else msgid2)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return pseudo(message)
+
+    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
+        return pseudo(msgid1 if n == 1 else msgid2)
+
+
 @functools.cache
 def catalog(lang: str) -> gettext.NullTranslations:
     """The compiled catalog of a language (none for English, the source language)."""
+    if lang == PSEUDO:
+        return PseudoTranslations()
     if lang == BASE_LANG:
         return gettext.NullTranslations()
     compiled = resources.files("resources") / "i18n" / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
@@ -110,7 +136,7 @@ _LOCALES = {"en": "en_GB", "fr": "fr", "es": "es"}  # UN English: "6 Dec 2026", 
 
 def locale() -> Locale:
     """The Babel locale of the current language (dates, numbers)."""
-    return Locale.parse(_LOCALES[language()])
+    return Locale.parse(_LOCALES.get(language(), "en_GB"))
 
 
 def format_date(value: date, *, form: str = "medium") -> str:

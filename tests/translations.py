@@ -42,10 +42,12 @@ def ts_messages(path: Path) -> dict[tuple[str, str], ET.Element]:
 
 
 def _fresh_ts(lang: str, folder: Path) -> Path:
-    """The interface's text as lupdate extracts it from today's source."""
+    """The interface's text as lupdate extracts it from today's source (for English, the
+    source language, only the texts with plural forms)."""
     target = folder / f"fresh_{lang}.ts"
-    subprocess.run(["pyside6-lupdate", *ui_sources(), "-locations", "none", "-ts",
-                    str(target)], cwd=ROOT, check=True, capture_output=True)
+    plural_only = ["-pluralonly"] if lang == "en" else []
+    subprocess.run(["pyside6-lupdate", *ui_sources(), "-locations", "none", *plural_only,
+                    "-ts", str(target)], cwd=ROOT, check=True, capture_output=True)
     return target
 
 
@@ -113,4 +115,5 @@ def po_problems(lang: str) -> list[str]:
 
 def problems() -> list[str]:
     """Everything the translations lack, in every language."""
-    return [p for lang in LANGS for p in (*ts_problems(lang), *po_problems(lang))]
+    return [*ts_problems("en"),
+            *(p for lang in LANGS for p in (*ts_problems(lang), *po_problems(lang)))]

@@ -3,8 +3,9 @@
 A string literal (or the literal part of an f-string) that reads as words for people is
 reported when it is not inside a translation call its extractor sees: `tr`, `translate`,
 `QT_TRANSLATE_NOOP` (Qt, in ui/) or `_`, `N_`, `ngettext`, `pgettext`, `npgettext`
-(gettext, in the core and the HQ). Left alone: docstrings, log messages, object names, style sheets, settings keys,
-regular expressions, SQL, comparisons, subscripts, and any statement whose first line ends
+(gettext, in the core and the HQ). Left alone: docstrings, log messages, object names,
+style sheets, settings keys, regular expressions, SQL, comparisons, subscripts, and any
+statement whose first line ends
 with the comment `# i18n: not shown` (text only developers see, such as exception details,
 or words matched rather than shown, such as the column names an importer recognises).
 """
@@ -57,6 +58,7 @@ _NOT_PROSE = re.compile(
     r"|^[#@]\w"  # HXL hashtags, decorators
     r"|^%[-#0-9a-zA-Z]"  # printf and strftime formats
     r"|^(Ctrl|Alt|Shift|Meta)\+"  # key sequences (Ctrl+K)
+    r"|^\{(https?|urn):"  # XML qualified names ({http://www.w3.org/…}lang)
     r"|^[\w-]+="  # key=value options (lp -o page-ranges=1-2)
     r"|^[yMdHhmsAap:./ -]+$"  # date and time formats (yyyy-MM-dd HH:mm)
     r"|^\S*\s?\S*\.(json|csv|pdf|vcf|txt|db|png|md|html|qm|ts|po|mo)$"  # file names

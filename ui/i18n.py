@@ -17,10 +17,21 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QGuiApplication
 
 from fieldapp import i18n
-from fieldapp.i18n import BASE_LANG, LANGS, LANGUAGE_NAMES, supported
+from fieldapp.i18n import BASE_LANG, LANGS, LANGUAGE_NAMES, PSEUDO, pseudo, supported
 
 LANGUAGE_KEY = "language"  # "", "en", "fr" or "es"; "" follows the system
-PSEUDO = "pseudo"  # CMCOORD_PSEUDO_LOCALE: every text lengthened and bracketed (tests)
+
+
+class PseudoTranslator(QTranslator):
+    """The pseudo language for the interface: every text bracketed and a third longer,
+    so a screen shows at a glance text left out of translation, or cut short."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        return pseudo(source)
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return False
 
 
 def translations_folder() -> Path:
@@ -53,19 +64,30 @@ class Translations:
 
     def apply(self, lang: str) -> str:
         """Make `lang` the language of the interface, Qt's dialogs, dates and numbers and
-        the core's text; returns the language applied (English for one not supported)."""
-        lang = supported(lang)
+        the core's text; returns the language applied (English for one not supported).
+        `PSEUDO` (for tests) brackets and lengthens every text instead."""
         for translator in self._installed:
             self.app.removeTranslator(translator)
         self._installed = []
+        if lang == PSEUDO:
+            translator = PseudoTranslator(self.app)
+            self.app.installTranslator(translator)
+            self._installed.append(translator)
+            QLocale.setDefault(QLocale("en_GB"))
+            i18n.set_language(PSEUDO)
+            self.language = PSEUDO
+            return PSEUDO
+        lang = supported(lang)
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        # English has a catalog too: the plural forms of its "%n contact(s)" texts.
+        catalogs = [("fieldkit", str(translations_folder()))]
         if lang != BASE_LANG:
-            qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            for name, folder in (("fieldkit", str(translations_folder())),
-                                 ("qtbase", qt_folder)):
-                translator = QTranslator(self.app)
-                if translator.load(f"{name}_{lang}", folder):
-                    self.app.installTranslator(translator)
-                    self._installed.append(translator)
+            catalogs.append(("qtbase", qt_folder))
+        for name, folder in catalogs:
+            translator = QTranslator(self.app)
+            if translator.load(f"{name}_{lang}", folder):
+                self.app.installTranslator(translator)
+                self._installed.append(translator)
         system = QLocale.system()
         locale = system if system_language(system) == lang else QLocale(lang)
         QLocale.setDefault(locale)

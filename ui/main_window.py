@@ -105,11 +105,13 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
-        self.sidebar.setFixedWidth(200)
         for section in self.sections:
             item = QListWidgetItem(section.title)
             item.setData(Qt.ItemDataRole.UserRole, section.key)
             self.sidebar.addItem(item)
+        # As wide as its longest name needs (a translation may be longer), never less.
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setFixedWidth(max(200, self.sidebar.sizeHintForColumn(0) + 40))
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row)
 
         self.stack = SectionStack()
@@ -168,7 +170,7 @@ class MainWindow(QMainWindow):
         side.setObjectName("sidePanel")
         side.setStyleSheet("#sidePanel { background: #1f2d3d; }")
         side.setFixedWidth(self.sidebar.width())
-        brand = QLabel(self.tr("CMCoord\nField Kit"))
+        brand = QLabel("CMCoord\nField Kit")  # i18n: not shown (the product's name)
         brand.setObjectName("brand")
         brand.setStyleSheet("color: white; font-size: 15pt; font-weight: 600; "
                             "padding: 18px 18px 10px 18px;")

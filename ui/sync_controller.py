@@ -177,7 +177,7 @@ class SyncController(QObject):
         self.failures, self.offline, self.last_error = 0, False, ""
         message = self.tr("Sent {0}, received {1}.").format(result.pushed, result.pulled)
         if result.conflicts:
-            message += " " + self.tr("{0} conflict(s) to resolve.").format(result.conflicts)
+            message += " " + self.tr("%n conflict(s) to resolve.", "", result.conflicts)
         self.finished.emit("ok", message)
         self.refresh_status()
         self._schedule(INTERVAL_S)
@@ -257,15 +257,15 @@ class SyncController(QObject):
             parts.append(self.tr("never synced yet"))  # never "up to date" before a first sync
             tone = "pending"
         if status.conflicts:
-            parts.append(self.tr("{0} conflict(s) to resolve").format(status.conflicts))
+            parts.append(self.tr("%n conflict(s) to resolve", "", status.conflicts))
         if status.held:
-            parts.append(self.tr("{0} change(s) held by HQ").format(status.held))
+            parts.append(self.tr("%n change(s) held by HQ", "", status.held))
         if status.held_rows:
-            parts.append(self.tr("{0} row(s) from HQ not applied").format(status.held_rows))
+            parts.append(self.tr("%n row(s) from HQ not applied", "", status.held_rows))
         if tone == "ok" and parts:
             tone = "conflict"  # the officer has something to decide
         if problem or pending:
-            parts.append(self.tr("{0} change(s) waiting").format(pending))
+            parts.append(self.tr("%n change(s) waiting", "", pending))
             tone = "pending" if tone == "ok" else tone
         text = " · ".join(parts) if parts else self.tr("up to date")
         self._set_view(SyncView(self.tr("Sync: {0}").format(text), tone, state, problem, when))

@@ -58,9 +58,12 @@ def ui_sources() -> list[str]:
 
 
 def update_ts(lang: str) -> None:
-    """Extract the interface's text into the language's .ts file, dropping obsolete text."""
+    """Extract the interface's text into the language's .ts file, dropping obsolete text
+    (for English, the source language, only the texts with plural forms: "%n contact(s)"
+    reads "1 contact", "2 contacts")."""
+    plural_only = ["-pluralonly"] if lang == "en" else []
     subprocess.run(["pyside6-lupdate", *ui_sources(), "-no-obsolete", "-locations", "none",
-                    "-target-language", lang, "-ts", str(ts_path(lang))],
+                    *plural_only, "-target-language", lang, "-ts", str(ts_path(lang))],
                    cwd=ROOT, check=True, capture_output=True)
 
 
@@ -145,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     out = io.BytesIO()
     write_po(out, template, width=96, no_location=True, sort_output=True)
     (HERE / f"{DOMAIN}.pot").write_bytes(out.getvalue())
+    update_ts("en")
+    compile_ts("en")
     for lang in LANGS:
         update_ts(lang)
         compile_ts(lang)

@@ -1200,13 +1200,23 @@ Necesita conexión a internet; el manual en sí funciona sin conexión.</transla
         <source>Nothing held. Every change HQ receives is applied or shown as a conflict.</source>
         <translation>Nada retenido. Cada cambio que recibe la sede se aplica o se muestra como conflicto.</translation>
     </message>
-    <message>
-        <source>HQ held {0} change(s); {1} later change(s) of the same records wait behind them. They stay on this laptop until you act; everything else keeps syncing.</source>
-        <translation>La sede retuvo {0} cambio(s); {1} cambio(s) posterior(es) de los mismos registros esperan detrás. Permanecen en este portátil hasta que usted actúe; todo lo demás se sigue sincronizando.</translation>
+    <message numerus="yes">
+        <source>HQ held %n change(s).</source>
+        <translation>
+            <numerusform>La sede retuvo %n cambio.</numerusform>
+            <numerusform>La sede retuvo %n cambios.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n later change(s) of the same records wait behind them.</source>
+        <translation>
+            <numerusform>%n cambio posterior de los mismos registros espera detrás de ellos.</numerusform>
+            <numerusform>%n cambios posteriores de los mismos registros esperan detrás de ellos.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>HQ held {0} change(s). They stay on this laptop until you act; everything else keeps syncing.</source>
-        <translation>La sede retuvo {0} cambio(s). Permanecen en este portátil hasta que usted actúe; todo lo demás se sigue sincronizando.</translation>
+        <source>They stay on this laptop until you act; everything else keeps syncing.</source>
+        <translation>Permanecen en este portátil hasta que usted actúe; todo lo demás sigue sincronizándose.</translation>
     </message>
     <message>
         <source>waiting</source>
@@ -1251,9 +1261,12 @@ Necesita conexión a internet; el manual en sí funciona sin conexión.</transla
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
-    <message>
-        <source>{0} row(s) from HQ could not be applied on this laptop. Everything else was applied.</source>
-        <translation>{0} fila(s) de la sede no se pudieron aplicar en este portátil. Todo lo demás se aplicó.</translation>
+    <message numerus="yes">
+        <source>%n row(s) from HQ could not be applied on this laptop. Everything else was applied.</source>
+        <translation>
+            <numerusform>%n fila de la sede no pudo aplicarse en este portátil. Todo lo demás se aplicó.</numerusform>
+            <numerusform>%n filas de la sede no pudieron aplicarse en este portátil. Todo lo demás se aplicó.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing held. Every row from HQ was applied.</source>
@@ -1425,6 +1438,10 @@ Necesita conexión a internet; el manual en sí funciona sin conexión.</transla
         <translation>Elija un tema…</translation>
     </message>
     <message>
+        <source>The language the lesson is written in; the lessons library can be filtered by it</source>
+        <translation>El idioma en que está redactada la lección; la biblioteca de lecciones puede filtrarse por él</translation>
+    </message>
+    <message>
         <source>Title:</source>
         <translation>Título:</translation>
     </message>
@@ -1503,6 +1520,10 @@ Necesita conexión a internet; el manual en sí funciona sin conexión.</transla
     <message>
         <source>Save this lesson as a PDF file</source>
         <translation>Guardar esta lección como archivo PDF</translation>
+    </message>
+    <message>
+        <source>Written in:</source>
+        <translation>Redactada en:</translation>
     </message>
     <message>
         <source>{0} characters: too long, the most is {1}</source>
@@ -1865,12 +1886,6 @@ Necesita conexión a internet; el manual en sí funciona sin conexión.</transla
         <translation>Sincronización: aún no configurada</translation>
     </message>
     <message>
-        <source>CMCoord
-Field Kit</source>
-        <translation>CMCoord
-Field Kit</translation>
-    </message>
-    <message>
         <source>A form here holds changes that are not saved yet. Save or discard them and choose the language again, or it will apply when Field Kit next starts.</source>
         <translation>Un formulario de esta pantalla tiene cambios sin guardar. Guárdelos o descártelos y vuelva a elegir el idioma; si no, se aplicará la próxima vez que se inicie Field Kit.</translation>
     </message>
@@ -2085,9 +2100,12 @@ Field Kit</translation>
 </context>
 <context>
     <name>PdfPreview</name>
-    <message>
-        <source>{0} pages</source>
-        <translation>{0} páginas</translation>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n página</numerusform>
+            <numerusform>%n páginas</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save as PDF…</source>
@@ -2541,9 +2559,12 @@ Field Kit</translation>
         <source>The printer could not be started; nothing was sent.</source>
         <translation>No se pudo iniciar la impresora; no se envió nada.</translation>
     </message>
-    <message>
-        <source>Sent {0} page(s) to {1}.</source>
-        <translation>Se enviaron {0} página(s) a {1}.</translation>
+    <message numerus="yes">
+        <source>Sent %n page(s) to {0}.</source>
+        <translation>
+            <numerusform>Se envió %n página a {0}.</numerusform>
+            <numerusform>Se enviaron %n páginas a {0}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>the printer</source>
@@ -2779,9 +2800,40 @@ Field Kit</translation>
         <source>Sent {0}, received {1}.</source>
         <translation>Enviados: {0}; recibidos: {1}.</translation>
     </message>
-    <message>
-        <source>{0} conflict(s) to resolve.</source>
-        <translation>{0} conflicto(s) por resolver.</translation>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve.</source>
+        <translation>
+            <numerusform>%n conflicto por resolver.</numerusform>
+            <numerusform>%n conflictos por resolver.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve</source>
+        <translation>
+            <numerusform>%n conflicto por resolver</numerusform>
+            <numerusform>%n conflictos por resolver</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) held by HQ</source>
+        <translation>
+            <numerusform>%n cambio retenido por la sede</numerusform>
+            <numerusform>%n cambios retenidos por la sede</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) from HQ not applied</source>
+        <translation>
+            <numerusform>%n fila de la sede sin aplicar</numerusform>
+            <numerusform>%n filas de la sede sin aplicar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n cambio en espera</numerusform>
+            <numerusform>%n cambios en espera</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sync cancelled; what was sent stays sent.</source>
@@ -2802,22 +2854,6 @@ Field Kit</translation>
     <message>
         <source>never synced yet</source>
         <translation>aún no sincronizado</translation>
-    </message>
-    <message>
-        <source>{0} conflict(s) to resolve</source>
-        <translation>{0} conflicto(s) por resolver</translation>
-    </message>
-    <message>
-        <source>{0} change(s) held by HQ</source>
-        <translation>{0} cambio(s) retenido(s) por la sede</translation>
-    </message>
-    <message>
-        <source>{0} row(s) from HQ not applied</source>
-        <translation>{0} fila(s) de la sede sin aplicar</translation>
-    </message>
-    <message>
-        <source>{0} change(s) waiting</source>
-        <translation>{0} cambio(s) en espera</translation>
     </message>
     <message>
         <source>up to date</source>
@@ -2990,9 +3026,12 @@ Field Kit</translation>
         <source>No longer assigned to you at HQ: {0}. Their records stay readable on this laptop and no longer sync.</source>
         <translation>Ya no asignadas a usted en la sede: {0}. Sus registros siguen legibles en este portátil y ya no se sincronizan.</translation>
     </message>
-    <message>
-        <source>{0} change(s) were made differently here and at HQ. HQ&apos;s value is in place until you decide; both are shown below.</source>
-        <translation>{0} cambio(s) se hicieron de forma distinta aquí y en la sede. El valor de la sede está vigente hasta que usted decida; ambos se muestran abajo.</translation>
+    <message numerus="yes">
+        <source>%n change(s) were made differently here and at HQ. HQ&apos;s value is in place until you decide; both are shown below.</source>
+        <translation>
+            <numerusform>%n cambio se hizo de forma distinta aquí y en la sede. El valor de la sede se aplica hasta que usted decida; ambos se muestran abajo.</numerusform>
+            <numerusform>%n cambios se hicieron de forma distinta aquí y en la sede. El valor de la sede se aplica hasta que usted decida; ambos se muestran abajo.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No conflicts.</source>

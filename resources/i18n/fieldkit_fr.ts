@@ -1200,13 +1200,23 @@ Il faut une connexion Internet&#xa0;; le manuel lui-même fonctionne hors ligne.
         <source>Nothing held. Every change HQ receives is applied or shown as a conflict.</source>
         <translation>Aucune modification retenue. Chaque modification reçue par le siège est appliquée ou affichée comme conflit.</translation>
     </message>
-    <message>
-        <source>HQ held {0} change(s); {1} later change(s) of the same records wait behind them. They stay on this laptop until you act; everything else keeps syncing.</source>
-        <translation>Le siège a retenu {0} modification(s)&#xa0;; en attente derrière elles&#xa0;: {1} modification(s) ultérieure(s) des mêmes fiches. Elles restent sur cet ordinateur jusqu&apos;à ce que vous agissiez&#xa0;; tout le reste continue de se synchroniser.</translation>
+    <message numerus="yes">
+        <source>HQ held %n change(s).</source>
+        <translation>
+            <numerusform>Le siège a retenu %n modification.</numerusform>
+            <numerusform>Le siège a retenu %n modifications.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n later change(s) of the same records wait behind them.</source>
+        <translation>
+            <numerusform>%n modification ultérieure des mêmes fiches attend derrière elles.</numerusform>
+            <numerusform>%n modifications ultérieures des mêmes fiches attendent derrière elles.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>HQ held {0} change(s). They stay on this laptop until you act; everything else keeps syncing.</source>
-        <translation>Le siège a retenu {0} modification(s). Elles restent sur cet ordinateur jusqu&apos;à ce que vous agissiez&#xa0;; tout le reste continue de se synchroniser.</translation>
+        <source>They stay on this laptop until you act; everything else keeps syncing.</source>
+        <translation>Elles restent sur cet ordinateur jusqu&apos;à ce que vous agissiez&#xa0;; tout le reste continue de se synchroniser.</translation>
     </message>
     <message>
         <source>waiting</source>
@@ -1251,9 +1261,12 @@ Il faut une connexion Internet&#xa0;; le manuel lui-même fonctionne hors ligne.
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
-    <message>
-        <source>{0} row(s) from HQ could not be applied on this laptop. Everything else was applied.</source>
-        <translation>Impossible d&apos;appliquer sur cet ordinateur {0} ligne(s) du siège. Tout le reste a été appliqué.</translation>
+    <message numerus="yes">
+        <source>%n row(s) from HQ could not be applied on this laptop. Everything else was applied.</source>
+        <translation>
+            <numerusform>%n ligne du siège n&apos;a pas pu être appliquée sur cet ordinateur. Tout le reste a été appliqué.</numerusform>
+            <numerusform>%n lignes du siège n&apos;ont pas pu être appliquées sur cet ordinateur. Tout le reste a été appliqué.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing held. Every row from HQ was applied.</source>
@@ -1425,6 +1438,10 @@ Il faut une connexion Internet&#xa0;; le manuel lui-même fonctionne hors ligne.
         <translation>Choisir un thème…</translation>
     </message>
     <message>
+        <source>The language the lesson is written in; the lessons library can be filtered by it</source>
+        <translation>La langue dans laquelle l&apos;enseignement est rédigé&#xa0;; la bibliothèque des enseignements peut être filtrée selon celle-ci</translation>
+    </message>
+    <message>
         <source>Title:</source>
         <translation>Titre&#xa0;:</translation>
     </message>
@@ -1503,6 +1520,10 @@ Il faut une connexion Internet&#xa0;; le manuel lui-même fonctionne hors ligne.
     <message>
         <source>Save this lesson as a PDF file</source>
         <translation>Enregistrer cet enseignement en PDF</translation>
+    </message>
+    <message>
+        <source>Written in:</source>
+        <translation>Rédigé en&#xa0;:</translation>
     </message>
     <message>
         <source>{0} characters: too long, the most is {1}</source>
@@ -1865,12 +1886,6 @@ Il faut une connexion Internet&#xa0;; le manuel lui-même fonctionne hors ligne.
         <translation>Synchronisation&#xa0;: pas encore configurée</translation>
     </message>
     <message>
-        <source>CMCoord
-Field Kit</source>
-        <translation>CMCoord
-Field Kit</translation>
-    </message>
-    <message>
         <source>A form here holds changes that are not saved yet. Save or discard them and choose the language again, or it will apply when Field Kit next starts.</source>
         <translation>Un formulaire contient des modifications non enregistrées. Enregistrez-les ou abandonnez-les, puis choisissez de nouveau la langue&#xa0;; sinon, elle s&apos;appliquera au prochain démarrage de Field Kit.</translation>
     </message>
@@ -2085,9 +2100,12 @@ Field Kit</translation>
 </context>
 <context>
     <name>PdfPreview</name>
-    <message>
-        <source>{0} pages</source>
-        <translation>{0} pages</translation>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save as PDF…</source>
@@ -2541,9 +2559,12 @@ Field Kit</translation>
         <source>The printer could not be started; nothing was sent.</source>
         <translation>L&apos;imprimante n&apos;a pas pu être lancée&#xa0;; rien n&apos;a été envoyé.</translation>
     </message>
-    <message>
-        <source>Sent {0} page(s) to {1}.</source>
-        <translation>{0} page(s) envoyée(s) à {1}.</translation>
+    <message numerus="yes">
+        <source>Sent %n page(s) to {0}.</source>
+        <translation>
+            <numerusform>%n page envoyée à {0}.</numerusform>
+            <numerusform>%n pages envoyées à {0}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>the printer</source>
@@ -2779,9 +2800,40 @@ Field Kit</translation>
         <source>Sent {0}, received {1}.</source>
         <translation>Envoyés&#xa0;: {0}, reçus&#xa0;: {1}.</translation>
     </message>
-    <message>
-        <source>{0} conflict(s) to resolve.</source>
-        <translation>{0} conflit(s) à résoudre.</translation>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve.</source>
+        <translation>
+            <numerusform>%n conflit à résoudre.</numerusform>
+            <numerusform>%n conflits à résoudre.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve</source>
+        <translation>
+            <numerusform>%n conflit à résoudre</numerusform>
+            <numerusform>%n conflits à résoudre</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) held by HQ</source>
+        <translation>
+            <numerusform>%n modification retenue par le siège</numerusform>
+            <numerusform>%n modifications retenues par le siège</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) from HQ not applied</source>
+        <translation>
+            <numerusform>%n ligne du siège non appliquée</numerusform>
+            <numerusform>%n lignes du siège non appliquées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n modification en attente</numerusform>
+            <numerusform>%n modifications en attente</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sync cancelled; what was sent stays sent.</source>
@@ -2802,22 +2854,6 @@ Field Kit</translation>
     <message>
         <source>never synced yet</source>
         <translation>jamais synchronisé</translation>
-    </message>
-    <message>
-        <source>{0} conflict(s) to resolve</source>
-        <translation>{0} conflit(s) à résoudre</translation>
-    </message>
-    <message>
-        <source>{0} change(s) held by HQ</source>
-        <translation>{0} modification(s) retenue(s) par le siège</translation>
-    </message>
-    <message>
-        <source>{0} row(s) from HQ not applied</source>
-        <translation>{0} ligne(s) du siège non appliquée(s)</translation>
-    </message>
-    <message>
-        <source>{0} change(s) waiting</source>
-        <translation>{0} modification(s) en attente</translation>
     </message>
     <message>
         <source>up to date</source>
@@ -2990,9 +3026,12 @@ Field Kit</translation>
         <source>No longer assigned to you at HQ: {0}. Their records stay readable on this laptop and no longer sync.</source>
         <translation>Opérations qui ne vous sont plus attribuées au siège&#xa0;: {0}. Leurs fiches restent lisibles sur cet ordinateur et ne se synchronisent plus.</translation>
     </message>
-    <message>
-        <source>{0} change(s) were made differently here and at HQ. HQ&apos;s value is in place until you decide; both are shown below.</source>
-        <translation>{0} modification(s) faite(s) différemment ici et au siège. La valeur du siège reste en place jusqu&apos;à votre décision&#xa0;; les deux sont affichées ci-dessous.</translation>
+    <message numerus="yes">
+        <source>%n change(s) were made differently here and at HQ. HQ&apos;s value is in place until you decide; both are shown below.</source>
+        <translation>
+            <numerusform>%n modification a été faite différemment ici et au siège. La valeur du siège s&apos;applique jusqu&apos;à votre décision&#xa0;; les deux sont affichées ci-dessous.</numerusform>
+            <numerusform>%n modifications ont été faites différemment ici et au siège. La valeur du siège s&apos;applique jusqu&apos;à votre décision&#xa0;; les deux sont affichées ci-dessous.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No conflicts.</source>

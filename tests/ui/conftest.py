@@ -15,7 +15,17 @@ from PySide6.QtCore import QSettings
 from fieldapp.models import Contact, Organisation
 from fieldapp.services.operations import OperationInput, create_operation
 from ui.context import AppContext
+from ui.i18n import Translations
 from ui.main_window import MainWindow
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp) -> Translations:
+    """The interface in English, as the application starts it: with the plural forms of
+    English ("1 contact", "2 contacts") from its catalog."""
+    translations = Translations(qapp)
+    translations.apply("en")
+    return translations
 
 
 @pytest.fixture

@@ -139,5 +139,5 @@ def test_the_screen_prints_and_tells_the_officer_where_it_went(qtbot, ctx, seede
     out = tmp_path / "sent.pdf"
     screen.print_to(_pdf_printer(out), rfa_id)
     qtbot.waitUntil(lambda: "Sent" in screen.form.message.text(), timeout=10000)
-    assert screen.form.message.text() == f"Sent 2 page(s) to {out}."
+    assert screen.form.message.text() == f"Sent 2 pages to {out}."
     assert "Printed request" in PdfReader(out).pages[0].extract_text()

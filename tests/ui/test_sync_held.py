@@ -118,10 +118,11 @@ def test_held_change_and_held_row_are_shown_with_their_reason(qtbot, held, windo
 def test_status_bar_and_screen_show_the_same_held_counts(qtbot, held, window):
     screen = _sync_screen(qtbot, window)
     qtbot.waitUntil(lambda: "held" in window.sync_status.text(), timeout=5000)
-    assert window.sync_status.text() == ("Sync: 1 change(s) held by HQ · 1 row(s) from HQ "
-                                         "not applied · 1 change(s) waiting")
+    assert window.sync_status.text() == ("Sync: 1 change held by HQ · 1 row from HQ "
+                                         "not applied · 1 change waiting")
     assert screen.pending_label.text() == "Waiting to be sent (1): Contact: 1"
-    assert "HQ held 1 change(s); 1 later change(s)" in screen.held_changes.note.text()
+    assert "HQ held 1 change. 1 later change of the same records waits behind it." in \
+        screen.held_changes.note.text()
 
 
 def test_send_again_lifts_the_hold_and_the_change_waits_to_be_sent(qtbot, held, db, window):
@@ -134,8 +135,8 @@ def test_send_again_lifts_the_hold_and_the_change_waits_to_be_sent(qtbot, held, 
     assert _outbox(db) == {held.held_change: "", held.waiting_change: ""}
     assert screen.tabs.tabText(1) == "Held by HQ"
     qtbot.waitUntil(lambda: "Contact: 2" in screen.pending_label.text(), timeout=5000)
-    assert window.sync_status.text() == ("Sync: 1 row(s) from HQ not applied · "
-                                         "2 change(s) waiting")
+    assert window.sync_status.text() == ("Sync: 1 row from HQ not applied · "
+                                         "2 changes waiting")
 
 
 def test_discard_asks_first_naming_the_record_and_removes_only_that_change(
@@ -237,5 +238,5 @@ def test_failed_sync_shows_the_logs_sentence_on_screen_and_in_the_status_bar(qtb
     assert screen.log_table.item(0, 6).text() == sentence
     assert screen.log_table.item(1, 1).text() == "Done"
     assert f"Last attempt failed: {sentence}" in screen.state_label.text()
-    qtbot.waitUntil(lambda: window.sync_status.text() == "Sync: error · 0 change(s) waiting",
+    qtbot.waitUntil(lambda: window.sync_status.text() == "Sync: error · 0 changes waiting",
                     timeout=5000)

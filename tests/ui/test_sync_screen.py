@@ -180,7 +180,7 @@ def test_change_held_after_unassignment_is_listed_then_sent_again_once_reassigne
     assert panel.reason_label.text()  # HQ's own sentence
     qtbot.waitUntil(lambda: screen.tabs.tabText(1) == "Held by HQ (1)", timeout=20000)
     qtbot.waitUntil(lambda: "Marovia response" in screen.archived_label.text(), timeout=20000)
-    qtbot.waitUntil(lambda: "1 change(s) held by HQ" in window.sync_status.text(),
+    qtbot.waitUntil(lambda: "1 change held by HQ" in window.sync_status.text(),
                     timeout=20000)
     qtbot.waitUntil(lambda: screen.log_table.rowCount() > 0
                     and screen.log_table.item(0, 1).text() == "Done · 1 held", timeout=20000)
@@ -216,7 +216,7 @@ def test_hq_out_of_reach_says_so_and_keeps_changes_waiting(qtbot, hq, ctx, windo
     retry_ms = ctx.sync.next_attempt_ms()
     low, high = BACKOFF_BASE_S * (1 - JITTER) * 1000, BACKOFF_BASE_S * (1 + JITTER) * 1000
     assert low - 500 <= retry_ms <= high
-    qtbot.waitUntil(lambda: "1 change(s) waiting" in window.sync_status.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "1 change waiting" in window.sync_status.text(), timeout=5000)
     # The screen re-reads its state in the background after the attempt: wait for it too.
     qtbot.waitUntil(lambda: "Contact: 1" in screen.pending_label.text(), timeout=5000)
     qtbot.waitUntil(lambda: screen.log_table.rowCount() > 0
@@ -224,7 +224,7 @@ def test_hq_out_of_reach_says_so_and_keeps_changes_waiting(qtbot, hq, ctx, windo
     # The screen, the log and the status bar tell the same failure in the same words.
     assert screen.log_table.item(0, 6).text() == message
     assert f"Last attempt failed: {message}" in screen.state_label.text()
-    assert window.sync_status.text() == "Sync: offline · 1 change(s) waiting"
+    assert window.sync_status.text() == "Sync: offline · 1 change waiting"
 
 
 def test_automatic_sync_retries_later_with_growing_jittered_delays(qtbot, ctx, window):

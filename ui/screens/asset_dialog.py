@@ -49,6 +49,7 @@ from ui.tasks import Session
 from ui.widgets.error_dialog import show_error
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.form_dialog import FormDialog
+from ui.widgets.form_layout import form_layout
 from ui.widgets.optional_date import OptionalDateEdit
 
 
@@ -175,8 +176,7 @@ class AssetDialog(FormDialog):
         for name in ("capacity_value", "latitude", "longitude"):
             getattr(self, name).textChanged.connect(lambda _t, n=name: self._check_number(n))
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = form_layout()
         wrap = self.errors.wrap
         form.addRow(self.tr("Category:"), wrap("category", self.category))
         form.addRow(self.tr("Description:"), wrap("description", self.description))
@@ -338,7 +338,7 @@ class StatusDialog(QDialog):
         self.comment.setPlaceholderText(self.tr("e.g. Tasked for RFA CYA-004; arrives Port Selvane "
                                                 "Tuesday"))
         self.comment.setFixedHeight(70)
-        form = QFormLayout()
+        form = form_layout()
         form.addRow(self.tr("New status:"), self.errors.wrap("status", self.status))
         form.addRow(self.tr("Comment:"), self.comment)
         self.buttons = QDialogButtonBox(

@@ -19,7 +19,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -51,6 +50,7 @@ from ui.models.assets_table import AssetQuery, AssetsTableModel, availability_te
 from ui.screens.import_preview import MergeWords, PreviewLines
 from ui.tasks import Session
 from ui.widgets.file_jobs import choose_open_path
+from ui.widgets.form_layout import form_layout
 from ui.widgets.list_screen import ListScreen
 from ui.widgets.optional_date import OptionalDateEdit
 
@@ -92,7 +92,7 @@ class AssetDetailPanel(QScrollArea):
         self.stale.setWordWrap(True)
         self.stale.setStyleSheet("background: #fff4d6; padding: 4px;")
         self.stale.hide()
-        self.form = QFormLayout()
+        self.form = form_layout()
         self.history = QTableWidget(0, 4)
         self.history.setObjectName("history")
         self.history.setHorizontalHeaderLabels(

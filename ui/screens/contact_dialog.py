@@ -52,6 +52,7 @@ from ui.help.screen_fit import HEIGHT_SHARE, available_area, keep_inside
 from ui.tasks import Session
 from ui.widgets.field_errors import ERROR_STYLE, grow_to_fit
 from ui.widgets.form_dialog import FormDialog
+from ui.widgets.form_layout import form_layout
 
 
 def split_emails(text: str) -> list[str]:
@@ -202,8 +203,7 @@ class ContactDialog(FormDialog):
         phones_layout.setContentsMargins(0, 0, 0, 0)
         phones_layout.addWidget(self.phone_box)
         phones_layout.addWidget(add_phone, 0, Qt.AlignmentFlag.AlignLeft)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = form_layout()
         wrap = self.errors.wrap
         form.addRow(self.tr("Given name:"), wrap("given_name", self.given_name))
         form.addRow(self.tr("Family name:"), wrap("family_name", self.family_name))

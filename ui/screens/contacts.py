@@ -17,7 +17,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -52,6 +51,7 @@ from ui.models.contacts_table import ContactQuery, ContactsTableModel
 from ui.screens.import_preview import MergeWords, PreviewLines
 from ui.tasks import Session
 from ui.widgets.file_jobs import choose_open_path
+from ui.widgets.form_layout import form_layout
 from ui.widgets.list_screen import ListScreen
 
 KIND_LETTER = {"mobile": "M", "office": "O", "satellite": "S", "radio": "R"}
@@ -76,7 +76,7 @@ class ContactDetailPanel(QScrollArea):
         self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.subtitle = QLabel()
         self.subtitle.setWordWrap(True)
-        self.form = QFormLayout()
+        self.form = form_layout()
         self.layout_.addWidget(self.title)
         self.layout_.addWidget(self.subtitle)
         self.layout_.addLayout(self.form)

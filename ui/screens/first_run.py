@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,6 +32,7 @@ from ui.help.screen_fit import available_area, keep_inside
 from ui.tasks import Task
 from ui.widgets.error_dialog import show_error
 from ui.widgets.field_errors import FieldErrors, grow_to_fit
+from ui.widgets.form_layout import form_layout
 
 
 class FirstRunDialog(QDialog):
@@ -63,8 +63,7 @@ class FirstRunDialog(QDialog):
         self.organisation = QLineEdit()
         self.organisation.setObjectName("officerOrganisation")
         self.organisation.setPlaceholderText(self.tr("e.g. OCHA"))
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = form_layout()
         form.addRow(self.tr("Your name:"), self.errors.wrap("name", self.name))
         form.addRow(self.tr("Organisation:"), self.errors.wrap("organisation", self.organisation))
         self.name.textEdited.connect(lambda _t: self.errors.clear("name"))

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QFormLayout,
     QLineEdit,
     QWidget,
 )
@@ -29,6 +28,7 @@ from fieldapp.services.operations import (
 )
 from ui.context import AppContext, Change
 from ui.widgets.form_dialog import FormDialog
+from ui.widgets.form_layout import form_layout
 from ui.widgets.optional_date import OptionalDateEdit
 
 
@@ -84,8 +84,7 @@ class OperationDialog(FormDialog):
         self.timezone = _searchable_combo(["UTC"], "timezone")
         self.timezone.setEditText("UTC")
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = form_layout()
         wrap = self.errors.wrap
         form.addRow(self.tr("Name:"), wrap("name", self.name))
         form.addRow(self.tr("Short code:"), wrap("code", self.code))

@@ -399,8 +399,8 @@ class RfaScreen(QWidget):
             if not sent.pages:
                 self.form._say(self.tr("The printer could not be started; nothing was sent."))
                 return
-            self.form._say(self.tr("Sent {0} page(s) to {1}.").format(
-                sent.pages, sent.destination or self.tr("the printer")), alert=False)
+            self.form._say(self.tr("Sent %n page(s) to {0}.", "", sent.pages).format(
+                sent.destination or self.tr("the printer")), alert=False)
 
         self._build_pdf(rfa_id, size, printed)
 

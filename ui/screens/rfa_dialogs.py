@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.models.enums import RfaStatus
 from fieldapp.services.rfa import NEEDS_COMMENT
+from ui.widgets.form_layout import form_layout
 
 _BUTTONS = {
     RfaStatus.SUBMITTED: QT_TRANSLATE_NOOP("RfaActions", "Submit for validation"),
@@ -62,7 +62,7 @@ class TransitionDialog(QDialog):
             self.tr("Say why (required).") if self.needs_comment
             else self.tr("Optional: e.g. validated at the HCT meeting of 12 March."))
         self.comment_box.setMaximumHeight(110)
-        form = QFormLayout()
+        form = form_layout()
         form.addRow(self.tr("Comment:"), self.comment_box)
         self.asset_box = QComboBox()
         self.asset_box.setObjectName("transitionAsset")

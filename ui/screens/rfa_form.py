@@ -76,6 +76,7 @@ from ui.tasks import Session
 from ui.widgets.autosave import Autosaver
 from ui.widgets.field_errors import READ_ONLY_STYLE, LiveFieldErrors, set_read_only
 from ui.widgets.flow_layout import flow_row
+from ui.widgets.form_layout import form_layout
 from ui.widgets.rfa_inputs import (
     ContactPicker,
     CoordinatesEdit,
@@ -150,7 +151,7 @@ class RfaForm(QWidget):
         for code, name in language_choices():
             self.print_language.addItem(name, code)
         self.print_language.setCurrentIndex(
-            self.print_language.findData(i18n.language()))
+            max(0, self.print_language.findData(i18n.language())))
         for button, action in ((self.preview_button, "preview"), (self.pdf_button, "save"),
                                (self.print_button, "print")):
             button.clicked.connect(lambda _c=False, a=action: self._ask_pdf(a))
@@ -216,8 +217,7 @@ class RfaForm(QWidget):
 
     def _form(self, title: str) -> tuple[QGroupBox, QFormLayout]:
         group = QGroupBox(title)
-        form = QFormLayout(group)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = form_layout(group)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         return group, form
 

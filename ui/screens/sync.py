@@ -18,7 +18,6 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -48,6 +47,7 @@ from ui.models.sync_state import (
 )
 from ui.sync_controller import SyncView
 from ui.widgets.field_errors import FieldErrors
+from ui.widgets.form_layout import form_layout
 from ui.widgets.held_lists import HeldChangesPanel, HeldRowsPanel
 
 NOTE_STYLE = "color: #555;"
@@ -174,7 +174,7 @@ class SyncScreen(QWidget):
         self.enroll_message = QLabel()
         self.enroll_message.setObjectName("enrollMessage")
         self.enroll_message.setWordWrap(True)
-        form = QFormLayout()
+        form = form_layout()
         form.addRow(self.tr("HQ address:"), self.errors.wrap("hq_url", self.url_edit))
         form.addRow("", self.http_warning)
         form.addRow("", self.http_confirm)
@@ -383,8 +383,8 @@ class SyncScreen(QWidget):
                 table.setItem(row, column, QTableWidgetItem(text))
         if conflicts:
             self.conflicts_note.setText(
-                self.tr("{0} change(s) were made differently here and at HQ. HQ's value is in "
-                        "place until you decide; both are shown below.").format(len(conflicts)))
+                self.tr("%n change(s) were made differently here and at HQ. HQ's value is in "
+                        "place until you decide; both are shown below.", "", len(conflicts)))
             self.conflicts_note.setStyleSheet(ALERT_STYLE)
             ids = [c.id for c in conflicts]
             table.selectRow(ids.index(selected.id) if selected and selected.id in ids else 0)

@@ -261,12 +261,17 @@ class HeldChangesPanel(_HeldPanel):
             note = self.tr("Nothing held. Every change HQ receives is applied or shown as a "
                            "conflict.")
         elif waiting:
-            note = self.tr("HQ held {0} change(s); {1} later change(s) of the same records "
-                           "wait behind them. They stay on this laptop until you act; "
-                           "everything else keeps syncing.").format(held, waiting)
+            note = " ".join((
+                self.tr("HQ held %n change(s).", "", held),
+                self.tr("%n later change(s) of the same records wait behind them.", "",
+                        waiting),
+                self.tr("They stay on this laptop until you act; everything else keeps "
+                        "syncing.")))
         else:
-            note = self.tr("HQ held {0} change(s). They stay on this laptop until you act; "
-                           "everything else keeps syncing.").format(held)
+            note = " ".join((
+                self.tr("HQ held %n change(s).", "", held),
+                self.tr("They stay on this laptop until you act; everything else keeps "
+                        "syncing.")))
         self._fill(changes, note)
 
     def _key(self, item: Any) -> object:
@@ -338,8 +343,8 @@ class HeldRowsPanel(_HeldPanel):
 
     def show_rows(self, rows: list[Any]) -> None:
         """Show the rows from HQ kept back here."""
-        note = (self.tr("{0} row(s) from HQ could not be applied on this laptop. Everything "
-                        "else was applied.").format(len(rows)) if rows
+        note = (self.tr("%n row(s) from HQ could not be applied on this laptop. Everything "
+                        "else was applied.", "", len(rows)) if rows
                 else self.tr("Nothing held. Every row from HQ was applied."))
         self._fill(rows, note)
 

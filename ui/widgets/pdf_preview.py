@@ -82,7 +82,7 @@ class PdfPreview(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
-        self.pages = QLabel(self.tr("{0} pages").format(self.document.pageCount()))
+        self.pages = QLabel(self.tr("%n page(s)", "", self.document.pageCount()))
         layout.addWidget(self.view, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save_button = QPushButton(self.tr("Save as PDF…"))
