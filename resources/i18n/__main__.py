@@ -19,7 +19,7 @@ import argparse
 import io
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -37,7 +37,7 @@ KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2),
             "pgettext": ((1, "c"), 2), "npgettext": ((1, "c"), 2, 3)}
 METHODS = [("**.py", "python"), ("**/templates/**.html", "jinja2")]
 OPTIONS = {"**/templates/**.html": {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
-FIXED = datetime(2026, 1, 1, tzinfo=timezone.utc)  # stable headers: no diff on every run
+FIXED = datetime(2026, 1, 1, tzinfo=UTC)  # stable headers: no diff on every run
 # The two forms translators know (CLDR's third, for millions, is left out).
 PLURALS = {"fr": (2, "(n > 1)"), "es": (2, "(n != 1)")}
 

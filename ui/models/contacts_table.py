@@ -23,6 +23,7 @@ from fieldapp.services.contacts import (
     display_phone,
 )
 from ui.models.lazy_table import ColumnSpec, LazyTableModel
+from ui.models.sorted_table import left_to_right
 from ui.tasks import Session, TaskRunner
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -101,7 +102,9 @@ class ContactsTableModel(LazyTableModel[ContactRow]):
             if key == "org_type":
                 return org_type_label(row.org_type) if row.org_type else ""
             if key == "phone":
-                return display_phone(row.phone)
+                return left_to_right(display_phone(row.phone))
+            if key == "email":
+                return left_to_right(row.email)
             return getattr(row, key)
         if role == Qt.ItemDataRole.DecorationRole and key == "phone" and row.has_invalid_phone:
             return self._warning

@@ -38,6 +38,12 @@ def reads_right_to_left(text: str) -> bool:
     return False  # digits and punctuation only: left to right, like the rest of the list
 
 
+def left_to_right(text: str) -> str:
+    """A phone number or an address kept in its own order on a right-to-left screen (a
+    left-to-right isolate: without it "+296 72…" shows as "…72 296+")."""
+    return f"\u2066{text}\u2069" if text else text
+
+
 def reading_alignment(text: object) -> int | None:
     """Right-aligned for text that reads right to left; None (the view's default) else."""
     return RIGHT_TO_LEFT_ALIGNMENT if isinstance(text, str) and reads_right_to_left(text) \
