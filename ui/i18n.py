@@ -98,6 +98,13 @@ class Translations:
         return lang
 
 
+def reading_language() -> str:
+    """The language the handbook is read and searched in: the interface's (English for
+    the pseudo language)."""
+    lang = i18n.language()
+    return lang if lang in LANGS else BASE_LANG
+
+
 def language_choices() -> list[tuple[str, str]]:
     """(code, name) of every language, each name written in its own language."""
     return [(lang, LANGUAGE_NAMES[lang]) for lang in LANGS]

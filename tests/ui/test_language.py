@@ -90,3 +90,18 @@ def test_the_system_language_is_followed_until_one_is_chosen(ctx):
     ctx.settings.setValue(LANGUAGE_KEY, "xx")
     assert chosen_language(ctx.settings) == system_language()
 
+
+
+def test_the_global_search_reads_the_handbook_in_the_interfaces_language(
+        qtbot, shell, ctx, db):
+    from fieldapp.handbook import load_edition
+
+    load_edition(db)
+    shell.window.menu.actions["language_fr"].trigger()
+    window = shell.window
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search, "enseignements tires")
+    qtbot.waitUntil(lambda: window.search.results.isVisible()
+                    and "Enseignements observés" in str(window.search.results.groups()),
+                    timeout=5000)

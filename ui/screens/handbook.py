@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QLocale, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.errors import ValidationError
-from fieldapp.handbook.edition import BASE_LANG, LANGS
 from fieldapp.handbook.search import HandbookHit, MatchPlace, search_handbook
 from fieldapp.handbook.store import (
     add_bookmark,
@@ -35,6 +34,7 @@ from fieldapp.handbook.store import (
     set_tick,
 )
 from ui.context import AppContext, Change
+from ui.i18n import reading_language
 from ui.models.handbook_history import History
 from ui.models.handbook_reads import BookmarkRow, Marks, Page, read_marks, read_page
 from ui.widgets.error_dialog import show_error
@@ -49,12 +49,6 @@ ZOOM_KEY = "handbook/zoom"
 SPLIT_KEY = "handbook/splitter"
 NOTES_SPLIT_KEY = "handbook/notes_splitter"
 SCROLL_SAVE_MS = 400
-
-
-def reading_language() -> str:
-    """The handbook language matching the interface's, English when there is none."""
-    lang = QLocale().name().split("_")[0]
-    return lang if lang in LANGS else BASE_LANG
 
 
 class HandbookScreen(QWidget):

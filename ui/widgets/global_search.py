@@ -66,6 +66,7 @@ class GlobalSearch(QLineEdit):
     def run_search(self) -> None:
         """Search now for the box's text (normally called by the debounce timer)."""
         from fieldapp.search import search
+        from ui.i18n import reading_language
 
         self._timer.stop()
         self._generation += 1
@@ -78,8 +79,10 @@ class GlobalSearch(QLineEdit):
             self.results.hide()
             return
         operation_id = self.ctx.current_operation_id or None
+        lang = reading_language()  # the handbook is searched in the officer's language
         self._task = self.ctx.tasks.query(
-            lambda session, _p: search(session, text, limit=PER_KIND, operation_id=operation_id),
+            lambda session, _p: search(session, text, limit=PER_KIND, operation_id=operation_id,
+                                       lang=lang),
             on_success=lambda hits: self._show(generation, text, hits),
             on_failure=lambda exc: self._failed(generation, exc),
             parent=self,
