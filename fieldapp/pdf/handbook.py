@@ -9,6 +9,7 @@ from typing import Any
 
 from markdown_it.token import Token
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -34,12 +35,34 @@ from fieldapp.pdf.common import (
     numbered_canvas,
     styles,
 )
+from fieldapp.pdf.paragraphs import TextParagraph
+from fieldapp.pdf.scripts import has_rtl, markup
 from fieldapp.progress import Progress
 
 _INLINE_TAGS = {
     "strong_open": "<b>", "strong_close": "</b>", "em_open": "<i>", "em_close": "</i>",
     "softbreak": " ", "hardbreak": "<br/>",
 }
+
+
+def _plain(token: Token) -> str:
+    """An inline token's text without its Markdown (a checklist box as the reader shows it)."""
+    text = "".join(child.content if child.type in ("text", "code_inline") else
+                   " " if child.type in ("softbreak", "hardbreak") else ""
+                   for child in token.children or [])
+    if text.startswith(("[ ] ", "[x] ", "[X] ")):
+        text = ("☑ " if text[1] in "xX" else "☐ ") + text[4:]
+    return text
+
+
+def _paragraph(token: Token, style: ParagraphStyle, **kwargs: Any) -> Paragraph:
+    """A paragraph of the handbook: with its bold and italics; or, when it holds Arabic
+    or Hebrew, wrapped in reading order and each line put in visual order (the words of a
+    long right-to-left paragraph would otherwise read from the bottom up)."""
+    plain = _plain(token)
+    if has_rtl(plain):
+        return TextParagraph(plain, style, **kwargs)
+    return Paragraph(_inline(token), style, **kwargs)
 
 
 def _inline(token: Token) -> str:
@@ -70,12 +93,15 @@ class _Doc(BaseDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
         if self._progress is not None:
             self._progress.check()
-        if isinstance(flowable, Paragraph) and flowable.style.name == "h1":
-            self._report(flowable.getPlainText())
+        if isinstance(flowable, Paragraph) and hasattr(flowable, "_bookmark"):  # a chapter
+            # The title as written: a PDF viewer orders the bookmark's letters itself; the
+            # contents page is drawn by reportlab, so it gets the title in visual order.
+            title = getattr(flowable, "_title", None) or flowable.getPlainText()
+            self._report(title)
             key = getattr(flowable, "_bookmark", None)
             self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(flowable.getPlainText(), key, level=0)
-            self.notify("TOCEntry", (0, flowable.getPlainText(), self.page, key))
+            self.canv.addOutlineEntry(title, key, level=0)
+            self.notify("TOCEntry", (0, markup(title), self.page, key))
 
     def _report(self, title: str) -> None:
         self._laid_out += 1
@@ -98,7 +124,7 @@ def _table(tokens: list[Token], start: int) -> tuple[Table, int]:
             header = False
         elif token.type == "inline":
             style = styles()["cell_bold" if header else "cell"]
-            row.append(Paragraph(_inline(token), style))
+            row.append(_paragraph(token, style))
         index += 1
     width = max(len(r) for r in rows) if rows else 1
     rows = [r + [Paragraph("", styles()["cell"])] * (width - len(r)) for r in rows]
@@ -114,8 +140,9 @@ def _table(tokens: list[Token], start: int) -> tuple[Table, int]:
 def chapter_flowables(title: str, markdown: str, *, key: str) -> list[Flowable]:
     """A chapter's heading and body as reportlab flowables."""
     st = styles()
-    heading = Paragraph(escape(title), st["h1"])
+    heading = TextParagraph(title, st["h1"])
     heading._bookmark = key  # type: ignore[attr-defined]
+    heading._title = title  # type: ignore[attr-defined]
     flow: list[Flowable] = [heading]
     tokens = parse_tokens(markdown)
     depth = 0
@@ -128,18 +155,17 @@ def chapter_flowables(title: str, markdown: str, *, key: str) -> list[Flowable]:
             depth -= 1
         elif token.type == "heading_open":
             level = "h2" if token.tag in ("h1", "h2") else "h3"
-            flow.append(Paragraph(_inline(tokens[index + 1]), st[level]))
+            flow.append(_paragraph(tokens[index + 1], st[level]))
             index += 1
         elif token.type == "table_open":
             table, index = _table(tokens, index)
             flow += [table, Spacer(1, 6)]
         elif token.type == "inline" and depth > 0:
-            text = _inline(token)
-            bullet = "" if text.startswith(("☐", "☑")) else "•"
+            bullet = "" if _plain(token).startswith(("☐", "☑")) else "•"
             style = st["bullet"].clone("b", leftIndent=12 * depth, bulletIndent=12 * depth - 10)
-            flow.append(Paragraph(text, style, bulletText=bullet or None))
+            flow.append(_paragraph(token, style, bulletText=bullet or None))
         elif token.type == "inline" and tokens[index - 1].type == "paragraph_open":
-            flow.append(Paragraph(_inline(token), st["body"]))
+            flow.append(_paragraph(token, st["body"]))
         elif token.type in ("fence", "code_block"):
             flow.append(Paragraph(escape(token.content), st["mono"]))
         index += 1

@@ -231,3 +231,24 @@ def test_reading_order_lines_break_arabic_at_spaces_by_printed_width():
 def test_a_paragraph_starting_right_to_left_is_aligned_right_others_left():
     assert TextParagraph(f"{ARABIC} (WFP)", styles()["cell"]).style.alignment == TA_RIGHT
     assert TextParagraph(f"WFP {ARABIC}", styles()["cell"]).style.alignment == TA_LEFT
+
+
+ARABIC_SENTENCE = ("يعمل موظفو الأمم المتحدة مع الشركاء في المجال الإنساني لضمان وصول "
+                   "المساعدات إلى من يحتاجونها. ")
+
+
+def test_a_handbook_chapter_in_arabic_reads_from_its_first_words_with_its_own_bookmark():
+    chapter = ("## المبادئ الإنسانية\n\n" + ARABIC_SENTENCE * 8
+               + "\n\n- [ ] اتصل بمكتب المنسق\n")
+    pdf = handbook_pdf([("a", "التنسيق المدني العسكري", chapter),
+                        ("b", "English chapter", "Hello **world**.")], edition="x")
+    reader = PdfReader(io.BytesIO(pdf))
+    assert [entry.title for entry in reader.outline] == [  # as written: viewers order it
+        "التنسيق المدني العسكري", "English chapter"]
+    text = reader.pages[1].extract_text()
+    assert unicodedata.normalize("NFKC", text) != text  # letters in their joined forms
+    lines = [unicodedata.normalize("NFKC", line).strip() for line in text.split("\n")]
+    first = next(n for n, line in enumerate(lines) if line.startswith("يعمل"))
+    assert lines[first].startswith("يعمل موظفو الأمم")  # the paragraph starts at the top
+    assert first == 2  # right under the chapter's title and heading
+    assert "☐" in text
