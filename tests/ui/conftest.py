@@ -100,3 +100,21 @@ def open_rfa_screen(qtbot, ctx: AppContext, operation_id: str):
 def rfa_screen(qtbot, ctx, seeded):
     """The Requests screen of the seeded operation."""
     return open_rfa_screen(qtbot, ctx, seeded.operation_id)
+
+
+def open_demo_window(qtbot, db, ctx: AppContext) -> MainWindow:
+    """The main window on the demo operation at 1366×740, shown and ready (an officer
+    known, so no first-run dialog)."""
+    from fieldapp.demo import load_demo
+    from fieldapp.services.settings import FIRST_RUN_DONE, OFFICER_NAME, set_setting
+
+    load_demo(db)
+    with db.transaction() as session:
+        set_setting(session, OFFICER_NAME, "Ana López")
+        set_setting(session, FIRST_RUN_DONE, "1")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1366, 740)
+    with qtbot.waitSignal(window.ready, timeout=10000):
+        window.show()
+    return window

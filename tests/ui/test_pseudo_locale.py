@@ -10,9 +10,8 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWidget
 
-from fieldapp.demo import load_demo
 from fieldapp.i18n import PSEUDO
-from fieldapp.services.settings import FIRST_RUN_DONE, OFFICER_NAME, set_setting
+from tests.ui.conftest import open_demo_window
 from ui.i18n import Translations
 from ui.main_window import MainWindow
 
@@ -24,17 +23,9 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 @pytest.fixture
 def pseudo_window(qtbot, qapp, db, ctx) -> Iterator[MainWindow]:
     """The main window on the demo operation, built in the pseudo language."""
-    load_demo(db)
-    with db.transaction() as session:
-        set_setting(session, OFFICER_NAME, "Ana López")
-        set_setting(session, FIRST_RUN_DONE, "1")
     translations = Translations(qapp)
     translations.apply(PSEUDO)
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1366, 740)
-    with qtbot.waitSignal(window.ready, timeout=10000):
-        window.show()
+    window = open_demo_window(qtbot, db, ctx)
     yield window
     window.close()
     ctx.tasks.shutdown()

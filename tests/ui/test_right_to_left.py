@@ -10,8 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QFormLayout, QWidget
 
-from fieldapp.demo import load_demo
-from fieldapp.services.settings import FIRST_RUN_DONE, OFFICER_NAME, set_setting
+from tests.ui.conftest import open_demo_window
 from ui.main_window import MainWindow
 
 SECTIONS = ("handbook", "rfa", "contacts", "assets", "lessons", "sync")
@@ -19,16 +18,9 @@ SECTIONS = ("handbook", "rfa", "contacts", "assets", "lessons", "sync")
 
 @pytest.fixture
 def mirrored(qtbot, qapp, db, ctx) -> Iterator[MainWindow]:
-    load_demo(db)
-    with db.transaction() as session:
-        set_setting(session, OFFICER_NAME, "Ana López")
-        set_setting(session, FIRST_RUN_DONE, "1")
+    """The main window on the demo operation, laid out right to left."""
     QApplication.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1366, 740)
-    with qtbot.waitSignal(window.ready, timeout=10000):
-        window.show()
+    window = open_demo_window(qtbot, db, ctx)
     yield window
     window.close()
     ctx.tasks.shutdown()
