@@ -244,3 +244,16 @@ def test_each_chapter_uses_the_term_list_of_its_language(lang):
     assert missing == []
     assert avoided == []
     assert len(terms) >= 20
+
+
+def test_only_the_last_word_being_typed_is_also_a_prefix(bundled_db):
+    from fieldapp.handbook.words import match_query
+
+    with bundled_db.session() as session:
+        query = match_query(session, "escortes ar", lang="fr")
+        single = match_query(session, "x", lang="fr")
+    first, last = query.split(" AND ")
+    assert "*" not in first  # a finished word: its forms only
+    assert '"escorte"' in first
+    assert last.endswith('"ar"*)')  # two letters typed: already a prefix
+    assert single == '("x")'  # one letter would match half the handbook

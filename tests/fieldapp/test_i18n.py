@@ -98,20 +98,23 @@ def test_a_language_without_a_compiled_catalog_shows_the_english(monkeypatch):
 
 
 def test_dates_times_and_numbers_as_each_language_writes_them():
-    day = date(2026, 12, 6)
-    moment = datetime(2026, 12, 6, 12, 5, tzinfo=UTC)
-    assert format_date(day) == "6 Dec 2026"
+    day = date(2025, 3, 4)  # not today: a date left out would be today's
+    moment = datetime(2025, 3, 4, 12, 5, tzinfo=UTC)
+    assert format_date(day) == "4 Mar 2025"
     assert format_number(1234.5) == "1,234.5"
     assert format_number(2.0 / 3, digits=2) == "0.67"
+    assert format_number(1234.56789, digits=4) == "1,234.5679"  # every digit asked for
+    assert format_datetime(moment) == "4 Mar 2025, 12:05:00"
     assert format_datetime(moment, zone=ZoneInfo("Africa/Maputo"), form="short") == \
-        "06/12/2026, 14:05"
-    assert format_datetime(datetime(2026, 12, 6, 12, 5), zone=ZoneInfo("Africa/Maputo"),
-                           form="short") == "06/12/2026, 12:05"  # naive: left as it is
+        "04/03/2025, 14:05"
+    assert format_datetime(datetime(2025, 3, 4, 12, 5), zone=ZoneInfo("Africa/Maputo"),
+                           form="short") == "04/03/2025, 12:05"  # naive: left as it is
     with in_language("fr"):
-        assert format_date(day) == "6 déc. 2026"
+        assert format_date(day) == "4 mars 2025"
         assert format_number(1234.5) == "1\u202f234,5"
+        assert format_number(2.0 / 3, digits=2) == "0,67"
     with in_language("es"):
-        assert format_date(day, form="long") == "6 de diciembre de 2026"
+        assert format_date(day, form="long") == "4 de marzo de 2025"
         assert format_number(12345.5) == "12.345,5"
 
 
@@ -122,6 +125,18 @@ def test_the_pseudo_language_brackets_and_lengthens_every_text():
     assert language() == PSEUDO
     assert _("Draft") == "[Draft~]"
     assert ngettext("{count} request", "{count} requests", 2) == "[{count} requests~~~~~]"
+    assert ngettext("{count} request", "{count} requests", 1) == "[{count} request~~~~~]"
     assert pgettext("priority", "Other") == "[Other~]"
     assert npgettext("c", "one", "ones", 1) == "[one~]"
+    assert npgettext("c", "one", "ones", 2) == "[ones~]"
     assert format_date(date(2026, 12, 6)) == "6 Dec 2026"
+
+
+def test_the_context_of_a_plural_reaches_the_catalog(monkeypatch):
+    class Catalog:
+        def npgettext(self, context, singular, plural, n):
+            return f"{context}|{singular if n == 1 else plural}"
+
+    monkeypatch.setattr(i18n, "catalog", lambda _lang: Catalog())
+    assert npgettext("lesson", "{count} lesson", "{count} lessons", 3) == \
+        "lesson|{count} lessons"
