@@ -144,8 +144,12 @@ def format_date(value: date, *, form: str = "medium") -> str:
     return babel_dates.format_date(value, format=form, locale=locale())
 
 
+SHORT_MOMENT = "d MMM y, HH:mm"  # "6 Dec 2026, 14:05", "6 déc. 2026, 14:05"
+
+
 def format_datetime(value: datetime, *, zone: tzinfo | None = None, form: str = "medium") -> str:
-    """A date and time as the current language writes them, in `zone` when given."""
+    """A date and time as the current language writes them, in `zone` when given; `form`
+    is a CLDR length ("short", "medium") or pattern (`SHORT_MOMENT`)."""
     if zone is not None and value.tzinfo is not None:
         value = value.astimezone(zone)
     return babel_dates.format_datetime(value, format=form, locale=locale())

@@ -12,6 +12,7 @@ import pytest
 from fieldapp import i18n
 from fieldapp.i18n import (
     PSEUDO,
+    SHORT_MOMENT,
     _,
     format_date,
     format_datetime,
@@ -109,8 +110,10 @@ def test_dates_times_and_numbers_as_each_language_writes_them():
         "04/03/2025, 14:05"
     assert format_datetime(datetime(2025, 3, 4, 12, 5), zone=ZoneInfo("Africa/Maputo"),
                            form="short") == "04/03/2025, 12:05"  # naive: left as it is
+    assert format_datetime(moment, form=SHORT_MOMENT) == "4 Mar 2025, 12:05"
     with in_language("fr"):
         assert format_date(day) == "4 mars 2025"
+        assert format_datetime(moment, form=SHORT_MOMENT) == "4 mars 2025, 12:05"
         assert format_number(1234.5) == "1\u202f234,5"
         assert format_number(2.0 / 3, digits=2) == "0,67"
     with in_language("es"):

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from fieldapp.errors import NotFoundError
+from fieldapp.i18n import SHORT_MOMENT, format_datetime
 from fieldapp.services.lookup import item_summary
 from fieldapp.services.operations import get_operation
 from sync.client import (
@@ -158,7 +159,7 @@ def local_time(value: datetime | str | None) -> str:
     moment = datetime.fromisoformat(value) if isinstance(value, str) else value
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)  # stored times are UTC
-    return moment.astimezone().strftime("%d %b %Y %H:%M")
+    return format_datetime(moment.astimezone(), form=SHORT_MOMENT)  # month in the language
 
 
 def size_text(n: int) -> str:

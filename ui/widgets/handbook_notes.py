@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.errors import ValidationError, ValidationErrors
+from fieldapp.i18n import SHORT_MOMENT, format_datetime
 from ui.models.handbook_reads import NoteRow
 from ui.widgets.field_errors import FieldErrors
 
@@ -108,7 +109,7 @@ class SectionNotes(QWidget):
         self.list.clear()
         for note_id, body, updated_at in notes:
             first = body.strip().splitlines()[0] if body.strip() else ""
-            when = updated_at.astimezone().strftime("%d %b %Y %H:%M")
+            when = format_datetime(updated_at.astimezone(), form=SHORT_MOMENT)
             item = QListWidgetItem(f"{first[:60]}\n{when}")
             item.setData(ID_ROLE, note_id)
             item.setData(BODY_ROLE, body)
