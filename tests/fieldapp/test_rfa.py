@@ -739,7 +739,8 @@ def test_capacity_is_compared_in_the_requested_quantity_s_unit(db, op, complete,
 @pytest.mark.parametrize(("value", "unit", "data", "words"), [
     (None, "", {}, "not recorded"),
     (100, "kVA each", {}, "cannot be compared with 4 t of cargo"),
-    (3, "t", {"cargo_tonnes": None}, "No quantity in the request"),
+    (3, "t", {"cargo_tonnes": None},
+     "No quantity in the request to compare with its capacity (3 t)."),
 ])
 def test_a_capacity_that_cannot_be_compared_says_so(db, op, complete, value, unit, data,
                                                     words):
