@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from fieldapp import __version__
 from sync.server.db import HqDatabase, default_database_url
@@ -27,24 +28,35 @@ def _when(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M UTC") if value else "-"
 
 
+def uvicorn_options(args: argparse.Namespace) -> dict[str, Any]:
+    """What `serve` hands uvicorn. X-Forwarded-For and X-Forwarded-Proto are believed only
+    from the proxies `--forwarded-allow-ips` names: uvicorn believes them from 127.0.0.1
+    by default, which let anyone behind a local proxy choose their address."""
+    from sync.server.nodelay import PROTOCOL as NODELAY_HTTP
+
+    proxies = (args.forwarded_allow_ips or "").strip()
+    return {"host": args.host, "port": args.port, "log_level": "info", "http": NODELAY_HTTP,
+            "proxy_headers": bool(proxies), "forwarded_allow_ips": proxies or None}
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from sync.server.app import DATABASE_ENV, create_app
-    from sync.server.nodelay import PROTOCOL as NODELAY_HTTP
 
+    options = uvicorn_options(args)
     if args.workers > 1:  # the write lock spans processes (advisory lock / BEGIN IMMEDIATE)
         HqDatabase.open(args.database).close()  # upgrade the schema once, before workers
         os.environ[DATABASE_ENV] = args.database
         print(f"cmcoord-hq {__version__} serving on http://{args.host}:{args.port} with "
               f"{args.workers} workers (database: {args.database.split('://')[0]})", flush=True)
-        uvicorn.run("sync.server.app:app_from_environment", factory=True, host=args.host,
-                    port=args.port, workers=args.workers, log_level="info", http=NODELAY_HTTP)
+        uvicorn.run("sync.server.app:app_from_environment", factory=True,
+                    workers=args.workers, **options)
         return 0
     app = create_app(args.database)
     print(f"cmcoord-hq {__version__} serving on http://{args.host}:{args.port} "
           f"(database: {args.database.split('://')[0]}); OpenAPI at /docs", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info", http=NODELAY_HTTP)
+    uvicorn.run(app, **options)
     return 0
 
 
@@ -179,6 +191,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
     serve.add_argument("--workers", type=int, default=1,
                        help="worker processes (default 1; more for PostgreSQL under load)")
+    serve.add_argument("--forwarded-allow-ips", metavar="ADDRESSES", default=None,
+                       help="comma-separated addresses of the reverse proxies whose "
+                            "X-Forwarded-For HQ believes (default: none)")
     serve.set_defaults(run=_serve)
 
     operation = commands.add_parser("operation", help="operations known at HQ")

@@ -4,14 +4,17 @@ Passwords are kept only as argon2id hashes (argon2-cffi, its default cost), re-h
 sign-in when the default cost rises. A sign-in makes a session: the browser holds a
 random 256-bit token in an HttpOnly cookie, HQ keeps only its sha256 with an expiry and
 the session's CSRF token, so a stolen database gives no usable cookie and signing out or
-disabling a reviewer ends the session at once.
+disabling a reviewer ends the session at once. Failed sign-ins slow down the address they
+come from (`SignInLimits`), never the reviewer signing in from elsewhere.
 """
 
 from __future__ import annotations
 
 import hmac
 import secrets
+import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
@@ -25,9 +28,12 @@ from sync.server.db import HqDatabase
 from sync.server.errors import AdminError
 from sync.server.lesson_tables import Reviewer, WebSession
 from sync.server.security import hash_secret
+from sync.server.throttle import SignInThrottle
 
 MIN_PASSWORD_CHARS = 12
 SESSION_HOURS = 12
+MINUTE, DAY = 60.0, 24 * 3600.0
+KNOWN_ADDRESSES = 20  # per reviewer, the most recent addresses of a good sign-in
 _hasher = PasswordHasher()
 
 
@@ -146,3 +152,53 @@ def csrf_ok(expected: str | None, given: str | None) -> bool:
     """True when a form's CSRF token is the session's (compared in constant time)."""
     return bool(expected) and bool(given) and hmac.compare_digest(
         str(expected).encode(), str(given).encode())
+
+
+class SignInLimits:
+    """Failed sign-ins slow down (name, address) pairs and addresses, more with each round.
+
+    Five failures for one name from one address make that pair wait 15 minutes, ten in a
+    day a day; an address (many names) gets four times as many. Guessing one name from
+    many addresses makes new addresses wait, but not those where that reviewer signed
+    in before: a stranger can never lock a reviewer out of their usual place.
+    """
+
+    def __init__(self, *, clock: Callable[[], float] = time.monotonic) -> None:
+        def limit(failures: int, window: float) -> SignInThrottle:
+            return SignInThrottle(max_failures=failures, window=window, clock=clock)
+
+        self._pair = (limit(5, 15 * MINUTE), limit(10, DAY))
+        self._address = (limit(20, 15 * MINUTE), limit(40, DAY))
+        self._name = limit(100, 15 * MINUTE)
+        self._known: dict[str, list[str]] = {}
+
+    @staticmethod
+    def _keys(name: str, address: str) -> tuple[str, str, str]:
+        name = name.strip().casefold()
+        return f"pair:{name}\n{address}", f"address:{address}", f"name:{name}"
+
+    def wait_seconds(self, *, name: str, address: str) -> int:
+        """Seconds before this name may be tried from this address (0: now)."""
+        pair, at, who = self._keys(name, address)
+        waits = [limit.wait_seconds(pair) for limit in self._pair]
+        waits += [limit.wait_seconds(at) for limit in self._address]
+        if address not in self._known.get(who, ()):
+            waits.append(self._name.wait_seconds(who))
+        return max(waits)
+
+    def failed(self, *, name: str, address: str) -> None:
+        """Count one failed sign-in."""
+        pair, at, who = self._keys(name, address)
+        for limit in self._pair:
+            limit.failed(pair)
+        for limit in self._address:
+            limit.failed(at)
+        self._name.failed(who)
+
+    def succeeded(self, *, name: str, address: str) -> None:
+        """A good sign-in: the pair's failures are forgotten, the address is known good."""
+        pair, _, who = self._keys(name, address)
+        for limit in self._pair:
+            limit.succeeded(pair)
+        known = [a for a in self._known.get(who, []) if a != address] + [address]
+        self._known[who] = known[-KNOWN_ADDRESSES:]

@@ -26,13 +26,13 @@ from sync.server.library import FacetCache
 from sync.server.reviewers import (
     SESSION_HOURS,
     SignedIn,
+    SignInLimits,
     csrf_ok,
     end_session,
     signed_in,
     start_session,
     verify_password,
 )
-from sync.server.throttle import SignInThrottle
 from sync.server.web import render
 
 SESSION_COOKIE = "cmcoord_hq_session"
@@ -115,7 +115,7 @@ def _decide(action: Callable[..., object], lesson_id: str, rev: str, done: str,
 
 def review_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
     """Sign-in, sign-out, the queue and the review page of one lesson."""
-    throttle = SignInThrottle()
+    limits = SignInLimits()
     router = APIRouter(include_in_schema=False)
 
     def current(request: Request) -> SignedIn | None:
@@ -147,9 +147,9 @@ def review_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
                next: Short = "/review") -> Response:
         if not csrf_ok(request.cookies.get(SIGNIN_COOKIE), csrf):
             return _forbidden(request, None)
-        keys = (f"name:{name.strip().casefold()}",
-                f"address:{request.client.host if request.client else ''}")
-        wait = throttle.wait_seconds(*keys)
+        # The peer's address: X-Forwarded-For counts only from the proxies `serve` names.
+        who = {"name": name, "address": request.client.host if request.client else ""}
+        wait = limits.wait_seconds(**who)
         if wait:
             minutes = max(1, round(wait / 60))
             error = ngettext("Too many failed sign-ins. Try again in {count} minute.",
@@ -164,10 +164,10 @@ def review_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
             else:
                 token, _session = start_session(session, reviewer)
         if token is None:
-            throttle.failed(*keys)
+            limits.failed(**who)
             return _signin_form(request, next_path=_safe_next(next), name=name, status=401,
                                 error=_("The name or the password is wrong."))
-        throttle.succeeded(keys[0])
+        limits.succeeded(**who)
         response = RedirectResponse(_safe_next(next), status_code=303)
         response.set_cookie(SESSION_COOKIE, token, max_age=SESSION_HOURS * 3600,
                             httponly=True, samesite="lax", secure=_secure(request), path="/")
