@@ -49,6 +49,7 @@ from sync.server.security import (
     new_token,
     normalise_code,
     parse_client_header,
+    token_checker,
 )
 from sync.server.web import install_web
 
@@ -154,7 +155,9 @@ def create_app(
     )
     app.state.db = db
     app.add_middleware(GZipMiddleware, minimum_size=512)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
+    # The token is checked before a body is read; bodies are inflated under a cap.
+    app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes,
+                       check_token=token_checker(db))
     install_error_handlers(app)
     install_web(app)  # lessons review pages and the public library (issue 8)
 

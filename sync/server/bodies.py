@@ -1,20 +1,35 @@
-"""Request bodies: a size limit (413) and gzip-encoded bodies, before FastAPI sees them.
+"""Request bodies: the token first, then a size limit (413) and gzip, before FastAPI sees them.
 
-A pure ASGI middleware reads the body (refusing it as soon as it passes the limit, and
-at once when Content-Length says so), inflates it when `Content-Encoding: gzip` with a
-limit on the inflated size too (a small bomb cannot fill the memory), and hands the
-plain body on, so the endpoints, their validation and the OpenAPI schema stay ordinary.
+A pure ASGI middleware. For the API's endpoints that need a device token it checks the
+`Authorization` header before reading a single byte of the body: a request without a
+valid token is answered 401 and its body is never read nor inflated. Then it reads the
+body chunk by chunk, refusing it as soon as it passes the limit (at once when
+Content-Length says so); a `Content-Encoding: gzip` body is inflated as it arrives, with a
+hard cap in bytes on the inflated size too, and refused (413) the moment the cap is passed:
+a small bomb cannot fill the memory. Enrollment, which needs no token, has a small limit
+of its own. The plain body is handed on, so the endpoints, their validation (JSON is
+parsed only now) and the OpenAPI schema stay ordinary.
 """
 
 from __future__ import annotations
 
 import json
 import zlib
+from collections.abc import Callable, Mapping
 
+from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-DEFAULT_MAX_BODY = 8 * 1024 * 1024
-INFLATE_FACTOR = 8  # an inflated body may be at most this many times the limit
+from sync.server.errors import ApiError
+
+DEFAULT_MAX_BODY = 8 * 1024 * 1024  # as received, and again once inflated
+ENROLL_MAX_BODY = 16 * 1024  # a code, a device name and a device code
+API_PREFIX = "/api/v1/"
+# Endpoints of the API that take a body without a token, with their own (small) limit.
+OPEN_ENDPOINTS: Mapping[str, int] = {"/api/v1/enroll": ENROLL_MAX_BODY}
+BODYLESS = ("GET", "HEAD", "OPTIONS")
+
+TokenCheck = Callable[[str | None], object]  # raises ApiError (401) for a bad token
 
 
 async def _answer(send: Send, status: int, code: str, detail: str) -> None:
@@ -25,59 +40,70 @@ async def _answer(send: Send, status: int, code: str, detail: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-class BodyLimitMiddleware:
-    """Limit request bodies to `max_bytes` and inflate gzip-encoded ones."""
+def _too_large(limit: int) -> ApiError:
+    return ApiError(413, "body_too_large",  # i18n: not shown
+                    f"The request body is larger than HQ accepts ({limit // 1024} KiB); "
+                    "send smaller batches.")
 
-    def __init__(self, app: ASGIApp, *, max_bytes: int = DEFAULT_MAX_BODY) -> None:
+
+async def read_body(receive: Receive, *, limit: int, gzipped: bool) -> bytes | None:
+    """The body, inflated when `gzipped`, at most `limit` bytes both as received and
+    inflated (`ApiError` 413 as soon as either passes it; 422 for damaged gzip); None
+    when the client went away."""
+    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS) if gzipped else None
+    body = bytearray()
+    received = 0
+    more = True
+    while more:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return None
+        chunk = message.get("body", b"")
+        more = message.get("more_body", False)
+        received += len(chunk)
+        if received > limit:
+            raise _too_large(limit)
+        if inflater is None:
+            body += chunk
+            continue
+        try:  # never more than one byte past the cap, whatever the chunk inflates to
+            body += inflater.decompress(chunk, limit - len(body) + 1)
+        except zlib.error:
+            raise ApiError(422, "invalid_request",  # i18n: not shown
+                           "The request was not understood: the gzip body is damaged.") from None
+        if len(body) > limit or inflater.unconsumed_tail:
+            raise _too_large(limit)
+    if inflater is not None and not inflater.eof:
+        raise ApiError(422, "invalid_request",  # i18n: not shown
+                       "The request was not understood: the gzip body is damaged or cut.")
+    return bytes(body)
+
+
+class BodyLimitMiddleware:
+    """Check the token, then limit request bodies to `max_bytes` and inflate gzip ones.
+
+    `check_token(authorization)` (run in the thread pool) raises ApiError for a request
+    to the API that needs a token and has no valid one; `open_endpoints` are the API's
+    paths that need none, with their own body limit."""
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int = DEFAULT_MAX_BODY,
+                 check_token: TokenCheck | None = None,
+                 open_endpoints: Mapping[str, int] = OPEN_ENDPOINTS) -> None:
         self.app = app
         self.max_bytes = max_bytes
-
-    def _too_large(self) -> str:
-        return (f"The request body is larger than HQ accepts ({self.max_bytes // 1024} KiB); "
-                "send smaller batches.")
+        self.check_token = check_token
+        self.open_endpoints = dict(open_endpoints)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+        if scope["type"] != "http" or scope["method"] in BODYLESS:
             await self.app(scope, receive, send)
             return
-        headers = {k.lower(): v for k, v in scope["headers"]}
-        length = headers.get(b"content-length")
-        if length is not None and length.isdigit() and int(length) > self.max_bytes:
-            await _answer(send, 413, "body_too_large", self._too_large())
+        try:
+            body = await self._body(scope, receive)
+        except ApiError as error:  # 401 for the token, 413, 415, 422 for the body
+            await _answer(send, error.status, error.code, error.detail)
             return
-        chunks: list[bytes] = []
-        size = 0
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > self.max_bytes:
-                await _answer(send, 413, "body_too_large", self._too_large())
-                return
-            chunks.append(chunk)
-            if not message.get("more_body", False):
-                break
-        body = b"".join(chunks)
-        encoding = headers.get(b"content-encoding", b"").strip().lower()
-        if encoding == b"gzip":
-            try:
-                inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-                limit = self.max_bytes * INFLATE_FACTOR
-                body = inflater.decompress(body, limit)
-                if inflater.unconsumed_tail:
-                    await _answer(send, 413, "body_too_large", self._too_large())
-                    return
-                if not inflater.eof:
-                    raise zlib.error("truncated")
-            except zlib.error:
-                await _answer(send, 422, "invalid_request",
-                              "The request was not understood: the gzip body is damaged or cut.")
-                return
-        elif encoding not in (b"", b"identity"):
-            await _answer(send, 415, "unsupported_encoding",
-                          "HQ accepts request bodies plain or gzip-encoded only.")
+        if body is None:
             return
         new_headers = [(k, v) for k, v in scope["headers"]
                        if k.lower() not in (b"content-encoding", b"content-length")]
@@ -94,4 +120,20 @@ class BodyLimitMiddleware:
 
         await self.app(scope, replay, send)
 
-
+    async def _body(self, scope: Scope, receive: Receive) -> bytes | None:
+        headers = {k.lower(): v for k, v in scope["headers"]}
+        path: str = scope["path"]
+        limit = self.open_endpoints.get(path, self.max_bytes)
+        if (self.check_token is not None and path.startswith(API_PREFIX)
+                and path not in self.open_endpoints):
+            authorization = headers.get(b"authorization")
+            await run_in_threadpool(self.check_token,
+                                    authorization.decode("latin-1") if authorization else None)
+        length = headers.get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > limit:
+            raise _too_large(limit)
+        encoding = headers.get(b"content-encoding", b"").strip().lower()
+        if encoding not in (b"", b"identity", b"gzip"):
+            raise ApiError(415, "unsupported_encoding",  # i18n: not shown
+                           "HQ accepts request bodies plain or gzip-encoded only.")
+        return await read_body(receive, limit=limit, gzipped=encoding == b"gzip")

@@ -9,11 +9,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sync.server.db import HqDatabase
 from sync.server.errors import ApiError
 from sync.server.models import Device
 
@@ -75,16 +77,29 @@ class Caller:
 def authenticate(session: Session, authorization: str | None) -> Caller:
     """The caller named by an `Authorization: Bearer` header, or a 401 ApiError."""
     if not authorization or not authorization.lower().startswith("bearer "):
-        raise ApiError(401, "token_missing", "This request needs a device token. Enroll first.")
+        raise ApiError(401, "token_missing",  # i18n: not shown
+                       "This request needs a device token. Enroll first.")
     token = authorization[7:].strip()
     digest = hash_secret(token)
     device = session.scalars(select(Device).where(Device.token_hash == digest)).first()
     if device is None or not hmac.compare_digest(device.token_hash, digest):
-        raise ApiError(401, "token_invalid", "This device token is not known to HQ. Enroll again.")
+        raise ApiError(401, "token_invalid",  # i18n: not shown
+                       "This device token is not known to HQ. Enroll again.")
     if device.revoked_at is not None:
-        raise ApiError(
+        raise ApiError(  # i18n: not shown
             401, "device_revoked",
             "HQ has revoked this device. Ask HQ for a new enrollment code.",
         )
     return Caller(device_id=device.id, officer_id=device.officer_id,
                   client=(device.client_protocol, device.client_schema, device.client_version))
+
+
+def token_checker(db: HqDatabase) -> Callable[[str | None], Caller]:
+    """`check(authorization)`: the caller, or a 401 ApiError; for checking the token of a
+    request before its body is read (sync.server.bodies), in a read transaction."""
+
+    def check(authorization: str | None) -> Caller:
+        with db.read() as session:
+            return authenticate(session, authorization)
+
+    return check
