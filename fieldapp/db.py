@@ -1,16 +1,20 @@
 """Opening a profile's SQLite database: checks, backup, migrations, sessions.
 
-`Database.open(paths)` is the only way in. It refuses a file written by a newer version,
-saves a copy before any schema upgrade (keeping the last five), runs the Alembic
-migrations, and turns the ways a file can fail (locked, unreadable, read-only, disk full)
-into a StorageError that says what happened and where the file is.
+`Database.open(paths)` is the only way in. It refuses another program's SQLite file (told
+apart by `PRAGMA application_id`) and a file written by a newer version, saves a checked
+copy before any schema upgrade (keeping the last five; refused first when the disk lacks
+room for it), runs the Alembic migrations, and turns the ways a file can fail (locked,
+unreadable, read-only, disk full) into a StorageError that says what happened and where.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,12 +25,20 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldapp import migrations
-from fieldapp.errors import DatabaseTooNewError, StorageError
-from fieldapp.i18n import _
+from fieldapp.errors import (
+    DatabaseTooNewError,
+    DiskSpaceError,
+    ForeignDatabaseError,
+    StorageError,
+)
+from fieldapp.i18n import _, locale
 from fieldapp.outbox import FieldSession
 from fieldapp.paths import KEEP_BACKUPS, ProfilePaths
 
 BUSY_TIMEOUT_MS = 5000
+# PRAGMA application_id of every profile database: "CMFK" in ASCII, so `file` and other
+# programs can tell our files from theirs, and we can tell theirs from ours.
+APPLICATION_ID = int.from_bytes(b"CMFK", "big")
 
 
 def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -78,36 +90,144 @@ def describe_sqlite_error(exc: BaseException, path: Path) -> str:
         path=path, detail=getattr(exc, "orig", exc))
 
 
-def _read_revision(path: Path) -> str | None:
-    """The Alembic revision stored in the file, or None for a new or empty file."""
+@dataclass(frozen=True)
+class _FileState:
+    """What a quick read-only look at an existing database file found."""
+
+    application_id: int
+    revision: str | None  # None when there is no alembic_version row
+    names: frozenset[str]  # every table, index, view and trigger in the file
+
+
+# Tables every Field Kit schema since 0001_initial has: with our version table and one of
+# our revisions, they mark a profile written before the application id was set.
+_OUR_TABLES = frozenset({"alembic_version", "operations", "contacts", "outbox"})
+
+
+def _inspect(path: Path) -> _FileState | None:
+    """The file's application id, revision and schema names; None for a new or empty file."""
     if not path.exists() or path.stat().st_size == 0:
         return None
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True,  # i18n: not shown
                            timeout=BUSY_TIMEOUT_MS / 1000)
     try:
-        row = conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).fetchone()
-        if row is None:
-            return None
-        found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        return found[0] if found else None
+        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        names = frozenset(row[0] for row in conn.execute("SELECT name FROM sqlite_master"))
+        revision = None
+        if "alembic_version" in names:
+            found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = found[0] if found else None
+        return _FileState(application_id, revision, names)
     finally:
         conn.close()
 
 
+def _is_ours(state: _FileState) -> bool:
+    """Whether Field Kit may open (and upgrade) the file: it carries our application id, or
+    it is an older profile from before the id (our tables, one of our revisions), or it
+    holds nothing at all (a first start that stopped before making any table)."""
+    if state.application_id == APPLICATION_ID:
+        return True
+    if state.application_id != 0:
+        return False
+    if not state.names:
+        return True
+    return state.names >= _OUR_TABLES and state.revision in migrations.REVISIONS
+
+
+def _format_size(size: int) -> str:
+    """A number of bytes as the officer's language writes sizes ("840 kB", "1,2 Go")."""
+    from babel.units import format_unit
+
+    if size < 1_000_000:
+        value, unit, pattern = size / 1000, "digital-kilobyte", "#,##0"
+    elif size < 1_000_000_000:
+        value, unit, pattern = size / 1_000_000, "digital-megabyte", "#,##0.0"
+    else:
+        value, unit, pattern = size / 1_000_000_000, "digital-gigabyte", "#,##0.0"
+    return format_unit(value, unit, length="short", format=pattern, locale=locale())
+
+
+def _check_room_for_upgrade(paths: ProfilePaths) -> None:
+    """Refuse, changing nothing, when the disk cannot hold a copy of the database (its
+    file and write-ahead log) and as much again for the upgrade's own log: an upgrade may
+    rewrite every table, and a disk filling half-way would only waste the copy."""
+    database = paths.database.stat().st_size
+    wal = paths.database.with_name(paths.database.name + "-wal")  # i18n: not shown
+    backup = database + (wal.stat().st_size if wal.exists() else 0)
+    needed = backup + database
+    folder = paths.backups if paths.backups.exists() else paths.root
+    free = shutil.disk_usage(folder).free
+    if free < needed:
+        raise DiskSpaceError(
+            _("Field Kit must upgrade the database {path}, and first saves a copy of it in "
+              "{folder}. That needs {needed} of free disk space, and {free} is free. Free "
+              "some space and start Field Kit again; the database was not changed.").format(
+                path=paths.database, folder=paths.backups, needed=_format_size(needed),
+                free=_format_size(free)),
+            path=paths.database, needed=needed, free=free,
+        )
+
+
+def _remove_with_sidecars(file: Path) -> None:
+    """Remove an SQLite file and the journal files SQLite may have left beside it."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        file.with_name(file.name + suffix).unlink(missing_ok=True)
+
+
+def _check_backup(file: Path) -> str | None:
+    """Open a finished copy read-only and run SQLite's check; None when all is well, else
+    the first problem SQLite reports."""
+    try:
+        conn = sqlite3.connect(f"file:{file}?mode=ro", uri=True)  # i18n: not shown
+        try:
+            problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+            conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:  # damage bad enough that the check cannot even run
+        return str(exc)
+    return None if problems == ["ok"] else problems[0]
+
+
 def backup_database(paths: ProfilePaths, *, label: str) -> Path:
-    """Copy the database (consistently, WAL included) into backups/; keep the newest five."""
+    """Copy the database (consistently, WAL included) into backups/ and check that the copy
+    opens and is sound; keep the newest five. On a disk too full for it, refuse before
+    writing anything; a copy that fails or does not check out is removed."""
+    _check_room_for_upgrade(paths)
     paths.backups.mkdir(parents=True, exist_ok=True)
+    for leftover in paths.backups.glob("fieldkit-*.sqlite.part*"):  # an earlier crash's
+        leftover.unlink(missing_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = paths.backups / f"fieldkit-{stamp}-{label}.sqlite"  # i18n: not shown
-    src = sqlite3.connect(str(paths.database))
-    dst = sqlite3.connect(str(target))
+    partial = target.with_name(target.name + ".part")  # never taken for a backup: see glob
     try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+        with closing(sqlite3.connect(str(paths.database))) as src, \
+                closing(sqlite3.connect(str(partial))) as dst:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+    except (sqlite3.Error, OSError) as exc:
+        _remove_with_sidecars(partial)
+        # Translators: {reason} is SQLite's or the system's own words, in English.
+        raise StorageError(
+            _("Field Kit could not save a copy of {path} in {folder} before upgrading it: "
+              "{reason}. The unfinished copy was removed and the database was not changed. "
+              "Free some disk space and start Field Kit again.").format(
+                path=paths.database, folder=paths.backups, reason=exc),
+            path=paths.database,
+        ) from exc
+    problem = _check_backup(partial)
+    if problem is not None:
+        _remove_with_sidecars(partial)
+        # Translators: {detail} is SQLite's own description of the damage, in English.
+        raise StorageError(
+            _("The database {path} is damaged, so it was not upgraded: a copy of it does "
+              "not pass SQLite's check ({detail}). The database was not changed; copies "
+              "made before earlier upgrades are in {folder}.").format(
+                path=paths.database, detail=problem, folder=paths.backups),
+            path=paths.database,
+        )
+    os.replace(partial, target)
     for old in sorted(paths.backups.glob("fieldkit-*.sqlite"))[:-KEEP_BACKUPS]:
         old.unlink()
     return target
@@ -151,6 +271,8 @@ def run_migrations(path: Path, *, target: str = "head") -> None:
     try:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
+            # set in the same transaction: a file is ours once it holds our schema
+            connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
             before = set(connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
             command.upgrade(config, target)
             after = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
@@ -187,9 +309,17 @@ class Database:
                 path=path,
             ) from exc
         try:
-            revision = _read_revision(path)
+            state = _inspect(path)
         except sqlite3.Error as exc:
             raise StorageError(describe_sqlite_error(exc, path), path=path) from exc
+        if state is not None and not _is_ours(state):
+            raise ForeignDatabaseError(
+                _("The file {path} is a database of another program, not a Field Kit "
+                  "profile. It was left untouched. Move it elsewhere, or choose another "
+                  "profile folder with --profile.").format(path=path),
+                path=path,
+            )
+        revision = state.revision if state is not None else None
         if revision is not None and revision not in migrations.REVISIONS:
             raise DatabaseTooNewError(
                 _("The database {path} was written by a newer version of Field Kit "
@@ -206,10 +336,17 @@ class Database:
             if revision != upgrade_to:
                 if revision is not None:
                     backup_database(paths, label=f"before-{upgrade_to}")
-                run_migrations(path, target=upgrade_to)
+                run_migrations(path, target=upgrade_to)  # sets the application id too
+            elif state is not None and state.application_id != APPLICATION_ID:
+                with engine.connect() as conn:  # a profile from before the id, up to date
+                    conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+                    conn.commit()
         except (OperationalError, sqlite3.Error, OSError) as exc:
             engine.dispose()
             raise StorageError(describe_sqlite_error(exc, path), path=path) from exc
+        except StorageError:  # the backup's own refusals, already in words
+            engine.dispose()
+            raise
         return cls(paths, engine)
 
     @contextmanager

@@ -51,6 +51,20 @@ class DatabaseTooNewError(StorageError):
     """The database was written by a newer version of the application."""
 
 
+class ForeignDatabaseError(StorageError):
+    """The file at the profile path is another program's SQLite database (left untouched)."""
+
+
+class DiskSpaceError(StorageError):
+    """Too little free disk space to do something safely; `needed` and `free` in bytes."""
+
+    def __init__(self, message: str, *, path: Path | None = None, needed: int,
+                 free: int) -> None:
+        super().__init__(message, path=path)
+        self.needed = needed
+        self.free = free
+
+
 class Cancelled(FieldAppError):  # noqa: N818 - reads better at the call site than CancelledError
     """A long operation stopped because the officer asked it to."""
 
