@@ -1,0 +1,41 @@
+"""Start-up on another program's SQLite file: explained like every storage error, and the
+file is left exactly as it was."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from fieldapp.paths import resolve_profile
+from ui.app import open_database
+
+
+def test_another_programs_database_is_explained_and_left_untouched(qapp, tmp_path):
+    paths = resolve_profile(tmp_path / "profile")
+    paths.root.mkdir()
+    conn = sqlite3.connect(paths.database)
+    with conn:
+        conn.execute("CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)")
+        conn.execute("INSERT INTO recipes (name) VALUES ('Matapa')")
+    conn.close()
+    before = paths.database.read_bytes()
+    seen: list[tuple[str, str]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append((box.text(), box.informativeText()))
+            box.button(QMessageBox.StandardButton.Close).click()
+            timer.stop()
+
+    timer = QTimer()
+    timer.timeout.connect(answer)
+    timer.start(20)
+    assert open_database(paths, None) is None
+    timer.stop()
+    text, informative = seen[0]
+    assert "another program" in text
+    assert str(paths.database) in informative
+    assert paths.database.read_bytes() == before
