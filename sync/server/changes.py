@@ -95,7 +95,7 @@ def parse_change(raw: Any) -> ChangeIn | Held:
     entity = raw.get("entity")
     fields = raw.get("fields")
     base = raw.get("base")
-    if not isinstance(entity, str) or not entity or len(entity) > 40:
+    if _id(entity, low=1, high=40) is None:  # a lone surrogate is no kind of row either
         return _malformed("it names no kind of row")
     if not isinstance(fields, dict):
         return _malformed("its fields are not an object")

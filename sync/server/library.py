@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from sqlalchemy import Float, Integer, Select, and_, func, literal_column, select, text
@@ -63,7 +64,8 @@ def language_name(lang: str) -> str:
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # XML 1.0 cannot carry most control characters, even escaped: they are dropped.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Lone surrogates cannot even be encoded in UTF-8.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 # Written out as the partial indexes' own predicate (literals, not bound parameters),
@@ -374,6 +376,7 @@ def atom_feed(session: Session, *, base_url: str, limit: int = FEED_ENTRIES) -> 
     feed = ET.Element(f"{{{ns}}}feed")
 
     def sub(parent: ET.Element, tag: str, value: str = "", **attrs: str) -> ET.Element:
+        attrs = {name: _xml_text(given) for name, given in attrs.items()}  # as the text
         element = ET.SubElement(parent, f"{{{ns}}}{tag}", attrs)
         if value:
             element.text = _xml_text(value)
@@ -392,8 +395,8 @@ def atom_feed(session: Session, *, base_url: str, limit: int = FEED_ENTRIES) -> 
     sub(author, "name", "OCHA CMCoord")
     for item in rows:
         entry = sub(feed, "entry")
-        entry.set("{http://www.w3.org/XML/1998/namespace}lang", item.language)
-        url = f"{library}/lessons/{item.id}"
+        entry.set("{http://www.w3.org/XML/1998/namespace}lang", _xml_text(item.language))
+        url = f"{library}/lessons/{quote(item.id, safe='')}"  # an id is any text a device sent
         sub(entry, "title", item.title or _("Untitled lesson"))
         sub(entry, "id", url)
         sub(entry, "link", href=url)
@@ -442,5 +445,5 @@ def csv_rows(session: Session, where: LibraryQuery, *, base_url: str,
                 r.title, r.observed_on.isoformat() if r.observed_on else "", r[3], r.location,
                 topic_label(r.topic), r.observation, r.discussion, r.recommendation,
                 r.suggested_owner, r.keywords, r.published_at.date().isoformat(),
-                f"{base_url}/library/lessons/{r.id}")])
+                f"{base_url}/library/lessons/{quote(r.id, safe='')}")])
         yield buffer.getvalue()

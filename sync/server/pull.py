@@ -20,6 +20,7 @@ from sqlalchemy import and_, exists, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from fieldapp import __version__
+from fieldapp.sync_schema import clean_json
 from sync.server.errors import ApiError
 from sync.server.models import Change, HandbookEdition, Officer, RowDeparture, RowState
 from sync.server.scope import forbidden, officer_operations, visible_rows
@@ -46,12 +47,25 @@ class Cursor:
         try:
             raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
             seq, entity, row_id = json.loads(raw)
-            if not isinstance(seq, int) or seq < 0:
+            # A sequence number is a 64-bit signed integer in both databases; keys are
+            # text they can store (no NUL, no lone surrogate), or both absent.
+            if isinstance(seq, bool) or not isinstance(seq, int) or not 0 <= seq < 2**63:
                 raise ValueError
-            return cls(seq, entity and str(entity), row_id and str(row_id))
+            if (entity is None) != (row_id is None):
+                raise ValueError
+            if entity is not None and (_key(entity, 40) is None or _key(row_id, 64) is None):
+                raise ValueError
+            return cls(seq, entity, row_id)
         except (ValueError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
             raise ApiError(422, "invalid_cursor",
                            "The pull cursor is not one HQ gave out; pull from the start.") from exc
+
+
+def _key(value: object, longest: int) -> str | None:
+    """A cursor's entity or row id when it is text both databases can compare."""
+    if isinstance(value, str) and 0 < len(value) <= longest and clean_json(value) is None:
+        return value
+    return None
 
 
 def _after(cursor: Cursor, seq: Any, entity: Any, row_id: Any) -> Any:

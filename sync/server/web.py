@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
@@ -278,14 +278,15 @@ def library_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
             body = atom_feed(session, base_url=base_url(request))
         return Response(body, media_type="application/atom+xml; charset=utf-8")  # i18n: not shown
 
-    @router.get("/library/lessons/{lesson_id}", response_class=HTMLResponse)
+    # `:path`: a lesson id is any text a device sent, "/" included (quoted in links).
+    @router.get("/library/lessons/{lesson_id:path}", response_class=HTMLResponse)
     def lesson_page(request: Request, lesson_id: str) -> HTMLResponse:
         with db.read() as session:
             lesson = public_lesson(session, lesson_id)
         if lesson is None:
             return not_found(request)
         return render(request, "lesson.html", reviewer=None, lesson=lesson, title=lesson.title,
-                      address=f"{base_url(request)}/library/lessons/{lesson.id}")
+                      address=f"{base_url(request)}/library/lessons/{quote(lesson.id, safe='')}")
 
     return router
 

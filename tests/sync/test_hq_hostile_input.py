@@ -1,0 +1,119 @@
+"""Hostile input to the HQ API and the public library (issue 16), on a real server.
+
+Whatever text a device stores, the Atom feed stays XML; a lone surrogate anywhere in a
+push is held or refused (422), never a 500; every integer from outside is range-checked.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import uuid
+from urllib.parse import quote
+from xml.etree import ElementTree as ET
+
+import pytest
+import requests
+
+from sync import local
+from sync.server import lessons as hq_lessons
+from sync.tokens import TokenStore
+from tests.sync.conftest import enrolled, operation_of
+from tests.sync.test_lessons_hq import submit_lesson
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture
+def device(hq, make_profile):
+    return enrolled(hq, make_profile, "laptop")
+
+
+def _headers(db) -> dict[str, str]:
+    token = TokenStore(db.paths.root).load()
+    return {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+
+
+def _push(hq, db, changes: list[dict]) -> requests.Response:
+    body = json.dumps({"changes": changes})  # ASCII: lone surrogates travel as \\ud800
+    return requests.post(hq.url + "/api/v1/push", data=body, headers=_headers(db), timeout=20)
+
+
+def _cursor(raw: list) -> str:
+    text = json.dumps(raw)
+    return base64.urlsafe_b64encode(text.encode("utf-8", "surrogatepass")).decode().rstrip("=")
+
+
+def test_the_feed_stays_xml_for_a_lesson_id_with_a_control_character(hq, device):
+    submit_lesson(device, operation_of(device))
+    with device.session() as session:
+        creation, *edits = [c for c in local.push_batch(session, local.push_order(session),
+                                                        100, held_rows=set())
+                            if c["entity"] == "lesson"]
+    lesson = {"entity": "lesson", "fields": creation["fields"]}
+    for edit in edits:  # one creation of the submitted lesson
+        lesson["fields"].update(edit["fields"])
+    odd = "lesson\x01\x1b?#/" + uuid.uuid4().hex[:8]  # stored: only NUL is refused
+    lesson["fields"]["id"] = odd
+    assert "status" not in _push(hq, device, [lesson]).json()["results"][0]
+    with hq.db.write() as session:
+        hq_lessons.validate(session, odd, reviewer="Marie")
+    with hq.db.write() as session:
+        hq_lessons.publish(session, odd, reviewer="Marie")
+    feed = requests.get(hq.url + "/library/feed.atom", timeout=20)
+    assert feed.status_code == 200
+    root = ET.fromstring(feed.content)  # well-formed XML
+    [entry] = root.iter(f"{ATOM}entry")
+    href = entry.find(f"{ATOM}link").get("href")
+    assert href.endswith("/library/lessons/" + quote(odd, safe=""))
+    assert requests.get(href, timeout=20).status_code == 200  # the link leads to the lesson
+    rows = requests.get(hq.url + "/library/lessons.csv", timeout=20).content.decode("utf-8-sig")
+    assert quote(odd, safe="") in rows
+
+
+@pytest.mark.parametrize("change", [
+    {"entity": "\ud800", "fields": {"id": "x"}},
+    {"entity": "lesson\udfff", "fields": {"id": "abc"}},
+    {"entity": "lesson", "fields": {"id": "a\ud800b"}},
+    {"entity": "lesson", "fields": {"id": "abc", "\ud800": 1}},
+    {"entity": "lesson", "row_id": "abc", "change_id": "\ud800" * 8, "fields": {}},
+])
+def test_a_lone_surrogate_in_a_push_is_held_never_a_500(hq, device, change):
+    answer = _push(hq, device, [change])
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["results"][0]["status"] == "held"
+
+
+@pytest.mark.parametrize("raw", [
+    [2**63, None, None], [2**64 + 5, "contact", "x"], [-1, None, None], [True, None, None],
+    [1.5, None, None], [3, "contact", None], [3, "\ud800", "x"], [3, "contact", "x\u0000"],
+    [3, {"a": 1}, "x"], [3, "contact", "x" * 65],
+])
+def test_a_cursor_out_of_range_or_garbled_is_422_never_500(hq, device, raw):
+    answer = requests.get(hq.url + "/api/v1/pull", params={"since": _cursor(raw)},
+                          headers=_headers(device), timeout=20)
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["error"] == "invalid_cursor"
+
+
+def test_the_largest_sequence_is_still_a_cursor(hq, device):
+    last = _cursor([2**63 - 1, None, None])
+    answer = requests.get(hq.url + "/api/v1/pull", params={"since": last},
+                          headers=_headers(device), timeout=20)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["rows"] == []
+
+
+@pytest.mark.parametrize("limit", ["0", "-1", str(2**63), str(2**70), "2001", "1e3", "x"])
+def test_a_pull_limit_out_of_range_is_422(hq, device, limit):
+    answer = requests.get(hq.url + "/api/v1/pull", params={"limit": limit},
+                          headers=_headers(device), timeout=20)
+    assert answer.status_code == 422, answer.text
+
+
+@pytest.mark.parametrize("page", ["0", "-3", str(2**63), str(10**30), "x"])
+def test_library_and_review_pages_out_of_range_never_500(hq, page):
+    for path in ("/library", "/review"):
+        answer = requests.get(hq.url + path, params={"page": page}, timeout=20,
+                              allow_redirects=False)
+        assert answer.status_code < 500, (path, answer.text[:300])
