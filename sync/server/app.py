@@ -27,10 +27,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from fieldapp import __version__
 from sync.server.bodies import DEFAULT_MAX_BODY, BodyLimitMiddleware
 from sync.server.db import HqDatabase
-from sync.server.device_codes import assign_device_code
+from sync.server.device_codes import assign_device_code, check_code, usable_code
 from sync.server.errors import ApiError
 from sync.server.merge import apply_push
-from sync.server.models import Device, EnrollmentCode, HandbookEdition, HqOperation, Officer
+from sync.server.models import Device, HandbookEdition, HqOperation, Officer
 from sync.server.pull import Cursor, pull_batch
 from sync.server.schemas import (
     MAX_PULL_LIMIT,
@@ -51,6 +51,7 @@ from sync.server.security import (
     parse_client_header,
     token_checker,
 )
+from sync.server.throttle import EnrollmentThrottle, enrollment_gate
 from sync.server.web import install_web
 
 log = logging.getLogger("cmcoord.hq")
@@ -169,25 +170,32 @@ def create_app(
             session.execute(select(1))
         return HealthOut(status="ok", version=__version__, database=db.engine.dialect.name)
 
-    @app.post("/api/v1/enroll", response_model=EnrollOut, responses=ERRORS)
-    def enroll(
-        body: EnrollIn, x_fieldkit_client: Annotated[str | None, Header()] = None
-    ) -> EnrollOut:
-        """Trade a one-time enrollment code for a device token (shown only here, once)."""
-        client = parse_client_header(x_fieldkit_client)
+    enrollments = EnrollmentThrottle()
+    too_many = {429: {  # i18n: not shown
+        "description": "Too many attempts: from this address, or overall"}}
+
+    @app.post("/api/v1/enroll", response_model=EnrollOut, responses={**ERRORS, **too_many})
+    async def enroll(
+        request: Request, body: EnrollIn,
+        x_fieldkit_client: Annotated[str | None, Header()] = None,
+    ) -> EnrollOut | JSONResponse:
+        """Trade a one-time enrollment code for a device token (shown only here, once).
+        Attempts are counted per address and overall: slowed down, then refused (429)."""
+        address = request.client.host if request.client else "unknown"
+        refused = await enrollment_gate(enrollments, address)
+        if refused is not None:
+            return refused
         digest = hash_secret(normalise_code(body.code))
+        await run_in_threadpool(check_code, db, digest)  # wrong codes: no write lock
+        enrolled = await run_in_threadpool(enroll_device, body, digest, x_fieldkit_client)
+        enrollments.succeeded(address)
+        return enrolled
+
+    def enroll_device(body: EnrollIn, digest: str, x_fieldkit_client: str | None) -> EnrollOut:
+        client = parse_client_header(x_fieldkit_client)
         now = datetime.now(UTC)
         with db.write() as session:
-            code = session.get(EnrollmentCode, digest)
-            if code is None:
-                raise ApiError(401, "code_invalid",
-                               "This enrollment code is not known to HQ. Check it for typos.")
-            if code.used_at is not None:
-                raise ApiError(401, "code_used", "This enrollment code was already used. "
-                               "Ask HQ for a new one.")
-            if code.expires_at <= now:
-                raise ApiError(401, "code_expired", "This enrollment code has expired. "
-                               "Ask HQ for a new one.")
+            code = usable_code(session, digest, now)  # again: it may have been used since
             token = new_token()
             device = Device(id=str(uuid.uuid4()), officer_id=code.officer_id,
                             name=body.device_name.strip(), token_hash=hash_secret(token),

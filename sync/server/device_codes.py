@@ -4,16 +4,22 @@ At enrollment HQ gives the device a code no other device of the officers sharing
 operation with its officer has, nor appears in an RFA reference HQ holds for those
 operations. The code the device already uses is kept when it is free, so references it
 made before enrolling stay in one series. Two digits while they last, then three.
+
+And whether an enrollment code can still enroll a device, checked first in a read
+transaction, so that wrong codes never take the write lock.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from sync.server.models import Device, Membership, RowState
+from sync.server.db import HqDatabase
+from sync.server.errors import ApiError
+from sync.server.models import Device, EnrollmentCode, Membership, RowState
 from sync.server.scope import officer_operations
 
 CODE_PATTERN = re.compile(r"^\d{2,4}$")
@@ -46,4 +52,26 @@ def assign_device_code(session: Session, officer_id: str, proposed: str | None) 
         code = f"{number:02d}"
         if code not in taken:
             return code
-    raise RuntimeError("no free device code")  # pragma: no cover - 9,990 devices
+    raise RuntimeError("no free device code")  # i18n: not shown  # pragma: no cover
+
+
+def usable_code(session: Session, digest: str, now: datetime) -> EnrollmentCode:
+    """The enrollment code of hash `digest` if it can enroll a device now, else a 401."""
+    code = session.get(EnrollmentCode, digest)
+    if code is None:
+        raise ApiError(401, "code_invalid",  # i18n: not shown
+                       "This enrollment code is not known to HQ. Check it for typos.")
+    if code.used_at is not None:
+        raise ApiError(401, "code_used",  # i18n: not shown
+                       "This enrollment code was already used. Ask HQ for a new one.")
+    if code.expires_at <= now:
+        raise ApiError(401, "code_expired",  # i18n: not shown
+                       "This enrollment code has expired. Ask HQ for a new one.")
+    return code
+
+
+def check_code(db: HqDatabase, digest: str) -> None:
+    """A 401 unless the code of hash `digest` can enroll a device, in a read transaction:
+    a wrong code never waits for, nor holds, the write lock."""
+    with db.read() as session:
+        usable_code(session, digest, datetime.now(UTC))
