@@ -116,7 +116,9 @@ class EnrollmentThrottle:
         self._lock = threading.Lock()
 
     def _recent(self, key: str, limit: Limit, now: float) -> deque[float]:
-        times = self._attempts.setdefault(key, deque())
+        times = self._attempts.get(key)
+        if times is None:  # kept only once an attempt is counted: refusals cost no memory
+            return deque()
         while times and now - times[0] >= limit.window:
             times.popleft()
         return times
@@ -134,8 +136,13 @@ class EnrollmentThrottle:
             if waits:
                 return 0.0, int(max(waits)) + 1
             delay = max(limit.delay(len(times)) for limit, times in recent)
-            for _, times in recent:
+            for (limit, times), (kind, key) in zip(recent, keys, strict=True):
                 times.append(now)
+                self._attempts[key] = times
+                if len(times) == limit.most:  # once, not for every refusal after
+                    log.warning(  # i18n: not shown
+                        "enrollment attempts: the %s limit is reached%s; the next are refused",
+                        kind, f" by {address}" if kind == "address" else "")
             if len(self._attempts) > MAX_ADDRESSES:
                 self._forget_idle(now)
         return delay, 0
@@ -162,8 +169,6 @@ async def enrollment_gate(throttle: EnrollmentThrottle, address: str) -> JSONRes
     thread is held), or the 429 answer (with Retry-After) that refuses it."""
     delay, retry_after = throttle.admit(address)
     if retry_after:
-        log.warning("enrollment attempts from %s refused for %d s", address,  # i18n: not shown
-                    retry_after)
         return JSONResponse(
             {"error": "too_many_attempts",
              "detail": "Too many enrollment attempts. "  # i18n: not shown
