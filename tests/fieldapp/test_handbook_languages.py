@@ -257,3 +257,29 @@ def test_only_the_last_word_being_typed_is_also_a_prefix(bundled_db):
     assert '"escorte"' in first
     assert last.endswith('"ar"*)')  # two letters typed: already a prefix
     assert single == '("x")'  # one letter would match half the handbook
+
+
+def test_ids_are_written_at_the_end_of_their_lines_replacing_any_there():
+    from fieldapp.handbook.markdown import with_ids
+
+    markdown = "## Premiers pas   \n\n- [ ] Appeler {#old-key}\n- [ ] Trouver\n  le cluster\n"
+    assert with_ids(markdown, ["first-steps"], ["call", "find"]) == (
+        "## Premiers pas {#first-steps}\n\n- [ ] Appeler {#call}\n- [ ] Trouver\n"
+        "  le cluster {#find}\n")
+    with pytest.raises(ValueError):  # every heading and item gets one id, no more, no less
+        with_ids(markdown, ["first-steps", "extra"], ["call", "find"])
+    with pytest.raises(ValueError):
+        with_ids(markdown, ["first-steps"], ["call"])
+
+
+def test_a_paragraph_that_starts_with_a_box_is_not_a_checklist_item():
+    from fieldapp.handbook.markdown import id_places
+
+    markdown = "Intro.\n\n[ ] not in a list\n\n- [ ] in a list\n"
+    assert id_places(markdown) == ([], [4])
+    assert [key for key, _ in parse_section(markdown).checklist] == ["in-a-list"]
+
+
+def test_a_checklist_key_is_cut_at_a_hundred_characters():
+    parsed = parse_section("- [ ] " + "word " * 40 + "\n")
+    assert len(parsed.checklist[0][0]) == 100
