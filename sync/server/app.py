@@ -57,12 +57,21 @@ from sync.server.web import install_web
 log = logging.getLogger("cmcoord.hq")
 DATABASE_ENV = "CMCOORD_HQ_DATABASE"
 LAST_SEEN_STEP = timedelta(minutes=1)  # devices' last_seen_at is kept to the minute
+# Every status code an endpoint can answer besides its success is in the OpenAPI
+# document (a 405 carries `Allow`; a 500 is a bug, never part of the contract).
 ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"description": "No token, an unknown one, or a revoked device"},
     403: {"description": "A pull of another operation's data"},
+    404: {"description": "No handbook edition of that name"},
     413: {"description": "Request body too large"},
+    415: {"description": "A Content-Encoding other than gzip or identity"},
     422: {"description": "Malformed JSON, a body that is not the envelope, a bad cursor"},
 }
+
+
+def answers(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """The `responses=` of an endpoint: the error answers it can give."""
+    return {code: ERRORS[code] for code in codes}
 
 
 def _error(status: int, code: str, detail: str, **extra: Any) -> JSONResponse:
@@ -110,7 +119,9 @@ def install_error_handlers(app: FastAPI) -> None:
             return _error(422, "invalid_request",
                           "The request was not understood: the body is not JSON HQ can read.")
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-        return _error(exc.status_code, code, str(exc.detail))
+        answer = _error(exc.status_code, code, str(exc.detail))
+        answer.headers.update(exc.headers or {})  # a 405's `Allow`
+        return answer
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> JSONResponse:
@@ -174,7 +185,8 @@ def create_app(
     too_many = {429: {  # i18n: not shown
         "description": "Too many attempts: from this address, or overall"}}
 
-    @app.post("/api/v1/enroll", response_model=EnrollOut, responses={**ERRORS, **too_many})
+    @app.post("/api/v1/enroll", response_model=EnrollOut,
+              responses={**answers(401, 413, 415, 422), **too_many})
     async def enroll(
         request: Request, body: EnrollIn,
         x_fieldkit_client: Annotated[str | None, Header()] = None,
@@ -235,7 +247,7 @@ def create_app(
     # (under load, pushes parked on the lock would otherwise hold every thread).
     writers = asyncio.Semaphore(1)
 
-    @app.post("/api/v1/push", response_model=PushOut, responses=ERRORS)
+    @app.post("/api/v1/push", response_model=PushOut, responses=answers(401, 413, 415, 422))
     async def push(who: Authorized, body: PushIn) -> JSONResponse:
         """Apply outbox changes, each on its own: applied, conflict or held (a code and a
         sentence). A change id this device already sent returns its first result."""
@@ -243,10 +255,10 @@ def create_app(
             results = await run_in_threadpool(apply, who, body)
         return JSONResponse({"results": [_compact(r) for r in results]})
 
-    @app.get("/api/v1/pull", response_model=PullOut, responses=ERRORS)
+    @app.get("/api/v1/pull", response_model=PullOut, responses=answers(401, 403, 422))
     def pull(
         who: Authorized,
-        since: Annotated[str, Query(max_length=400)] = "",
+        since: Annotated[str, Query(max_length=400, pattern=r"^[A-Za-z0-9_-]*$")] = "",
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 500,
         operation: Annotated[str | None, Query(max_length=36)] = None,
     ) -> JSONResponse:
@@ -257,7 +269,7 @@ def create_app(
                                cursor=cursor, limit=limit, operation_id=operation)
         return JSONResponse(batch)
 
-    @app.get("/api/v1/handbook/{name}", responses=ERRORS)
+    @app.get("/api/v1/handbook/{name}", responses=answers(401, 404))
     def handbook(name: str, who: Authorized) -> Response:
         """A published handbook edition as a zip of its Markdown folders."""
         with db.read() as session:

@@ -117,3 +117,23 @@ def test_library_and_review_pages_out_of_range_never_500(hq, page):
         answer = requests.get(hq.url + path, params={"page": page}, timeout=20,
                               allow_redirects=False)
         assert answer.status_code < 500, (path, answer.text[:300])
+
+
+def test_a_405_names_the_methods_allowed(hq, device):
+    answer = requests.request("TRACE", hq.url + "/api/v1/push", headers=_headers(device),
+                              timeout=20)
+    assert answer.status_code == 405
+    assert answer.headers["Allow"] == "POST"
+    assert answer.json()["error"] == "method_not_allowed"
+
+
+def test_every_error_an_endpoint_gives_is_in_the_openapi_document(hq, device):
+    spec = requests.get(hq.url + "/openapi.json", timeout=20).json()["paths"]
+    assert set(spec["/api/v1/handbook/{name}"]["get"]["responses"]) >= {"200", "401", "404"}
+    missing = requests.get(hq.url + "/api/v1/handbook/none", headers=_headers(device),
+                           timeout=20)
+    assert missing.status_code == 404
+    assert set(spec["/api/v1/push"]["post"]["responses"]) >= {"200", "401", "413", "415",
+                                                             "422"}
+    assert set(spec["/api/v1/enroll"]["post"]["responses"]) >= {"200", "401", "413", "415",
+                                                               "422", "429"}
