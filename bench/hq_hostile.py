@@ -4,7 +4,8 @@ The real server (`cmcoord-hq serve`, a child process, on a fresh SQLite file) re
 `--parallel` simultaneous POSTs to /api/v1/push of a 63 KB gzip body that inflates to
 64 MB of spaces, `--rounds` times: once without a token (answered 401 before the body is
 read) and once with a valid device token (inflated as it arrives, refused 413 at the
-8 MiB cap), and likewise to /api/v1/enroll (no token; 16 KiB cap). The server's resident
+8 MiB cap), and likewise to /api/v1/enroll (no token; 16 KiB cap) and to the reviewers'
+sign-in form (no token; the 8 MiB cap). The server's resident
 memory (VmRSS of its process tree, from /proc) is sampled every few milliseconds.
 
 Prints JSON: idle_rss_mb, then for each case peak_rss_mb, growth_mb (peak − idle) and the
@@ -133,6 +134,9 @@ def run(*, parallel: int = 8, rounds: int = 3) -> dict[str, Any]:
                 "push_with_token": (f"{base}/api/v1/push",
                                     {**gzipped, "Authorization": f"Bearer {token}"}),
                 "enroll": (f"{base}/api/v1/enroll", gzipped),
+                "review_signin": (f"{base}/review/signin",
+                                  {**gzipped,
+                                   "Content-Type": "application/x-www-form-urlencoded"}),
             }
             result: dict[str, Any] = {"idle_rss_mb": round(idle, 1),
                                       "hostile_body_kb": round(len(body) / 1024, 1),
