@@ -139,3 +139,14 @@ def test_the_inflated_cap_is_in_bytes_the_same_as_the_received_one(hq_database_u
             assert (status, answer["error"]) == (415, "unsupported_encoding")
     finally:
         db.close()
+
+
+@pytest.mark.slow
+def test_eight_parallel_gzip_bombs_keep_the_servers_memory_within_100_mb_of_idle() -> None:
+    from bench.hq_hostile import TARGET_GROWTH_MB, run
+
+    result = run(parallel=8, rounds=1)  # the real `cmcoord-hq serve`, in a child process
+    for case in ("push_no_token", "push_with_token", "enroll", "review_signin"):
+        assert result[case]["growth_mb"] <= TARGET_GROWTH_MB, result
+    assert result["push_no_token"]["answers"] == {"401": 8}
+    assert result["push_with_token"]["answers"] == {"413": 8}
