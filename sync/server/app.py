@@ -59,7 +59,7 @@ DATABASE_ENV = "CMCOORD_HQ_DATABASE"
 LAST_SEEN_STEP = timedelta(minutes=1)  # devices' last_seen_at is kept to the minute
 # Every status code an endpoint can answer besides its success is in the OpenAPI
 # document (a 405 carries `Allow`; a 500 is a bug, never part of the contract).
-ERRORS: dict[int | str, dict[str, Any]] = {
+ERRORS: dict[int | str, dict[str, Any]] = {  # i18n: not shown
     401: {"description": "No token, an unknown one, or a revoked device"},
     403: {"description": "A pull of another operation's data"},
     404: {"description": "No handbook edition of that name"},
@@ -84,12 +84,12 @@ def _readable(errors: list[Any]) -> tuple[str, list[dict[str, str]]]:
         where = ".".join(str(part) for part in error.get("loc", ()) if part != "body")
         message = error.get("msg", "invalid")
         if error.get("type") == "json_invalid":
-            where, message = "body", "the body is not valid JSON"
+            where, message = "body", "the body is not valid JSON"  # i18n: not shown
         problems.append({"where": where or "body", "problem": message})
     text = "; ".join(f"{p['where']}: {p['problem']}" for p in problems[:5])
     if len(problems) > 5:
-        text += f"; and {len(problems) - 5} more"
-    return f"The request was not understood: {text}.", problems
+        text += f"; and {len(problems) - 5} more"  # i18n: not shown
+    return f"The request was not understood: {text}.", problems  # i18n: not shown
 
 
 def _compact(result: dict[str, Any]) -> dict[str, Any]:
@@ -116,7 +116,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         if exc.status_code == 400:  # a body FastAPI could not parse (e.g. nested too deep)
-            return _error(422, "invalid_request",
+            return _error(422, "invalid_request",  # i18n: not shown
                           "The request was not understood: the body is not JSON HQ can read.")
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
         answer = _error(exc.status_code, code, str(exc.detail))
@@ -126,7 +126,8 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> JSONResponse:
         log.exception("internal error on %s %s", request.method, request.url.path)
-        return _error(500, "internal", "HQ had an internal error; it was logged. Try again later.")
+        return _error(500,  # i18n: not shown
+                      "internal", "HQ had an internal error; it was logged. Try again later.")
 
 
 def current_caller(
@@ -160,7 +161,7 @@ def create_app(
         yield
         db.close()
 
-    app = FastAPI(
+    app = FastAPI(  # i18n: not shown
         lifespan=lifespan,
         title="CMCoord Field Kit HQ", version=__version__,
         description="Enrollment and sync of Field Kit devices. See docs/sync-protocol.md.",
@@ -275,7 +276,8 @@ def create_app(
         with db.read() as session:
             edition = session.get(HandbookEdition, name)
             if edition is None:
-                raise ApiError(404, "not_found", f"HQ has no handbook edition {name!r}.")
+                raise ApiError(404,  # i18n: not shown
+                               "not_found", f"HQ has no handbook edition {name!r}.")
             return Response(edition.archive, media_type="application/zip",
                             headers={"X-Content-SHA256": edition.sha256})
 

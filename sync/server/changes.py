@@ -70,20 +70,22 @@ def _id(value: Any, *, low: int, high: int) -> str | None:
 
 
 def _malformed(what: str) -> Held:
-    return Held(INVALID_CHANGE, f"HQ could not read this change: {what}. "
+    return Held(INVALID_CHANGE, f"HQ could not read this change: {what}. "  # i18n: not shown
                                 "It was not applied; a newer Field Kit may be needed.")
 
 
 def waiting(entity: str) -> Held:
     """The outcome of a change behind a held change of the same row in the same push."""
-    return Held(WAITING, f"This change waits behind an earlier change of the same "
+    return Held(WAITING,  # i18n: not shown
+                f"This change waits behind an earlier change of the same "
                 f"{entity.replace('_', ' ')} that HQ held; it goes with it once that one is "
                 "settled.")
 
 
 def unknown_row(entity: str) -> Held:
     """The outcome of an edit of a row HQ never received (its creation did not come)."""
-    return Held(INVALID_CHANGE, f"HQ has no such {entity.replace('_', ' ')}: its creation never "
+    return Held(INVALID_CHANGE,  # i18n: not shown
+                f"HQ has no such {entity.replace('_', ' ')}: its creation never "
                 "reached HQ (held or discarded on the device), so this change cannot be "
                 "applied. Send the creation first, or discard this change.")
 
@@ -91,22 +93,22 @@ def unknown_row(entity: str) -> Held:
 def parse_change(raw: Any) -> ChangeIn | Held:
     """Read one change of a push; everything wrong with it becomes a Held outcome."""
     if not isinstance(raw, dict):
-        return _malformed("it is not an object")
+        return _malformed("it is not an object")  # i18n: not shown
     entity = raw.get("entity")
     fields = raw.get("fields")
     base = raw.get("base")
     if _id(entity, low=1, high=40) is None:  # a lone surrogate is no kind of row either
-        return _malformed("it names no kind of row")
+        return _malformed("it names no kind of row")  # i18n: not shown
     if not isinstance(fields, dict):
-        return _malformed("its fields are not an object")
+        return _malformed("its fields are not an object")  # i18n: not shown
     if base is None:
         base = {}
     if not isinstance(base, dict):
-        return _malformed("the values it replaced are not an object")
+        return _malformed("the values it replaced are not an object")  # i18n: not shown
     base_rev = raw.get("base_rev")
     if base_rev is not None and (isinstance(base_rev, bool) or not isinstance(base_rev, int)
                                  or not 0 <= base_rev < 2**63):
-        return _malformed("its base revision is not a sequence number")
+        return _malformed("its base revision is not a sequence number")  # i18n: not shown
     row_id, operation_id, change_id = raw.get("row_id"), raw.get("operation_id"), \
         raw.get("change_id")
     if not base and isinstance(fields.get("id"), str):  # a creation: ids come in `fields`
@@ -115,27 +117,29 @@ def parse_change(raw: Any) -> ChangeIn | Held:
         if "change_id" not in raw and _id(row_id, low=1, high=64):
             change_id = schemas.creation_change_id(entity, row_id)
     if _id(change_id, low=8, high=36) is None:
-        return _malformed("its change id is missing or not 8 to 36 characters")
+        return _malformed("its change id is missing or not 8 to 36 characters")  # i18n: not shown
     if _id(row_id, low=1, high=64) is None:
-        return _malformed("its row id is missing or not 1 to 64 characters")
+        return _malformed("its row id is missing or not 1 to 64 characters")  # i18n: not shown
     if operation_id is not None and _id(operation_id, low=1, high=36) is None:
-        return _malformed("its operation id is not 1 to 36 characters")
+        return _malformed("its operation id is not 1 to 36 characters")  # i18n: not shown
     if entity == CONFLICT_ENTITY:
         if fields.get("resolution") not in RESOLUTIONS or clean_json(fields) is not None:
-            return _malformed("its conflict resolution is not mine, hq or edit")
+            return _malformed("its conflict resolution is not mine, hq or edit")  # i18n: not shown
         return ChangeIn(change_id, entity, row_id, None, fields)
     if entity not in schemas.ROW_ENTITIES:  # no key: its row's later changes are held alike
-        return Held(UNKNOWN_ENTITY,
+        return Held(UNKNOWN_ENTITY,  # i18n: not shown
                     f"HQ does not keep rows of kind {printable_name(entity)!r} yet (a newer "
                     "Field Kit made it); it is sent again after HQ is upgraded.")
     problems = check_fields(entity, fields, row_id=row_id)
     if problems:
         first = problems[0]
-        return Held(INVALID_VALUE, f"HQ cannot store this change: {first.message} "
+        return Held(INVALID_VALUE,  # i18n: not shown
+                    f"HQ cannot store this change: {first.message} "
                     "Correct it and send it again, or discard it.", first.field,
                     key=(entity, row_id))
     for name, value in base.items():  # names are text: the push was JSON
         if clean_json(name) is not None or clean_json(value) is not None:
-            return Held(INVALID_CHANGE, "HQ could not read this change: a value it replaced "
+            return Held(INVALID_CHANGE,  # i18n: not shown
+                        "HQ could not read this change: a value it replaced "
                         "cannot be stored. It was not applied.", key=(entity, row_id))
     return ChangeIn(change_id, entity, row_id, operation_id, fields, base, base_rev)

@@ -48,13 +48,14 @@ def _serve(args: argparse.Namespace) -> int:
     if args.workers > 1:  # the write lock spans processes (advisory lock / BEGIN IMMEDIATE)
         HqDatabase.open(args.database).close()  # upgrade the schema once, before workers
         os.environ[DATABASE_ENV] = args.database
-        print(f"cmcoord-hq {__version__} serving on http://{args.host}:{args.port} with "
+        print(  # i18n: not shown
+              f"cmcoord-hq {__version__} serving on http://{args.host}:{args.port} with "
               f"{args.workers} workers (database: {args.database.split('://')[0]})", flush=True)
         uvicorn.run("sync.server.app:app_from_environment", factory=True,
                     workers=args.workers, **options)
         return 0
     app = create_app(args.database)
-    print(f"cmcoord-hq {__version__} serving on http://{args.host}:{args.port} "
+    print(f"cmcoord-hq {__version__} serving on http://{args.host}:{args.port} "  # i18n: not shown
           f"(database: {args.database.split('://')[0]}); OpenAPI at /docs", flush=True)
     uvicorn.run(app, **options)
     return 0
@@ -77,10 +78,10 @@ def _operation_add(db: HqDatabase, args: argparse.Namespace) -> None:
     added = create_operation(db, code=args.code, name=args.name, country=args.country,
                              kind=args.kind)
     op = added.operation
-    print(f"Operation {op.code} added ({op.id}).")
+    print(f"Operation {op.code} added ({op.id}).")  # i18n: not shown
     if added.displaced is not None:
         other = added.displaced
-        print(f"Note: code {op.code} was used by an operation proposed offline "
+        print(f"Note: code {op.code} was used by an operation proposed offline "  # i18n: not shown
               f"({other.name or 'no name'}, {other.id}). Both are kept: that one is now "
               "listed here without a code; its devices keep showing its old code.")
 
@@ -90,15 +91,16 @@ def _operation_list(db: HqDatabase, _: argparse.Namespace) -> None:
 
     rows = list_operations(db)
     if not rows:
-        print("No operations yet. Add one with `cmcoord-hq operation add CODE NAME --country XXX`.")
+        print(  # i18n: not shown
+              "No operations yet. Add one with `cmcoord-hq operation add CODE NAME --country XXX`.")
     for info in rows:
         op = info.operation
-        code = op.code or "(no code)"
+        code = op.code or "(no code)"  # i18n: not shown
         proposed = ""
         if info.proposed_by:
-            shown = f", {info.device_code} on devices" if info.device_code != op.code \
-                and info.device_code else ""
-            proposed = f"  proposed offline by {info.proposed_by}{shown}"
+            shown = (f", {info.device_code} on devices"  # i18n: not shown
+                     if info.device_code != op.code and info.device_code else "")
+            proposed = f"  proposed offline by {info.proposed_by}{shown}"  # i18n: not shown
         print(f"{code:<12}  {op.name:<40}  {info.members} officer(s)  {op.id}{proposed}")
 
 
@@ -106,7 +108,7 @@ def _officer_add(db: HqDatabase, args: argparse.Namespace) -> None:
     from sync.server.admin import add_officer
 
     officer = add_officer(db, name=args.name, email=args.email)
-    print(f"Officer {officer.name} added ({officer.id}).")
+    print(f"Officer {officer.name} added ({officer.id}).")  # i18n: not shown
 
 
 def _officer_list(db: HqDatabase, _: argparse.Namespace) -> None:
@@ -114,16 +116,17 @@ def _officer_list(db: HqDatabase, _: argparse.Namespace) -> None:
 
     rows = list_officers(db)
     if not rows:
-        print("No officers yet. Add one with `cmcoord-hq officer add NAME`.")
+        print("No officers yet. Add one with `cmcoord-hq officer add NAME`.")  # i18n: not shown
     for officer, codes in rows:
-        print(f"{officer.name:<30}  {', '.join(codes) or '(no operation)':<30}  {officer.id}")
+        print(  # i18n: not shown
+              f"{officer.name:<30}  {', '.join(codes) or '(no operation)':<30}  {officer.id}")
 
 
 def _officer_assign(db: HqDatabase, args: argparse.Namespace) -> None:
     from sync.server.admin import assign
 
     officer, op = assign(db, officer=args.officer, operation=args.operation)
-    print(f"{officer.name} is assigned to {op.code or op.id}; "
+    print(f"{officer.name} is assigned to {op.code or op.id}; "  # i18n: not shown
           "their devices receive it at the next sync.")
 
 
@@ -131,7 +134,8 @@ def _officer_unassign(db: HqDatabase, args: argparse.Namespace) -> None:
     from sync.server.admin import unassign
 
     officer, op = unassign(db, officer=args.officer, operation=args.operation)
-    print(f"{officer.name} is no longer assigned to {op.code or op.id}. Their devices keep "
+    print(  # i18n: not shown
+          f"{officer.name} is no longer assigned to {op.code or op.id}. Their devices keep "
           "its data (archived) and hold their unsent changes to it, from their next sync.")
 
 
@@ -139,8 +143,9 @@ def _enroll_code(db: HqDatabase, args: argparse.Namespace) -> None:
     from sync.server.admin import make_enrollment_code
 
     code, expires = make_enrollment_code(db, officer=args.officer, hours=args.hours)
-    print(f"Enrollment code: {code}")
-    print(f"Valid once, until {_when(expires)}. Give it to the officer by a trusted channel.")
+    print(f"Enrollment code: {code}")  # i18n: not shown
+    print(  # i18n: not shown
+          f"Valid once, until {_when(expires)}. Give it to the officer by a trusted channel.")
 
 
 def _device_list(db: HqDatabase, _: argparse.Namespace) -> None:
@@ -148,12 +153,14 @@ def _device_list(db: HqDatabase, _: argparse.Namespace) -> None:
 
     devices = list_devices(db)
     if not devices:
-        print("No devices enrolled yet.")
+        print("No devices enrolled yet.")  # i18n: not shown
     for d in devices:
         state = f"REVOKED {_when(d.revoked_at)}" if d.revoked_at else "active"
-        client = (f"protocol {d.client_protocol or '?'}, schema {d.client_schema or '?'}, "
+        client = (  # i18n: not shown
+                  f"protocol {d.client_protocol or '?'}, schema {d.client_schema or '?'}, "
                   f"version {d.client_version or '?'}")
-        print(f"{d.id}  {d.officer:<24}  {d.name or '-':<20}  last seen {_when(d.last_seen_at)}"
+        print(  # i18n: not shown
+              f"{d.id}  {d.officer:<24}  {d.name or '-':<20}  last seen {_when(d.last_seen_at)}"
               f"  {state}  ({client})")
 
 
@@ -161,14 +168,15 @@ def _device_revoke(db: HqDatabase, args: argparse.Namespace) -> None:
     from sync.server.admin import revoke_device
 
     device = revoke_device(db, args.device)
-    print(f"Device {device.id} is revoked: HQ refuses it from now on.")
+    print(f"Device {device.id} is revoked: HQ refuses it from now on.")  # i18n: not shown
 
 
 def _handbook_publish(db: HqDatabase, args: argparse.Namespace) -> None:
     from sync.server.admin import publish_handbook
 
     edition = publish_handbook(db, Path(args.path))
-    print(f"Handbook edition {edition.name} published ({edition.sections} sections, "
+    print(  # i18n: not shown
+          f"Handbook edition {edition.name} published ({edition.sections} sections, "
           f"{edition.size // 1024} KiB); devices receive it at their next sync.")
 
 
@@ -186,7 +194,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cmcoord-hq {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    serve = commands.add_parser("serve", parents=[common], help="run the HQ server")
+    serve = commands.add_parser(  # i18n: not shown
+                                "serve", parents=[common], help="run the HQ server")
     serve.add_argument("--host", default=DEFAULT_HOST)
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
     serve.add_argument("--workers", type=int, default=1,
@@ -196,9 +205,9 @@ def build_parser() -> argparse.ArgumentParser:
                             "X-Forwarded-For HQ believes (default: none)")
     serve.set_defaults(run=_serve)
 
-    operation = commands.add_parser("operation", help="operations known at HQ")
+    operation = commands.add_parser("operation", help="operations known at HQ")  # i18n: not shown
     ops = operation.add_subparsers(dest="action", required=True)
-    add = ops.add_parser("add", parents=[common], help="add an operation")
+    add = ops.add_parser("add", parents=[common], help="add an operation")  # i18n: not shown
     add.add_argument("code")
     add.add_argument("name")
     add.add_argument("--country", required=True, help="ISO 3166 alpha-3, e.g. HTI")
@@ -207,39 +216,43 @@ def build_parser() -> argparse.ArgumentParser:
     add.set_defaults(run=_admin(_operation_add))
     ops.add_parser("list", parents=[common]).set_defaults(run=_admin(_operation_list))
 
-    officer = commands.add_parser("officer", help="officers and their operations")
+    officer = commands.add_parser(  # i18n: not shown
+                                  "officer", help="officers and their operations")
     offs = officer.add_subparsers(dest="action", required=True)
-    add = offs.add_parser("add", parents=[common], help="add an officer")
+    add = offs.add_parser("add", parents=[common], help="add an officer")  # i18n: not shown
     add.add_argument("name")
     add.add_argument("--email", default="")
     add.set_defaults(run=_admin(_officer_add))
     offs.add_parser("list", parents=[common]).set_defaults(run=_admin(_officer_list))
-    assign = offs.add_parser("assign", parents=[common], help="assign to an operation")
+    assign = offs.add_parser(  # i18n: not shown
+                             "assign", parents=[common], help="assign to an operation")
     assign.add_argument("officer", help="name or id")
     assign.add_argument("operation", help="code or id")
     assign.set_defaults(run=_admin(_officer_assign))
-    unassign = offs.add_parser("unassign", parents=[common],
+    unassign = offs.add_parser("unassign", parents=[common],  # i18n: not shown
                                help="remove from an operation (devices keep its data, archived)")
     unassign.add_argument("officer", help="name or id")
     unassign.add_argument("operation", help="code or id")
     unassign.set_defaults(run=_admin(_officer_unassign))
 
-    code = commands.add_parser("enroll-code", parents=[common],
+    code = commands.add_parser("enroll-code", parents=[common],  # i18n: not shown
                                help="a one-time enrollment code for an officer")
     code.add_argument("officer", help="name or id")
     code.add_argument("--hours", type=float, default=72.0, help="validity (default 72)")
     code.set_defaults(run=_admin(_enroll_code))
 
-    device = commands.add_parser("device", help="enrolled devices")
+    device = commands.add_parser("device", help="enrolled devices")  # i18n: not shown
     devs = device.add_subparsers(dest="action", required=True)
     devs.add_parser("list", parents=[common]).set_defaults(run=_admin(_device_list))
-    revoke = devs.add_parser("revoke", parents=[common], help="refuse a device from now on")
+    revoke = devs.add_parser(  # i18n: not shown
+                             "revoke", parents=[common], help="refuse a device from now on")
     revoke.add_argument("device", help="device id (or its first 6+ characters)")
     revoke.set_defaults(run=_admin(_device_revoke))
 
-    handbook = commands.add_parser("handbook", help="handbook editions")
+    handbook = commands.add_parser("handbook", help="handbook editions")  # i18n: not shown
     hbs = handbook.add_subparsers(dest="action", required=True)
-    publish = hbs.add_parser("publish", parents=[common], help="validate and publish")
+    publish = hbs.add_parser(  # i18n: not shown
+                             "publish", parents=[common], help="validate and publish")
     publish.add_argument("path", help="edition folder holding en/ (and fr/, es/)")
     publish.set_defaults(run=_admin(_handbook_publish))
     add_reviewer_commands(commands, common, _admin)  # lessons reviewers (issue 8)

@@ -57,7 +57,7 @@ class Cursor:
                 raise ValueError
             return cls(seq, entity, row_id)
         except (ValueError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
-            raise ApiError(422, "invalid_cursor",
+            raise ApiError(422, "invalid_cursor",  # i18n: not shown
                            "The pull cursor is not one HQ gave out; pull from the start.") from exc
 
 

@@ -51,7 +51,8 @@ def hash_password(password: str) -> str:
 def check_new_password(password: str) -> None:
     """Refuse a password too short to resist guessing."""
     if len(password) < MIN_PASSWORD_CHARS:
-        raise AdminError(f"A reviewer's password has at least {MIN_PASSWORD_CHARS} "
+        raise AdminError(  # i18n: not shown
+                         f"A reviewer's password has at least {MIN_PASSWORD_CHARS} "
                          "characters; a few words in a row are easy to remember.")
 
 
@@ -59,11 +60,11 @@ def add_reviewer(db: HqDatabase, *, name: str, password: str) -> Reviewer:
     """Create a reviewer account who can sign in to the review pages."""
     name = name.strip()
     if not name or len(name) > 200:
-        raise AdminError("A reviewer needs a name (up to 200 characters).")
+        raise AdminError("A reviewer needs a name (up to 200 characters).")  # i18n: not shown
     check_new_password(password)
     with db.write() as session:
         if session.scalar(select(Reviewer.id).where(Reviewer.name == name)):
-            raise AdminError(f"A reviewer named {name!r} already exists.")
+            raise AdminError(f"A reviewer named {name!r} already exists.")  # i18n: not shown
         reviewer = Reviewer(id=str(uuid.uuid4()), name=name,
                             password_hash=hash_password(password))
         session.add(reviewer)
@@ -81,7 +82,8 @@ def set_disabled(db: HqDatabase, *, name: str, disabled: bool) -> Reviewer:
     with db.write() as session:
         reviewer = session.scalar(select(Reviewer).where(Reviewer.name == name.strip()))
         if reviewer is None:
-            raise AdminError(f"No reviewer named {name!r}. See `cmcoord-hq reviewer list`.")
+            raise AdminError(  # i18n: not shown
+                             f"No reviewer named {name!r}. See `cmcoord-hq reviewer list`.")
         reviewer.disabled_at = datetime.now(UTC) if disabled else None
         if disabled:
             session.execute(delete(WebSession).where(WebSession.reviewer_id == reviewer.id))
