@@ -68,6 +68,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+def _digits(value: str) -> bool:
+    """Whether `value` is a number written in ASCII digits (at most 18 of them)."""
+    return value.isascii() and value.isdigit() and len(value) <= 18
+
+
 # Written out as the partial indexes' own predicate (literals, not bound parameters),
 # so both PostgreSQL and SQLite can prove a query may use those indexes.
 _PUBLIC_SQL = text("hq_lessons.status = 'published' AND hq_lessons.sensitivity = 'public' "
@@ -96,8 +101,9 @@ class LibraryQuery:
         """Clean query-string values (never raises; a bad value means no filter)."""
         known_topic = topic if topic in TOPICS else ""
         known_language = language if language in LANGS else ""
-        year_value = int(year) if year.isdigit() and 1900 <= int(year) <= 2200 else None
-        page_value = min(max(int(page), 1), MAX_PAGE) if page.isdigit() else 1
+        # isdigit() alone lets "²" through, which int() refuses.
+        year_value = int(year) if _digits(year) and 1900 <= int(year) <= 2200 else None
+        page_value = min(max(int(page), 1), MAX_PAGE) if _digits(page) else 1
         return cls(q=q.strip()[:MAX_QUERY_CHARS], topic=known_topic, year=year_value,
                    operation=operation.strip()[:240], language=known_language,
                    page=page_value)

@@ -100,8 +100,13 @@ def _safe_next(target: str) -> str:
 
 
 def _rev(value: str) -> int | None:
-    """The lesson revision a form was filled against (None when missing or garbled)."""
-    return int(value) if value.isdigit() else None
+    """The lesson revision a form was filled against: None when missing; -1, a revision
+    no lesson has (so the decision is refused as stale), when garbled or out of range."""
+    if not value:
+        return None
+    if not (value.isascii() and value.isdigit()) or int(value) >= 2**63:
+        return -1
+    return int(value)
 
 
 def _decide(action: Callable[..., object], lesson_id: str, rev: str, done: str,

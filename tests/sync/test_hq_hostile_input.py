@@ -16,10 +16,12 @@ import pytest
 import requests
 
 from sync import local
+from sync.client import sync_once
 from sync.server import lessons as hq_lessons
+from sync.server.reviewers import add_reviewer
 from sync.tokens import TokenStore
 from tests.sync.conftest import enrolled, operation_of
-from tests.sync.test_lessons_hq import submit_lesson
+from tests.sync.test_lessons_hq import PASSWORD, Reviewer, submit_lesson
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -137,3 +139,22 @@ def test_every_error_an_endpoint_gives_is_in_the_openapi_document(hq, device):
                                                              "422"}
     assert set(spec["/api/v1/enroll"]["post"]["responses"]) >= {"200", "401", "413", "415",
                                                                "422", "429"}
+
+
+@pytest.mark.parametrize("value", ["\u00b2", "\u0661\u0662", "9" * 40, "12\u00b3"])
+def test_odd_digits_in_the_library_query_are_ignored_never_500(hq, value):
+    for name in ("year", "page"):
+        answer = requests.get(hq.url + "/library", params={name: value}, timeout=20)
+        assert answer.status_code == 200, (name, answer.text[:300])
+
+
+@pytest.mark.parametrize("rev", ["\u00b2", "9" * 40])
+def test_a_garbled_revision_in_a_review_form_is_refused_never_500(hq, device, rev):
+    lesson_id = submit_lesson(device, operation_of(device))
+    sync_once(device)
+    add_reviewer(hq.db, name="Marie", password=PASSWORD)
+    browser = Reviewer(hq.url)
+    assert browser.sign_in().status_code == 303
+    browser.get(f"/review/lessons/{lesson_id}")
+    answer = browser.post(f"/review/lessons/{lesson_id}/validate", {"rev": rev})
+    assert answer.status_code == 409, answer.text[:300]
