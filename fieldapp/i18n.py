@@ -144,7 +144,7 @@ def format_date(value: date, *, form: str = "medium") -> str:
     return babel_dates.format_date(value, format=form, locale=locale())
 
 
-SHORT_MOMENT = "d MMM y, HH:mm"  # "6 Dec 2026, 14:05", "6 déc. 2026, 14:05"
+SHORT_MOMENT = "d MMM y, HH:mm"  # i18n: not shown (a CLDR pattern: "6 déc. 2026, 14:05")
 
 
 def format_datetime(value: datetime, *, zone: tzinfo | None = None, form: str = "medium") -> str:
