@@ -140,9 +140,9 @@ def _aligned(section: SectionSource, original: SectionSource) -> SectionSource:
                      min(len(levels), len(wanted)))
         # Translators: "it" is a translated handbook file; {original} is its English file
         # (en/guidelines.md), {wanted} how many headings that has, {number} the first one
-        # that differs. (The English singular still reads "1 headings"; left as it was.)
+        # that differs.
         raise EditionError(section.file, ngettext(
-            "it has {count} headings where {original} has {wanted}, or at other levels (from "
+            "it has {count} heading where {original} has {wanted}, or at other levels (from "
             "heading {number} on): a translation keeps every heading, in the same order, so "
             "notes and bookmarks stay attached.",
             "it has {count} headings where {original} has {wanted}, or at other levels (from "
@@ -152,10 +152,9 @@ def _aligned(section: SectionSource, original: SectionSource) -> SectionSource:
                 number=where + 1))
     if len(items) != len(original.parsed.checklist):
         # Translators: "it" is a translated handbook file; {original} is its English file,
-        # {wanted} how many checklist items that has. (The English singular still reads
-        # "1 checklist items"; left as it was.)
+        # {wanted} how many checklist items that has.
         raise EditionError(section.file, ngettext(
-            "it has {count} checklist items where {original} has {wanted}: a translation "
+            "it has {count} checklist item where {original} has {wanted}: a translation "
             "keeps every item, in the same order, so ticks stay attached.",
             "it has {count} checklist items where {original} has {wanted}: a translation "
             "keeps every item, in the same order, so ticks stay attached.", len(items)).format(
