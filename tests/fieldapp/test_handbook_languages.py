@@ -277,9 +277,9 @@ def test_ids_are_written_at_the_end_of_their_lines_replacing_any_there():
     assert with_ids(markdown, ["first-steps"], ["call", "find"]) == (
         "## Premiers pas {#first-steps}\n\n- [ ] Appeler {#call}\n- [ ] Trouver\n"
         "  le cluster {#find}\n")
-    with pytest.raises(ValueError):  # every heading and item gets one id, no more, no less
+    with pytest.raises(ValueError, match="zip"):  # one id per heading and item, no more
         with_ids(markdown, ["first-steps", "extra"], ["call", "find"])
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="zip"):
         with_ids(markdown, ["first-steps"], ["call"])
 
 
