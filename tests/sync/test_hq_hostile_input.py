@@ -7,7 +7,9 @@ push is held or refused (422), never a 500; every integer from outside is range-
 from __future__ import annotations
 
 import base64
+import html
 import json
+import re
 import uuid
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
@@ -71,6 +73,10 @@ def test_the_feed_stays_xml_for_a_lesson_id_with_a_control_character(hq, device)
     assert requests.get(href, timeout=20).status_code == 200  # the link leads to the lesson
     rows = requests.get(hq.url + "/library/lessons.csv", timeout=20).content.decode("utf-8-sig")
     assert quote(odd, safe="") in rows
+    page = requests.get(hq.url + "/library", timeout=20).text
+    [link] = re.findall(r'href="(/library/lessons/[^"]+)"', page)
+    assert "?" not in link  # the id's "?" and "#" are encoded: the link is the lesson's
+    assert requests.get(hq.url + html.unescape(link), timeout=20).status_code == 200
 
 
 @pytest.mark.parametrize("change", [
