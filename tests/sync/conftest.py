@@ -33,12 +33,13 @@ BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 
 
 class ServerThread:
-    """uvicorn serving an app on 127.0.0.1 in a daemon thread."""
+    """uvicorn serving an app on 127.0.0.1 in a daemon thread (`options` for uvicorn's
+    Config, such as `proxy_headers=False`)."""
 
-    def __init__(self, app: object) -> None:
+    def __init__(self, app: object, **options: object) -> None:
         self.port = free_port()
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
-                                lifespan="off")
+        config = uvicorn.Config(app, **{"log_level": "warning", **options, "host": "127.0.0.1",
+                                        "port": self.port, "lifespan": "off"})
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 

@@ -15,19 +15,16 @@ from __future__ import annotations
 import functools
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
 import requests
-import uvicorn
 
-from bench.hq_server import free_port
 from sync.server import admin
 from sync.server import app as hq_app
 from sync.server.throttle import EnrollmentThrottle, Limit
-from tests.sync.conftest import Hq
+from tests.sync.conftest import Hq, ServerThread
 
 EXAMPLES = 40
 # A cursor HQ never gave out fits the schema (any base64url text) and is refused 422
@@ -51,20 +48,10 @@ def hq(hq_database_url: str, monkeypatch: pytest.MonkeyPatch):
     op = admin.add_operation(db, code="MRV", name="Marovia response", country="HTI")
     admin.add_officer(db, name="Ana")
     admin.assign(db, officer="Ana", operation="MRV")
-    config = uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning",
-                            lifespan="off", proxy_headers=False)
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "the HQ server did not start"
-        time.sleep(0.02)
     try:
-        yield Hq(f"http://127.0.0.1:{config.port}", db, op.id, "Ana")
+        with ServerThread(app, proxy_headers=False) as server:
+            yield Hq(server.url, db, op.id, "Ana")
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
         db.close()
 
 

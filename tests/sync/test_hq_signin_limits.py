@@ -9,18 +9,14 @@ client bound to 127.0.0.2 reaches the server on 127.0.0.1 with a different addre
 from __future__ import annotations
 
 import re
-import threading
-import time
 
 import httpx
 import pytest
-import uvicorn
 
-from bench.hq_server import free_port
 from sync.server.app import create_app
 from sync.server.cli import build_parser, uvicorn_options
 from sync.server.reviewers import SignInLimits, add_reviewer
-from tests.sync.conftest import Hq
+from tests.sync.conftest import Hq, ServerThread
 
 PASSWORD = "correct horse battery staple"
 
@@ -99,18 +95,10 @@ def test_limits_grow_slower_with_repeated_failures_and_spare_known_addresses():
 def hq(hq_database_url):
     """HQ served by uvicorn with the options `cmcoord-hq serve` gives it by default."""
     app = create_app(hq_database_url)
-    options = uvicorn_options(build_parser().parse_args(["serve", "--port", str(free_port())]))
-    config = uvicorn.Config(app, **{**options, "log_level": "warning"}, lifespan="off")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "the HQ server did not start"
-        time.sleep(0.02)
+    options = uvicorn_options(build_parser().parse_args(["serve"]))
+    served = {k: v for k, v in options.items() if k not in ("host", "port", "log_level")}
     try:
-        yield Hq(f"http://127.0.0.1:{config.port}", app.state.db, "", "")
+        with ServerThread(app, **served) as server:
+            yield Hq(server.url, app.state.db, "", "")
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
         app.state.db.close()

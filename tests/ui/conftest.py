@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldapp.models import Contact, Organisation
 from fieldapp.services.operations import OperationInput, create_operation
@@ -118,3 +119,18 @@ def open_demo_window(qtbot, db, ctx: AppContext) -> MainWindow:
     with qtbot.waitSignal(window.ready, timeout=10000):
         window.show()
     return window
+
+
+def answer_message_box(seen: list[tuple[str, str]]) -> QTimer:
+    """Close the first modal message box that appears, remembering what it said."""
+    def check() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append((box.text(), box.informativeText()))
+            box.button(QMessageBox.StandardButton.Close).click()
+            timer.stop()
+
+    timer = QTimer()
+    timer.timeout.connect(check)
+    timer.start(20)
+    return timer

@@ -8,11 +8,12 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 
 from fieldapp.search import search
 from fieldapp.services.settings import get_officer, save_officer
+from tests.ui.conftest import answer_message_box
 from ui.app import Startup, main, open_database
 from ui.context import AppContext
 from ui.main_window import MainWindow
@@ -25,24 +26,11 @@ def damaged(profile):
     return profile
 
 
-def _answer_message_box(seen: list[tuple[str, str]]) -> QTimer:
-    """Close the first modal message box that appears, remembering what it said."""
-    def check() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append((box.text(), box.informativeText()))
-            box.button(QMessageBox.StandardButton.Close).click()
-            timer.stop()
-
-    timer = QTimer()
-    timer.timeout.connect(check)
-    timer.start(20)
-    return timer
 
 
 def test_a_damaged_database_is_explained_with_its_location(qapp, damaged):
     seen: list[tuple[str, str]] = []
-    timer = _answer_message_box(seen)
+    timer = answer_message_box(seen)
     assert open_database(damaged, None) is None
     timer.stop()
     text, informative = seen[0]
@@ -54,7 +42,7 @@ def test_a_damaged_database_is_explained_with_its_location(qapp, damaged):
 
 def test_main_exits_with_status_1_when_the_database_cannot_be_opened(qapp, damaged):
     seen: list[tuple[str, str]] = []
-    timer = _answer_message_box(seen)
+    timer = answer_message_box(seen)
     status = main(["--profile", str(damaged.root)])
     timer.stop()
     assert status == 1

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
-
 from fieldapp.paths import resolve_profile
+from tests.ui.conftest import answer_message_box
 from ui.app import open_database
 
 
@@ -22,17 +20,7 @@ def test_another_programs_database_is_explained_and_left_untouched(qapp, tmp_pat
     conn.close()
     before = paths.database.read_bytes()
     seen: list[tuple[str, str]] = []
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append((box.text(), box.informativeText()))
-            box.button(QMessageBox.StandardButton.Close).click()
-            timer.stop()
-
-    timer = QTimer()
-    timer.timeout.connect(answer)
-    timer.start(20)
+    timer = answer_message_box(seen)
     assert open_database(paths, None) is None
     timer.stop()
     text, informative = seen[0]
