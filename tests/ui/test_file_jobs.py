@@ -25,6 +25,7 @@ class Dialogs:
 
     answers: list[str] = field(default_factory=list)
     opened_in: list[Path] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)  # of the save dialogs
 
     def answer(self, directory: str) -> str:
         start = Path(directory)
@@ -47,7 +48,8 @@ def home(tmp_path, monkeypatch) -> Path:
 def dialogs(monkeypatch) -> Dialogs:
     seen = Dialogs()
 
-    def save(_parent, _title, directory="", _filters="", _selected="", *_args, **_kwargs):
+    def save(_parent, title, directory="", _filters="", _selected="", *_args, **_kwargs):
+        seen.titles.append(title)
         return seen.answer(directory), _filters
 
     def open_(_parent, _title, directory="", _filters="", *_args, **_kwargs):
@@ -124,3 +126,11 @@ def test_the_handbook_pdf_export_starts_where_the_last_file_went(
     handbook = window.show_section("handbook")
     handbook.output.export(whole=True)  # then cancelled
     assert dialogs.opened_in == [home / "Documents", usb]
+
+
+def test_a_contact_export_says_it_is_a_plain_file_where_it_is_chosen_and_once_saved(
+        qtbot, home, dialogs, seeded, window, tmp_path):
+    screen = _export_contacts(qtbot, window, tmp_path / "contacts.csv", dialogs)
+    assert "plain file" in dialogs.titles[-1]
+    qtbot.waitUntil(lambda: "Saved" in screen.status.text(), timeout=5000)
+    assert "plain file, readable by anyone who has it" in screen.status.text()

@@ -388,10 +388,14 @@ class ContactsScreen(ListScreen):
             "pdf": lambda session, target: contact_sheet_pdf(session, operation_id=op,
                                                              target=target),
         }
-        self.save_export(what, path, title=self.tr("Export contacts"), names=names,
-                         producers=producers, busy_text=self.tr("Exporting…"),
-                         on_done=lambda p: self.status.setText(self.tr("Saved {path}").format(
-                             path=p)))
+        # Phone numbers and call signs of liaison officers: the file leaves the profile's
+        # protection, and the officer is told so where the file is chosen and once saved.
+        self.save_export(
+            what, path, names=names, producers=producers, busy_text=self.tr("Exporting…"),
+            title=self.tr("Export contacts (a plain file: anyone who has it can read it)"),
+            on_done=lambda p: self.status.setText(self.tr(
+                "Saved {path}. It is a plain file, readable by anyone who has it: keep it "
+                "safe, and delete it when it is no longer needed.").format(path=p)))
 
 
 def _describe(name: str, organisation: str, emails: list[str]) -> str:
