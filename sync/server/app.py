@@ -60,7 +60,8 @@ LAST_SEEN_STEP = timedelta(minutes=1)  # devices' last_seen_at is kept to the mi
 # Every status code an endpoint can answer besides its success is in the OpenAPI
 # document (a 405 carries `Allow`; a 500 is a bug, never part of the contract).
 ERRORS: dict[int | str, dict[str, Any]] = {  # i18n: not shown
-    401: {"description": "No token, an unknown one, or a revoked device"},
+    401: {"description": "No token, an unknown one, a revoked device (device_revoked), or "
+                         "one revoked as lost (device_lost: it erases its local data)"},
     403: {"description": "A pull of another operation's data"},
     404: {"description": "No handbook edition of that name"},
     413: {"description": "Request body too large"},
