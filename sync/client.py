@@ -11,21 +11,24 @@ never travels: its outbox entries are dropped before each push.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
 import logging
+import shutil
 import socket
+import sqlite3
 import tempfile
 import time
 import traceback
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, literal_column, select
+from sqlalchemy import event, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from fieldapp.db import Database
@@ -67,6 +70,8 @@ SYNC_COUNT = "sync_count"  # syncs attempted: held changes back off in syncs, no
 RELEASE_HOLDS = "release_holds"  # "1" when HQ's version or this officer's operations changed
 HQ_VERSION = "hq_version"
 HQ_OPERATIONS = local.HQ_OPERATIONS
+DEVICE_LOST = "device_lost"  # HQ's 401 code for a device revoked as lost
+ERASED_MARKER = "ERASED-BY-HQ.txt"  # left in a profile erased on HQ's order
 SYNC_DEADLINE = 30 * 60.0  # seconds: a sync that trickles on past this ends as an error
 log = logging.getLogger("cmcoord.sync")
 
@@ -183,7 +188,65 @@ def sync_once(db: Database, *, progress: Progress | None = None,
     SyncError with a readable message (and logs it) when the link or HQ fails, or when
     anything else stops the sync; Cancelled when `progress` was cancelled; what finished
     before stays done. The whole sync has a deadline (`deadline_seconds`).
+
+    When HQ answers that it wrote this device off as lost (401 `device_lost`), the
+    profile's data is erased at once (see `erase_lost_profile`) and the SyncError raised
+    has the code `device_lost`: `db` cannot be used any more.
     """
+    try:
+        return _sync_once(db, progress=progress, tokens=tokens, push_batch=push_batch,
+                          pull_batch=pull_batch, deadline_seconds=deadline_seconds)
+    except SyncError as exc:
+        if exc.code != DEVICE_LOST:
+            raise
+        raise erase_lost_profile(db, tokens) from exc
+
+
+def erase_lost_profile(db: Database, tokens: TokenStore | None = None) -> SyncError:
+    """Erase a profile HQ wrote off as lost; returns the SyncError that says so.
+
+    The database is closed (and refuses new connections, so nothing recreates the file),
+    then the database with its journal files, the backups folder and the device token are
+    deleted; a marker file (ERASED_MARKER) says when and why. The outbox is not pushed:
+    HQ refuses the token, and a lost laptop's pending changes are not to be trusted.
+    """
+    paths = db.paths
+    db.close()
+
+    def _refuse(*_args: Any) -> Any:
+        raise sqlite3.OperationalError("this profile was erased on HQ's order")  # i18n: not shown
+
+    event.listen(db.engine, "do_connect", _refuse)
+    left: list[str] = []
+    (tokens or TokenStore(paths.root)).clear()
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        file = paths.database.with_name(paths.database.name + suffix)
+        try:
+            file.unlink(missing_ok=True)
+        except OSError:
+            left.append(str(file))
+    if paths.backups.exists():
+        shutil.rmtree(paths.backups, ignore_errors=True)
+        if paths.backups.exists():
+            left.append(str(paths.backups))
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    note = _("HQ wrote this computer off as lost. On HQ's order, Field Kit erased this "
+             "profile's data (database, backups and device token) on {when}.").format(when=when)
+    with contextlib.suppress(OSError):
+        (paths.root / ERASED_MARKER).write_text(note + "\n", encoding="utf-8")
+    log.warning(  # i18n: not shown
+        "profile erased on HQ's order (device revoked as lost); left: %s", left or "nothing")
+    message = _("HQ has written this computer off as lost, so this profile's data was "
+                "erased from it. Field Kit will close. To work again, ask HQ for a new "
+                "enrollment code.")
+    if left:
+        message += " " + _("Some files could not be deleted; delete them by hand: "
+                           "{files}").format(files=", ".join(left))
+    return SyncError(message, code=DEVICE_LOST, retry_later=False, status=401)
+
+
+def _sync_once(db: Database, *, progress: Progress | None, tokens: TokenStore | None,
+               push_batch: int, pull_batch: int, deadline_seconds: float) -> SyncResult:
     progress = progress or Progress()
     link = _connect(db, tokens, deadline=time.monotonic() + deadline_seconds)
     result = SyncResult()

@@ -242,6 +242,7 @@ class DeviceInfo:
     client_protocol: int | None = None
     client_schema: str | None = None
     client_version: str | None = None
+    lost_at: datetime | None = None
 
 
 def list_devices(db: HqDatabase) -> list[DeviceInfo]:
@@ -252,20 +253,27 @@ def list_devices(db: HqDatabase) -> list[DeviceInfo]:
             .order_by(Device.created_at.desc())
         ).all()
         return [DeviceInfo(d.id, name, d.name, d.created_at, d.last_seen_at, d.revoked_at,
-                           d.client_protocol, d.client_schema, d.client_version)
+                           d.client_protocol, d.client_schema, d.client_version, d.lost_at)
                 for d, name in rows]
 
 
-def revoke_device(db: HqDatabase, device: str) -> Device:
-    """Refuse a device from now on (by id or a unique id prefix of 6+ characters)."""
+def revoke_device(db: HqDatabase, device: str, *, lost: bool = False) -> Device:
+    """Refuse a device from now on (by id or a unique id prefix of 6+ characters).
+
+    `lost`: the laptop is written off as lost; when it reaches HQ again it is told so
+    (401 `device_lost`) and erases its local data. A revoked device may still be marked
+    lost later; a lost one stays lost."""
     if len(device) < 6:
         raise AdminError("Give at least 6 characters of the device id.")
     with db.write() as session:
         found = session.scalars(select(Device).where(Device.id.startswith(device))).all()
         if len(found) != 1:
             raise AdminError(f"{len(found)} devices match {device!r}; give more of the id.")
+        now = datetime.now(UTC)
         if found[0].revoked_at is None:
-            found[0].revoked_at = datetime.now(UTC)
+            found[0].revoked_at = now
+        if lost and found[0].lost_at is None:
+            found[0].lost_at = now
         return found[0]
 
 

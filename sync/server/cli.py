@@ -156,6 +156,8 @@ def _device_list(db: HqDatabase, _: argparse.Namespace) -> None:
         print("No devices enrolled yet.")  # i18n: not shown
     for d in devices:
         state = f"REVOKED {_when(d.revoked_at)}" if d.revoked_at else "active"
+        if d.lost_at:
+            state = f"LOST {_when(d.lost_at)}"
         client = (  # i18n: not shown
                   f"protocol {d.client_protocol or '?'}, schema {d.client_schema or '?'}, "
                   f"version {d.client_version or '?'}")
@@ -167,8 +169,13 @@ def _device_list(db: HqDatabase, _: argparse.Namespace) -> None:
 def _device_revoke(db: HqDatabase, args: argparse.Namespace) -> None:
     from sync.server.admin import revoke_device
 
-    device = revoke_device(db, args.device)
-    print(f"Device {device.id} is revoked: HQ refuses it from now on.")  # i18n: not shown
+    device = revoke_device(db, args.device, lost=args.lost)
+    if args.lost:
+        print(  # i18n: not shown
+              f"Device {device.id} is revoked as lost: if it reaches HQ again it is told "
+              "so and erases its local data.")
+    else:
+        print(f"Device {device.id} is revoked: HQ refuses it from now on.")  # i18n: not shown
 
 
 def _handbook_publish(db: HqDatabase, args: argparse.Namespace) -> None:
@@ -247,6 +254,8 @@ def build_parser() -> argparse.ArgumentParser:
     revoke = devs.add_parser(  # i18n: not shown
                              "revoke", parents=[common], help="refuse a device from now on")
     revoke.add_argument("device", help="device id (or its first 6+ characters)")
+    revoke.add_argument("--lost", action="store_true",  # i18n: not shown
+                        help="the laptop is lost: if it reaches HQ again it erases its data")
     revoke.set_defaults(run=_admin(_device_revoke))
 
     handbook = commands.add_parser("handbook", help="handbook editions")  # i18n: not shown

@@ -101,6 +101,8 @@ class Device(ServerBase):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Revoked as lost (`device revoke ID --lost`): told so, it erases its local data.
+    lost_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     # What the device said it runs (`X-FieldKit-Client`); protocol 1 sends nothing.
     client_protocol: Mapped[int | None] = mapped_column(Integer, nullable=True)
     client_schema: Mapped[str | None] = mapped_column(String(64), nullable=True)

@@ -85,6 +85,11 @@ def authenticate(session: Session, authorization: str | None) -> Caller:
     if device is None or not hmac.compare_digest(device.token_hash, digest):
         raise ApiError(401, "token_invalid",  # i18n: not shown
                        "This device token is not known to HQ. Enroll again.")
+    if device.lost_at is not None:
+        raise ApiError(  # i18n: not shown
+            401, "device_lost",
+            "HQ has written this device off as lost: it must erase its local data.",
+        )
     if device.revoked_at is not None:
         raise ApiError(  # i18n: not shown
             401, "device_revoked",
