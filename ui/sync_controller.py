@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.context import EVERYTHING, Change
 
@@ -40,6 +41,7 @@ BACKOFF_BASE_S = 60  # first retry after a failure that may pass by itself
 BACKOFF_CAP_S = 60 * 60
 JITTER = 0.2  # ± this share of the delay
 STATUS_DEBOUNCE_MS = 500
+DEVICE_LOST = "device_lost"  # sync.client erased the profile (not imported: see module doc)
 
 
 def retry_delay(failures: int, *, rng: random.Random | None = None) -> float:
@@ -118,6 +120,7 @@ class SyncController(QObject):
         self._status_timer.setInterval(STATUS_DEBOUNCE_MS)
         self._status_timer.timeout.connect(self.refresh_status)
         self._running = False
+        self.quit_app = QCoreApplication.quit  # after a profile erased on HQ's order
         ctx.changed.connect(self._data_changed)
 
     # Starting and stopping --------------------------------------------------------------
@@ -186,6 +189,9 @@ class SyncController(QObject):
         self.task = None
         message = getattr(exc, "message", str(exc))
         self.last_error = message
+        if getattr(exc, "code", "") == DEVICE_LOST:
+            self._erased(message)
+            return
         self.offline = getattr(exc, "code", "") in {"offline", "timeout", "tls", "captive_portal"}
         self.failures += 1
         self.finished.emit("error", message)
@@ -194,6 +200,19 @@ class SyncController(QObject):
             self._schedule(retry_delay(self.failures))
         else:
             self._timer.stop()  # a person must act first (enroll, HQ reinstates the device)
+
+    def _erased(self, message: str) -> None:
+        """HQ wrote this laptop off as lost and sync.client erased the profile: say so in
+        a box the officer must close, then close Field Kit (its database is gone)."""
+        self.stop()
+        self._set_view(SyncView(self.tr("Sync: this profile was erased on HQ's order"),
+                                "error", self.view.state, message, self.view.last_sync))
+        self.finished.emit("error", message)
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Profile erased on HQ's order"),
+                          message, QMessageBox.StandardButton.Close,
+                          QApplication.activeWindow())
+        box.exec()
+        self.quit_app()
 
     def _cancelled(self) -> None:
         self.task = None
