@@ -10,7 +10,8 @@ class SyncError(FieldAppError):
 
     `code` is the server's error code or one of ours (offline, timeout, tls, captive_portal,
     garbled, too_large, foreign_url, server_error, not_enrolled); `retry_later` is False when
-    retrying cannot help until a person acts (revoked device, refused operation, not enrolled).
+    retrying cannot help until a person acts (revoked device, refused operation, not enrolled;
+    `device_lost`: HQ wrote the laptop off as lost and the profile was erased).
     """
 
     def __init__(self, message: str, *, code: str = "error", retry_later: bool = True,
