@@ -34,6 +34,7 @@ from ui.help.screen_fit import available_area, fit_to, fits_a_screen
 from ui.i18n import LANGUAGE_KEY
 from ui.sections import Section, section_for_kind, sections
 from ui.widgets.global_search import GlobalSearch
+from ui.widgets.idle_lock import IdleLock, PassphraseDialog
 from ui.widgets.operation_switcher import OperationSwitcher, operation_title
 
 if TYPE_CHECKING:
@@ -164,6 +165,7 @@ class MainWindow(QMainWindow):
         self.show_waiting(self.tr("Opening the database…"))
         if ctx.has_database:
             self.database_ready()
+        self.idle_lock = IdleLock(self)  # hides everything after the idle time
 
     def _body(self) -> QWidget:
         side = QWidget()
@@ -325,6 +327,13 @@ class MainWindow(QMainWindow):
         sheet = shortcuts_sheet(self, groups)
         sheet.show()
         return sheet
+
+    def set_lock_passphrase(self) -> QWidget:
+        """Open the dialog that sets the passphrase unlocking the idle lock."""
+        dialog = PassphraseDialog(self.ctx.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> QWidget:
         """Open About: version, data folder, licences."""

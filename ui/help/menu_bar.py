@@ -63,6 +63,11 @@ class MainMenu:
         self._add(view_menu, "full_screen", translate("Menu", "&Full screen"),
                   ["F11"], self.toggle_full_screen)
         self.language_menu = self._language_menu(view_menu)
+        view_menu.addSeparator()
+        self._add(view_menu, "lock_now", translate("Menu", "Lock &now"), ["Ctrl+L"],
+                  lambda: window.idle_lock.lock())
+        self._add(view_menu, "lock_passphrase", translate("Menu", "Set lock &passphrase…"),
+                  [], window.set_lock_passphrase)
 
         go_menu = self._menu("go", translate("Menu", "&Go"))
         for number, section in enumerate(window.sections, start=1):

@@ -1,0 +1,223 @@
+"""The idle lock: after the idle time the window hides everything behind a lock page;
+the lock passphrase (or, until one is set, the officer's name) unlocks it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from fieldapp.services.settings import OFFICER_NAME, set_setting
+from tests.ui.conftest import open_window
+from ui.widgets.idle_lock import (
+    IDLE_MINUTES_KEY,
+    PASSPHRASE_KEY,
+    IdleWatcher,
+    PassphraseDialog,
+    idle_minutes,
+    set_passphrase,
+)
+
+CONTACT = "Okafor"
+
+
+def visible_text(window: QWidget) -> str:
+    """Every text a visible widget of the window shows (labels, lists, tables)."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    texts = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, QLabel):
+            texts.append(widget.text())
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            root = QModelIndex()
+            for row in range(model.rowCount(root)):
+                column = 0  # (a list model's columnCount is private in PySide)
+                while (index := model.index(row, column, root)).isValid():
+                    texts.append(str(index.data() or ""))
+                    column += 1
+    return "\n".join(texts)
+
+
+@pytest.fixture
+def contacts_window(qtbot, db, seeded, ctx):
+    with db.transaction() as session:
+        set_setting(session, OFFICER_NAME, "Ana López")
+    window = open_window(qtbot, ctx)
+    screen = window.show_section("contacts")
+    qtbot.waitUntil(lambda: CONTACT in visible_text(window), timeout=5000)
+    yield window, screen
+    window.close()
+    ctx.tasks.shutdown()
+
+
+def test_idle_time_comes_from_the_profile_with_15_minutes_by_default(ctx):
+    assert idle_minutes(ctx.settings) == 15
+    ctx.settings.setValue(IDLE_MINUTES_KEY, 3)
+    assert idle_minutes(ctx.settings) == 3
+    ctx.settings.setValue(IDLE_MINUTES_KEY, "nonsense")
+    assert idle_minutes(ctx.settings) == 15
+
+
+def test_installed_lock_waits_the_profile_idle_time(qtbot, ctx, window):
+    assert window.idle_lock.watcher.idle_ms == 15 * 60_000
+    assert window.idle_lock.watcher.timer.isActive()
+    ctx.settings.setValue(IDLE_MINUTES_KEY, 0)  # 0: never
+    window.idle_lock.reload_settings()
+    assert not window.idle_lock.watcher.timer.isActive()
+
+
+def test_idle_time_elapsed_locks_and_hides_every_content(qtbot, contacts_window):
+    window, screen = contacts_window
+    lock = window.idle_lock
+    lock.watcher.set_idle_ms(150)
+    qtbot.waitUntil(lock.is_locked, timeout=3000)
+    assert CONTACT not in visible_text(window)
+    assert not screen.isVisible()
+    assert not window.menuBar().isVisible()
+    assert not window.toolbar.isVisible()
+    assert not window.statusBar().isVisible()
+    assert lock.page.isVisible()
+    assert lock.page.geometry() == window.rect()
+    assert QApplication.focusWidget() is lock.page.field or not window.isActiveWindow()
+
+
+def test_wrong_entry_is_refused_with_a_sentence_and_right_one_restores(qtbot, contacts_window):
+    window, screen = contacts_window
+    lock = window.idle_lock
+    lock.lock()
+    qtbot.waitUntil(lambda: lock.officer_name is not None, timeout=5000)
+    assert "passphrase makes this lock stronger" in lock.page.hint.text()
+    lock.page.field.setText("Somebody Else")
+    qtbot.mouseClick(lock.page.unlock_button, Qt.MouseButton.LeftButton)
+    assert lock.is_locked()
+    assert lock.page.error.isVisible()
+    assert lock.page.error.text() == ("That is not the name recorded in this profile. "
+                                      "Try again.")
+    assert CONTACT not in visible_text(window)
+
+    lock.page.field.setText("  ana  lópez")  # QtTest types ASCII keys only
+    qtbot.keyClicks(lock.page.field, " ")
+    qtbot.keyClick(lock.page.field, Qt.Key.Key_Return)
+    assert not lock.is_locked()
+    assert not lock.page.isVisible()
+    assert screen.isVisible()
+    assert window.stack.currentWidget() is screen
+    assert window.menuBar().isVisible()
+    assert window.toolbar.isVisible()
+    assert CONTACT in visible_text(window)
+    assert lock.watcher.timer.isActive()  # counting again
+
+
+def test_a_set_passphrase_is_required_and_only_its_hash_kept(qtbot, ctx, contacts_window):
+    window, _screen = contacts_window
+    set_passphrase(ctx.settings, "correct horse battery")
+    stored = str(ctx.settings.value(PASSPHRASE_KEY))
+    assert stored.startswith("$argon2id$")
+    assert "correct horse" not in stored
+    assert "correct horse" not in ctx.paths.settings_file.read_text(errors="replace")
+    lock = window.idle_lock
+    lock.lock()
+    assert not lock.page.hint.isVisible()
+    for wrong in ("Ana López", "correct horse"):
+        lock.page.field.setText(wrong)
+        assert not lock.try_unlock()
+        assert lock.page.error.text() == "That is not the lock passphrase. Try again."
+        assert lock.is_locked()
+        assert CONTACT not in visible_text(window)
+    lock.page.field.setText("correct horse battery")
+    assert lock.try_unlock()
+    assert CONTACT in visible_text(window)
+
+
+def test_shortcuts_do_nothing_while_locked(qtbot, contacts_window):
+    window, screen = contacts_window
+    window.activateWindow()
+    lock = window.idle_lock
+    lock.lock()
+    qtbot.keyClick(lock.page.field, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(lock.page.field, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert lock.is_locked()
+    assert not screen.isVisible()
+    assert window.stack.currentWidget() is screen
+    assert QApplication.focusWidget() is not window.search.focusWidget() or \
+        window.search.focusWidget() is None
+
+
+def test_input_resets_the_idle_count(qtbot, contacts_window):
+    window, screen = contacts_window
+    lock = window.idle_lock
+    lock.watcher.set_idle_ms(400)
+    for _ in range(6):  # 6 × 150 ms of typing: longer than the idle time, never idle
+        qtbot.wait(150)
+        qtbot.keyClick(screen, Qt.Key.Key_Shift)
+        assert not lock.is_locked()
+    qtbot.waitUntil(lock.is_locked, timeout=3000)
+
+
+def test_watcher_counts_input_to_any_widget(qtbot):
+    watcher = IdleWatcher(300)
+    other = QWidget()
+    qtbot.addWidget(other)
+    fired = []
+    watcher.idle.connect(lambda: fired.append(1))
+    qtbot.wait(200)
+    qtbot.mouseMove(other)
+    qtbot.mouseClick(other, Qt.MouseButton.LeftButton)
+    assert watcher.remaining_ms() > 250
+    qtbot.waitUntil(lambda: fired == [1], timeout=2000)
+    watcher.remove()
+
+
+def test_lock_page_fits_a_small_laptop(qtbot, contacts_window):
+    window, _screen = contacts_window
+    window.resize(1366, 768)
+    window.idle_lock.lock()
+    page = window.idle_lock.page
+    hint = page.minimumSizeHint()
+    assert hint.width() <= 1366
+    assert hint.height() <= 768
+    assert page.size().boundedTo(QSize(1366, 768)) == page.size()
+
+
+def test_passphrase_dialog_checks_length_repeat_and_the_current_one(qtbot, ctx):
+    dialog = PassphraseDialog(ctx.settings)
+    qtbot.addWidget(dialog)
+    dialog.new.setText("short")
+    dialog.repeat.setText("short")
+    assert not dialog.save()
+    assert "at least 8 characters" in dialog.error.text()
+    dialog.new.setText("long enough one")
+    dialog.repeat.setText("long enough two")
+    assert not dialog.save()
+    assert "differ" in dialog.error.text()
+    dialog.repeat.setText("long enough one")
+    assert dialog.save()
+
+    again = PassphraseDialog(ctx.settings)
+    qtbot.addWidget(again)
+    again.new.setText("another passphrase")
+    again.repeat.setText("another passphrase")
+    assert not again.save()
+    assert again.error.text() == "The current passphrase is not right."
+    again.current.setText("long enough one")
+    assert again.save()
+
+
+def test_view_menu_opens_the_passphrase_dialog(qtbot, window):
+    window.menu.actions["lock_passphrase"].trigger()
+    dialog = window.findChild(PassphraseDialog)
+    assert dialog is not None
+    assert dialog.isVisible()
+    dialog.reject()
+
+
+def test_ctrl_l_locks_at_once(qtbot, contacts_window):
+    window, screen = contacts_window
+    window.menu.actions["lock_now"].trigger()
+    assert window.idle_lock.is_locked()
+    assert not screen.isVisible()
+    assert window.menu.actions["lock_now"].shortcut().toString() == "Ctrl+L"
