@@ -221,3 +221,25 @@ def test_ctrl_l_locks_at_once(qtbot, contacts_window):
     assert window.idle_lock.is_locked()
     assert not screen.isVisible()
     assert window.menu.actions["lock_now"].shortcut().toString() == "Ctrl+L"
+
+
+def test_open_dialogs_and_the_guide_are_hidden_while_locked(qtbot, contacts_window):
+    window, _screen = contacts_window
+    guide = window.show_guide()
+    dialog = window.set_lock_passphrase()  # window-modal, as the app's forms are
+    dialog.new.setText("typed before the lock")
+    finished = []
+    dialog.finished.connect(finished.append)
+    window.idle_lock.lock()
+    assert not guide.isVisible()
+    assert not dialog.isVisible()
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]
+    window.idle_lock.page.field.setText("Ana López")
+    qtbot.waitUntil(lambda: window.idle_lock.officer_name is not None, timeout=5000)
+    assert window.idle_lock.try_unlock()
+    assert guide.isVisible()
+    assert dialog.isVisible()
+    assert dialog.new.text() == "typed before the lock"
+    assert finished == []
+    dialog.reject()
+    guide.close()

@@ -212,15 +212,20 @@ class IdleLock(QObject):
             return
         self.watcher.stop()
         window = self.window
-        shown = [window.centralWidget(), window.menuBar(), window.statusBar(),
+        parts = [window.centralWidget(), window.menuBar(), window.statusBar(),
                  *window.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)]
-        for widget in shown:
-            # Every visible part of the window, and its non-modal windows (the guide).
-            # A modal dialog stays (hiding it would end it and lose what it holds).
+        for widget in parts:  # every visible part of the window
             if widget is not None and widget is not self.page and widget.isVisible() \
-                    and not widget.isModal() and widget not in self._hidden:
-                widget.hide()
-                self._hidden.append(widget)
+                    and not widget.isWindow():
+                self._hide(widget)
+        for widget in QApplication.topLevelWidgets():  # its dialogs, the guide, popups
+            if widget is window or not widget.isVisible():
+                continue
+            if widget.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip):
+                widget.hide()  # a list of suggestions, a menu: gone, not brought back
+            elif widget.windowModality() != Qt.WindowModality.ApplicationModal:
+                # (Hiding an application-modal one would end its exec() and lose it.)
+                self._hide(widget)
         self.officer_name = None
         if not has_passphrase(self.settings):
             self._read_officer_name()
@@ -230,6 +235,11 @@ class IdleLock(QObject):
         self.page.raise_()
         self.page.field.setFocus(Qt.FocusReason.OtherFocusReason)
         self.locked_changed.emit(True)
+
+    def _hide(self, widget: QWidget) -> None:
+        if widget not in self._hidden:
+            widget.hide()
+            self._hidden.append(widget)
 
     def _read_officer_name(self) -> None:
         ctx = self.window.ctx
@@ -285,7 +295,7 @@ class IdleLock(QObject):
         self.page.hide()
         self.page.field.clear()
         for widget in self._hidden:
-            widget.show()
+            widget.show()  # (a window-modal dialog comes back modal, as it was)
         self._hidden.clear()
         self.watcher.restart()
         self.locked_changed.emit(False)
