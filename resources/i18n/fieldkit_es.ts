@@ -710,16 +710,16 @@ No se ha modificado nada.</translation>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>Export contacts</source>
-        <translation>Exportar contactos</translation>
+        <source>Export contacts (a plain file: anyone who has it can read it)</source>
+        <translation>Exportar contactos (un archivo sin protección: cualquiera que lo tenga puede leerlo)</translation>
+    </message>
+    <message>
+        <source>Saved {path}. It is a plain file, readable by anyone who has it: keep it safe, and delete it when it is no longer needed.</source>
+        <translation>Se guardó {path}. Es un archivo sin protección, legible por cualquiera que lo tenga: guárdelo en lugar seguro y elimínelo cuando ya no lo necesite.</translation>
     </message>
     <message>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
-    </message>
-    <message>
-        <source>Saved {path}</source>
-        <translation>Guardado en {path}</translation>
     </message>
 </context>
 <context>
@@ -1286,6 +1286,33 @@ Necesita conexión a internet; el manual en sí funciona sin conexión.</transla
     <message>
         <source>About CMCoord Field Kit</source>
         <translation>Acerca de CMCoord Field Kit</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <source>Enter the lock passphrase to go on.</source>
+        <translation>Escriba la frase de contraseña de bloqueo para continuar.</translation>
+    </message>
+    <message>
+        <source>Type your name as recorded in this profile to go on.</source>
+        <translation>Escriba su nombre tal como figura en este perfil para continuar.</translation>
+    </message>
+    <message>
+        <source>A lock passphrase makes this lock stronger: set one in View ▸ Set lock passphrase…</source>
+        <translation>Una frase de contraseña hace más seguro este bloqueo: defina una en Ver ▸ Definir frase de contraseña de bloqueo…</translation>
+    </message>
+    <message>
+        <source>That is not the lock passphrase. Try again.</source>
+        <translation>Esa no es la frase de contraseña de bloqueo. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Still reading the profile; try again in a moment.</source>
+        <translation>Todavía se está leyendo el perfil; inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>That is not the name recorded in this profile. Try again.</source>
+        <translation>Ese no es el nombre que figura en este perfil. Inténtelo de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -1864,6 +1891,17 @@ Necesita conexión a internet; el manual en sí funciona sin conexión.</transla
     </message>
 </context>
 <context>
+    <name>LockPage</name>
+    <message>
+        <source>Field Kit is locked</source>
+        <translation>Field Kit está bloqueado</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>CMCoord Field Kit</source>
@@ -1943,6 +1981,14 @@ Necesita conexión a internet; el manual en sí funciona sin conexión.</transla
     <message>
         <source>&amp;Full screen</source>
         <translation>&amp;Pantalla completa</translation>
+    </message>
+    <message>
+        <source>Lock &amp;now</source>
+        <translation>&amp;Bloquear ahora</translation>
+    </message>
+    <message>
+        <source>Set lock &amp;passphrase…</source>
+        <translation>Definir &amp;frase de contraseña de bloqueo…</translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -2096,6 +2142,41 @@ Necesita conexión a internet; el manual en sí funciona sin conexión.</transla
     <message>
         <source>Archived {0}. Restore it from Operations ▸ Restore archived operation.</source>
         <translation>Se archivó {0}. Restáurela desde Operaciones ▸ Restaurar operación archivada.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Set lock passphrase</source>
+        <translation>Definir frase de contraseña de bloqueo</translation>
+    </message>
+    <message>
+        <source>When Field Kit has been left idle it locks; this passphrase unlocks it. Only a fingerprint of it is kept. At least {0} characters.</source>
+        <translation>Cuando Field Kit queda inactivo se bloquea; esta frase de contraseña lo desbloquea. Solo se guarda una huella de ella. Al menos {0} caracteres.</translation>
+    </message>
+    <message>
+        <source>Current passphrase:</source>
+        <translation>Frase de contraseña actual:</translation>
+    </message>
+    <message>
+        <source>New passphrase:</source>
+        <translation>Nueva frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>New passphrase again:</source>
+        <translation>Repita la nueva frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>The current passphrase is not right.</source>
+        <translation>La frase de contraseña actual no es correcta.</translation>
+    </message>
+    <message>
+        <source>The new passphrase needs at least {0} characters.</source>
+        <translation>La nueva frase de contraseña necesita al menos {0} caracteres.</translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ; type them again.</source>
+        <translation>Las dos nuevas frases de contraseña no coinciden; escríbalas de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -2806,6 +2887,14 @@ Necesita conexión a internet; el manual en sí funciona sin conexión.</transla
             <numerusform>%n conflicto por resolver.</numerusform>
             <numerusform>%n conflictos por resolver.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sync: this profile was erased on HQ&apos;s order</source>
+        <translation>Sincronización: este perfil se borró por orden de la sede</translation>
+    </message>
+    <message>
+        <source>Profile erased on HQ&apos;s order</source>
+        <translation>Perfil borrado por orden de la sede</translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s) to resolve</source>

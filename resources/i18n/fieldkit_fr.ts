@@ -710,16 +710,16 @@ Rien n&apos;a été modifié.</translation>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>Export contacts</source>
-        <translation>Exporter les contacts</translation>
+        <source>Export contacts (a plain file: anyone who has it can read it)</source>
+        <translation>Exporter les contacts (un fichier ordinaire&#xa0;: quiconque l&apos;a peut le lire)</translation>
+    </message>
+    <message>
+        <source>Saved {path}. It is a plain file, readable by anyone who has it: keep it safe, and delete it when it is no longer needed.</source>
+        <translation>{path} enregistré. C&apos;est un fichier ordinaire, lisible par quiconque l&apos;a&#xa0;: gardez-le en lieu sûr et supprimez-le quand il n&apos;est plus utile.</translation>
     </message>
     <message>
         <source>Exporting…</source>
         <translation>Exportation…</translation>
-    </message>
-    <message>
-        <source>Saved {path}</source>
-        <translation>Enregistré&#xa0;: {path}</translation>
     </message>
 </context>
 <context>
@@ -1286,6 +1286,33 @@ Il faut une connexion Internet&#xa0;; le manuel lui-même fonctionne hors ligne.
     <message>
         <source>About CMCoord Field Kit</source>
         <translation>À propos de CMCoord Field Kit</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <source>Enter the lock passphrase to go on.</source>
+        <translation>Saisissez la phrase de passe de verrouillage pour continuer.</translation>
+    </message>
+    <message>
+        <source>Type your name as recorded in this profile to go on.</source>
+        <translation>Saisissez votre nom tel qu&apos;il est enregistré dans ce profil pour continuer.</translation>
+    </message>
+    <message>
+        <source>A lock passphrase makes this lock stronger: set one in View ▸ Set lock passphrase…</source>
+        <translation>Une phrase de passe rend ce verrouillage plus sûr&#xa0;: définissez-en une dans Affichage ▸ Définir la phrase de passe de verrouillage…</translation>
+    </message>
+    <message>
+        <source>That is not the lock passphrase. Try again.</source>
+        <translation>Ce n&apos;est pas la phrase de passe de verrouillage. Réessayez.</translation>
+    </message>
+    <message>
+        <source>Still reading the profile; try again in a moment.</source>
+        <translation>Lecture du profil en cours&#xa0;; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>That is not the name recorded in this profile. Try again.</source>
+        <translation>Ce n&apos;est pas le nom enregistré dans ce profil. Réessayez.</translation>
     </message>
 </context>
 <context>
@@ -1864,6 +1891,17 @@ Il faut une connexion Internet&#xa0;; le manuel lui-même fonctionne hors ligne.
     </message>
 </context>
 <context>
+    <name>LockPage</name>
+    <message>
+        <source>Field Kit is locked</source>
+        <translation>Field Kit est verrouillé</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>CMCoord Field Kit</source>
@@ -1943,6 +1981,14 @@ Il faut une connexion Internet&#xa0;; le manuel lui-même fonctionne hors ligne.
     <message>
         <source>&amp;Full screen</source>
         <translation>&amp;Plein écran</translation>
+    </message>
+    <message>
+        <source>Lock &amp;now</source>
+        <translation>&amp;Verrouiller maintenant</translation>
+    </message>
+    <message>
+        <source>Set lock &amp;passphrase…</source>
+        <translation>Définir la &amp;phrase de passe de verrouillage…</translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -2096,6 +2142,41 @@ Il faut une connexion Internet&#xa0;; le manuel lui-même fonctionne hors ligne.
     <message>
         <source>Archived {0}. Restore it from Operations ▸ Restore archived operation.</source>
         <translation>Opération {0} archivée. Restaurez-la via Opérations ▸ Restaurer une opération archivée.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Set lock passphrase</source>
+        <translation>Définir la phrase de passe de verrouillage</translation>
+    </message>
+    <message>
+        <source>When Field Kit has been left idle it locks; this passphrase unlocks it. Only a fingerprint of it is kept. At least {0} characters.</source>
+        <translation>Quand Field Kit reste inactif, il se verrouille et cette phrase de passe le déverrouille. Seule une empreinte en est conservée. Au moins {0} caractères.</translation>
+    </message>
+    <message>
+        <source>Current passphrase:</source>
+        <translation>Phrase de passe actuelle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>New passphrase:</source>
+        <translation>Nouvelle phrase de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>New passphrase again:</source>
+        <translation>Nouvelle phrase de passe (à nouveau)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The current passphrase is not right.</source>
+        <translation>La phrase de passe actuelle n&apos;est pas la bonne.</translation>
+    </message>
+    <message>
+        <source>The new passphrase needs at least {0} characters.</source>
+        <translation>La nouvelle phrase de passe doit compter au moins {0} caractères.</translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ; type them again.</source>
+        <translation>Les deux nouvelles phrases de passe diffèrent&#xa0;; saisissez-les à nouveau.</translation>
     </message>
 </context>
 <context>
@@ -2806,6 +2887,14 @@ Il faut une connexion Internet&#xa0;; le manuel lui-même fonctionne hors ligne.
             <numerusform>%n conflit à résoudre.</numerusform>
             <numerusform>%n conflits à résoudre.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sync: this profile was erased on HQ&apos;s order</source>
+        <translation>Synchronisation&#xa0;: ce profil a été effacé sur ordre du siège</translation>
+    </message>
+    <message>
+        <source>Profile erased on HQ&apos;s order</source>
+        <translation>Profil effacé sur ordre du siège</translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s) to resolve</source>
