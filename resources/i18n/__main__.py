@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="change nothing; exit 1 when a catalog is behind its source")
     args = parser.parse_args(argv)
     if args.check:
-        from tests.translations import problems  # the same checks as the test suite
+        from resources.i18n.check import problems  # the same checks as the test suite
         found = problems()
         for problem in found:
             print(problem)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from resources.i18n.__main__ import LANGS
-from tests.translations import po_problems, ts_problems
+from resources.i18n.check import po_problems, ts_problems
 from tests.untranslated import scan
 
 ROOT = Path(__file__).resolve().parents[2]

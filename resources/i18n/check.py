@@ -1,5 +1,5 @@
-"""What is out of date or unfinished in the translations (the tests and
-`python3 -m resources.i18n --check` ask the same questions)."""
+"""What is out of date or unfinished in the translations: `python3 -m resources.i18n
+--check` and tests/fieldapp/test_translation_catalogs.py ask the same questions."""
 
 from __future__ import annotations
 
