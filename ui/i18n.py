@@ -66,36 +66,44 @@ class Translations:
         """Make `lang` the language of the interface, Qt's dialogs, dates and numbers and
         the core's text; returns the language applied (English for one not supported).
         `PSEUDO` (for tests) brackets and lengthens every text instead."""
+        lang = lang if lang == PSEUDO else supported(lang)
         for translator in self._installed:
             self.app.removeTranslator(translator)
-        self._installed = []
-        if lang == PSEUDO:
-            translator = PseudoTranslator(self.app)
+        self._installed = self._translators(lang)
+        for translator in self._installed:
             self.app.installTranslator(translator)
-            self._installed.append(translator)
-            QLocale.setDefault(QLocale("en_GB"))
-            i18n.set_language(PSEUDO)
-            self.language = PSEUDO
-            return PSEUDO
-        lang = supported(lang)
-        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        # English has a catalog too: the plural forms of its "%n contact(s)" texts.
-        catalogs = [("fieldkit", str(translations_folder()))]
-        if lang != BASE_LANG:
-            catalogs.append(("qtbase", qt_folder))
-        for name, folder in catalogs:
-            translator = QTranslator(self.app)
-            if translator.load(f"{name}_{lang}", folder):
-                self.app.installTranslator(translator)
-                self._installed.append(translator)
-        system = QLocale.system()
-        locale = system if system_language(system) == lang else QLocale(lang)
+        locale = _locale(lang)
         QLocale.setDefault(locale)
         i18n.set_language(lang)
         if isinstance(self.app, QGuiApplication):
             self.app.setLayoutDirection(locale.textDirection())
         self.language = lang
         return lang
+
+    def _translators(self, lang: str) -> list[QTranslator]:
+        """Our catalog of `lang` (English has one too: the plural forms of its "%n
+        contact(s)" texts) and Qt's own; the pseudo translator for `PSEUDO`."""
+        if lang == PSEUDO:
+            return [PseudoTranslator(self.app)]
+        catalogs = [("fieldkit", str(translations_folder()))]
+        if lang != BASE_LANG:
+            catalogs.append(("qtbase",
+                             QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
+        loaded = []
+        for name, folder in catalogs:
+            translator = QTranslator(self.app)
+            if translator.load(f"{name}_{lang}", folder):
+                loaded.append(translator)
+        return loaded
+
+
+def _locale(lang: str) -> QLocale:
+    """Dates and numbers: the system's own where it speaks `lang` (keeping "fr_CA"),
+    else the language's; British English for the pseudo language."""
+    if lang == PSEUDO:
+        return QLocale("en_GB")
+    system = QLocale.system()
+    return system if system_language(system) == lang else QLocale(lang)
 
 
 def reading_language() -> str:
