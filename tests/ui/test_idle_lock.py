@@ -183,6 +183,22 @@ def test_lock_page_fits_a_small_laptop(qtbot, contacts_window):
     assert page.size().boundedTo(QSize(1366, 768)) == page.size()
 
 
+def test_the_lock_pages_sentences_are_never_cut(qtbot, contacts_window):
+    """Wrapped sentences (the prompt, a refusal, the hint) get the height their lines
+    need; centred at its size hint, the page once cut them after the first line."""
+    window, _screen = contacts_window
+    window.resize(1366, 768)
+    window.idle_lock.lock()
+    page = window.idle_lock.page
+    page.field.setText("not the name")
+    page.unlock_button.click()
+    qtbot.wait(50)
+    labels = [page.prompt, page.error, page.hint]
+    assert all(label.isVisible() for label in labels)
+    for label in labels:
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
+
+
 def test_passphrase_dialog_checks_length_repeat_and_the_current_one(qtbot, ctx):
     dialog = PassphraseDialog(ctx.settings)
     qtbot.addWidget(dialog)

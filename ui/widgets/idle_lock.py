@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -166,16 +167,22 @@ class LockPage(QWidget):
         self.field.returnPressed.connect(self.unlock_button.click)
 
         box = QWidget()
-        box.setMaximumWidth(480)
+        # A fixed column: centred at its size hint it took the title's width, and the
+        # wrapped sentences under it were cut to that height.
+        box.setFixedWidth(480)
         inner = QVBoxLayout(box)
         inner.setSpacing(12)
         for widget in (self.title, self.prompt, self.field, self.error, self.unlock_button,
                        self.hint):
             inner.addWidget(widget)
         inner.setAlignment(self.unlock_button, Qt.AlignmentFlag.AlignLeft)
+        row = QHBoxLayout()  # centred by stretches: an alignment flag would give the box
+        row.addStretch(1)    # its size hint's height, cutting wrapped sentences
+        row.addWidget(box)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
 
 
