@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -19,6 +18,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+# SQLCipher's build of SQLite: it reads and writes plain SQLite files too, so one driver
+# (and one family of exceptions) serves encrypted profiles, plain ones and their backups.
+import sqlcipher3.dbapi2 as sqlite3  # the alias keeps the stdlib module's names
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
@@ -28,10 +30,14 @@ from fieldapp import migrations
 from fieldapp.errors import (
     DatabaseTooNewError,
     DiskSpaceError,
+    EncryptedDatabaseError,
     ForeignDatabaseError,
+    NotEncryptedError,
     StorageError,
+    WrongKeyError,
 )
 from fieldapp.i18n import _, locale
+from fieldapp.keys import DatabaseKey
 from fieldapp.outbox import FieldSession
 from fieldapp.paths import KEEP_BACKUPS, ProfilePaths
 
@@ -39,6 +45,38 @@ BUSY_TIMEOUT_MS = 5000
 # PRAGMA application_id of every profile database: "CMFK" in ASCII, so `file` and other
 # programs can tell our files from theirs, and we can tell theirs from ours.
 APPLICATION_ID = int.from_bytes(b"CMFK", "big")
+PLAIN_HEADER = b"SQLite format 3\x00"  # the first bytes of every unencrypted SQLite file
+
+
+def connect(path: Path, key: DatabaseKey | None, *, read_only: bool = False
+            ) -> sqlite3.Connection:
+    """A DB-API connection to one file, keyed first when `key` is given (SQLCipher reads
+    nothing of the file before the key). Plain files open with `key=None`.
+
+    Every connection to a profile's files in this process must come from SQLCipher's
+    SQLite (this function or `make_engine`): SQLite's locks are POSIX locks, which a second
+    copy of SQLite in the same process (Python's own sqlite3) neither sees nor keeps."""
+    mode = "ro" if read_only else "rwc"
+    conn = sqlite3.connect(f"file:{path}?mode={mode}", uri=True,  # i18n: not shown
+                           timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    _key_connection(conn, key)
+    return conn
+
+
+def _key_connection(conn: sqlite3.Connection, key: DatabaseKey | None) -> None:
+    # SQLCipher logs a wrong key's failed page checks on stderr; the error says it already
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    if key is not None:
+        conn.execute(f"PRAGMA key = {key.pragma}")
+
+
+def is_plain(path: Path) -> bool:
+    """Whether the file holds an unencrypted SQLite database (by its first 16 bytes)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(PLAIN_HEADER)) == PLAIN_HEADER
+    except OSError:
+        return False
 
 
 def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -56,9 +94,13 @@ def _foreign_keys_on(dbapi_conn: sqlite3.Connection, _record: Any, _proxy: Any) 
     dbapi_conn.execute("PRAGMA foreign_keys=ON")
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine on one SQLite file with WAL and foreign keys on every connection."""
-    engine = create_engine(f"sqlite:///{path}")
+def make_engine(path: Path, key: DatabaseKey | None = None) -> Engine:
+    """An engine on one SQLite file (encrypted with `key` when given) with WAL and foreign
+    keys on every connection."""
+    engine = create_engine(f"sqlite:///{path}", module=sqlite3)
+    # the key before anything reads the file: the first listener of every new connection
+    event.listen(engine, "connect", lambda dbapi_conn, _record: _key_connection(
+        dbapi_conn, key))
     event.listen(engine, "connect", _set_pragmas)
     event.listen(engine, "checkout", _foreign_keys_on)
     return engine
@@ -104,12 +146,11 @@ class _FileState:
 _OUR_TABLES = frozenset({"alembic_version", "operations", "contacts", "outbox"})
 
 
-def _inspect(path: Path) -> _FileState | None:
+def _inspect(path: Path, key: DatabaseKey | None) -> _FileState | None:
     """The file's application id, revision and schema names; None for a new or empty file."""
     if not path.exists() or path.stat().st_size == 0:
         return None
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True,  # i18n: not shown
-                           timeout=BUSY_TIMEOUT_MS / 1000)
+    conn = connect(path, key, read_only=True)
     try:
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
         names = frozenset(row[0] for row in conn.execute("SELECT name FROM sqlite_master"))
@@ -148,10 +189,11 @@ def _format_size(size: int) -> str:
     return format_unit(value, unit, length="short", format=pattern, locale=locale())
 
 
-def _check_room_for_upgrade(paths: ProfilePaths) -> None:
+def _check_room(paths: ProfilePaths, sentence: str) -> None:
     """Refuse, changing nothing, when the disk cannot hold a copy of the database (its
-    file and write-ahead log) and as much again for the upgrade's own log: an upgrade may
-    rewrite every table, and a disk filling half-way would only waste the copy."""
+    file and write-ahead log) and as much again for the copy's own journal: an upgrade may
+    rewrite every table, and a disk filling half-way would only waste the copy.
+    `sentence` says what needs the room, with {path}, {folder}, {needed} and {free}."""
     database = paths.database.stat().st_size
     wal = paths.database.with_name(paths.database.name + "-wal")  # i18n: not shown
     backup = database + (wal.stat().st_size if wal.exists() else 0)
@@ -160,11 +202,8 @@ def _check_room_for_upgrade(paths: ProfilePaths) -> None:
     free = shutil.disk_usage(folder).free
     if free < needed:
         raise DiskSpaceError(
-            _("Field Kit must upgrade the database {path}, and first saves a copy of it in "
-              "{folder}. That needs {needed} of free disk space, and {free} is free. Free "
-              "some space and start Field Kit again; the database was not changed.").format(
-                path=paths.database, folder=paths.backups, needed=_format_size(needed),
-                free=_format_size(free)),
+            sentence.format(path=paths.database, folder=paths.backups,
+                            needed=_format_size(needed), free=_format_size(free)),
             path=paths.database, needed=needed, free=free,
         )
 
@@ -175,11 +214,11 @@ def _remove_with_sidecars(file: Path) -> None:
         file.with_name(file.name + suffix).unlink(missing_ok=True)
 
 
-def _check_backup(file: Path) -> str | None:
+def _check_backup(file: Path, key: DatabaseKey | None) -> str | None:
     """Open a finished copy read-only and run SQLite's check; None when all is well, else
     the first problem SQLite reports."""
     try:
-        conn = sqlite3.connect(f"file:{file}?mode=ro", uri=True)  # i18n: not shown
+        conn = connect(file, key, read_only=True)
         try:
             problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
             conn.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -190,11 +229,15 @@ def _check_backup(file: Path) -> str | None:
     return None if problems == ["ok"] else problems[0]
 
 
-def backup_database(paths: ProfilePaths, *, label: str) -> Path:
+def backup_database(paths: ProfilePaths, *, label: str, key: DatabaseKey | None = None) -> Path:
     """Copy the database (consistently, WAL included) into backups/ and check that the copy
-    opens and is sound; keep the newest five. On a disk too full for it, refuse before
-    writing anything; a copy that fails or does not check out is removed."""
-    _check_room_for_upgrade(paths)
+    opens and is sound; keep the newest five. An encrypted database's copy is encrypted
+    with the same key. On a disk too full for it, refuse before writing anything; a copy
+    that fails or does not check out is removed."""
+    _check_room(paths, _(
+        "Field Kit must upgrade the database {path}, and first saves a copy of it in "
+        "{folder}. That needs {needed} of free disk space, and {free} is free. Free some "
+        "space and start Field Kit again; the database was not changed."))
     paths.backups.mkdir(parents=True, exist_ok=True)
     for leftover in paths.backups.glob("fieldkit-*.sqlite.part*"):  # an earlier crash's
         leftover.unlink(missing_ok=True)
@@ -202,8 +245,8 @@ def backup_database(paths: ProfilePaths, *, label: str) -> Path:
     target = paths.backups / f"fieldkit-{stamp}-{label}.sqlite"  # i18n: not shown
     partial = target.with_name(target.name + ".part")  # never taken for a backup: see glob
     try:
-        with closing(sqlite3.connect(str(paths.database))) as src, \
-                closing(sqlite3.connect(str(partial))) as dst:
+        with closing(connect(paths.database, key)) as src, \
+                closing(connect(partial, key)) as dst:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
     except (sqlite3.Error, OSError) as exc:
@@ -216,7 +259,7 @@ def backup_database(paths: ProfilePaths, *, label: str) -> Path:
                 path=paths.database, folder=paths.backups, reason=exc),
             path=paths.database,
         ) from exc
-    problem = _check_backup(partial)
+    problem = _check_backup(partial, key)
     if problem is not None:
         _remove_with_sidecars(partial)
         # Translators: {detail} is SQLite's own description of the damage, in English.
@@ -233,7 +276,7 @@ def backup_database(paths: ProfilePaths, *, label: str) -> Path:
     return target
 
 
-def _migration_engine(path: Path) -> Engine:
+def _migration_engine(path: Path, key: DatabaseKey | None = None) -> Engine:
     """An engine whose transactions hold CREATE and DROP too.
 
     Python's sqlite3 driver runs DDL outside any transaction unless one is begun
@@ -246,7 +289,7 @@ def _migration_engine(path: Path) -> Engine:
     and Alembic's batch mode copies tables that others refer to); `run_migrations`
     checks every reference before it commits instead.
     """
-    engine = make_engine(path)
+    engine = make_engine(path, key)
 
     def driver_autocommit(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         dbapi_conn.isolation_level = None
@@ -259,7 +302,7 @@ def _migration_engine(path: Path) -> Engine:
     return engine
 
 
-def run_migrations(path: Path, *, target: str = "head") -> None:
+def run_migrations(path: Path, *, target: str = "head", key: DatabaseKey | None = None) -> None:
     """Upgrade the schema with Alembic in one transaction (Alembic is imported here:
     start-up skips it when the file is up to date)."""
     from alembic import command
@@ -267,7 +310,7 @@ def run_migrations(path: Path, *, target: str = "head") -> None:
 
     config = Config()
     config.set_main_option("script_location", str(Path(migrations.__file__).parent))
-    engine = _migration_engine(path)
+    engine = _migration_engine(path, key)
     try:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
@@ -286,17 +329,68 @@ def run_migrations(path: Path, *, target: str = "head") -> None:
         engine.dispose()
 
 
+def _checked_state(path: Path, key: DatabaseKey | None) -> _FileState | None:
+    """What the file at `path` holds, once it is known Field Kit may open it with `key`:
+    None for a new file; refusals (each a StorageError in words) otherwise."""
+    exists = path.exists() and path.stat().st_size > 0
+    if exists and key is None and not is_plain(path):
+        raise EncryptedDatabaseError(
+            _("The database {path} is encrypted, and Field Kit was not given its key. "
+              "Start Field Kit itself to open it; it asks for the passphrase when the "
+              "system keyring does not hold the key.").format(path=path), path=path)
+    if exists and key is not None and is_plain(path):
+        raise NotEncryptedError(
+            _("The database {path} is not encrypted yet; Field Kit encrypts it before "
+              "opening it.").format(path=path), path=path)
+    try:
+        state = _inspect(path, key)
+    except sqlite3.DatabaseError as exc:
+        if key is not None and "not a database" in str(exc):
+            raise WrongKeyError(
+                _("The key Field Kit was given does not open the database {path}: the "
+                  "file belongs to another profile or computer, or it is damaged. It was "
+                  "left untouched.").format(path=path), path=path) from exc
+        raise StorageError(describe_sqlite_error(exc, path), path=path) from exc
+    except sqlite3.Error as exc:
+        raise StorageError(describe_sqlite_error(exc, path), path=path) from exc
+    if state is not None and not _is_ours(state):
+        raise ForeignDatabaseError(
+            _("The file {path} is a database of another program, not a Field Kit "
+              "profile. It was left untouched. Move it elsewhere, or choose another "
+              "profile folder with --profile.").format(path=path),
+            path=path,
+        )
+    if state is not None and state.revision is not None \
+            and state.revision not in migrations.REVISIONS:
+        raise DatabaseTooNewError(
+            _("The database {path} was written by a newer version of Field Kit "
+              "(schema {revision}). Install the newer version to open it; "
+              "this version has not changed the file.").format(
+                path=path, revision=state.revision),
+            path=path,
+        )
+    return state
+
+
 class Database:
     """An open profile database; hands out sessions, one per unit of work and thread."""
 
-    def __init__(self, paths: ProfilePaths, engine: Engine) -> None:
+    def __init__(self, paths: ProfilePaths, engine: Engine,
+                 key: DatabaseKey | None = None) -> None:
         self.paths = paths
         self.engine = engine
+        self.key = key  # for backups and copies of this database, encrypted alike
         self._sessions = sessionmaker(bind=engine, class_=FieldSession, expire_on_commit=False)
 
     @classmethod
-    def open(cls, paths: ProfilePaths, *, upgrade_to: str = migrations.HEAD) -> Database:
-        """Open (creating if needed) and upgrade the profile's database; see module doc."""
+    def open(cls, paths: ProfilePaths, *, key: DatabaseKey | None = None,
+             upgrade_to: str = migrations.HEAD) -> Database:
+        """Open (creating if needed) and upgrade the profile's database; see module doc.
+
+        With `key`, the database is encrypted (a new one is created encrypted); a plain
+        file is refused (NotEncryptedError: `fieldapp.encrypt.encrypt_profile` converts it
+        first) and so is a key that does not open the file (WrongKeyError). Without a key,
+        only a plain file opens (EncryptedDatabaseError otherwise)."""
         path = paths.database
         try:
             paths.root.mkdir(parents=True, exist_ok=True)
@@ -308,35 +402,17 @@ class Database:
                     folder=paths.root, reason=exc.strerror or exc),
                 path=path,
             ) from exc
-        try:
-            state = _inspect(path)
-        except sqlite3.Error as exc:
-            raise StorageError(describe_sqlite_error(exc, path), path=path) from exc
-        if state is not None and not _is_ours(state):
-            raise ForeignDatabaseError(
-                _("The file {path} is a database of another program, not a Field Kit "
-                  "profile. It was left untouched. Move it elsewhere, or choose another "
-                  "profile folder with --profile.").format(path=path),
-                path=path,
-            )
+        state = _checked_state(path, key)
         revision = state.revision if state is not None else None
-        if revision is not None and revision not in migrations.REVISIONS:
-            raise DatabaseTooNewError(
-                _("The database {path} was written by a newer version of Field Kit "
-                  "(schema {revision}). Install the newer version to open it; "
-                  "this version has not changed the file.").format(
-                    path=path, revision=revision),
-                path=path,
-            )
-        engine = make_engine(path)
+        engine = make_engine(path, key)
         try:
             with engine.connect() as conn:
                 conn.exec_driver_sql("BEGIN IMMEDIATE")  # fails now if another writer holds it
                 conn.exec_driver_sql("ROLLBACK")
             if revision != upgrade_to:
                 if revision is not None:
-                    backup_database(paths, label=f"before-{upgrade_to}")
-                run_migrations(path, target=upgrade_to)  # sets the application id too
+                    backup_database(paths, label=f"before-{upgrade_to}", key=key)
+                run_migrations(path, target=upgrade_to, key=key)  # sets the application id
             elif state is not None and state.application_id != APPLICATION_ID:
                 with engine.connect() as conn:  # a profile from before the id, up to date
                     conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -347,7 +423,7 @@ class Database:
         except StorageError:  # the backup's own refusals, already in words
             engine.dispose()
             raise
-        return cls(paths, engine)
+        return cls(paths, engine, key)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -55,6 +55,18 @@ class ForeignDatabaseError(StorageError):
     """The file at the profile path is another program's SQLite database (left untouched)."""
 
 
+class EncryptedDatabaseError(StorageError):
+    """The database is encrypted and no key was given to open it."""
+
+
+class NotEncryptedError(StorageError):
+    """A key was given for a database that is still a plain file (encrypt it first)."""
+
+
+class WrongKeyError(StorageError):
+    """The key given does not open the database (another profile's file, or damage)."""
+
+
 class DiskSpaceError(StorageError):
     """Too little free disk space to do something safely; `needed` and `free` in bytes."""
 

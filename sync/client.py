@@ -35,6 +35,7 @@ from fieldapp.db import Database
 from fieldapp.errors import Cancelled, NotFoundError, ValidationError
 from fieldapp.handbook.store import EDITION_SETTING, load_edition
 from fieldapp.i18n import _, ngettext
+from fieldapp.keys import ProfileKeys
 from fieldapp.models import Conflict, HeldRow, OutboxEntry, utcnow
 from fieldapp.outbox import encode_value
 from fieldapp.progress import Progress
@@ -83,7 +84,7 @@ class Enrollment:
     hq_url: str
     device_id: str
     officer_name: str
-    token_storage: str  # "keyring" or "file"
+    token_storage: str  # "keyring" or "database"
     operations: list[dict[str, Any]]
     device_code: str = ""  # given by HQ; the DEVICE part of new RFA references
 
@@ -122,7 +123,7 @@ def _normalise_url(url: str) -> str:
 
 def token_store(db: Database) -> TokenStore:
     """Where this profile's device token lives."""
-    return TokenStore(db.paths.root)
+    return TokenStore(db)
 
 
 def enroll(db: Database, url: str, code: str, *, device_name: str | None = None,
@@ -218,7 +219,8 @@ def erase_lost_profile(db: Database, tokens: TokenStore | None = None) -> SyncEr
 
     event.listen(db.engine, "do_connect", _refuse)
     left: list[str] = []
-    (tokens or TokenStore(paths.root)).clear()
+    (tokens or TokenStore(db)).clear()
+    ProfileKeys(paths.root).forget()  # the database key: what is left cannot be read
     for suffix in ("", "-journal", "-wal", "-shm"):
         file = paths.database.with_name(paths.database.name + suffix)
         try:

@@ -1,31 +1,43 @@
-"""Where the device token is kept: the OS keyring, else a 0600 file in the profile.
+"""Where the device token is kept: the OS keyring, else inside the profile's database.
 
-Whichever was used is returned, so the UI can say so ("kept in a file readable only by
-you" is weaker than the keyring and the officer should know).
+The database is encrypted at rest (fieldapp/keys.py), so the token is never in a plain
+file. Profiles enrolled before that kept it in a 0600 file `hq-token`; it is moved into the
+keyring or the database the first time it is read, and the file deleted.
+
+Whichever was used is returned by `save`, so the Sync screen can say where the token is.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sync import local
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from fieldapp.db import Database
 
 SERVICE = "cmcoord-field-kit"
-TOKEN_FILE = "hq-token"
+TOKEN_FILE = "hq-token"  # earlier versions' plain file; read once, then deleted
+TOKEN_STATE = "hq_token"  # the sync state key holding it when no keyring works
 KEYRING = "keyring"
-FILE = "file"
+DATABASE = "database"
 
 
 class TokenStore:
     """The device token of one profile (keyring entry named after the profile folder)."""
 
-    def __init__(self, profile_root: Path, *, use_keyring: bool = True) -> None:
-        self.root = Path(profile_root)
+    def __init__(self, db: Database, *, use_keyring: bool = True) -> None:
+        self.db = db
+        self.root: Path = db.paths.root
         self.use_keyring = use_keyring and os.environ.get("CMCOORD_NO_KEYRING") != "1"
 
     @property
-    def file(self) -> Path:
-        """The fallback file (mode 0600)."""
+    def legacy_file(self) -> Path:
+        """The plain file earlier versions kept the token in, when there was no keyring."""
         return self.root / TOKEN_FILE
 
     def _keyring_set(self, token: str) -> bool:
@@ -36,21 +48,23 @@ class TokenStore:
 
             keyring.set_password(SERVICE, str(self.root), token)
             return keyring.get_password(SERVICE, str(self.root)) == token
-        except Exception:  # noqa: BLE001 - any backend failure means: use the file
+        except Exception:  # noqa: BLE001 - any backend failure means: use the database
             return False
 
+    def _database_set(self, token: str) -> None:
+        with self.db.transaction() as session:
+            local.set_state(session, TOKEN_STATE, token)
+
     def save(self, token: str) -> str:
-        """Store the token; returns "keyring" or "file"."""
+        """Store the token; returns "keyring" or "database"."""
         if self._keyring_set(token):
-            with contextlib.suppress(OSError):
-                self.file.unlink()
-            return KEYRING
-        self.root.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(token)
-        os.chmod(self.file, 0o600)
-        return FILE
+            self._database_set("")  # one place only: a token left behind is a token lost
+            where = KEYRING
+        else:
+            self._database_set(token)
+            where = DATABASE
+        self._destroy_legacy_file()
+        return where
 
     def load(self) -> str | None:
         """The stored token, or None when this profile is not enrolled."""
@@ -61,15 +75,34 @@ class TokenStore:
                 token = keyring.get_password(SERVICE, str(self.root))
                 if token:
                     return token
-            except Exception:  # noqa: BLE001, S110 - fall through to the file
+            except Exception:  # noqa: BLE001, S110 - fall through to the database
                 pass
+        with self.db.session() as session:
+            token = local.get_state(session, TOKEN_STATE)
+        if token:
+            return token
+        return self._adopt_legacy_file()
+
+    def _adopt_legacy_file(self) -> str | None:
+        """Move an earlier version's plain token file into the keyring or the database."""
         try:
-            return self.file.read_text(encoding="utf-8").strip() or None
+            token = self.legacy_file.read_text(encoding="utf-8").strip()
         except OSError:
             return None
+        if not token:
+            self._destroy_legacy_file()
+            return None
+        self.save(token)  # deletes the file once the token is kept elsewhere
+        return token
+
+    def _destroy_legacy_file(self) -> None:
+        from fieldapp.encrypt import destroy
+
+        if self.legacy_file.exists():
+            destroy(self.legacy_file)
 
     def clear(self) -> None:
-        """Forget the token everywhere."""
+        """Forget the token everywhere (the database may be gone already: erasure)."""
         if self.use_keyring:
             try:
                 import keyring
@@ -77,5 +110,7 @@ class TokenStore:
                 keyring.delete_password(SERVICE, str(self.root))
             except Exception:  # noqa: BLE001, S110 - nothing stored there
                 pass
+        with contextlib.suppress(Exception):  # a closed or deleted database holds nothing
+            self._database_set("")
         with contextlib.suppress(OSError):
-            self.file.unlink()
+            self._destroy_legacy_file()

@@ -63,6 +63,21 @@ def profile(tmp_path: Path, _migrated_template: Path) -> ProfilePaths:
 
 
 @pytest.fixture
+def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    """A working system keyring for this test (secrets kept in memory)."""
+    import keyring
+
+    from tests.keyring_memory import MemoryKeyring
+
+    monkeypatch.delenv("CMCOORD_NO_KEYRING", raising=False)
+    before = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)
+
+
+@pytest.fixture
 def db(profile: ProfilePaths) -> Iterator[Database]:
     """The open database of a fresh profile."""
     database = Database.open(profile)

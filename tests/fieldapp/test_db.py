@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
+import sqlcipher3.dbapi2 as sqlite3  # the application's SQLite: its locks are per library
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import event, select, text

@@ -3,10 +3,10 @@ at the profile path is refused and left exactly as it was."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
+import sqlcipher3.dbapi2 as sqlite3  # the application's SQLite: its locks are per library
 
 from fieldapp import migrations
 from fieldapp.db import APPLICATION_ID, Database

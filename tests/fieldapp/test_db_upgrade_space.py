@@ -4,13 +4,13 @@ nothing behind, and only a backup that opens and checks out lets the upgrade go 
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+import sqlcipher3.dbapi2 as sqlite3  # the application's SQLite: its locks are per library
 
 from fieldapp import migrations
 from fieldapp.db import Database

@@ -136,7 +136,7 @@ def enrolled(hq: Hq, make_profile: Callable[[str], Database], name: str,
 
     db = make_profile(name)
     code, _ = admin.make_enrollment_code(hq.db, officer=officer or hq.officer)
-    enroll(db, hq.url, code, device_name=name, tokens=TokenStore(db.paths.root))
+    enroll(db, hq.url, code, device_name=name, tokens=TokenStore(db))
     sync_once(db)
     return db
 

@@ -37,7 +37,7 @@ def test_a_device_revoked_as_lost_erases_its_profile_at_its_next_sync(
     a = enrolled(hq, make_profile, "a")
     _add_contact(a, hq.operation_id)
     _with_backup_and_sidecars(a)
-    tokens = TokenStore(a.paths.root)
+    tokens = TokenStore(a)
     token = tokens.load()
     assert token
     [device] = admin.list_devices(hq.db)
@@ -84,7 +84,7 @@ def test_a_device_merely_revoked_keeps_its_data(hq, make_profile, hq_database_ur
     assert refused.value.code == "device_revoked"
     assert a.paths.database.exists()
     assert any(a.paths.backups.iterdir())
-    assert TokenStore(a.paths.root).load()
+    assert TokenStore(a).load()
     assert not (a.paths.root / ERASED_MARKER).exists()
     with a.session() as session:
         assert session.scalar(select(func.count()).select_from(OutboxEntry)) == 1

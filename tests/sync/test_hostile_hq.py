@@ -202,7 +202,7 @@ def test_nothing_is_sent_once_the_deadline_has_passed(servers):
 
 def _enrolled_with(make_profile, hq: HostileServer):
     db = make_profile("a")
-    TokenStore(db.paths.root).save(TOKEN)
+    TokenStore(db).save(TOKEN)
     with db.transaction() as session:
         local.set_state(session, HQ_URL, hq.url)
     return db

@@ -113,16 +113,17 @@ def test_a_creation_without_fields_is_an_empty_live_row(hq: Hq, ben: str) -> Non
     ana, bens = Device(hq), Device(hq, ben)
     bens.pull()
 
-    [created] = ana.push({"entity": "contact", "row_id": "empty-row", "change_id": new_id(),
+    empty_row = new_id()
+    [created] = ana.push({"entity": "contact", "row_id": empty_row, "change_id": new_id(),
                           "operation_id": hq.operation_id, "fields": {}})
     bens.pull()
 
-    at_hq = state(hq, "contact", "empty-row")
+    at_hq = state(hq, "contact", empty_row)
     assert (at_hq.fields, at_hq.field_revs, at_hq.deleted) == ({}, {}, False)
     assert (at_hq.seq, at_hq.last_device_id, at_hq.others_seq) == \
         (created["rev"], ana.device_id, 0)
     assert (at_hq.operation_id, at_hq.owner_officer_id) == (hq.operation_id, None)
-    assert bens.rows[("contact", "empty-row")] == {}
+    assert bens.rows[("contact", empty_row)] == {}
 
 
 # --- delete against edit --------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """HQ reads each pushed change on its own, over raw HTTP against the real server.
 
-What a change must carry to be applied (ids within their lengths, a base revision that is a
+What a change must carry to be applied (ids of the form devices make, see also
+test_hq_row_ids.py; a change id within its length, a base revision that is a
 sequence number, objects where objects belong, a known kind of row, a known resolution),
 and what HQ answers for one that does not: held with a code, nothing written.
 """
@@ -54,39 +55,6 @@ def test_change_ids_of_8_to_36_characters_are_read_others_held(hq: Hq) -> None:
     assert logged(hq, "b" * 36) == 1
 
 
-def test_row_ids_of_1_to_64_characters_are_read_others_held(hq: Hq) -> None:
-    ana = Device(hq)
-    op = hq.operation_id
-
-    results = ana.push(creation(row_id="r", operation_id=op),
-                       creation(row_id="s" * 64, operation_id=op),
-                       creation(row_id="", operation_id=op),
-                       creation(row_id="t" * 65, operation_id=op))
-
-    assert [outcome(r) for r in results] == ["applied", "applied", "invalid_change",
-                                             "invalid_change"]
-    assert all("row id" in r["detail"] for r in results[2:])
-    assert state(hq, "contact", "r").operation_id == op
-    assert state(hq, "contact", "s" * 64) is not None
-    assert state(hq, "contact", "t" * 65) is None
-
-
-def test_operation_ids_of_1_to_36_characters_are_read_others_held(hq: Hq) -> None:
-    ana = Device(hq)
-    longest = "o" * 36
-
-    results = ana.push(creation(row_id="in-new-op", operation_id=longest),
-                       creation(row_id="one-char-op", operation_id="p"),
-                       creation(row_id="empty-op", operation_id=""),
-                       creation(row_id="long-op", operation_id="q" * 37))
-
-    assert [outcome(r) for r in results] == ["applied", "applied", "invalid_change",
-                                             "invalid_change"]
-    assert all("operation id" in r["detail"] for r in results[2:])
-    assert state(hq, "contact", "in-new-op").operation_id == longest
-    assert state(hq, "contact", "one-char-op").operation_id == "p"
-
-
 def test_a_creation_naming_an_operation_id_hq_cannot_read_in_its_fields_is_held(
         hq: Hq) -> None:
     ana = Device(hq)
@@ -104,8 +72,9 @@ def test_a_creation_naming_an_operation_id_hq_cannot_read_in_its_fields_is_held(
 def test_a_creation_takes_its_row_id_and_change_id_from_its_fields(hq: Hq) -> None:
     ana = Device(hq)
     row_id, change = contact(hq.operation_id)
-    named = creation(operation_id=hq.operation_id, id="kept-id", row_id="kept-id")
-    mismatched = creation(operation_id=hq.operation_id, id="field-id", row_id="raw-id")
+    kept_id = new_id()
+    named = creation(operation_id=hq.operation_id, id=kept_id, row_id=kept_id)
+    mismatched = creation(operation_id=hq.operation_id, id=new_id(), row_id=new_id())
 
     results = ana.push(change, named, mismatched)
 
@@ -114,7 +83,7 @@ def test_a_creation_takes_its_row_id_and_change_id_from_its_fields(hq: Hq) -> No
     assert state(hq, "contact", row_id).operation_id == hq.operation_id
     assert logged(hq, creation_change_id("contact", row_id)) == 1
     assert logged(hq, named["change_id"]) == 1
-    assert logged(hq, creation_change_id("contact", "kept-id")) == 0
+    assert logged(hq, creation_change_id("contact", kept_id)) == 0
 
 
 def test_a_base_revision_must_be_a_sequence_number(hq: Hq) -> None:

@@ -188,7 +188,7 @@ def test_pull_applied_again_after_a_lost_cursor_changes_nothing(hq, make_profile
 
 
 def _raw_link(hq, db):
-    return Transport(hq.url, token=TokenStore(db.paths.root).load())
+    return Transport(hq.url, token=TokenStore(db).load())
 
 
 def _role_change(contact_id, operation_id, role, base_role, change_id=None):

@@ -41,7 +41,7 @@ def _enroll_with_code(hq, make_profile, name, code, *, officer="Ana"):
     db = make_profile(name)
     _set_code(db, code)
     secret, _ = admin.make_enrollment_code(hq.db, officer=officer)
-    enrollment = enroll(db, hq.url, secret, device_name=name, tokens=TokenStore(db.paths.root))
+    enrollment = enroll(db, hq.url, secret, device_name=name, tokens=TokenStore(db))
     return db, enrollment
 
 
@@ -87,7 +87,7 @@ def test_new_references_use_hqs_code_and_old_ones_are_kept(hq, make_profile):
         session.add(Operation(id="op-b", name="Offline", code="OFF", country="HTI"))
     before = _draft(b, "op-b")
     secret, _ = admin.make_enrollment_code(hq.db, officer="Ana")
-    enrollment = enroll(b, hq.url, secret, tokens=TokenStore(b.paths.root))
+    enrollment = enroll(b, hq.url, secret, tokens=TokenStore(b))
     assert enrollment.device_code != "11"
     after = _draft(b, "op-b")
     references = _references(b)

@@ -10,6 +10,7 @@ import os
 import shutil
 import socket
 import threading
+import uuid
 
 import pytest
 import requests
@@ -42,7 +43,7 @@ def _count(db, model):
 
 
 def _token(db):
-    return TokenStore(db.paths.root).load()
+    return TokenStore(db).load()
 
 
 def test_enrollment_code_is_one_time_and_expires(hq, make_profile):
@@ -50,8 +51,9 @@ def test_enrollment_code_is_one_time_and_expires(hq, make_profile):
     code, _ = admin.make_enrollment_code(hq.db, officer="Ana")
     enrollment = enroll(a, hq.url, code.lower().replace("-", " "))
     assert enrollment.officer_name == "Ana"
-    assert enrollment.token_storage == "file"
-    assert (TokenStore(a.paths.root).file.stat().st_mode & 0o777) == 0o600
+    assert enrollment.token_storage == "database"  # no keyring here: never a plain file
+    assert not TokenStore(a).legacy_file.exists()
+    assert _token(a)
     with pytest.raises(SyncError, match="already used") as used:
         enroll(make_profile("b"), hq.url, code)
     assert used.value.code == "code_used"
@@ -116,10 +118,11 @@ def test_another_operations_data_is_held_and_the_rest_applied(hq, make_profile):
     admin.assign(hq.db, officer="Bob", operation="OTH")
     a = enrolled(hq, make_profile, "a")
     link = Transport(hq.url, token=_token(a))
-    intruders = [{"entity": "contact", "fields": {"id": f"intruder-{n}", "deleted": False,
+    intruders = [{"entity": "contact", "fields": {"id": str(uuid.uuid4()), "deleted": False,
                                                   "operation_id": other.id}}
-                 for n in range(2)]
-    mine = {"entity": "contact", "fields": {"id": "mine-1", "deleted": False,
+                 for _ in range(2)]
+    mine_id = str(uuid.uuid4())
+    mine = {"entity": "contact", "fields": {"id": mine_id, "deleted": False,
                                             "operation_id": hq.operation_id}}
     answer = link.post_json("/api/v1/push", {"changes": [intruders[0], mine, intruders[1]]})
     held = [r for r in answer["results"] if r.get("status") == "held"]
@@ -129,7 +132,7 @@ def test_another_operations_data_is_held_and_the_rest_applied(hq, make_profile):
     with hq.db.read() as session:
         assert session.scalar(select(func.count()).select_from(RowState)
                               .where(RowState.operation_id == other.id)) == 1  # its own row
-        assert session.get(RowState, ("contact", "mine-1")) is not None
+        assert session.get(RowState, ("contact", mine_id)) is not None
     answer = requests.get(f"{hq.url}/api/v1/pull", params={"operation": other.id},
                           headers={"Authorization": f"Bearer {_token(a)}"}, timeout=5)
     assert answer.status_code == 403
@@ -159,7 +162,7 @@ def test_oversized_body_is_413_and_malformed_is_422(hq_database_url, make_profil
         assert wrong.json()["error"] == "invalid_request"
         assert "Traceback" not in wrong.text
         spy = requests.post(f"{hq_url}/api/v1/push", json={"changes": [
-            {"entity": "spy", "fields": {"id": "x"}}, {"entity": "spy"}]},
+            {"entity": "spy", "fields": {"id": str(uuid.uuid4())}}, {"entity": "spy"}]},
             headers=headers, timeout=5)
         assert spy.status_code == 200  # one outcome per change, never the whole push
         assert [r["code"] for r in spy.json()["results"]] == ["unknown_entity",

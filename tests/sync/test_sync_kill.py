@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -19,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+import sqlcipher3.dbapi2 as sqlite3  # the application's SQLite: its locks are per library
 from sqlalchemy import func, select
 
 from bench.hq_server import free_port, start_hq_server
@@ -197,7 +197,7 @@ def test_server_killed_mid_push_loses_and_duplicates_nothing(tmp_path, make_prof
     try:
         a = make_profile("a")
         code, _ = admin.make_enrollment_code(hq_db, officer="Ana")
-        enroll(a, server.url, code, tokens=TokenStore(a.paths.root))
+        enroll(a, server.url, code, tokens=TokenStore(a))
         sync_once(a)
         with a.session() as session:
             op_id = session.scalar(select(Operation.id))

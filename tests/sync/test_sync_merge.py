@@ -48,7 +48,7 @@ def test_operation_from_hq_reaches_an_enrolled_device(hq, make_profile):
         status = sync_status(session)
     assert status.enrolled
     assert status.officer_name == "Ana"
-    assert status.token_storage == "file"
+    assert status.token_storage == "database"
     assert status.pending == {}
     assert status.last_success is not None
 

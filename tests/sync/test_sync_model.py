@@ -184,7 +184,7 @@ class SyncModel(RuleBasedStateMachine):
             self.devices.append(device)
             code, _ = admin.make_enrollment_code(hq.db, officer=self.officer_names[officer])
             enroll(device.db, hq.url, code, device_name=device.name,
-                   tokens=TokenStore(device.db.paths.root))
+                   tokens=TokenStore(device.db))
             with device.db.session() as session:
                 device.device_id = local.get_state(session, DEVICE_ID)
             self._sync(device)

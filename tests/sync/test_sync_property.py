@@ -135,7 +135,7 @@ def test_three_devices_end_identical_to_hq(hq_once, template, tmp_path, moves):
             db = Database.open(resolve_profile(Path(root)))
             devices.append(db)
             code, _ = admin.make_enrollment_code(hq_once.db, officer=f"Officer {tag}")
-            enroll(db, hq_once.url, code, tokens=TokenStore(db.paths.root))
+            enroll(db, hq_once.url, code, tokens=TokenStore(db))
             sync_once(db)
         counter = [0]
         for move in moves:

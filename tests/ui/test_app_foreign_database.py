@@ -3,7 +3,7 @@ file is left exactly as it was."""
 
 from __future__ import annotations
 
-import sqlite3
+import sqlcipher3.dbapi2 as sqlite3  # the application's SQLite: its locks are per library
 
 from fieldapp.paths import resolve_profile
 from tests.ui.conftest import answer_message_box

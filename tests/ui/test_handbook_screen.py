@@ -144,8 +144,7 @@ def test_bookmark_added_appears_in_the_bookmarks_list_and_can_be_removed(qtbot, 
 
 
 def test_a_bookmark_that_cannot_be_saved_is_not_shown_as_made(qtbot, screen, db):
-    import sqlite3
-
+    import sqlcipher3.dbapi2 as sqlite3  # the application's SQLite
     from PySide6.QtWidgets import QMessageBox
 
     go_to(qtbot, screen, "glossary")

@@ -319,8 +319,8 @@ class SyncScreen(QWidget):
         status = state.status
         if status.enrolled:
             where = (self.tr("in the system keyring") if status.token_storage == "keyring"
-                     else self.tr("in a file only you can read in the profile folder (no "
-                                  "system keyring was available)"))
+                     else self.tr("in the encrypted database (no system keyring was "
+                                  "available)"))
             self.enrolled_label.setText(
                 self.tr("Enrolled with {0} as {1}. The access token is kept {2}. To move "
                         "this laptop to another HQ or officer, enroll again with a new code.")

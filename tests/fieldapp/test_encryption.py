@@ -1,0 +1,313 @@
+"""Encryption at rest: the profile's database, its WAL and backups hold no plain text; only
+the right key opens them; a plain profile is converted once with nothing lost."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from fieldapp import encrypt
+from fieldapp.db import PLAIN_HEADER, Database, backup_database, is_plain
+from fieldapp.encrypt import encrypt_profile, recover_interrupted
+from fieldapp.errors import (
+    Cancelled,
+    EncryptedDatabaseError,
+    ForeignDatabaseError,
+    NotEncryptedError,
+    StorageError,
+    WrongKeyError,
+)
+from fieldapp.keys import (
+    DatabaseKey,
+    NoKeyringError,
+    ProfileKeyError,
+    ProfileKeys,
+    RecoveryKey,
+    WrongPassphraseError,
+)
+from fieldapp.paths import resolve_profile
+from fieldapp.progress import Progress
+from fieldapp.models import Contact
+from fieldapp.services.contacts import ContactInput, create_contact
+from fieldapp.services.operations import OperationInput, create_operation
+
+SECRET_NAMES = ["Zaynab Al-Haddad", "Зайнаб Аль-Хаддад", "扎伊纳卜·哈达德", "زينب الحداد"]
+
+
+def _add_contacts(db: Database, names: list[str], *, copies: int = 1) -> None:
+    with db.transaction() as session:
+        operation = create_operation(session, OperationInput(
+            name="Quake response", code="NPLEQ", country="NPL"))
+        for n in range(copies):
+            for name in names:
+                create_contact(session, ContactInput(
+                    full_name=f"{name} {n}" if copies > 1 else name, call_sign="Tango 1"),
+                    operation_id=operation.id)
+
+
+def _names_in(db: Database) -> set[str]:
+    from sqlalchemy import select
+
+    with db.session() as session:
+        return set(session.scalars(select(Contact.full_name)))
+
+
+def _every_byte(root: Path) -> bytes:
+    return b"".join(path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file())
+
+
+def _leaks(root: Path) -> list[str]:
+    """The secret names (or a plain SQLite header) found in any file under `root`."""
+    data = _every_byte(root)
+    found = [name for name in SECRET_NAMES if name.encode("utf-8") in data]
+    return found + (["plain SQLite header"] if PLAIN_HEADER in data else [])
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_an_encrypted_profile_its_wal_and_backups_hold_no_plain_text(tmp_path):
+    paths, key = resolve_profile(tmp_path / "p"), DatabaseKey.generate()
+    db = Database.open(paths, key=key)
+    try:
+        _add_contacts(db, SECRET_NAMES)
+        wal = paths.database.with_name(paths.database.name + "-wal")
+        assert wal.stat().st_size > 0  # the names are in the log, not yet in the file
+        assert _leaks(paths.root) == []
+        backup = backup_database(paths, label="test", key=key)
+        assert not is_plain(backup)
+        assert _leaks(paths.root) == []
+    finally:
+        db.close()
+    again = Database.open(paths, key=key)
+    try:
+        assert _names_in(again) == set(SECRET_NAMES)
+    finally:
+        again.close()
+    copy = resolve_profile(tmp_path / "copy")
+    copy.root.mkdir()
+    shutil.copy(backup, copy.database)
+    restored = Database.open(copy, key=key)
+    try:
+        assert _names_in(restored) == set(SECRET_NAMES)
+    finally:
+        restored.close()
+
+
+def test_another_key_or_no_key_is_refused_and_the_file_left_untouched(tmp_path):
+    paths, key = resolve_profile(tmp_path / "p"), DatabaseKey.generate()
+    db = Database.open(paths, key=key)
+    _add_contacts(db, SECRET_NAMES[:1])
+    db.close()
+    before = _digest(paths.database)
+    with pytest.raises(WrongKeyError, match="does not open"):
+        Database.open(paths, key=DatabaseKey.generate())
+    with pytest.raises(EncryptedDatabaseError, match="is encrypted"):
+        Database.open(paths)
+    assert _digest(paths.database) == before
+
+
+def test_a_key_given_for_a_plain_database_is_refused_until_it_is_encrypted(profile):
+    with pytest.raises(NotEncryptedError, match="not encrypted yet"):
+        Database.open(profile, key=DatabaseKey.generate())
+    assert is_plain(profile.database)
+
+
+def test_keys_without_a_keyring_need_a_passphrase_and_open_with_it_or_the_recovery_key(
+        tmp_path, monkeypatch):
+    monkeypatch.setenv("CMCOORD_NO_KEYRING", "1")
+    keys = ProfileKeys(tmp_path)
+    assert not keys.keyring_works()
+    with pytest.raises(NoKeyringError):
+        keys.create()
+    key, recovery = keys.create("correct horse battery")
+    assert keys.has_passphrase() and not keys.in_keyring()
+    assert keys.keyring_key() is None
+    assert keys.unlock("correct horse battery") == key
+    with pytest.raises(WrongPassphraseError, match="does not open"):
+        keys.unlock("correct horse battery ")
+    assert not keys.check_passphrase("wrong horse battery")
+    typed = recovery.text.lower().replace("-", " ").replace("o", "0")
+    assert keys.unlock_with_recovery(typed) == key
+    with pytest.raises(WrongPassphraseError, match="does not open"):
+        keys.unlock_with_recovery(RecoveryKey.generate().text)
+    with pytest.raises(WrongPassphraseError, match="32 letters"):
+        keys.unlock_with_recovery("ABCD-EFGH")
+    stored = keys.file.read_text("utf-8")
+    assert key.raw.hex() not in stored and recovery.text not in stored
+    assert "<hidden>" in repr(key) and key.raw.hex() not in repr(key)
+
+
+def test_a_composed_and_a_decomposed_passphrase_are_the_same(tmp_path, monkeypatch):
+    monkeypatch.setenv("CMCOORD_NO_KEYRING", "1")
+    keys = ProfileKeys(tmp_path)
+    key, _recovery = keys.create("caf\u00e9 au lait noir")
+    assert keys.unlock("cafe\u0301 au lait noir") == key
+
+
+def test_the_keyring_keeps_the_key_and_a_passphrase_can_be_added_later(tmp_path,
+                                                                         memory_keyring):
+    keys = ProfileKeys(tmp_path)
+    assert keys.keyring_works()
+    key, _recovery = keys.create()
+    assert keys.in_keyring() and not keys.has_passphrase()
+    assert ProfileKeys(tmp_path).keyring_key() == key
+    assert key.raw.hex() not in keys.file.read_text("utf-8")
+    keys.set_passphrase(key, "a new long passphrase")
+    assert keys.unlock("a new long passphrase") == key
+    keys.set_passphrase(key, "another long passphrase")
+    assert not keys.check_passphrase("a new long passphrase")
+    keys.forget()
+    assert keys.keyring_key() is None and not keys.file.exists()
+    assert memory_keyring.secrets == {}
+
+
+def test_a_plaintext_keyring_is_not_trusted_with_the_key(tmp_path, monkeypatch):
+    import keyring
+
+    from tests.keyring_memory import MemoryKeyring
+
+    class PlaintextKeyring(MemoryKeyring):
+        pass
+
+    PlaintextKeyring.__module__ = "keyrings.alt.file"
+    monkeypatch.delenv("CMCOORD_NO_KEYRING", raising=False)
+    before = keyring.get_keyring()
+    keyring.set_keyring(PlaintextKeyring())
+    try:
+        assert not ProfileKeys(tmp_path).keyring_works()
+        with pytest.raises(NoKeyringError):
+            ProfileKeys(tmp_path).create()
+    finally:
+        keyring.set_keyring(before)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "other format", "costs", "newer"])
+def test_a_damaged_or_doctored_key_file_is_refused_in_words(tmp_path, monkeypatch, damage):
+    monkeypatch.setenv("CMCOORD_NO_KEYRING", "1")
+    keys = ProfileKeys(tmp_path)
+    keys.create("a long enough passphrase")
+    data = json.loads(keys.file.read_text("utf-8"))
+    if damage == "garbage":
+        keys.file.write_text("{not json", "utf-8")
+    elif damage == "other format":
+        keys.file.write_text(json.dumps({**data, "format": "something else"}), "utf-8")
+    elif damage == "costs":  # a memory cost that would take the laptop's memory
+        data["wrapped"]["passphrase"]["memory_cost"] = 1 << 40
+        keys.file.write_text(json.dumps(data), "utf-8")
+    else:
+        keys.file.write_text(json.dumps({**data, "version": 99}), "utf-8")
+    match = "newer version" if damage == "newer" else "is damaged"
+    with pytest.raises(ProfileKeyError, match=match):
+        keys.unlock("a long enough passphrase")
+
+
+def test_a_plain_profile_is_encrypted_once_with_its_backups_and_nothing_lost(profile):
+    db = Database.open(profile)
+    _add_contacts(db, SECRET_NAMES)
+    db.close()
+    backup_database(profile, label="old")  # a plain backup from before encryption
+    key = DatabaseKey.generate()
+    reports: list[int] = []
+    done = encrypt_profile(profile, key, Progress(lambda n, total, _m: reports.append(n)))
+    assert done.backups == 1 and done.rows >= len(SECRET_NAMES)
+    assert reports[-1] == 100 and reports == sorted(reports)
+    assert _leaks(profile.root) == []
+    assert sorted(p.name for p in profile.root.iterdir() if "sqlite" in p.name) == [
+        "fieldkit.sqlite"]
+    opened = Database.open(profile, key=key)
+    try:
+        assert _names_in(opened) == set(SECRET_NAMES)
+    finally:
+        opened.close()
+    [backup] = profile.backups.glob("fieldkit-*.sqlite")
+    copy = resolve_profile(profile.root.parent / "restored")
+    copy.root.mkdir()
+    shutil.copy(backup, copy.database)
+    restored = Database.open(copy, key=key)
+    try:
+        assert _names_in(restored) == set(SECRET_NAMES)
+    finally:
+        restored.close()
+
+
+def test_cancelling_the_encryption_leaves_the_plain_profile_as_it_was(profile):
+    db = Database.open(profile)
+    _add_contacts(db, SECRET_NAMES, copies=300)
+    db.close()
+    before = _digest(profile.database)
+    progress = Progress(lambda n, _total, _m: progress.cancel() if n > 0 else None)
+    with pytest.raises(Cancelled):
+        encrypt_profile(profile, DatabaseKey.generate(), progress)
+    assert _digest(profile.database) == before
+    assert [p.name for p in profile.root.iterdir() if "encrypting" in p.name] == []
+
+
+def test_a_copy_that_does_not_match_is_removed_and_the_plain_file_kept(profile, monkeypatch):
+    db = Database.open(profile)
+    _add_contacts(db, SECRET_NAMES)
+    db.close()
+    before = _digest(profile.database)
+    real = encrypt._table_digests
+    calls: list[int] = []
+
+    def one_row_short(conn, schema="main"):  # the second read is the copy's
+        digests = real(conn, schema)
+        calls.append(1)
+        if len(calls) == 2:
+            count, digest = digests["contacts"]
+            digests["contacts"] = (count - 1, digest)
+        return digests
+
+    monkeypatch.setattr(encrypt, "_table_digests", one_row_short)
+    with pytest.raises(StorageError, match=r"did not match it \(contacts\)"):
+        encrypt_profile(profile, DatabaseKey.generate())
+    assert _digest(profile.database) == before
+    assert is_plain(profile.database)
+    assert not list(profile.root.glob("*.encrypting*"))
+
+
+def test_another_programs_file_is_not_encrypted(profile):
+    import sqlcipher3.dbapi2 as sqlite3
+
+    profile.database.unlink()
+    conn = sqlite3.connect(profile.database)
+    conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = _digest(profile.database)
+    with pytest.raises(ForeignDatabaseError):
+        encrypt_profile(profile, DatabaseKey.generate())
+    assert _digest(profile.database) == before
+
+
+def test_a_crash_between_the_two_renames_gives_the_plain_file_back(profile):
+    plain = profile.database.with_name("fieldkit.sqlite.plain")
+    profile.database.rename(plain)
+    leftover = profile.database.with_name("fieldkit.sqlite.encrypting")
+    leftover.write_bytes(b"half a copy")
+    recover_interrupted(profile)
+    assert is_plain(profile.database) and not plain.exists() and not leftover.exists()
+
+
+def test_a_crash_after_the_swap_finishes_destroying_the_plain_file(tmp_path):
+    paths, key = resolve_profile(tmp_path / "p"), DatabaseKey.generate()
+    Database.open(paths, key=key).close()
+    plain = paths.database.with_name("fieldkit.sqlite.plain")
+    plain.write_bytes(PLAIN_HEADER + "Zaynab Al-Haddad".encode())
+    recover_interrupted(paths)
+    assert not plain.exists() and not is_plain(paths.database)
+    Database.open(paths, key=key).close()
+
+
+def test_passphrase_rules():
+    from fieldapp.keys import passphrase_problem
+
+    assert passphrase_problem("short") is not None
+    assert passphrase_problem("aaaaaaaaaaaa") is not None
+    assert passphrase_problem("tea with two sugars") is None
