@@ -402,7 +402,7 @@ def atom_feed(session: Session, *, base_url: str, limit: int = FEED_ENTRIES) -> 
     for item in rows:
         entry = sub(feed, "entry")
         entry.set("{http://www.w3.org/XML/1998/namespace}lang", _xml_text(item.language))
-        url = f"{library}/lessons/{quote(item.id, safe='')}"  # an id is any text a device sent
+        url = f"{library}/lessons/{quote(item.id, safe='')}"  # ids stored before they were checked
         sub(entry, "title", item.title or _("Untitled lesson"))
         sub(entry, "id", url)
         sub(entry, "link", href=url)

@@ -43,6 +43,7 @@ from sync.server.library import (
     source_label,
     topics,
 )
+from sync.server.row_ids import is_row_id
 
 HERE = Path(__file__).parent
 WEB_PREFIXES = ("/library", "/review", "/static", "/favicon")
@@ -278,9 +279,10 @@ def library_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
             body = atom_feed(session, base_url=base_url(request))
         return Response(body, media_type="application/atom+xml; charset=utf-8")  # i18n: not shown
 
-    # `:path`: a lesson id is any text a device sent, "/" included (quoted in links).
-    @router.get("/library/lessons/{lesson_id:path}", response_class=HTMLResponse)
+    @router.get("/library/lessons/{lesson_id}", response_class=HTMLResponse)
     def lesson_page(request: Request, lesson_id: str) -> HTMLResponse:
+        if not is_row_id(lesson_id):  # no lesson has such an id: HQ holds them at the door
+            return not_found(request)
         with db.read() as session:
             lesson = public_lesson(session, lesson_id)
         if lesson is None:

@@ -33,6 +33,7 @@ from sync.server.reviewers import (
     start_session,
     verify_password,
 )
+from sync.server.row_ids import is_row_id
 from sync.server.web import render
 
 SESSION_COOKIE = "cmcoord_hq_session"
@@ -76,6 +77,12 @@ def _forbidden(request: Request, reviewer: SignedIn | None) -> HTMLResponse:
     return render(request, "error.html", http_status=403, reviewer=reviewer, title=_("Refused"),
                   message=_("This form has expired or did not come from this site. Go back, "
                             "reload the page and try again."))
+
+
+def _no_lesson(request: Request, reviewer: SignedIn, here: str) -> HTMLResponse:
+    return render(request, "error.html", http_status=404, reviewer=reviewer,
+                  title=_("Not found"), here=here,
+                  message=_("HQ has no submitted lesson at this address."))
 
 
 def event_line(event: LessonEvent) -> Markup:
@@ -211,14 +218,14 @@ def review_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
     def page_of(request: Request, who: SignedIn, lesson_id: str, *, status: int = 200,
                 error: str = "", errors: ValidationErrors | None = None, done: str = "",
                 form: dict[str, str] | None = None) -> HTMLResponse:
-        here = f"/review/lessons/{quote(lesson_id, safe='')}"
+        if not is_row_id(lesson_id):  # no lesson has another id: HQ holds them at the door
+            return _no_lesson(request, who, "/review")
+        here = f"/review/lessons/{lesson_id}"
         with db.read() as session:
             try:
                 view = lessons.review_view(session, lesson_id)
             except NotFoundError:
-                return render(request, "error.html", http_status=404, reviewer=who,
-                              title=_("Not found"), here=here,
-                              message=_("HQ has no submitted lesson at this address."))
+                return _no_lesson(request, who, here)
         return render(request, "review.html", http_status=status, reviewer=who,
                       title=view.lesson.title, view=view, error=error, errors=errors,
                       done=_(DONE[done]) if done in DONE else "", form=form or {},
@@ -230,7 +237,7 @@ def review_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
         who = current(request)
         if who is None:
             return to_signin(request)
-        return page_of(request, who, lesson_id[:64], done=done)
+        return page_of(request, who, lesson_id, done=done)
 
     def decision(request: Request, lesson_id: str, csrf: str,
                  act: Callable[[Any, str], str], form: dict[str, str] | None = None
@@ -240,6 +247,8 @@ def review_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
             return to_signin(request)
         if not csrf_ok(who.csrf_token, csrf):
             return _forbidden(request, who)
+        if not is_row_id(lesson_id):
+            return page_of(request, who, lesson_id, status=404)
         try:
             with db.write() as session:
                 done = act(session, who.name)
