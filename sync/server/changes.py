@@ -13,6 +13,7 @@ from typing import Any
 
 from fieldapp.sync_schema import check_fields, clean_json, printable_name
 from sync.server import schemas
+from sync.server.row_ids import bad_reference, is_row_id
 
 # Held codes (docs/sync-protocol.md, "Push").
 INVALID_CHANGE = "invalid_change"
@@ -74,6 +75,14 @@ def _malformed(what: str) -> Held:
                                 "It was not applied; a newer Field Kit may be needed.")
 
 
+def _not_an_id(subject: str, *, field: str | None = None,
+               key: tuple[str, str] | None = None) -> Held:
+    return Held(INVALID_CHANGE,  # i18n: not shown
+                f"HQ refused this change: {subject} is not written as Field Kit writes "
+                "record ids (a UUID). It was not applied; discard it, or save it to a file "
+                "for support.", field, key=key)
+
+
 def waiting(entity: str) -> Held:
     """The outcome of a change behind a held change of the same row in the same push."""
     return Held(WAITING,  # i18n: not shown
@@ -114,14 +123,15 @@ def parse_change(raw: Any) -> ChangeIn | Held:
     if not base and isinstance(fields.get("id"), str):  # a creation: ids come in `fields`
         row_id = raw.get("row_id", fields["id"])
         operation_id = raw.get("operation_id", fields.get("operation_id"))
-        if "change_id" not in raw and _id(row_id, low=1, high=64):
+        if "change_id" not in raw and is_row_id(row_id):
             change_id = schemas.creation_change_id(entity, row_id)
+    # Ids are checked at the door: one a device could not have made never gets stored.
+    if not is_row_id(row_id):
+        return _not_an_id("its row id")  # i18n: not shown
     if _id(change_id, low=8, high=36) is None:
         return _malformed("its change id is missing or not 8 to 36 characters")  # i18n: not shown
-    if _id(row_id, low=1, high=64) is None:
-        return _malformed("its row id is missing or not 1 to 64 characters")  # i18n: not shown
-    if operation_id is not None and _id(operation_id, low=1, high=36) is None:
-        return _malformed("its operation id is not 1 to 36 characters")  # i18n: not shown
+    if operation_id is not None and not is_row_id(operation_id):
+        return _not_an_id("its operation id")  # i18n: not shown
     if entity == CONFLICT_ENTITY:
         if fields.get("resolution") not in RESOLUTIONS or clean_json(fields) is not None:
             return _malformed("its conflict resolution is not mine, hq or edit")  # i18n: not shown
@@ -137,6 +147,10 @@ def parse_change(raw: Any) -> ChangeIn | Held:
                     f"HQ cannot store this change: {first.message} "
                     "Correct it and send it again, or discard it.", first.field,
                     key=(entity, row_id))
+    reference = bad_reference(entity, fields)
+    if reference is not None:
+        return _not_an_id(f"the value of {reference!r}", field=reference,  # i18n: not shown
+                          key=(entity, row_id))
     for name, value in base.items():  # names are text: the push was JSON
         if clean_json(name) is not None or clean_json(value) is not None:
             return Held(INVALID_CHANGE,  # i18n: not shown

@@ -10,22 +10,27 @@ reached the feed).
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 from urllib.parse import quote
+from xml.etree import ElementTree as ET
 
 import pytest
 import requests
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
-from sync.client import sync_once
+from fieldapp.models import Contact, OutboxEntry
+from sync.client import held_changes, sync_once, sync_status
+from sync.held import ADVICE
 from sync.server import admin
 from sync.server import lessons as hq_lessons
 from sync.server.lesson_tables import HqLesson, LessonEvent
-from sync.server.models import RowState
+from sync.server.models import Change, RowState
 from sync.server.reviewers import add_reviewer
 from sync.server.row_ids import is_row_id
 from tests.sync.conftest import Hq, enrolled
-from tests.sync.test_hq_protocol_v2 import Device
+from tests.sync.test_hq_protocol_v2 import Device, contact, edit, logged, new_id, state
+from tests.sync.test_hq_push_reading import creation, outcome
 from tests.sync.test_lessons_hq import PASSWORD, Reviewer, submit_lesson
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -49,6 +54,193 @@ def held(result: dict[str, Any]) -> tuple[str, str]:
 @pytest.fixture
 def ana(hq: Hq) -> Device:
     return Device(hq)
+
+
+# --- the form --------------------------------------------------------------------------------
+
+def test_ids_as_devices_and_hq_make_them_are_row_ids() -> None:
+    made = [str(uuid.uuid4()), str(uuid.uuid5(uuid.NAMESPACE_URL, "tick")), GOOD,
+            str(uuid.UUID(int=0)), str(uuid.UUID(int=2**128 - 1))]  # bench data: any version
+    assert all(is_row_id(value) for value in made)
+    assert not any(is_row_id(value) for value in NOT_IDS)
+    assert not any(is_row_id(value) for value in (None, 5, uuid.UUID(GOOD), [GOOD]))
+
+
+# --- pushes ----------------------------------------------------------------------------------
+
+def test_row_ids_written_as_devices_write_them_are_applied(hq: Hq, ana: Device) -> None:
+    ids = [new_id(), str(uuid.uuid5(uuid.NAMESPACE_URL, "import")), str(uuid.UUID(int=7))]
+
+    results = ana.push(*(creation(row_id=row_id, operation_id=hq.operation_id)
+                         for row_id in ids))
+
+    assert [outcome(r) for r in results] == ["applied"] * 3
+    assert all(state(hq, "contact", row_id) is not None for row_id in ids)
+
+
+@pytest.mark.parametrize("bad", NOT_IDS)
+def test_a_row_id_of_another_form_is_held_alone_and_nothing_stored(
+        hq: Hq, ana: Device, bad: str) -> None:
+    refused = creation(change_id=new_id(), row_id=bad, operation_id=hq.operation_id)
+    good_id, good = contact(hq.operation_id)
+
+    results = ana.push(refused, good)
+
+    code, detail = held(results[0])
+    assert code == "invalid_change"
+    assert "row id" in detail
+    assert "UUID" in detail
+    assert "field" not in results[0]
+    assert outcome(results[1]) == "applied"
+    assert logged(hq, refused["change_id"]) == 0
+    with hq.db.read() as session:  # only the good one (a lone surrogate cannot be looked up)
+        assert session.scalars(select(RowState.row_id).where(RowState.entity == "contact")
+                               ).all() == [good_id]
+
+
+def test_a_creation_whose_id_in_its_fields_is_of_another_form_is_held(
+        hq: Hq, ana: Device) -> None:
+    [result] = ana.push({"entity": "contact", "fields": {
+        "id": "a/b", "operation_id": hq.operation_id, "given_name": "Amira"}})
+
+    code, detail = held(result)
+    assert code == "invalid_change"
+    assert "row id" in detail  # not a missing change id
+    with hq.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(RowState)) == \
+            session.scalar(select(func.count()).select_from(RowState)
+                           .where(RowState.entity == "operation"))
+
+
+@pytest.mark.parametrize("bad", ["p", "o" * 36, GOOD.upper(), GOOD[:8] + "/" + GOOD[9:]])
+def test_an_operation_id_of_another_form_is_held(hq: Hq, ana: Device, bad: str) -> None:
+    sent = creation(operation_id=bad)
+    in_fields_id, in_fields = contact(bad)
+
+    results = ana.push(sent, in_fields)
+
+    assert [held(r)[0] for r in results] == ["invalid_change"] * 2
+    assert all("operation id" in held(r)[1] for r in results)
+    assert state(hq, "contact", sent["row_id"]) is None
+    assert state(hq, "contact", in_fields_id) is None
+    with hq.db.read() as session:  # no operation proposed under that id either
+        assert session.get(RowState, ("operation", bad)) is None
+
+
+def test_moving_a_row_into_an_operation_id_of_another_form_is_held_naming_the_field(
+        hq: Hq, ana: Device) -> None:
+    row_id, change = contact(hq.operation_id)
+    ana.push(change)
+
+    [result] = ana.push(edit("contact", row_id, hq.operation_id, {"operation_id": "x/y"},
+                             {"operation_id": hq.operation_id}))
+
+    assert held(result)[0] == "invalid_change"
+    assert result["field"] == "operation_id"
+    assert state(hq, "contact", row_id).operation_id == hq.operation_id
+
+
+@pytest.mark.parametrize(("entity", "fields", "field"), [
+    ("contact", {"organisation_id": "../org"}, "organisation_id"),
+    ("asset", {"poc_contact_id": GOOD.upper()}, "poc_contact_id"),
+    ("asset_status_event", {"asset_id": "asset-1", "status": "available"}, "asset_id"),
+    ("rfa", {"contact_id": GOOD[:-1] + "\x7f"}, "contact_id"),
+    ("rfa", {"requesting_org_id": "wfp"}, "requesting_org_id"),
+    ("rfa", {"tasked_asset_id": "a\x1bb"}, "tasked_asset_id"),
+    ("rfa", {"proposed_asset_ids": [GOOD, "heli/2"]}, "proposed_asset_ids"),
+    ("rfa", {"proposed_asset_ids": {GOOD: GOOD}}, "proposed_asset_ids"),
+    ("rfa_event", {"rfa_id": "MRV-11-0001"}, "rfa_id"),
+])
+def test_a_reference_of_another_form_is_held_naming_its_field(
+        hq: Hq, ana: Device, entity: str, fields: dict[str, Any], field: str) -> None:
+    row_id = new_id()
+    creation_ = {"entity": entity, "fields": {"id": row_id, "operation_id": hq.operation_id,
+                                              "deleted": False, **fields}}
+    later = edit(entity, row_id, hq.operation_id, {"deleted": True}, {"deleted": False})
+
+    results = ana.push(creation_, later)
+
+    code, detail = held(results[0])
+    assert (code, results[0]["field"]) == ("invalid_change", field)
+    assert repr(field) in detail
+    assert held(results[1])[0] == "waiting"  # the row's later change waits behind it
+    assert state(hq, entity, row_id) is None
+
+
+def test_references_written_as_devices_write_ids_or_empty_are_applied(
+        hq: Hq, ana: Device) -> None:
+    asset_id, org_id = new_id(), new_id()
+    rows = [
+        {"entity": "organisation", "fields": {"id": org_id, "operation_id": hq.operation_id,
+                                              "name": "WFP", "deleted": False}},
+        {"entity": "asset", "fields": {"id": asset_id, "operation_id": hq.operation_id,
+                                       "poc_contact_id": None, "deleted": False}},
+        {"entity": "rfa", "fields": {"id": new_id(), "operation_id": hq.operation_id,
+                                     "requesting_org_id": org_id, "contact_id": None,
+                                     "proposed_asset_ids": [asset_id],
+                                     "tasked_asset_id": asset_id, "deleted": False}},
+        {"entity": "rfa", "fields": {"id": new_id(), "operation_id": hq.operation_id,
+                                     "proposed_asset_ids": [], "deleted": False}},
+        {"entity": "contact", "fields": {"id": new_id(), "operation_id": None,
+                                         "organisation_id": org_id, "deleted": False,
+                                         "future_ref_id": "not judged: a newer field"}},
+    ]
+
+    results = ana.push(*rows)
+
+    assert [outcome(r) for r in results] == ["applied"] * len(rows)
+
+
+def test_a_conflict_decision_naming_no_conflict_id_is_held(hq: Hq, ana: Device) -> None:
+    [result] = ana.push({"change_id": new_id(), "entity": "conflict", "row_id": "c-1",
+                         "fields": {"resolution": "mine"}})
+
+    assert held(result)[0] == "invalid_change"
+    with hq.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Change)
+                              .where(Change.entity == "conflict")) == 0
+
+
+def test_a_lesson_id_with_a_slash_or_control_character_never_reaches_the_library(
+        hq: Hq, ana: Device) -> None:
+    odd = "lesson\x01\x1b?#/" + uuid.uuid4().hex[:8]
+    lesson = {"entity": "lesson", "fields": {
+        "id": odd, "operation_id": hq.operation_id, "deleted": False, "title": "Fuel",
+        "observed_on": "2024-03-01", "topic": "logistics", "status": "submitted",
+        "sensitivity": "public", "language": "en"}}
+
+    [result] = ana.push(lesson)
+
+    assert held(result)[0] == "invalid_change"
+    with hq.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(HqLesson)) == 0
+    feed = ET.fromstring(requests.get(hq.url + "/library/feed.atom", timeout=20).content)
+    assert list(feed.iter(f"{ATOM}entry")) == []
+
+
+# --- the device's side -----------------------------------------------------------------------
+
+def test_the_device_lists_a_change_held_for_its_id_like_other_held_changes(
+        hq: Hq, make_profile) -> None:
+    laptop = enrolled(hq, make_profile, "laptop")
+    with laptop.transaction() as session:  # a damaged or tampered profile: not an id of ours
+        session.add(Contact(id="amira/1", given_name="Amira", operation_id=hq.operation_id))
+        session.add(Contact(given_name="Ben", operation_id=hq.operation_id))
+
+    sync_once(laptop)
+
+    with laptop.session() as session:
+        [shown] = held_changes(session)
+        status = sync_status(session)
+        left = session.scalar(select(func.count()).select_from(OutboxEntry))
+    assert (shown.code, shown.row_id, shown.waiting) == ("invalid_change", "amira/1", False)
+    assert "row id" in shown.reason
+    assert "UUID" in shown.reason
+    assert shown.advice == ADVICE["invalid_change"]  # English: no language chosen
+    assert shown.label == "Contact “Amira”"
+    assert status.held == 1
+    assert left == 1  # Ben's creation was applied and left the outbox
+    assert state(hq, "contact", "amira/1") is None
 
 
 # --- pages -----------------------------------------------------------------------------------
