@@ -21,6 +21,8 @@ exception comes back to the GUI thread by signal, to the callbacks given:
   runs on a thread of its own so a slow link never holds up reads or writes, and
   announces `changes` when it ends, whether it succeeded or not (a sync that failed
   half-way may already have applied what it received).
+- `plain` is for work that needs no database (unwrapping the profile's key, encrypting
+  the profile before it is opened): `work(progress)` on a pool of its own.
 
 Threads: the worker never holds the last reference to anything that may reach a widget.
 The runner keeps each Task (which holds the work function's closure, the callbacks and
@@ -61,6 +63,7 @@ T = TypeVar("T")
 Session = Any  # an SQLAlchemy Session; the UI only passes it on to fieldapp services
 SessionWork = Callable[[Session, Progress], T]
 DatabaseWork = Callable[["Database", Progress], T]
+PlainWork = Callable[[Progress], T]
 READ_THREADS = 2
 
 
@@ -248,6 +251,8 @@ class TaskRunner(QObject):
         self._writes.setMaxThreadCount(1)
         self._network = QThreadPool(self)
         self._network.setMaxThreadCount(1)
+        self._plain = QThreadPool(self)
+        self._plain.setMaxThreadCount(1)
         self._active: dict[int, Task[Any]] = {}
         self._tokens = itertools.count(1)
         self._outcome.connect(self._deliver)
@@ -291,6 +296,11 @@ class TaskRunner(QObject):
         task.finished.connect(lambda: self._announce(changed))
         return self._start(self._network, task, lambda progress: work(database, progress))
 
+    def plain(self, work: PlainWork[T], **callbacks: Unpack[Callbacks[T]]) -> Task[T]:
+        """Run `work(progress)`, which needs no database, in the background, one at a time
+        (it may run before the database is open)."""
+        return self._start(self._plain, _task(callbacks), work)
+
     def _start_write(
         self, job: Callable[[Progress], T], changes: Iterable[str], callbacks: Callbacks[T]
     ) -> Task[T]:
@@ -323,5 +333,6 @@ class TaskRunner(QObject):
         reads_done = self._reads.waitForDone(timeout_ms)
         writes_done = self._writes.waitForDone(timeout_ms)
         network_done = self._network.waitForDone(timeout_ms)
+        plain_done = self._plain.waitForDone(timeout_ms)
         QCoreApplication.sendPostedEvents(self)  # the outcomes just sent: deliver them now
-        return reads_done and writes_done and network_done
+        return reads_done and writes_done and network_done and plain_done

@@ -284,3 +284,26 @@ def test_a_callback_that_raises_still_finishes_the_task(qtbot, ctx, monkeypatch)
         pass
     assert task.outcome == "succeeded"
     assert ctx.tasks.active == 0
+
+
+def test_plain_work_runs_off_the_gui_thread_before_any_database(qtbot, qapp):
+    from ui.tasks import TaskRunner
+
+    def no_database():
+        raise AssertionError("plain work must not ask for the database")
+
+    runner = TaskRunner(no_database, announce=lambda _changes: None)
+    seen = {}
+
+    def work(progress):
+        seen["worker_thread"] = QThread.currentThread()
+        progress.report(1, 2, "half")
+        return 42
+
+    task = runner.plain(work, on_success=lambda result: seen.update(result=result),
+                        on_progress=lambda done, total, _m: seen.update(progress=(done, total)))
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert seen["result"] == 42
+    assert seen["worker_thread"] is not QApplication.instance().thread()
+    assert runner.shutdown()
