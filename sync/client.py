@@ -18,7 +18,6 @@ import json
 import logging
 import shutil
 import socket
-import sqlite3
 import tempfile
 import time
 import traceback
@@ -32,6 +31,7 @@ from sqlalchemy import event, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from fieldapp.db import Database
+from fieldapp.db import sqlite3 as driver  # the profile's SQLite (SQLCipher's)
 from fieldapp.errors import Cancelled, NotFoundError, ValidationError
 from fieldapp.handbook.store import EDITION_SETTING, load_edition
 from fieldapp.i18n import _, ngettext
@@ -215,7 +215,7 @@ def erase_lost_profile(db: Database, tokens: TokenStore | None = None) -> SyncEr
     db.close()
 
     def _refuse(*_args: Any) -> Any:
-        raise sqlite3.OperationalError("this profile was erased on HQ's order")  # i18n: not shown
+        raise driver.OperationalError("this profile was erased on HQ's order")  # i18n: not shown
 
     event.listen(db.engine, "do_connect", _refuse)
     left: list[str] = []

@@ -329,8 +329,8 @@ class MainWindow(QMainWindow):
         return sheet
 
     def set_lock_passphrase(self) -> QWidget:
-        """Open the dialog that sets the passphrase unlocking the idle lock."""
-        dialog = PassphraseDialog(self.ctx.settings, self)
+        """Open the dialog that sets the profile's passphrase (the idle lock's too)."""
+        dialog = PassphraseDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -9,6 +9,7 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
+from fieldapp.keys import ProfileKeys
 from fieldapp.models import Contact, OutboxEntry
 from sync.client import ERASED_MARKER, sync_once
 from sync.errors import SyncError
@@ -40,6 +41,7 @@ def test_a_device_revoked_as_lost_erases_its_profile_at_its_next_sync(
     tokens = TokenStore(a)
     token = tokens.load()
     assert token
+    ProfileKeys(a.paths.root).create("the officer's passphrase")  # as an encrypted profile has
     [device] = admin.list_devices(hq.db)
     assert main(["device", "revoke", device.id[:8], "--lost",
                  "--database", hq_database_url]) == 0
@@ -62,8 +64,8 @@ def test_a_device_revoked_as_lost_erases_its_profile_at_its_next_sync(
     for suffix in ("", "-journal", "-wal", "-shm"):
         assert not root.joinpath("fieldkit.sqlite" + suffix).exists(), suffix
     assert not a.paths.backups.exists()
-    assert tokens.load() is None
-    assert not tokens.file.exists()
+    assert not tokens.legacy_file.exists()  # the token was in the database, now deleted
+    assert not (root / "keys.json").exists()  # and the database key is forgotten
     marker = (root / ERASED_MARKER).read_text(encoding="utf-8")
     assert "lost" in marker
     assert "HQ" in marker

@@ -15,7 +15,6 @@ from ui.widgets.idle_lock import (
     IdleWatcher,
     PassphraseDialog,
     idle_minutes,
-    set_passphrase,
 )
 
 CONTACT = "Okafor"
@@ -91,6 +90,7 @@ def test_wrong_entry_is_refused_with_a_sentence_and_right_one_restores(qtbot, co
     lock.lock()
     qtbot.waitUntil(lambda: lock.officer_name is not None, timeout=5000)
     assert "passphrase makes this lock stronger" in lock.page.hint.text()
+    assert "View ▸ Set passphrase…" in lock.page.hint.text()
     lock.page.field.setText("Somebody Else")
     qtbot.mouseClick(lock.page.unlock_button, Qt.MouseButton.LeftButton)
     assert lock.is_locked()
@@ -112,25 +112,102 @@ def test_wrong_entry_is_refused_with_a_sentence_and_right_one_restores(qtbot, co
     assert lock.watcher.timer.isActive()  # counting again
 
 
+def _try(qtbot, lock, typed: str) -> bool:
+    """Type `typed` and press Unlock; True when it unlocked, False when refused."""
+    outcome: list[bool] = []
+    lock.refused.connect(lambda _sentence: outcome.append(False))
+    lock.locked_changed.connect(lambda locked: outcome.append(True) if not locked else None)
+    lock.page.field.setText(typed)
+    lock.try_unlock()
+    qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
+    lock.refused.disconnect()
+    lock.locked_changed.disconnect()
+    return outcome[0]
+
+
+def _set_passphrase(qtbot, ctx, new: str, current: str = "") -> PassphraseDialog:
+    dialog = PassphraseDialog(ctx)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.has_current is not None, timeout=5000)
+    dialog.current.setText(current)
+    dialog.new.setText(new)
+    dialog.repeat.setText(new)
+    with qtbot.waitSignals([dialog.saved], timeout=5000):
+        dialog.save()
+    assert not dialog.error.isVisible(), dialog.error.text()
+    return dialog
+
+
 def test_a_set_passphrase_is_required_and_only_its_hash_kept(qtbot, ctx, contacts_window):
+    """An unencrypted profile (no database key to wrap) keeps a hash in its settings."""
     window, _screen = contacts_window
-    set_passphrase(ctx.settings, "correct horse battery")
+    _set_passphrase(qtbot, ctx, "correct horse battery")
     stored = str(ctx.settings.value(PASSPHRASE_KEY))
     assert stored.startswith("$argon2id$")
     assert "correct horse" not in stored
     assert "correct horse" not in ctx.paths.settings_file.read_text(errors="replace")
     lock = window.idle_lock
     lock.lock()
+    qtbot.waitUntil(lambda: lock.kind is not None, timeout=5000)
     assert not lock.page.hint.isVisible()
     for wrong in ("Ana López", "correct horse"):
-        lock.page.field.setText(wrong)
-        assert not lock.try_unlock()
+        assert not _try(qtbot, lock, wrong)
         assert lock.page.error.text() == "That is not the lock passphrase. Try again."
         assert lock.is_locked()
         assert CONTACT not in visible_text(window)
-    lock.page.field.setText("correct horse battery")
-    assert lock.try_unlock()
+    assert _try(qtbot, lock, "correct horse battery")
     assert CONTACT in visible_text(window)
+
+
+def test_on_an_encrypted_profile_the_lock_asks_the_passphrase_that_opens_the_data(
+        qtbot, tmp_path, memory_keyring):
+    from PySide6.QtCore import QSettings
+
+    from fieldapp.db import Database
+    from fieldapp.keys import ProfileKeys
+    from fieldapp.paths import resolve_profile
+    from ui.context import AppContext
+
+    paths = resolve_profile(tmp_path / "encrypted")
+    keys = ProfileKeys(paths.root)
+    key, _recovery = keys.create()  # in the keyring: no passphrase yet
+    db = Database.open(paths, key=key)
+    with db.transaction() as session:
+        set_setting(session, OFFICER_NAME, "Ana López")
+    ctx = AppContext(paths=paths, db=db, settings=QSettings(str(paths.settings_file),
+                                                             QSettings.Format.IniFormat))
+    window = open_window(qtbot, ctx)
+    try:
+        from argon2 import PasswordHasher
+
+        # an earlier version's lock-only passphrase: asked as the current one, then dropped
+        ctx.settings.setValue(PASSPHRASE_KEY, PasswordHasher().hash("old lock words"))
+        _set_passphrase(qtbot, ctx, "tea with two sugars", current="old lock words")
+        assert ctx.settings.value(PASSPHRASE_KEY) is None  # the earlier one is dropped
+        assert keys.unlock("tea with two sugars") == key  # it opens the data too
+        lock = window.idle_lock
+        lock.lock()
+        qtbot.waitUntil(lambda: lock.kind is not None, timeout=5000)
+        assert lock.page.prompt.text() == "Enter your passphrase to go on."
+        assert not _try(qtbot, lock, "Ana López")
+        assert lock.page.error.text() == "That is not this profile's passphrase. Try again."
+        assert _try(qtbot, lock, "tea with two sugars")
+        refused: list[str] = []
+        dialog = PassphraseDialog(ctx)
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: dialog.has_current is True, timeout=5000)
+        dialog.refused.connect(refused.append)
+        dialog.current.setText("not the one")
+        dialog.new.setText("coffee with no sugar")
+        dialog.repeat.setText("coffee with no sugar")
+        dialog.save()
+        qtbot.waitUntil(lambda: bool(refused), timeout=5000)
+        assert refused == ["The current passphrase is not right."]
+        assert keys.check_passphrase("tea with two sugars")
+    finally:
+        window.close()
+        ctx.tasks.shutdown()
+        db.close()
 
 
 def test_shortcuts_do_nothing_while_locked(qtbot, contacts_window):
@@ -189,6 +266,7 @@ def test_the_lock_pages_sentences_are_never_cut(qtbot, contacts_window):
     window, _screen = contacts_window
     window.resize(1366, 768)
     window.idle_lock.lock()
+    qtbot.waitUntil(lambda: window.idle_lock.officer_name is not None, timeout=5000)
     page = window.idle_lock.page
     page.field.setText("not the name")
     page.unlock_button.click()
@@ -200,27 +278,31 @@ def test_the_lock_pages_sentences_are_never_cut(qtbot, contacts_window):
 
 
 def test_passphrase_dialog_checks_length_repeat_and_the_current_one(qtbot, ctx):
-    dialog = PassphraseDialog(ctx.settings)
+    dialog = PassphraseDialog(ctx)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.has_current is not None, timeout=5000)
+    assert dialog.has_current is False
     dialog.new.setText("short")
     dialog.repeat.setText("short")
-    assert not dialog.save()
-    assert "at least 8 characters" in dialog.error.text()
+    dialog.save()
+    assert "at least 10 characters" in dialog.error.text()
     dialog.new.setText("long enough one")
     dialog.repeat.setText("long enough two")
-    assert not dialog.save()
+    dialog.save()
     assert "differ" in dialog.error.text()
-    dialog.repeat.setText("long enough one")
-    assert dialog.save()
+    _set_passphrase(qtbot, ctx, "long enough one")
 
-    again = PassphraseDialog(ctx.settings)
+    again = PassphraseDialog(ctx)
     qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.has_current is True, timeout=5000)
+    refused: list[str] = []
+    again.refused.connect(refused.append)
     again.new.setText("another passphrase")
     again.repeat.setText("another passphrase")
-    assert not again.save()
+    again.save()
+    qtbot.waitUntil(lambda: bool(refused), timeout=5000)
     assert again.error.text() == "The current passphrase is not right."
-    again.current.setText("long enough one")
-    assert again.save()
+    _set_passphrase(qtbot, ctx, "another passphrase", current="long enough one")
 
 
 def test_view_menu_opens_the_passphrase_dialog(qtbot, window):
@@ -250,9 +332,8 @@ def test_open_dialogs_and_the_guide_are_hidden_while_locked(qtbot, contacts_wind
     assert not guide.isVisible()
     assert not dialog.isVisible()
     assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]
-    window.idle_lock.page.field.setText("Ana López")
     qtbot.waitUntil(lambda: window.idle_lock.officer_name is not None, timeout=5000)
-    assert window.idle_lock.try_unlock()
+    assert _try(qtbot, window.idle_lock, "Ana López")
     assert guide.isVisible()
     assert dialog.isVisible()
     assert dialog.new.text() == "typed before the lock"

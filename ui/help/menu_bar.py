@@ -66,7 +66,7 @@ class MainMenu:
         view_menu.addSeparator()
         self._add(view_menu, "lock_now", translate("Menu", "Lock &now"), ["Ctrl+L"],
                   lambda: window.idle_lock.lock())
-        self._add(view_menu, "lock_passphrase", translate("Menu", "Set lock &passphrase…"),
+        self._add(view_menu, "lock_passphrase", translate("Menu", "Set &passphrase…"),
                   [], window.set_lock_passphrase)
 
         go_menu = self._menu("go", translate("Menu", "&Go"))

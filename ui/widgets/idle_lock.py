@@ -1,10 +1,13 @@
 """The idle lock: after a quiet spell (the profile's `security/idle_lock_minutes`, 15 by
 default, 0 for never) the main window hides everything it shows behind a lock page and
-asks for the lock passphrase before showing it again.
+asks for the profile's passphrase before showing it again.
 
-The passphrase is the one set in View ▸ Set lock passphrase… (only its argon2id hash is
-kept in the profile's settings); until one is set, the lock page asks for the officer's
-name as recorded in the profile, and says that a passphrase makes the lock stronger.
+The passphrase is the one that opens the encrypted database (fieldapp/keys.py): chosen at
+setup where no keyring works, or set later in View ▸ Set passphrase…. A profile whose key
+is only in the keyring has none until then; its lock asks for the passphrase an earlier
+version set for the lock alone (its argon2id hash in the settings) if there is one, else
+for the officer's name as recorded in the profile, and says that a passphrase makes the
+lock stronger. Checking a passphrase costs ~0.1 s of argon2id: it runs in the background.
 
 While locked, the menus, toolbar, sections and status bar are hidden (not merely covered)
 and no keyboard shortcut outside the lock page acts.
@@ -31,18 +34,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.keys import ProfileKeys, passphrase_problem
 from fieldapp.services.settings import get_officer
 from ui.widgets.field_errors import ERROR_STYLE
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtCore import QSettings
 
+    from fieldapp.keys import DatabaseKey
+    from ui.context import AppContext
     from ui.main_window import MainWindow
 
 IDLE_MINUTES_KEY = "security/idle_lock_minutes"
-PASSPHRASE_KEY = "security/lock_passphrase_hash"
+PASSPHRASE_KEY = "security/lock_passphrase_hash"  # an earlier version's lock-only passphrase
 DEFAULT_IDLE_MINUTES = 15
-MIN_PASSPHRASE = 8  # characters
+# What unlocks: the profile's passphrase, an earlier version's lock passphrase, the name.
+PROFILE, LEGACY, NAME = "profile", "legacy", "name"
 INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
     QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
@@ -60,22 +69,51 @@ def idle_minutes(settings: QSettings) -> int:
     return max(0, minutes)
 
 
-def has_passphrase(settings: QSettings) -> bool:
-    return bool(str(settings.value(PASSPHRASE_KEY, "") or ""))
+def legacy_hash(settings: QSettings) -> str:
+    """An earlier version's lock-only passphrase hash ("" for none); read on the GUI thread,
+    which owns the settings."""
+    return str(settings.value(PASSPHRASE_KEY, "") or "")
 
 
-def set_passphrase(settings: QSettings, passphrase: str) -> None:
-    """Keep the argon2id hash of `passphrase` (never the passphrase itself)."""
-    settings.setValue(PASSPHRASE_KEY, PasswordHasher().hash(passphrase))
-    settings.sync()
-
-
-def check_passphrase(settings: QSettings, passphrase: str) -> bool:
-    stored = str(settings.value(PASSPHRASE_KEY, "") or "")
+def _check_legacy(stored: str, passphrase: str) -> bool:
     try:
         return bool(stored) and PasswordHasher().verify(stored, passphrase)
     except (VerificationError, InvalidHashError):
         return False
+
+
+class LockSecret:
+    """What unlocks one profile's window. `kind`, `check` and `change` read a file or run
+    argon2id: call them in the background, with the legacy hash read on the GUI thread."""
+
+    def __init__(self, root: Path, key: DatabaseKey | None) -> None:
+        self.keys = ProfileKeys(root)
+        self.key = key  # the open database's key; None for an unencrypted profile
+
+    def kind(self, legacy: str) -> str:
+        """PROFILE, LEGACY or NAME (see the module doc)."""
+        if self.keys.has_passphrase():
+            return PROFILE
+        return LEGACY if legacy else NAME
+
+    def check(self, kind: str, typed: str, legacy: str) -> bool:
+        """Whether `typed` is the passphrase of `kind` (PROFILE or LEGACY)."""
+        if kind == PROFILE:
+            return self.keys.check_passphrase(typed)
+        return _check_legacy(legacy, typed)
+
+    def change(self, current: str, new: str, legacy: str) -> str | None:
+        """Make `new` the passphrase once `current` is right (not asked when there is none
+        yet). Returns None when `current` is wrong, else the lock-only hash to keep in the
+        settings: "" on an encrypted profile, where the database key is wrapped under
+        `new` instead (it then opens the data too); a hash on an unencrypted one."""
+        kind = self.kind(legacy)
+        if kind != NAME and not self.check(kind, current, legacy):
+            return None
+        if self.key is None:
+            return PasswordHasher().hash(new)
+        self.keys.set_passphrase(self.key, new)
+        return ""
 
 
 def same_name(typed: str, recorded: str) -> bool:
@@ -190,12 +228,15 @@ class IdleLock(QObject):
     """Locks `window` when its idle watcher says so, and unlocks it on the right entry."""
 
     locked_changed = Signal(bool)
+    refused = Signal(str)  # an entry was checked and was not the right one
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.settings = window.ctx.settings
+        self.kind: str | None = None  # PROFILE, LEGACY or NAME; read when the lock comes on
         self.officer_name: str | None = None  # read when the lock comes on
+        self.checking = False  # a passphrase is being checked in the background
         self._hidden: list[QWidget] = []
         self.page = LockPage(window)
         self.page.hide()
@@ -212,6 +253,10 @@ class IdleLock(QObject):
     def reload_settings(self) -> None:
         """Take a new idle time from the settings; the count starts again."""
         self.watcher.set_idle_ms(idle_minutes(self.settings) * 60_000)
+
+    def _secret(self) -> LockSecret:
+        ctx = self.window.ctx
+        return LockSecret(ctx.paths.root, ctx.db.key if ctx.has_database else None)
 
     def lock(self) -> None:
         """Hide everything the window shows behind the lock page."""
@@ -233,9 +278,8 @@ class IdleLock(QObject):
             elif widget.windowModality() != Qt.WindowModality.ApplicationModal:
                 # (Hiding an application-modal one would end its exec() and lose it.)
                 self._hide(widget)
-        self.officer_name = None
-        if not has_passphrase(self.settings):
-            self._read_officer_name()
+        self.kind, self.officer_name = None, None
+        self._read_what_unlocks()
         self._prepare_page()
         self.page.setGeometry(window.rect())
         self.page.show()
@@ -248,49 +292,73 @@ class IdleLock(QObject):
             widget.hide()
             self._hidden.append(widget)
 
-    def _read_officer_name(self) -> None:
-        ctx = self.window.ctx
-        if not ctx.has_database:
-            self.officer_name = ""
+    def _read_what_unlocks(self) -> None:
+        """Which secret unlocks, and the officer's name, read in the background."""
+        ctx, secret, legacy = self.window.ctx, self._secret(), legacy_hash(self.settings)
+        if not ctx.has_database:  # locked before the database opened: nothing to show
+            self._got_what_unlocks((secret.kind(legacy), ""))
             return
-        ctx.tasks.query(lambda session, _p: get_officer(session).name,
-                        on_success=self._got_name, parent=self)
+        ctx.tasks.query(lambda session, _p: (secret.kind(legacy), get_officer(session).name),
+                        on_success=self._got_what_unlocks, parent=self)
 
-    def _got_name(self, name: str) -> None:
-        self.officer_name = name
+    def _got_what_unlocks(self, found: tuple[str, str]) -> None:
+        self.kind, self.officer_name = found
+        self._prepare_page()
 
     def _prepare_page(self) -> None:
         page = self.page
-        page.field.clear()
         page.error.hide()
-        if has_passphrase(self.settings):
+        page.hint.hide()
+        if self.kind is None:
+            page.prompt.setText(self.tr("Field Kit is locked."))
+        elif self.kind == PROFILE:
+            page.prompt.setText(self.tr("Enter your passphrase to go on."))
+        elif self.kind == LEGACY:
             page.prompt.setText(self.tr("Enter the lock passphrase to go on."))
-            page.hint.hide()
         else:
             page.prompt.setText(self.tr(
                 "Type your name as recorded in this profile to go on."))
             page.hint.setText(self.tr(
-                "A lock passphrase makes this lock stronger: set one in View ▸ Set lock "
-                "passphrase…"))
+                "A passphrase makes this lock stronger: set one in View ▸ Set passphrase…"))
             page.hint.show()
 
-    def try_unlock(self) -> bool:
-        """Unlock if the entry is right; otherwise say so beside the field."""
+    def try_unlock(self) -> None:
+        """Check the entry (a passphrase in the background); unlock if it is right,
+        otherwise say so beside the field."""
+        if self.checking:
+            return
         typed = self.page.field.text()
-        if has_passphrase(self.settings):
-            right = check_passphrase(self.settings, typed)
-            wrong = self.tr("That is not the lock passphrase. Try again.")
-        elif self.officer_name is None:
+        if self.kind is None or self.officer_name is None:
             self._refuse(self.tr("Still reading the profile; try again in a moment."))
-            return False
+        elif self.kind == NAME:
+            self._checked(same_name(typed, self.officer_name))
         else:
-            right = same_name(typed, self.officer_name)
-            wrong = self.tr("That is not the name recorded in this profile. Try again.")
-        if not right:
-            self._refuse(wrong)
-            return False
-        self.unlock()
-        return True
+            self._check_in_background(self.kind, typed)
+
+    def _check_in_background(self, kind: str, typed: str) -> None:
+        self.checking = True
+        self.page.unlock_button.setEnabled(False)
+        self.page.field.setEnabled(False)
+        secret, legacy = self._secret(), legacy_hash(self.settings)
+        self.window.ctx.tasks.query(
+            lambda _session, _p: secret.check(kind, typed, legacy),
+            on_success=self._checked, on_failure=lambda _exc: self._checked(False),
+            parent=self)
+
+    def _checked(self, right: bool) -> None:
+        self.checking = False
+        self.page.unlock_button.setEnabled(True)
+        self.page.field.setEnabled(True)
+        if right:
+            self.unlock()
+            return
+        wrong = {
+            PROFILE: self.tr("That is not this profile's passphrase. Try again."),
+            LEGACY: self.tr("That is not the lock passphrase. Try again."),
+        }.get(self.kind or NAME, self.tr(
+            "That is not the name recorded in this profile. Try again."))
+        self._refuse(wrong)
+        self.refused.emit(wrong)
 
     def _refuse(self, sentence: str) -> None:
         self.page.field.clear()
@@ -318,17 +386,23 @@ class IdleLock(QObject):
 
 
 class PassphraseDialog(QDialog):
-    """Set (or change) the lock passphrase: the current one first if there is one, then
-    the new one twice."""
+    """Set (or change) the profile's passphrase: the current one first if there is one,
+    then the new one twice. It unlocks the idle lock, and on an encrypted profile opens
+    the data at start where the keyring cannot."""
 
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    saved = Signal()  # the new passphrase is in place
+    refused = Signal(str)  # the sentence shown
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lockPassphraseDialog")
-        self.setWindowTitle(self.tr("Set lock passphrase"))
-        self.settings = settings
+        self.setWindowTitle(self.tr("Set passphrase"))
+        self.ctx = ctx
         intro = QLabel(self.tr(
-            "When Field Kit has been left idle it locks; this passphrase unlocks it. Only a "
-            "fingerprint of it is kept. At least {0} characters.").format(MIN_PASSPHRASE))
+            "This passphrase unlocks Field Kit after it has locked itself, and opens your "
+            "encrypted data when the system keyring cannot. Only a key derived from it is "
+            "kept; forgotten, it cannot be recovered, but your recovery key still opens the "
+            "data."))
         intro.setWordWrap(True)
         self.current = self._field("currentPassphrase")
         self.new = self._field("newPassphrase")
@@ -338,21 +412,31 @@ class PassphraseDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
-        form = QFormLayout()
-        if has_passphrase(settings):
-            form.addRow(self.tr("Current passphrase:"), self.current)
-        form.addRow(self.tr("New passphrase:"), self.new)
-        form.addRow(self.tr("New passphrase again:"), self.repeat)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        self.form = QFormLayout()
+        self.current_label = QLabel(self.tr("Current passphrase:"))
+        self.form.addRow(self.current_label, self.current)
+        self.form.addRow(self.tr("New passphrase:"), self.new)
+        self.form.addRow(self.tr("New passphrase again:"), self.repeat)
+        self._show_current(False)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
+        self.secret = LockSecret(ctx.paths.root, ctx.db.key if ctx.has_database else None)
+        self.has_current: bool | None = None  # read in the background
+        secret, legacy = self.secret, legacy_hash(ctx.settings)
+        ctx.tasks.query(lambda _s, _p: secret.kind(legacy) != NAME,
+                        on_success=self._show_current, parent=self)
+
+    def _show_current(self, has_current: bool) -> None:
+        self.has_current = has_current
+        self.form.setRowVisible(self.current, has_current)
 
     def _field(self, name: str) -> QLineEdit:
         field = QLineEdit()
@@ -360,20 +444,41 @@ class PassphraseDialog(QDialog):
         field.setEchoMode(QLineEdit.EchoMode.Password)
         return field
 
-    def save(self) -> bool:
-        if has_passphrase(self.settings) \
-                and not check_passphrase(self.settings, self.current.text()):
-            return self._refuse(self.tr("The current passphrase is not right."))
-        if len(self.new.text()) < MIN_PASSPHRASE:
-            return self._refuse(self.tr("The new passphrase needs at least {0} characters.")
-                                .format(MIN_PASSPHRASE))
+    def save(self) -> None:
+        """Check the form, then (in the background) the current passphrase, and set the
+        new one; `saved` or `refused` says how it went."""
+        if self.has_current is None:
+            return self._refuse(self.tr("Still reading the profile; try again in a moment."))
+        problem = passphrase_problem(self.new.text())
+        if problem is not None:
+            return self._refuse(problem)
         if self.new.text() != self.repeat.text():
             return self._refuse(self.tr("The two new passphrases differ; type them again."))
-        set_passphrase(self.settings, self.new.text())
-        self.accept()
-        return True
+        current, new = self.current.text(), self.new.text()
+        secret, legacy = self.secret, legacy_hash(self.ctx.settings)
+        self.buttons.setEnabled(False)
+        self.ctx.tasks.query(lambda _s, _p: secret.change(current, new, legacy),
+                             on_success=self._changed, on_failure=self._failed, parent=self)
+        return None
 
-    def _refuse(self, sentence: str) -> bool:
+    def _changed(self, hash_to_keep: str | None) -> None:
+        self.buttons.setEnabled(True)
+        if hash_to_keep is None:
+            self._refuse(self.tr("The current passphrase is not right."))
+            return
+        if hash_to_keep:
+            self.ctx.settings.setValue(PASSPHRASE_KEY, hash_to_keep)
+        else:
+            self.ctx.settings.remove(PASSPHRASE_KEY)
+        self.ctx.settings.sync()
+        self.saved.emit()
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self._refuse(str(exc))
+
+    def _refuse(self, sentence: str) -> None:
         self.error.setText(sentence)
         self.error.show()
-        return False
+        self.refused.emit(sentence)
