@@ -3,7 +3,9 @@ process runs Qt's offscreen platform with the screens of test_main_window_screen
 (1366×768 at 100 % and 125 %, 1920×1080 at 150 %, 3840×2160 at 200 %), opens on the main
 window the asset form (new and edit) and its status change, the operation form (new and
 edit), every RFA status step, the import preview of twenty rows on each of its tabs and
-the lesson form, and reports where each frame and each visible button landed."""
+the lesson form, and the start-up dialogs of the profile's key (choose a passphrase,
+refused; the recovery key with a saved note; unlock, refused; unlock with the recovery key
+only; encrypting), and reports where each frame and each visible button landed."""
 
 from __future__ import annotations
 
@@ -143,6 +145,42 @@ lessons = window.show_section("lessons")
 lessons.form.new_lesson(operation_id)
 settle()
 out["dialogs"]["lesson form"] = [frame(window), buttons(lessons.form)]
+
+from fieldapp.errors import ValidationError, ValidationErrors
+from fieldapp.keys import DatabaseKey, ProfileKeys, RecoveryKey
+from ui.screens.profile_key import ChoosePassphraseDialog, EncryptDialog, UnlockDialog
+from ui.screens.recovery_key import RecoveryKeyDialog
+
+def report_and_hide(name, dialog):  # these dialogs answer Escape and close by asking
+    settle()
+    out["dialogs"][name] = [frame(dialog), buttons(dialog)]
+    dialog.hide()
+
+keys = ProfileKeys(paths.root, use_keyring=False)
+choose = ChoosePassphraseDialog(keys, ctx.tasks, window)
+choose.show()
+choose.passphrase.setText("short")
+choose.repeat.setText("shirt")
+choose.submit()  # refused: both fields marked, nothing made
+report_and_hide("choose passphrase, refused", choose)
+recovery = RecoveryKeyDialog(RecoveryKey.generate(), profile_folder=paths.root,
+                             tasks=ctx.tasks, parent=window)
+recovery.show()
+recovery._say("Saved to " + str(paths.root / "a-long-folder-name" / "field-kit-recovery-key.pdf"))
+report_and_hide("recovery key", recovery)
+wrong = ValidationErrors([ValidationError("passphrase", "This passphrase does not open this "
+    "profile. Check the keyboard layout and Caps Lock, and try again; the recovery key "
+    "opens it too.")])
+unlock = UnlockDialog(keys, ctx.tasks, has_passphrase=True, parent=window)
+unlock.show()
+unlock.errors.show(wrong)
+report_and_hide("unlock, refused", unlock)
+only_recovery = UnlockDialog(keys, ctx.tasks, has_passphrase=False, parent=window)
+only_recovery.show()
+report_and_hide("unlock with the recovery key only", only_recovery)
+encrypting = EncryptDialog(paths, DatabaseKey.generate(), ctx.tasks, window)
+encrypting.show()  # not started: the bar as it first shows
+report_and_hide("encrypting", encrypting)
 print(json.dumps(out))
 ctx.tasks.shutdown()
 ctx.shutdown()
@@ -186,7 +224,8 @@ def test_every_dialog_and_its_buttons_are_on_the_real_screen(profile, db, seeded
     assert {"new asset, refused", "edit asset", "asset status", "new operation", "edit operation",
             "RFA step submitted", "RFA step tasked", "RFA step cancelled",
             "RFA step tasked, nothing proposed", "import preview, tab 4",
-            "lesson form"} <= set(dialogs)
+            "lesson form", "choose passphrase, refused", "recovery key", "unlock, refused",
+            "unlock with the recovery key only", "encrypting"} <= set(dialogs)
     off_screen = [f"{name}: {dialog}" for name, (dialog, _b) in dialogs.items()
                   if not available.contains(QRect(*dialog))]
     off_screen += [f"{name}: {text}" for name, (_d, buttons) in dialogs.items()

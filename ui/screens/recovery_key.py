@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from fieldapp.keys import RecoveryKey
 from ui.widgets.error_dialog import show_error
-from ui.widgets.field_errors import grow_to_fit
 
 if TYPE_CHECKING:
     from fieldapp.progress import Progress
@@ -86,7 +85,8 @@ class RecoveryKeyDialog(QDialog):
             "the laptop, not on it."))
         self.status = _wrapped("")
         self.status.setObjectName("recoveryStatus")
-        self.status.hide()
+        # Its two lines are there from the start: a message never makes the dialog grow.
+        self.status.setMinimumHeight(self.status.fontMetrics().lineSpacing() * 2 + 2)
         outputs = QHBoxLayout()
         outputs.addWidget(self.print_button)
         outputs.addWidget(self.save_button)
@@ -110,9 +110,13 @@ class RecoveryKeyDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(intro)
         layout.addWidget(self.key_label)
-        layout.addLayout(outputs)
-        layout.addWidget(save_note)
-        layout.addWidget(self.status)
+        around_outputs = QVBoxLayout()  # the buttons and what they say, kept together
+        around_outputs.setSpacing(4)
+        around_outputs.addLayout(outputs)
+        around_outputs.addWidget(save_note)
+        around_outputs.addWidget(self.status)
+        layout.addLayout(around_outputs)
+        layout.addStretch(1)  # any height to spare goes here, not between the parts
         layout.addWidget(self.kept_box)
         layout.addLayout(buttons)
 
@@ -124,8 +128,6 @@ class RecoveryKeyDialog(QDialog):
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
-        self.status.show()
-        grow_to_fit(self)
 
     def print_sheet(self) -> None:
         """Choose a printer, then print the one-page recovery sheet on it."""
