@@ -15,6 +15,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLayout,
     QListWidget,
@@ -34,7 +35,13 @@ from ui.help.screen_fit import available_area, fit_to, fits_a_screen
 from ui.i18n import LANGUAGE_KEY
 from ui.sections import Section, section_for_kind, sections
 from ui.widgets.global_search import GlobalSearch
-from ui.widgets.idle_lock import IdleLock, PassphraseDialog
+from ui.widgets.idle_lock import (
+    IDLE_MINUTES_KEY,
+    MAX_IDLE_MINUTES,
+    IdleLock,
+    PassphraseDialog,
+    idle_minutes,
+)
 from ui.widgets.operation_switcher import OperationSwitcher, operation_title
 
 if TYPE_CHECKING:
@@ -332,6 +339,26 @@ class MainWindow(QMainWindow):
         """Open the dialog that sets the profile's passphrase (the idle lock's too)."""
         dialog = PassphraseDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def set_idle_time(self) -> QInputDialog:
+        """Ask how many minutes without input lock the window (0: never)."""
+        dialog = QInputDialog(self)
+        dialog.setObjectName("idleTimeDialog")
+        dialog.setWindowTitle(self.tr("Lock after"))
+        dialog.setLabelText(self.tr(
+            "Lock Field Kit after this many minutes without input (0: never):"))
+        dialog.setInputMode(QInputDialog.InputMode.IntInput)
+        dialog.setIntRange(0, MAX_IDLE_MINUTES)
+        dialog.setIntValue(idle_minutes(self.ctx.settings))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def save(minutes: int) -> None:
+            self.ctx.settings.setValue(IDLE_MINUTES_KEY, minutes)
+            self.idle_lock.reload_settings()
+
+        dialog.intValueSelected.connect(save)
         dialog.open()
         return dialog
 

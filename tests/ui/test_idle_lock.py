@@ -340,3 +340,17 @@ def test_open_dialogs_and_the_guide_are_hidden_while_locked(qtbot, contacts_wind
     assert finished == []
     dialog.reject()
     guide.close()
+
+
+def test_the_idle_time_is_set_from_the_view_menu(qtbot, window, ctx):
+    from PySide6.QtWidgets import QInputDialog
+
+    window.menu.actions["lock_after"].trigger()
+    dialog = window.findChild(QInputDialog, "idleTimeDialog")
+    assert dialog.isVisible() and dialog.intValue() == 15
+    dialog.setIntValue(5)
+    dialog.accept()
+    assert idle_minutes(ctx.settings) == 5
+    assert window.idle_lock.watcher.idle_ms == 5 * 60_000
+    ctx.settings.setValue(IDLE_MINUTES_KEY, 100_000)  # typed into the file by hand
+    assert idle_minutes(ctx.settings) == 240

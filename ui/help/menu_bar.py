@@ -68,6 +68,8 @@ class MainMenu:
                   lambda: window.idle_lock.lock())
         self._add(view_menu, "lock_passphrase", translate("Menu", "Set &passphrase…"),
                   [], window.set_lock_passphrase)
+        self._add(view_menu, "lock_after", translate("Menu", "Lock &after…"),
+                  [], window.set_idle_time)
 
         go_menu = self._menu("go", translate("Menu", "&Go"))
         for number, section in enumerate(window.sections, start=1):

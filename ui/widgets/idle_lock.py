@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 IDLE_MINUTES_KEY = "security/idle_lock_minutes"
 PASSPHRASE_KEY = "security/lock_passphrase_hash"  # an earlier version's lock-only passphrase
 DEFAULT_IDLE_MINUTES = 15
+MAX_IDLE_MINUTES = 240
 # What unlocks: the profile's passphrase, an earlier version's lock passphrase, the name.
 PROFILE, LEGACY, NAME = "profile", "legacy", "name"
 INPUT_EVENTS = frozenset({
@@ -66,7 +67,7 @@ def idle_minutes(settings: QSettings) -> int:
         minutes = int(str(settings.value(IDLE_MINUTES_KEY, DEFAULT_IDLE_MINUTES)))
     except ValueError:
         return DEFAULT_IDLE_MINUTES
-    return max(0, minutes)
+    return min(max(0, minutes), MAX_IDLE_MINUTES)
 
 
 def legacy_hash(settings: QSettings) -> str:
