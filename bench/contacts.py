@@ -11,6 +11,9 @@ Runs the real ContactsScreen (offscreen unless QT_QPA_PLATFORM says otherwise) o
 - rss_mb: the process after opening and scrolling to the end of the list (target <= 250);
 - import_vcard_10k_s, import_outlook_csv_10k_s and contact_sheet_pdf_s (500 contacts):
   from bench.contacts_core.
+
+The profile is encrypted, as the application keeps it (an encrypted copy is made the first
+time); `--plain` measures the plain file.
 """
 
 from __future__ import annotations
@@ -29,11 +32,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from bench.common import BIG_PROFILE, ensure_big_profile, percentile  # noqa: E402
+from bench.common import BIG_PROFILE, ensure_big_profile, open_profile, percentile  # noqa: E402
 from bench.contacts_core import import_seconds, outlook_csv, sheet_seconds  # noqa: E402
-from fieldapp.db import Database  # noqa: E402
 from fieldapp.importexport.contacts_export import export_vcard  # noqa: E402
-from fieldapp.paths import resolve_profile  # noqa: E402
 from fieldapp.services.contacts import contact_page  # noqa: E402
 from fieldapp.services.operations import current_operation  # noqa: E402
 from ui.context import AppContext  # noqa: E402
@@ -71,15 +72,15 @@ def _rss_mb() -> float:
     return 0.0
 
 
-def run(profile: Path) -> dict[str, object]:
+def run(profile: Path, *, encrypted: bool = True) -> dict[str, object]:
     """Measure and return the figures."""
     from ui.gc_guard import install_gui_collector
     from ui.screens.contacts import ContactsScreen
 
     app = QApplication.instance() or QApplication([])
     install_gui_collector(app)  # as the application does
-    paths = resolve_profile(profile)
-    db = Database.open(paths)
+    db = open_profile(profile, encrypted=encrypted)
+    paths = db.paths
     tmp = tempfile.TemporaryDirectory()
     settings = QSettings(str(Path(tmp.name) / "ui.ini"), QSettings.Format.IniFormat)
     ctx = AppContext(paths=paths, settings=settings, db=db)
@@ -167,8 +168,11 @@ def run(profile: Path) -> dict[str, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--profile", type=Path, default=BIG_PROFILE)
+    parser.add_argument("--plain", action="store_true", help="the unencrypted profile")
     args = parser.parse_args()
-    print(json.dumps(run(ensure_big_profile(args.profile)), indent=2))
+    figures = {"encrypted": not args.plain,
+               **run(ensure_big_profile(args.profile), encrypted=not args.plain)}
+    print(json.dumps(figures, indent=2))
 
 
 if __name__ == "__main__":
