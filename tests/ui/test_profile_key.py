@@ -21,6 +21,7 @@ from fieldapp.db import Database, is_plain
 from fieldapp.keys import ProfileKeys, RecoveryKey, passphrase_problem
 from fieldapp.models import Contact
 from fieldapp.paths import ProfilePaths, resolve_profile
+from tests.ui.conftest import answer_message_box
 from ui.app import Startup
 from ui.context import AppContext
 from ui.main_window import MainWindow
@@ -165,6 +166,7 @@ def test_a_chosen_passphrase_opens_the_profile_at_the_next_start_and_only_it(
     assert unlock.passphrase.echoMode() == unlock.passphrase.EchoMode.Password
     qtbot.keyClicks(unlock.passphrase, "amber kettle under ten bridges")
     unlock.unlock_button.click()
+    assert not unlock.unlock_button.isEnabled()  # checked in the background meanwhile
     qtbot.waitUntil(lambda: unlock.message() != "", timeout=10_000)
     assert unlock.message().startswith("This passphrase does not open this profile.")
     assert unlock.isVisible()
@@ -275,6 +277,25 @@ def test_cancel_leaves_the_profile_plain_and_quits_saying_it_will_ask_again(
     assert plain_profile.database.stat().st_size == before
     assert not list(plain_profile.root.glob("*.encrypting*"))
     assert not started.ctx.has_database
+
+
+def test_another_programs_file_is_explained_and_left_plain_with_status_1(
+        qtbot, memory_keyring, tmp_path, start):
+    paths = resolve_profile(tmp_path / "profile")
+    paths.root.mkdir()
+    conn = plain_sqlite.connect(paths.database)
+    with conn:
+        conn.execute("CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.close()
+    before = paths.database.read_bytes()
+    seen: list[tuple[str, str]] = []
+    timer = answer_message_box(seen)
+    started = start(paths)
+    qtbot.waitUntil(lambda: started.app.exits != [], timeout=20_000)
+    timer.stop()
+    assert started.app.exits == [1]
+    assert "another program" in seen[0][0]
+    assert paths.database.read_bytes() == before
 
 
 def test_a_key_made_for_a_failed_encryption_is_made_again_at_the_next_start(
