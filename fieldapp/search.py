@@ -96,9 +96,12 @@ def _source_sql(source: _Source, *, ranked: bool) -> str:
     deleted = "" if source.kind == "handbook" else "AND t.deleted = 0"  # i18n: not shown
     rank = f"bm25({fts}, {source.weights})" if ranked else "0.0"
     order = "ORDER BY rank" if ranked else ""  # i18n: not shown
+    # CROSS JOIN keeps the full-text index as the outer loop: SQLite 3.51's planner (the
+    # one SQLCipher ships) otherwise walks every row of the operation and runs the MATCH
+    # once per row (7.4 s instead of 0.1 s for "helicopter" among 100,000 contacts).
     best = (
         f"SELECT {key} AS id, {source.title_sql} AS title, {fts}.rowid AS fts_rowid, "
-        f"{rank} AS rank FROM {fts} JOIN {source.table} t ON t.rowid = {fts}.rowid "
+        f"{rank} AS rank FROM {fts} CROSS JOIN {source.table} t ON t.rowid = {fts}.rowid "
         f"WHERE {fts} MATCH :q {deleted} AND {source.scope} {order} LIMIT :limit"
     )
     # The snippet is made in an outer query, so only for the rows kept.

@@ -34,7 +34,8 @@ _SEARCH = text(
     f"snippet(handbook_sections_fts, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 16) "
     "AS snip FROM (SELECT t.slug, t.title, t.lang, handbook_sections_fts.rowid AS rid, "
     "bm25(handbook_sections_fts, 10, 1) AS rank FROM handbook_sections_fts "
-    "JOIN handbook_sections t ON t.rowid = handbook_sections_fts.rowid "
+    # CROSS JOIN: the index outer, the MATCH run once (see fieldapp/search.py)
+    "CROSS JOIN handbook_sections t ON t.rowid = handbook_sections_fts.rowid "
     f"WHERE handbook_sections_fts MATCH :q AND {_IN_LANG} ORDER BY rank LIMIT :limit) best "
     "JOIN handbook_sections_fts ON handbook_sections_fts.rowid = best.rid "
     "WHERE handbook_sections_fts MATCH :q ORDER BY best.rank"

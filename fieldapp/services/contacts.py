@@ -430,7 +430,7 @@ def _phone_prefixes(typed: str, region: str | None) -> list[str]:
 
 def _matching_organisations(session: Session, match: str) -> list[str]:
     return list(session.execute(sql_text(
-        "SELECT o.id FROM organisations_fts f JOIN organisations o ON o.rowid = f.rowid "
+        "SELECT o.id FROM organisations_fts f CROSS JOIN organisations o ON o.rowid = f.rowid "
         "WHERE organisations_fts MATCH :m AND o.deleted = 0"), {"m": match}).scalars())
 
 
