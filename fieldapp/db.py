@@ -63,6 +63,27 @@ def connect(path: Path, key: DatabaseKey | None, *, read_only: bool = False
     return conn
 
 
+def key_opens(path: Path, key: DatabaseKey) -> bool:
+    """Whether `key` opens the encrypted database at `path` (reads its first page)."""
+    try:
+        conn = connect(path, key, read_only=True)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
+def check_plain_profile(path: Path) -> None:
+    """Refuse (in words, changing nothing) a plain file Field Kit must not encrypt or open:
+    another program's database, or one written by a newer version."""
+    _checked_state(path, None)
+
+
 def _key_connection(conn: sqlite3.Connection, key: DatabaseKey | None) -> None:
     # SQLCipher logs a wrong key's failed page checks on stderr; the error says it already
     conn.execute("PRAGMA cipher_log_level = NONE")

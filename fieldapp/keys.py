@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import hashlib
 import json
 import os
 import secrets
@@ -44,8 +45,6 @@ _RECOVERY_LOOKALIKES = str.maketrans({"0": "O", "1": "I", "8": "B", "9": "G"})
 # argon2id costs (RFC 9106's second recommended option, with a 64 MiB memory floor): about
 # 0.1 s on a 2020 laptop. Stored per wrapping, so later versions can raise them.
 PASSPHRASE_KDF = {"time_cost": 3, "memory_cost": 65536, "parallelism": 4}
-# The recovery key has 160 random bits: it needs no stretching, only the same derivation.
-RECOVERY_KDF = {"time_cost": 1, "memory_cost": 8192, "parallelism": 1}
 
 
 class ProfileKeyError(FieldAppError):
@@ -165,6 +164,20 @@ def _wrap(kind: str, secret: bytes, key: DatabaseKey, costs: dict[str, int]) -> 
 def _associated(kind: str) -> bytes:
     # binds a wrapping to its role: a passphrase wrapping cannot pass for a recovery one
     return f"{FORMAT} v{VERSION} {kind}".encode("ascii")
+
+
+def _from_recovery(recovery: RecoveryKey) -> DatabaseKey:
+    """The database key a recovery key stands for (160 random bits need no stretching)."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    derive = HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None,
+                  info=_associated("database key"))
+    return DatabaseKey(derive.derive(recovery.raw))
+
+
+def _check_value(key: DatabaseKey) -> str:
+    return hashlib.sha256(_associated("check") + key.raw).hexdigest()[:32]
 
 
 def _unwrap(kind: str, secret: bytes, entry: dict[str, Any]) -> DatabaseKey | None:
@@ -304,16 +317,17 @@ class ProfileKeys:
 
     # -- making and opening ------------------------------------------------------------
     def create(self, passphrase: str | None = None) -> tuple[DatabaseKey, RecoveryKey]:
-        """A new key for a new (or newly encrypted) database, kept in the keyring when one
-        works, else wrapped under `passphrase` (NoKeyringError when there is none); always
-        wrapped under a new recovery key, returned for the officer to keep."""
-        key, recovery = DatabaseKey.generate(), RecoveryKey.generate()
+        """A new key for a new (or newly encrypted) database, derived from a new recovery
+        key (returned for the officer to keep), kept in the keyring when one works, else
+        wrapped under `passphrase` (NoKeyringError when there is none)."""
+        recovery = RecoveryKey.generate()
+        key = _from_recovery(recovery)
         in_keyring = self._keyring_store(key)
         if not in_keyring and passphrase is None:
             raise NoKeyringError(
                 _("This computer has no working keyring to keep the key of your data; "
                   "choose a passphrase instead."))
-        wrapped = {"recovery": _wrap("recovery", recovery.raw, key, RECOVERY_KDF)}
+        wrapped: dict[str, Any] = {"recovery": {"check": _check_value(key)}}
         if passphrase is not None:
             wrapped["passphrase"] = _wrap("passphrase", _normalise(passphrase), key,
                                           PASSPHRASE_KDF)
@@ -338,12 +352,23 @@ class ProfileKeys:
             "This passphrase does not open this profile. Check the keyboard layout and "
             "Caps Lock, and try again; the recovery key opens it too."))
 
-    def unlock_with_recovery(self, typed: str) -> DatabaseKey:
-        """The key, unwrapped with the recovery key as typed."""
-        recovery = RecoveryKey.parse(typed)
-        return self._open_with("recovery", recovery.raw, _(
-            "This recovery key does not open this profile. It may belong to another "
-            "profile or computer; check each group of four."))
+    def unlock_with_recovery(self, typed: str, database: Path | None = None) -> DatabaseKey:
+        """The key the recovery key (as typed) stands for; WrongPassphraseError when
+        `keys.json` says it is not this profile's, or, with no `keys.json`, when it does
+        not open `database`."""
+        from fieldapp.db import key_opens
+
+        key = _from_recovery(RecoveryKey.parse(typed))
+        entry = self._read().get("wrapped", {}).get("recovery") if self.exists() else None
+        if isinstance(entry, dict) and "check" in entry:
+            right = secrets.compare_digest(str(entry["check"]), _check_value(key))
+        else:
+            right = database is None or key_opens(database, key)
+        if not right:
+            raise WrongPassphraseError(_(
+                "This recovery key does not open this profile. It may belong to another "
+                "profile or computer; check each group of four."))
+        return key
 
     def check_passphrase(self, passphrase: str) -> bool:
         """Whether `passphrase` opens this profile (about 0.1 s: run it off the GUI thread)."""

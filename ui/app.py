@@ -119,7 +119,7 @@ class ProfileState:
 def survey_profile(paths: ProfilePaths, keys: ProfileKeys) -> ProfileState:
     """Finish an encryption a crash cut short, then say what the database file is and
     where its key may be (keyring calls and file checks: run it off the GUI thread)."""
-    from fieldapp.db import is_plain
+    from fieldapp.db import check_plain_profile, is_plain, key_opens
     from fieldapp.encrypt import recover_interrupted
 
     recover_interrupted(paths)
@@ -127,9 +127,12 @@ def survey_profile(paths: ProfilePaths, keys: ProfileKeys) -> ProfileState:
     if not file.exists() or file.stat().st_size == 0:  # keys.json alone: a new profile
         return ProfileState("new", keyring_works=keys.keyring_works())
     if is_plain(file):
+        check_plain_profile(file)  # another program's file, or a newer version's: refused
         return ProfileState("plain", keyring_works=keys.keyring_works())
     key = keys.keyring_key()
-    if key is not None:
+    # A keyring entry may not fit the file (a profile folder copied from another laptop):
+    # then the passphrase or the recovery key is asked, as if there were none.
+    if key is not None and key_opens(file, key):
         return ProfileState("encrypted", keyring_key=key, has_keys=keys.exists())
     has_keys = keys.exists()
     return ProfileState("encrypted", has_keys=has_keys,
@@ -168,10 +171,9 @@ class KeyStep:
                                      on_failure=self._keyring_failed)
             else:
                 self._choose_passphrase()
-        elif state.keyring_key is not None or not state.has_keys:
-            # No keys.json and no keyring key: opening without one says what is wrong.
+        elif state.keyring_key is not None:
             self.done(state.keyring_key)
-        else:
+        else:  # the passphrase, or the recovery key (which alone opens it, keys.json or not)
             self._unlock(state.has_passphrase)
 
     def _keyring_failed(self, exc: BaseException) -> None:

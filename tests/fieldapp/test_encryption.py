@@ -311,3 +311,38 @@ def test_passphrase_rules():
     assert passphrase_problem("short") is not None
     assert passphrase_problem("aaaaaaaaaaaa") is not None
     assert passphrase_problem("tea with two sugars") is None
+
+
+def test_the_recovery_key_alone_opens_the_data_when_keys_json_is_lost(tmp_path, monkeypatch):
+    from fieldapp.db import key_opens
+
+    monkeypatch.setenv("CMCOORD_NO_KEYRING", "1")
+    paths = resolve_profile(tmp_path / "p")
+    keys = ProfileKeys(paths.root)
+    key, recovery = keys.create("a long enough passphrase")
+    Database.open(paths, key=key).close()
+    other = RecoveryKey.generate().text
+    with pytest.raises(WrongPassphraseError, match="does not open"):  # told by keys.json
+        keys.unlock_with_recovery(other)
+    keys.file.unlink()
+    assert keys.unlock_with_recovery(recovery.text, paths.database) == key
+    with pytest.raises(WrongPassphraseError, match="does not open"):  # told by the file
+        keys.unlock_with_recovery(other, paths.database)
+    assert key_opens(paths.database, key)
+    assert not key_opens(paths.database, DatabaseKey.generate())
+
+
+def test_check_plain_profile_refuses_another_programs_file_untouched(tmp_path):
+    import sqlcipher3.dbapi2 as sqlite3
+
+    from fieldapp.db import check_plain_profile
+
+    path = tmp_path / "fieldkit.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = _digest(path)
+    with pytest.raises(ForeignDatabaseError):
+        check_plain_profile(path)
+    assert _digest(path) == before

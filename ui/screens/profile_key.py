@@ -37,13 +37,13 @@ from fieldapp.keys import (
     WrongPassphraseError,
     passphrase_problem,
 )
+from fieldapp.paths import ProfilePaths
 from ui.widgets.error_dialog import show_error
 from ui.widgets.field_errors import FieldErrors, LiveFieldErrors
 from ui.widgets.form_layout import form_layout
 
 if TYPE_CHECKING:
     from fieldapp.encrypt import Encrypted
-    from fieldapp.paths import ProfilePaths
     from fieldapp.progress import Progress
     from ui.tasks import Task, TaskRunner
 
@@ -243,9 +243,10 @@ class UnlockDialog(QDialog):
         keys = self.keys
         if self.using_recovery:
             typed, field = self.recovery.text(), "recovery"
+            database = ProfilePaths(keys.root).database  # checked there if keys.json is lost
 
             def work(_p: Progress) -> DatabaseKey:
-                return keys.unlock_with_recovery(typed)
+                return keys.unlock_with_recovery(typed, database)
         else:
             typed, field = self.passphrase.text(), "passphrase"
 
