@@ -243,9 +243,9 @@ class ProfileKeys:
         return data
 
     def _damaged(self) -> str:
-        return _("The key file {file} is damaged. Field Kit needs it, or the system "
-                 "keyring, to open your data; a copy of it may be in the profile's backups "
-                 "or with the recovery key you saved.").format(file=self.file)
+        return _("The key file {file} is damaged, so your passphrase cannot open the data. "
+                 "Your recovery key still can: choose “Use the recovery key "
+                 "instead”.").format(file=self.file)
 
     def _write(self, wrapped: dict[str, Any], *, in_keyring: bool) -> None:
         data = {"format": FORMAT, "version": VERSION, "keyring": in_keyring,  # i18n: not shown
@@ -359,7 +359,10 @@ class ProfileKeys:
         from fieldapp.db import key_opens
 
         key = _from_recovery(RecoveryKey.parse(typed))
-        entry = self._read().get("wrapped", {}).get("recovery") if self.exists() else None
+        try:
+            entry = self._read().get("wrapped", {}).get("recovery")
+        except ProfileKeyError:  # a damaged keys.json: the database itself tells
+            entry = None
         if isinstance(entry, dict) and "check" in entry:
             right = secrets.compare_digest(str(entry["check"]), _check_value(key))
         else:

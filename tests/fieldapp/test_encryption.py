@@ -346,3 +346,17 @@ def test_check_plain_profile_refuses_another_programs_file_untouched(tmp_path):
     with pytest.raises(ForeignDatabaseError):
         check_plain_profile(path)
     assert _digest(path) == before
+
+
+def test_the_recovery_key_opens_the_data_when_keys_json_is_damaged(tmp_path, monkeypatch):
+    monkeypatch.setenv("CMCOORD_NO_KEYRING", "1")
+    paths = resolve_profile(tmp_path / "p")
+    keys = ProfileKeys(paths.root)
+    key, recovery = keys.create("a long enough passphrase")
+    Database.open(paths, key=key).close()
+    keys.file.write_text("{half a fi", "utf-8")
+    with pytest.raises(ProfileKeyError, match="recovery key still can"):
+        keys.unlock("a long enough passphrase")
+    assert keys.unlock_with_recovery(recovery.text, paths.database) == key
+    with pytest.raises(WrongPassphraseError):
+        keys.unlock_with_recovery(RecoveryKey.generate().text, paths.database)
