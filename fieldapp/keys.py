@@ -171,7 +171,7 @@ def _from_recovery(recovery: RecoveryKey) -> DatabaseKey:
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-    derive = HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None,
+    derive = HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None,  # i18n: not shown
                   info=_associated("database key"))
     return DatabaseKey(derive.derive(recovery.raw))
 

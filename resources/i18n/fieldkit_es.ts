@@ -37,6 +37,30 @@ Nothing was changed.</source>
 No se ha modificado nada.</translation>
     </message>
     <message>
+        <source>Choose a passphrase to protect your data.</source>
+        <translation>Elija una frase de contraseña para proteger sus datos.</translation>
+    </message>
+    <message>
+        <source>Encrypting your data…</source>
+        <translation>Cifrando sus datos…</translation>
+    </message>
+    <message>
+        <source>Encryption cancelled</source>
+        <translation>Cifrado cancelado</translation>
+    </message>
+    <message>
+        <source>Your data was not changed, and it is not encrypted yet. Field Kit will ask again when it next starts.</source>
+        <translation>Sus datos no se modificaron y aún no están cifrados. Field Kit volverá a hacerlo en el próximo inicio.</translation>
+    </message>
+    <message>
+        <source>Keep your recovery key.</source>
+        <translation>Guarde su clave de recuperación.</translation>
+    </message>
+    <message>
+        <source>Your data is encrypted: type your passphrase to open it.</source>
+        <translation>Sus datos están cifrados: escriba su frase de contraseña para abrirlos.</translation>
+    </message>
+    <message>
         <source>Welcome: enter your name and organisation to begin.</source>
         <translation>Le damos la bienvenida: introduzca su nombre y su organización para empezar.</translation>
     </message>
@@ -428,6 +452,41 @@ No se ha modificado nada.</translation>
     </message>
 </context>
 <context>
+    <name>ChoosePassphraseDialog</name>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation>Elegir una frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Field Kit encrypts your data on this laptop. This computer has no keyring to keep the key, so a passphrase of yours protects it: you will type it each time Field Kit starts.</source>
+        <translation>Field Kit cifra sus datos en este portátil. Este equipo no tiene un llavero para guardar la clave, así que la protege una frase de contraseña suya: la escribirá cada vez que se inicie Field Kit.</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>Passphrase again:</source>
+        <translation>Frase de contraseña (otra vez):</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Set passphrase</source>
+        <translation>Definir la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; type it again.</source>
+        <translation>Las dos frases de contraseña no coinciden; escríbala otra vez.</translation>
+    </message>
+</context>
+<context>
     <name>ContactDetailPanel</name>
     <message>
         <source>Choose a contact in the list.</source>
@@ -781,6 +840,29 @@ No se ha modificado nada.</translation>
     <message>
         <source>Latitude goes from -90 to 90 and longitude from -180 to 180.</source>
         <translation>La latitud va de -90 a 90 y la longitud de -180 a 180.</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptDialog</name>
+    <message>
+        <source>Encrypting your data</source>
+        <translation>Cifrado de sus datos</translation>
+    </message>
+    <message>
+        <source>This version of Field Kit keeps your data encrypted. Your data from an earlier version is being encrypted now, once; this takes a moment.</source>
+        <translation>Esta versión de Field Kit guarda sus datos cifrados. Los datos de una versión anterior se están cifrando ahora, una sola vez; tarda un momento.</translation>
+    </message>
+    <message>
+        <source>Encrypting your data…</source>
+        <translation>Cifrando sus datos…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Deteniendo…</translation>
     </message>
 </context>
 <context>
@@ -1299,16 +1381,28 @@ Necesita conexión a internet; el manual en sí funciona sin conexión.</transla
         <translation>Escriba su nombre tal como figura en este perfil para continuar.</translation>
     </message>
     <message>
-        <source>A lock passphrase makes this lock stronger: set one in View ▸ Set lock passphrase…</source>
-        <translation>Una frase de contraseña hace más seguro este bloqueo: defina una en Ver ▸ Definir frase de contraseña de bloqueo…</translation>
-    </message>
-    <message>
         <source>That is not the lock passphrase. Try again.</source>
         <translation>Esa no es la frase de contraseña de bloqueo. Inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>Still reading the profile; try again in a moment.</source>
         <translation>Todavía se está leyendo el perfil; inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>Field Kit is locked.</source>
+        <translation>Field Kit está bloqueado.</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase to go on.</source>
+        <translation>Escriba su frase de contraseña para continuar.</translation>
+    </message>
+    <message>
+        <source>A passphrase makes this lock stronger: set one in View ▸ Set passphrase…</source>
+        <translation>Una frase de contraseña refuerza este bloqueo: defina una en Ver ▸ Definir la frase de contraseña…</translation>
+    </message>
+    <message>
+        <source>That is not this profile&apos;s passphrase. Try again.</source>
+        <translation>Esa no es la frase de contraseña de este perfil. Inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>That is not the name recorded in this profile. Try again.</source>
@@ -1928,6 +2022,14 @@ Necesita conexión a internet; el manual en sí funciona sin conexión.</transla
         <translation>Un formulario de esta pantalla tiene cambios sin guardar. Guárdelos o descártelos y vuelva a elegir el idioma; si no, se aplicará la próxima vez que se inicie Field Kit.</translation>
     </message>
     <message>
+        <source>Lock after</source>
+        <translation>Bloquear después de</translation>
+    </message>
+    <message>
+        <source>Lock Field Kit after this many minutes without input (0: never):</source>
+        <translation>Bloquear Field Kit tras estos minutos sin actividad (0: nunca):</translation>
+    </message>
+    <message>
         <source>No current operation: create one from Operations ▸ New operation</source>
         <translation>Ninguna operación actual: cree una en Operaciones ▸ Nueva operación</translation>
     </message>
@@ -1987,8 +2089,12 @@ Necesita conexión a internet; el manual en sí funciona sin conexión.</transla
         <translation>&amp;Bloquear ahora</translation>
     </message>
     <message>
-        <source>Set lock &amp;passphrase…</source>
-        <translation>Definir &amp;frase de contraseña de bloqueo…</translation>
+        <source>Set &amp;passphrase…</source>
+        <translation>Definir la &amp;frase de contraseña…</translation>
+    </message>
+    <message>
+        <source>Lock &amp;after…</source>
+        <translation>Bloquear &amp;después de…</translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -2147,12 +2253,12 @@ Necesita conexión a internet; el manual en sí funciona sin conexión.</transla
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <source>Set lock passphrase</source>
-        <translation>Definir frase de contraseña de bloqueo</translation>
+        <source>Set passphrase</source>
+        <translation>Definir la frase de contraseña</translation>
     </message>
     <message>
-        <source>When Field Kit has been left idle it locks; this passphrase unlocks it. Only a fingerprint of it is kept. At least {0} characters.</source>
-        <translation>Cuando Field Kit queda inactivo se bloquea; esta frase de contraseña lo desbloquea. Solo se guarda una huella de ella. Al menos {0} caracteres.</translation>
+        <source>This passphrase unlocks Field Kit after it has locked itself, and opens your encrypted data when the system keyring cannot. Only a key derived from it is kept; forgotten, it cannot be recovered, but your recovery key still opens the data.</source>
+        <translation>Esta frase de contraseña desbloquea Field Kit cuando se ha bloqueado, y abre sus datos cifrados cuando el llavero del sistema no puede. Solo se guarda una clave derivada de ella: si la olvida, no se puede recuperar, pero su clave de recuperación sigue abriendo los datos.</translation>
     </message>
     <message>
         <source>Current passphrase:</source>
@@ -2167,12 +2273,12 @@ Necesita conexión a internet; el manual en sí funciona sin conexión.</transla
         <translation>Repita la nueva frase de contraseña:</translation>
     </message>
     <message>
-        <source>The current passphrase is not right.</source>
-        <translation>La frase de contraseña actual no es correcta.</translation>
+        <source>Still reading the profile; try again in a moment.</source>
+        <translation>Todavía se está leyendo el perfil; inténtelo de nuevo en un momento.</translation>
     </message>
     <message>
-        <source>The new passphrase needs at least {0} characters.</source>
-        <translation>La nueva frase de contraseña necesita al menos {0} caracteres.</translation>
+        <source>The current passphrase is not right.</source>
+        <translation>La frase de contraseña actual no es correcta.</translation>
     </message>
     <message>
         <source>The two new passphrases differ; type them again.</source>
@@ -2222,6 +2328,77 @@ Necesita conexión a internet; el manual en sí funciona sin conexión.</transla
     <message>
         <source>Check the number, or write it with the country code (+…).</source>
         <translation>Verifique el número o escríbalo con el prefijo del país (+…).</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Your recovery key</source>
+        <translation>Su clave de recuperación</translation>
+    </message>
+    <message>
+        <source>This recovery key opens your data if the passphrase is forgotten or the system keyring is lost. Keep it on paper or a USB stick, away from the laptop.</source>
+        <translation>Esta clave de recuperación abre sus datos si olvida la frase de contraseña o se pierde el llavero del sistema. Guárdela en papel o en una memoria USB, lejos del portátil.</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Guardar…</translation>
+    </message>
+    <message>
+        <source>Save writes a plain file (PDF or text) for a USB stick you keep away from the laptop, not on it.</source>
+        <translation>Guardar escribe un archivo sin cifrar (PDF o texto) para una memoria USB que guarde lejos del portátil, no en él.</translation>
+    </message>
+    <message>
+        <source>I have kept the recovery key</source>
+        <translation>He guardado la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Más tarde</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <source>Sent to {0}.</source>
+        <translation>Enviado a {0}.</translation>
+    </message>
+    <message>
+        <source>The printer could not be started; nothing was sent.</source>
+        <translation>No se pudo iniciar la impresora; no se envió nada.</translation>
+    </message>
+    <message>
+        <source>Save the recovery key (a plain file: keep it away from the laptop)</source>
+        <translation>Guardar la clave de recuperación (archivo sin cifrar: guárdelo lejos del portátil)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf);;Text file (*.txt)</source>
+        <translation>Documento PDF (*.pdf);;Archivo de texto (*.txt)</translation>
+    </message>
+    <message>
+        <source>Saved to {0}. Move it off this laptop.</source>
+        <translation>Guardado en {0}. Sáquelo de este portátil.</translation>
+    </message>
+    <message>
+        <source>Continue without the recovery key?</source>
+        <translation>¿Continuar sin la clave de recuperación?</translation>
+    </message>
+    <message>
+        <source>Without the recovery key, a forgotten passphrase or a lost keyring means your data is lost for good.</source>
+        <translation>Sin la clave de recuperación, una frase de contraseña olvidada o un llavero perdido significa que sus datos se pierden para siempre.</translation>
+    </message>
+    <message>
+        <source>Continue without it</source>
+        <translation>Continuar sin ella</translation>
+    </message>
+    <message>
+        <source>Back to the key</source>
+        <translation>Volver a la clave</translation>
     </message>
 </context>
 <context>
@@ -3088,8 +3265,8 @@ Necesita conexión a internet; el manual en sí funciona sin conexión.</transla
         <translation>en el llavero del sistema</translation>
     </message>
     <message>
-        <source>in a file only you can read in the profile folder (no system keyring was available)</source>
-        <translation>en un archivo que solo usted puede leer, en la carpeta del perfil (no había ningún llavero del sistema disponible)</translation>
+        <source>in the encrypted database (no system keyring was available)</source>
+        <translation>en la base de datos cifrada (no había un llavero del sistema disponible)</translation>
     </message>
     <message>
         <source>Enrolled with {0} as {1}. The access token is kept {2}. To move this laptop to another HQ or officer, enroll again with a new code.</source>
@@ -3271,6 +3448,49 @@ Necesita conexión a internet; el manual en sí funciona sin conexión.</transla
     <message>
         <source>Choose the asset that was tasked.</source>
         <translation>Elija el medio que se asignó.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Open your data</source>
+        <translation>Abrir sus datos</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>Recovery key:</source>
+        <translation>Clave de recuperación:</translation>
+    </message>
+    <message>
+        <source>Use the recovery key instead</source>
+        <translation>Usar la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Your data on this laptop is encrypted, and this computer&apos;s keyring does not hold its key. No passphrase was set for it: only the recovery key can open it.</source>
+        <translation>Sus datos en este portátil están cifrados y el llavero de este equipo no tiene su clave. No se definió ninguna frase de contraseña: solo la clave de recuperación puede abrirlos.</translation>
+    </message>
+    <message>
+        <source>Type the recovery key you printed or saved when the data was encrypted.</source>
+        <translation>Escriba la clave de recuperación que imprimió o guardó cuando se cifraron los datos.</translation>
+    </message>
+    <message>
+        <source>Your data on this laptop is encrypted. Type your passphrase to open it.</source>
+        <translation>Sus datos en este portátil están cifrados. Escriba su frase de contraseña para abrirlos.</translation>
+    </message>
+    <message>
+        <source>Use the passphrase instead</source>
+        <translation>Usar la frase de contraseña</translation>
     </message>
 </context>
 <context>

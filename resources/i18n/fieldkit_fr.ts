@@ -37,6 +37,30 @@ Nothing was changed.</source>
 Rien n&apos;a été modifié.</translation>
     </message>
     <message>
+        <source>Choose a passphrase to protect your data.</source>
+        <translation>Choisissez une phrase secrète pour protéger vos données.</translation>
+    </message>
+    <message>
+        <source>Encrypting your data…</source>
+        <translation>Chiffrement de vos données…</translation>
+    </message>
+    <message>
+        <source>Encryption cancelled</source>
+        <translation>Chiffrement annulé</translation>
+    </message>
+    <message>
+        <source>Your data was not changed, and it is not encrypted yet. Field Kit will ask again when it next starts.</source>
+        <translation>Vos données n&apos;ont pas été modifiées et ne sont pas encore chiffrées. Field Kit le proposera de nouveau au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Keep your recovery key.</source>
+        <translation>Conservez votre clé de récupération.</translation>
+    </message>
+    <message>
+        <source>Your data is encrypted: type your passphrase to open it.</source>
+        <translation>Vos données sont chiffrées : saisissez votre phrase secrète pour les ouvrir.</translation>
+    </message>
+    <message>
         <source>Welcome: enter your name and organisation to begin.</source>
         <translation>Bienvenue&#xa0;: saisissez votre nom et votre organisation pour commencer.</translation>
     </message>
@@ -428,6 +452,41 @@ Rien n&apos;a été modifié.</translation>
     </message>
 </context>
 <context>
+    <name>ChoosePassphraseDialog</name>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation>Choisir une phrase secrète</translation>
+    </message>
+    <message>
+        <source>Field Kit encrypts your data on this laptop. This computer has no keyring to keep the key, so a passphrase of yours protects it: you will type it each time Field Kit starts.</source>
+        <translation>Field Kit chiffre vos données sur cet ordinateur. Cet ordinateur n&apos;a pas de trousseau pour garder la clé : une phrase secrète de votre choix la protège, et vous la saisirez à chaque démarrage de Field Kit.</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Phrase secrète :</translation>
+    </message>
+    <message>
+        <source>Passphrase again:</source>
+        <translation>Phrase secrète (encore) :</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Set passphrase</source>
+        <translation>Définir la phrase secrète</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases secrètes diffèrent.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; type it again.</source>
+        <translation>Les deux phrases secrètes diffèrent ; saisissez-la de nouveau.</translation>
+    </message>
+</context>
+<context>
     <name>ContactDetailPanel</name>
     <message>
         <source>Choose a contact in the list.</source>
@@ -781,6 +840,29 @@ Rien n&apos;a été modifié.</translation>
     <message>
         <source>Latitude goes from -90 to 90 and longitude from -180 to 180.</source>
         <translation>La latitude va de -90 à 90 et la longitude de -180 à 180.</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptDialog</name>
+    <message>
+        <source>Encrypting your data</source>
+        <translation>Chiffrement de vos données</translation>
+    </message>
+    <message>
+        <source>This version of Field Kit keeps your data encrypted. Your data from an earlier version is being encrypted now, once; this takes a moment.</source>
+        <translation>Cette version de Field Kit garde vos données chiffrées. Les données d&apos;une version précédente sont chiffrées maintenant, une seule fois ; cela prend un moment.</translation>
+    </message>
+    <message>
+        <source>Encrypting your data…</source>
+        <translation>Chiffrement de vos données…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
     </message>
 </context>
 <context>
@@ -1299,16 +1381,28 @@ Il faut une connexion Internet&#xa0;; le manuel lui-même fonctionne hors ligne.
         <translation>Saisissez votre nom tel qu&apos;il est enregistré dans ce profil pour continuer.</translation>
     </message>
     <message>
-        <source>A lock passphrase makes this lock stronger: set one in View ▸ Set lock passphrase…</source>
-        <translation>Une phrase de passe rend ce verrouillage plus sûr&#xa0;: définissez-en une dans Affichage ▸ Définir la phrase de passe de verrouillage…</translation>
-    </message>
-    <message>
         <source>That is not the lock passphrase. Try again.</source>
         <translation>Ce n&apos;est pas la phrase de passe de verrouillage. Réessayez.</translation>
     </message>
     <message>
         <source>Still reading the profile; try again in a moment.</source>
         <translation>Lecture du profil en cours&#xa0;; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>Field Kit is locked.</source>
+        <translation>Field Kit est verrouillé.</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase to go on.</source>
+        <translation>Saisissez votre phrase secrète pour continuer.</translation>
+    </message>
+    <message>
+        <source>A passphrase makes this lock stronger: set one in View ▸ Set passphrase…</source>
+        <translation>Une phrase secrète renforce ce verrouillage : définissez-en une dans Affichage ▸ Définir la phrase secrète…</translation>
+    </message>
+    <message>
+        <source>That is not this profile&apos;s passphrase. Try again.</source>
+        <translation>Ce n&apos;est pas la phrase secrète de ce profil. Réessayez.</translation>
     </message>
     <message>
         <source>That is not the name recorded in this profile. Try again.</source>
@@ -1928,6 +2022,14 @@ Il faut une connexion Internet&#xa0;; le manuel lui-même fonctionne hors ligne.
         <translation>Un formulaire contient des modifications non enregistrées. Enregistrez-les ou abandonnez-les, puis choisissez de nouveau la langue&#xa0;; sinon, elle s&apos;appliquera au prochain démarrage de Field Kit.</translation>
     </message>
     <message>
+        <source>Lock after</source>
+        <translation>Verrouiller après</translation>
+    </message>
+    <message>
+        <source>Lock Field Kit after this many minutes without input (0: never):</source>
+        <translation>Verrouiller Field Kit après ce nombre de minutes sans saisie (0 : jamais) :</translation>
+    </message>
+    <message>
         <source>No current operation: create one from Operations ▸ New operation</source>
         <translation>Aucune opération en cours&#xa0;: créez-en une via Opérations ▸ Nouvelle opération</translation>
     </message>
@@ -1987,8 +2089,12 @@ Il faut une connexion Internet&#xa0;; le manuel lui-même fonctionne hors ligne.
         <translation>&amp;Verrouiller maintenant</translation>
     </message>
     <message>
-        <source>Set lock &amp;passphrase…</source>
-        <translation>Définir la &amp;phrase de passe de verrouillage…</translation>
+        <source>Set &amp;passphrase…</source>
+        <translation>Définir la &amp;phrase secrète…</translation>
+    </message>
+    <message>
+        <source>Lock &amp;after…</source>
+        <translation>Verrouiller &amp;après…</translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -2147,12 +2253,12 @@ Il faut une connexion Internet&#xa0;; le manuel lui-même fonctionne hors ligne.
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <source>Set lock passphrase</source>
-        <translation>Définir la phrase de passe de verrouillage</translation>
+        <source>Set passphrase</source>
+        <translation>Définir la phrase secrète</translation>
     </message>
     <message>
-        <source>When Field Kit has been left idle it locks; this passphrase unlocks it. Only a fingerprint of it is kept. At least {0} characters.</source>
-        <translation>Quand Field Kit reste inactif, il se verrouille et cette phrase de passe le déverrouille. Seule une empreinte en est conservée. Au moins {0} caractères.</translation>
+        <source>This passphrase unlocks Field Kit after it has locked itself, and opens your encrypted data when the system keyring cannot. Only a key derived from it is kept; forgotten, it cannot be recovered, but your recovery key still opens the data.</source>
+        <translation>Cette phrase secrète déverrouille Field Kit quand il s&apos;est verrouillé, et ouvre vos données chiffrées quand le trousseau du système ne le peut pas. Seule une clé qui en est dérivée est gardée : oubliée, elle ne peut pas être retrouvée, mais votre clé de récupération ouvre toujours les données.</translation>
     </message>
     <message>
         <source>Current passphrase:</source>
@@ -2167,12 +2273,12 @@ Il faut une connexion Internet&#xa0;; le manuel lui-même fonctionne hors ligne.
         <translation>Nouvelle phrase de passe (à nouveau)&#xa0;:</translation>
     </message>
     <message>
-        <source>The current passphrase is not right.</source>
-        <translation>La phrase de passe actuelle n&apos;est pas la bonne.</translation>
+        <source>Still reading the profile; try again in a moment.</source>
+        <translation>Lecture du profil en cours ; réessayez dans un instant.</translation>
     </message>
     <message>
-        <source>The new passphrase needs at least {0} characters.</source>
-        <translation>La nouvelle phrase de passe doit compter au moins {0} caractères.</translation>
+        <source>The current passphrase is not right.</source>
+        <translation>La phrase de passe actuelle n&apos;est pas la bonne.</translation>
     </message>
     <message>
         <source>The two new passphrases differ; type them again.</source>
@@ -2222,6 +2328,77 @@ Il faut une connexion Internet&#xa0;; le manuel lui-même fonctionne hors ligne.
     <message>
         <source>Check the number, or write it with the country code (+…).</source>
         <translation>Vérifiez le numéro, ou écrivez-le avec l&apos;indicatif du pays (+…).</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Your recovery key</source>
+        <translation>Votre clé de récupération</translation>
+    </message>
+    <message>
+        <source>This recovery key opens your data if the passphrase is forgotten or the system keyring is lost. Keep it on paper or a USB stick, away from the laptop.</source>
+        <translation>Cette clé de récupération ouvre vos données si la phrase secrète est oubliée ou si le trousseau du système est perdu. Gardez-la sur papier ou sur une clé USB, loin de l&apos;ordinateur.</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Enregistrer…</translation>
+    </message>
+    <message>
+        <source>Save writes a plain file (PDF or text) for a USB stick you keep away from the laptop, not on it.</source>
+        <translation>Enregistrer écrit un fichier non chiffré (PDF ou texte) destiné à une clé USB gardée loin de l&apos;ordinateur, pas sur celui-ci.</translation>
+    </message>
+    <message>
+        <source>I have kept the recovery key</source>
+        <translation>J&apos;ai conservé la clé de récupération</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>Sent to {0}.</source>
+        <translation>Envoyé à {0}.</translation>
+    </message>
+    <message>
+        <source>The printer could not be started; nothing was sent.</source>
+        <translation>L&apos;imprimante n&apos;a pas pu être lancée ; rien n&apos;a été envoyé.</translation>
+    </message>
+    <message>
+        <source>Save the recovery key (a plain file: keep it away from the laptop)</source>
+        <translation>Enregistrer la clé de récupération (fichier non chiffré : gardez-le loin de l&apos;ordinateur)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf);;Text file (*.txt)</source>
+        <translation>Document PDF (*.pdf);;Fichier texte (*.txt)</translation>
+    </message>
+    <message>
+        <source>Saved to {0}. Move it off this laptop.</source>
+        <translation>Enregistré dans {0}. Déplacez-le hors de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Continue without the recovery key?</source>
+        <translation>Continuer sans la clé de récupération ?</translation>
+    </message>
+    <message>
+        <source>Without the recovery key, a forgotten passphrase or a lost keyring means your data is lost for good.</source>
+        <translation>Sans la clé de récupération, une phrase secrète oubliée ou un trousseau perdu signifie que vos données sont perdues pour de bon.</translation>
+    </message>
+    <message>
+        <source>Continue without it</source>
+        <translation>Continuer sans elle</translation>
+    </message>
+    <message>
+        <source>Back to the key</source>
+        <translation>Revenir à la clé</translation>
     </message>
 </context>
 <context>
@@ -3088,8 +3265,8 @@ Il faut une connexion Internet&#xa0;; le manuel lui-même fonctionne hors ligne.
         <translation>dans le trousseau du système</translation>
     </message>
     <message>
-        <source>in a file only you can read in the profile folder (no system keyring was available)</source>
-        <translation>dans un fichier lisible par vous seul, dans le dossier du profil (aucun trousseau système n&apos;était disponible)</translation>
+        <source>in the encrypted database (no system keyring was available)</source>
+        <translation>dans la base de données chiffrée (aucun trousseau du système n&apos;était disponible)</translation>
     </message>
     <message>
         <source>Enrolled with {0} as {1}. The access token is kept {2}. To move this laptop to another HQ or officer, enroll again with a new code.</source>
@@ -3271,6 +3448,49 @@ Il faut une connexion Internet&#xa0;; le manuel lui-même fonctionne hors ligne.
     <message>
         <source>Choose the asset that was tasked.</source>
         <translation>Choisissez le moyen attribué.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Open your data</source>
+        <translation>Ouvrir vos données</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Phrase secrète :</translation>
+    </message>
+    <message>
+        <source>Recovery key:</source>
+        <translation>Clé de récupération :</translation>
+    </message>
+    <message>
+        <source>Use the recovery key instead</source>
+        <translation>Utiliser plutôt la clé de récupération</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <source>Your data on this laptop is encrypted, and this computer&apos;s keyring does not hold its key. No passphrase was set for it: only the recovery key can open it.</source>
+        <translation>Vos données sur cet ordinateur sont chiffrées, et le trousseau de cet ordinateur n&apos;en détient pas la clé. Aucune phrase secrète n&apos;a été définie : seule la clé de récupération peut les ouvrir.</translation>
+    </message>
+    <message>
+        <source>Type the recovery key you printed or saved when the data was encrypted.</source>
+        <translation>Saisissez la clé de récupération imprimée ou enregistrée lors du chiffrement des données.</translation>
+    </message>
+    <message>
+        <source>Your data on this laptop is encrypted. Type your passphrase to open it.</source>
+        <translation>Vos données sur cet ordinateur sont chiffrées. Saisissez votre phrase secrète pour les ouvrir.</translation>
+    </message>
+    <message>
+        <source>Use the passphrase instead</source>
+        <translation>Utiliser plutôt la phrase secrète</translation>
     </message>
 </context>
 <context>
