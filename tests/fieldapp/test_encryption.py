@@ -360,3 +360,14 @@ def test_the_recovery_key_opens_the_data_when_keys_json_is_damaged(tmp_path, mon
     assert keys.unlock_with_recovery(recovery.text, paths.database) == key
     with pytest.raises(WrongPassphraseError):
         keys.unlock_with_recovery(RecoveryKey.generate().text, paths.database)
+
+
+def test_every_connection_keeps_32_mib_of_decrypted_pages(tmp_path):
+    from sqlalchemy import text
+
+    db = Database.open(resolve_profile(tmp_path / "p"), key=DatabaseKey.generate())
+    try:
+        with db.session() as session:
+            assert session.execute(text("PRAGMA cache_size")).scalar() == -32 * 1024
+    finally:
+        db.close()
