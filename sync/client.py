@@ -166,8 +166,8 @@ def enroll(db: Database, url: str, code: str, *, device_name: str | None = None,
                       list(answer.get("operations", [])), str(answer.get("device_code") or ""))
 
 
-def _connect(db: Database, tokens: TokenStore | None, *, deadline: float | None = None
-             ) -> Transport:
+def _connect(db: Database, tokens: TokenStore | None, *, deadline: float | None = None,
+             officer_present: bool = False) -> Transport:
     with db.session() as session:
         url = local.get_state(session, HQ_URL)
     token = (tokens or token_store(db)).load()
@@ -175,13 +175,13 @@ def _connect(db: Database, tokens: TokenStore | None, *, deadline: float | None 
         raise SyncError(_("This computer is not enrolled with HQ yet. Enter the HQ address "
                           "and an enrollment code in the sync settings."),
                         code="not_enrolled", retry_later=False)
-    return Transport(url, token=token, deadline=deadline)
+    return Transport(url, token=token, deadline=deadline, officer_present=officer_present)
 
 
 def sync_once(db: Database, *, progress: Progress | None = None,
               tokens: TokenStore | None = None, push_batch: int = PUSH_BATCH,
-              pull_batch: int = PULL_BATCH, deadline_seconds: float = SYNC_DEADLINE
-              ) -> SyncResult:
+              pull_batch: int = PULL_BATCH, deadline_seconds: float = SYNC_DEADLINE,
+              officer_present: bool = False) -> SyncResult:
     """Push the outbox, pull what changed, fetch a new handbook edition; log the attempt.
 
     Each change gets its own outcome: applied, conflict, or held at HQ (kept here with
@@ -191,12 +191,16 @@ def sync_once(db: Database, *, progress: Progress | None = None,
     before stays done. The whole sync has a deadline (`deadline_seconds`).
 
     When HQ answers that it wrote this device off as lost (401 `device_lost`), the
-    profile's data is erased at once (see `erase_lost_profile`) and the SyncError raised
-    has the code `device_lost`: `db` cannot be used any more.
+    profile's data is erased (see `erase_lost_profile`) and the SyncError raised has the
+    code `device_lost`: `db` cannot be used any more. With `officer_present` (the officer
+    is signed in: the window is open and unlocked) HQ still takes the outbox's pushes, so
+    the officer's last work reaches HQ first, and the erasure comes at the pull; without
+    it, HQ refuses the first push and the erasure comes at once.
     """
     try:
         return _sync_once(db, progress=progress, tokens=tokens, push_batch=push_batch,
-                          pull_batch=pull_batch, deadline_seconds=deadline_seconds)
+                          pull_batch=pull_batch, deadline_seconds=deadline_seconds,
+                          officer_present=officer_present)
     except SyncError as exc:
         if exc.code != DEVICE_LOST:
             raise
@@ -209,7 +213,8 @@ def erase_lost_profile(db: Database, tokens: TokenStore | None = None) -> SyncEr
     The database is closed (and refuses new connections, so nothing recreates the file),
     then the database with its journal files, the backups folder and the device token are
     deleted; a marker file (ERASED_MARKER) says when and why. The outbox is not pushed:
-    HQ refuses the token, and a lost laptop's pending changes are not to be trusted.
+    HQ refuses the token (it takes a last push only while the officer is signed in: see
+    sync_once), and what is left unsent on a laptop in unknown hands is not to be trusted.
     """
     paths = db.paths
     db.close()
@@ -248,9 +253,11 @@ def erase_lost_profile(db: Database, tokens: TokenStore | None = None) -> SyncEr
 
 
 def _sync_once(db: Database, *, progress: Progress | None, tokens: TokenStore | None,
-               push_batch: int, pull_batch: int, deadline_seconds: float) -> SyncResult:
+               push_batch: int, pull_batch: int, deadline_seconds: float,
+               officer_present: bool) -> SyncResult:
     progress = progress or Progress()
-    link = _connect(db, tokens, deadline=time.monotonic() + deadline_seconds)
+    link = _connect(db, tokens, deadline=time.monotonic() + deadline_seconds,
+                    officer_present=officer_present)
     result = SyncResult()
     started = time.monotonic()
     try:

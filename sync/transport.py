@@ -70,9 +70,10 @@ class Transport:
 
     def __init__(self, base_url: str, *, token: str | None = None,
                  timeout: tuple[float, float] = (CONNECT_TIMEOUT, READ_TIMEOUT),
-                 deadline: float | None = None) -> None:
+                 deadline: float | None = None, officer_present: bool = False) -> None:
         self.base_url = base_url.rstrip("/") + "/"
         self.token = token
+        self.officer_present = officer_present  # X-Officer-Present: see sync_once
         self.timeout = timeout
         self.deadline = deadline
         self.http = requests.Session()
@@ -92,6 +93,8 @@ class Transport:
             headers["Content-Encoding"] = "gzip"
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"  # i18n: not shown
+        if self.officer_present:
+            headers["X-Officer-Present"] = "1"  # i18n: not shown
         return headers
 
     def post_json(self, path: str, body: Any) -> Any:

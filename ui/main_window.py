@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
         if ctx.has_database:
             self.database_ready()
         self.idle_lock = IdleLock(self)  # hides everything after the idle time
+        ctx.sync.locked = self.idle_lock.is_locked  # a sync while locked is not the officer's
 
     def _body(self) -> QWidget:
         side = QWidget()

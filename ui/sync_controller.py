@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -90,10 +91,10 @@ def _read_state(session: Any, progress: Progress) -> Any:
     return load_sync_state(session, progress)
 
 
-def _run_sync(db: Database, progress: Progress) -> Any:
+def _run_sync(db: Database, progress: Progress, *, officer_present: bool) -> Any:
     from sync.client import sync_once
 
-    return sync_once(db, progress=progress)
+    return sync_once(db, progress=progress, officer_present=officer_present)
 
 
 class SyncController(QObject):
@@ -121,6 +122,9 @@ class SyncController(QObject):
         self._status_timer.timeout.connect(self.refresh_status)
         self._running = False
         self.quit_app = QCoreApplication.quit  # after a profile erased on HQ's order
+        # Whether the window is locked (set by the main window): a sync while it is, is
+        # not the officer's, so a device written off as lost erases without a last push.
+        self.locked: Callable[[], bool] = lambda: False
         ctx.changed.connect(self._data_changed)
 
     # Starting and stopping --------------------------------------------------------------
@@ -165,8 +169,10 @@ class SyncController(QObject):
         self._set_view(SyncView(self.tr("Sync: in progress…"), "busy", self.view.state,
                                 self.view.problem))
         self.started.emit()
+        present = not self.locked()
         self.task = self.ctx.tasks.network(
-            _run_sync, changes=EVERYTHING, on_success=self._synced, on_failure=self._failed,
+            lambda db, progress: _run_sync(db, progress, officer_present=present),
+            changes=EVERYTHING, on_success=self._synced, on_failure=self._failed,
             on_cancelled=self._cancelled, on_progress=self.progressed.emit)
         return self.task
 

@@ -45,6 +45,7 @@ from sync.server.scope import officer_operations
 from sync.server.security import (
     Caller,
     authenticate,
+    final_push,
     hash_secret,
     new_token,
     normalise_code,
@@ -134,13 +135,16 @@ def install_error_handlers(app: FastAPI) -> None:
 def current_caller(
     request: Request, authorization: Annotated[str | None, Header()] = None,
     x_fieldkit_client: Annotated[str | None, Header()] = None,
+    x_officer_present: Annotated[str | None, Header()] = None,
 ) -> Caller:
     """The device and officer behind a request (401 otherwise); a FastAPI dependency.
 
-    What the device says it runs (`X-FieldKit-Client`) is recorded when it changed."""
+    What the device says it runs (`X-FieldKit-Client`) is recorded when it changed. A device
+    written off as lost may only push, and only with its officer signed in."""
     db: HqDatabase = request.app.state.db
     with db.read() as session:
-        caller = authenticate(session, authorization)
+        caller = authenticate(session, authorization, lost_may_push=final_push(
+            request.url.path, x_officer_present))
     client = parse_client_header(x_fieldkit_client)
     if client != caller.client:  # once per upgrade of the device
         with db.write() as session:

@@ -21,6 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync.server.errors import ApiError
+from sync.server.security import OFFICER_PRESENT_HEADER, final_push
 
 DEFAULT_MAX_BODY = 8 * 1024 * 1024  # as received, and again once inflated
 ENROLL_MAX_BODY = 16 * 1024  # a code, a device name and a device code
@@ -29,7 +30,8 @@ API_PREFIX = "/api/v1/"
 OPEN_ENDPOINTS: Mapping[str, int] = {"/api/v1/enroll": ENROLL_MAX_BODY}
 BODYLESS = ("GET", "HEAD", "OPTIONS")
 
-TokenCheck = Callable[[str | None], object]  # raises ApiError (401) for a bad token
+# check(authorization, lost_may_push) raises ApiError (401) for a bad token
+TokenCheck = Callable[[str | None, bool], object]
 
 
 async def _answer(send: Send, status: int, code: str, detail: str) -> None:
@@ -127,8 +129,10 @@ class BodyLimitMiddleware:
         if (self.check_token is not None and path.startswith(API_PREFIX)
                 and path not in self.open_endpoints):
             authorization = headers.get(b"authorization")
+            present = headers.get(OFFICER_PRESENT_HEADER.lower().encode(), b"")
             await run_in_threadpool(self.check_token,
-                                    authorization.decode("latin-1") if authorization else None)
+                                    authorization.decode("latin-1") if authorization else None,
+                                    final_push(path, present.decode("latin-1")))
         length = headers.get(b"content-length")
         if length is not None and length.isdigit() and int(length) > limit:
             raise _too_large(limit)

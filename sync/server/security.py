@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from sqlalchemy.orm import Session
 from sync.server.db import HqDatabase
 from sync.server.errors import ApiError
 from sync.server.models import Device
+
+log = logging.getLogger(__name__)
 
 # Crockford-style alphabet: no 0/O, 1/I/L confusion when a code is read over a phone.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -74,8 +77,21 @@ class Caller:
     client: ClientInfo = (None, None, None)
 
 
-def authenticate(session: Session, authorization: str | None) -> Caller:
-    """The caller named by an `Authorization: Bearer` header, or a 401 ApiError."""
+# Sent by a device whose officer is signed in (its window unlocked): a device written off as
+# lost may then push its outbox one last time before it erases itself (docs/sync-protocol.md).
+OFFICER_PRESENT_HEADER = "X-Officer-Present"  # i18n: not shown
+PUSH_PATH = "/api/v1/push"  # i18n: not shown
+
+
+def final_push(path: str, officer_present: str | None) -> bool:
+    """Whether a lost device may make this request: a push, its officer signed in."""
+    return path == PUSH_PATH and (officer_present or "").strip() == "1"
+
+
+def authenticate(session: Session, authorization: str | None, *,
+                 lost_may_push: bool = False) -> Caller:
+    """The caller named by an `Authorization: Bearer` header, or a 401 ApiError. A device
+    written off as lost is refused (`device_lost`) unless `lost_may_push` (see final_push)."""
     if not authorization or not authorization.lower().startswith("bearer "):
         raise ApiError(401, "token_missing",  # i18n: not shown
                        "This request needs a device token. Enroll first.")
@@ -85,12 +101,16 @@ def authenticate(session: Session, authorization: str | None) -> Caller:
     if device is None or not hmac.compare_digest(device.token_hash, digest):
         raise ApiError(401, "token_invalid",  # i18n: not shown
                        "This device token is not known to HQ. Enroll again.")
-    if device.lost_at is not None:
+    if device.lost_at is not None and lost_may_push:
+        log.warning(  # i18n: not shown
+            "device %s, written off as lost, pushes its outbox before it erases itself",
+            device.id)
+    elif device.lost_at is not None:
         raise ApiError(  # i18n: not shown
             401, "device_lost",
             "HQ has written this device off as lost: it must erase its local data.",
         )
-    if device.revoked_at is not None:
+    elif device.revoked_at is not None:
         raise ApiError(  # i18n: not shown
             401, "device_revoked",
             "HQ has revoked this device. Ask HQ for a new enrollment code.",
@@ -99,12 +119,13 @@ def authenticate(session: Session, authorization: str | None) -> Caller:
                   client=(device.client_protocol, device.client_schema, device.client_version))
 
 
-def token_checker(db: HqDatabase) -> Callable[[str | None], Caller]:
-    """`check(authorization)`: the caller, or a 401 ApiError; for checking the token of a
-    request before its body is read (sync.server.bodies), in a read transaction."""
+def token_checker(db: HqDatabase) -> Callable[[str | None, bool], Caller]:
+    """`check(authorization, lost_may_push)`: the caller, or a 401 ApiError; for checking
+    the token of a request before its body is read (sync.server.bodies), in a read
+    transaction."""
 
-    def check(authorization: str | None) -> Caller:
+    def check(authorization: str | None, lost_may_push: bool = False) -> Caller:
         with db.read() as session:
-            return authenticate(session, authorization)
+            return authenticate(session, authorization, lost_may_push=lost_may_push)
 
     return check

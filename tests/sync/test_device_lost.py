@@ -19,9 +19,12 @@ from sync.tokens import TokenStore
 from tests.sync.conftest import enrolled
 
 
-def _add_contact(db, op_id):
+def _add_contact(db, op_id, name="Person"):
     with db.transaction() as session:
-        session.add(Contact(operation_id=op_id, given_name="Person", role="Logistics"))
+        contact = Contact(operation_id=op_id, given_name=name, role="Logistics")
+        session.add(contact)
+        session.flush()
+        return contact.id
 
 
 def _with_backup_and_sidecars(db):
@@ -90,6 +93,41 @@ def test_a_device_merely_revoked_keeps_its_data(hq, make_profile, hq_database_ur
     assert not (a.paths.root / ERASED_MARKER).exists()
     with a.session() as session:
         assert session.scalar(select(func.count()).select_from(OutboxEntry)) == 1
+
+
+@pytest.mark.parametrize("present", [True, False])
+def test_a_lost_device_pushes_its_last_work_first_only_while_its_officer_is_signed_in(
+        hq, make_profile, present):
+    from tests.sync.scenario_helpers import hq_row
+
+    a = enrolled(hq, make_profile, "a")
+    sync_once(a)
+    [device] = admin.list_devices(hq.db)
+    admin.revoke_device(hq.db, device.id, lost=True)
+    last = _add_contact(a, hq.operation_id, name="Written after the loss")
+    with pytest.raises(SyncError) as erased:
+        sync_once(a, officer_present=present)
+    assert erased.value.code == "device_lost"
+    assert not a.paths.database.exists()  # erased either way
+    assert (hq_row(hq, "contact", last) is not None) is present
+
+
+def test_a_lost_device_may_push_but_never_pull_even_with_its_officer_present(
+        hq, make_profile):
+    a = enrolled(hq, make_profile, "a")
+    token = TokenStore(a).load()
+    [device] = admin.list_devices(hq.db)
+    admin.revoke_device(hq.db, device.id, lost=True)
+    headers = {"Authorization": f"Bearer {token}", "X-Officer-Present": "1"}
+    pulled = requests.get(f"{hq.url}/api/v1/pull", headers=headers, timeout=10)
+    assert pulled.status_code == 401 and pulled.json()["error"] == "device_lost"
+    pushed = requests.post(f"{hq.url}/api/v1/push", headers=headers, timeout=10,
+                           json={"changes": []})
+    assert pushed.status_code == 200, pushed.text
+    del headers["X-Officer-Present"]
+    refused = requests.post(f"{hq.url}/api/v1/push", headers=headers, timeout=10,
+                            json={"changes": []})
+    assert refused.status_code == 401 and refused.json()["error"] == "device_lost"
 
 
 def test_a_revoked_device_can_later_be_marked_lost(hq, make_profile):
