@@ -14,5 +14,6 @@ REVISIONS: tuple[str, ...] = (
     "0006_contact_full_name",
     "0007_handbook_words",
     "0008_lesson_language",
+    "0009_contact_list_indexes",
 )
 HEAD = REVISIONS[-1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from fieldapp.models.base import Base, Syncable
@@ -15,6 +15,15 @@ class Contact(Syncable, Base):
 
     __tablename__ = "contacts"
     __sync_entity__ = "contact"
+    # Covering indexes for the contact list (migration 0009): its count reads the scope
+    # columns only, its name order comes without reading or sorting the table. The
+    # migration makes both names COLLATE NOCASE, as the list sorts them; SQLite reports an
+    # index's columns without their collation, so they are named plainly here.
+    __table_args__ = (
+        Index("ix_contacts_scope", "operation_id", "deleted"),
+        Index("ix_contacts_name_order", "family_name", "given_name", "id", "deleted",
+              "operation_id"),
+    )
 
     full_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
     given_name: Mapped[str] = mapped_column(String(120), default="")
