@@ -44,6 +44,10 @@ def test_a_damaged_database_is_explained_with_its_location(qapp, damaged):
 
 
 def test_main_exits_with_status_1_when_the_database_cannot_be_opened(qapp, damaged):
+    """A damaged plain file (an earlier version's profile): refused before any key is
+    made. (A damaged file that is not plain looks like an encrypted one: Field Kit asks
+    for its passphrase or recovery key, and only a key that should open it tells.)"""
+    damaged.database.write_bytes(b"SQLite format 3\x00" + b"\xff" * 8000)
     seen: list[tuple[str, str]] = []
     timer = answer_message_box(seen)
     status = main(["--profile", str(damaged.root)])

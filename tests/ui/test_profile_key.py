@@ -214,6 +214,28 @@ def test_a_profile_with_no_passphrase_and_no_keyring_asks_only_the_recovery_key(
     started.wait_for_database()
 
 
+def test_a_profile_copied_from_another_laptop_asks_for_its_recovery_key(
+        qtbot, memory_keyring, tmp_path, start):
+    """The keyring holds a key for this folder that does not open the file (the folder
+    came from another laptop), and keys.json was left behind: the recovery key alone
+    opens it."""
+    paths = resolve_profile(tmp_path / "profile")
+    key, recovery = ProfileKeys(paths.root).create()
+    Database.open(paths, key=key).close()
+    ProfileKeys(paths.root).file.unlink()
+    other = ProfileKeys(tmp_path / "elsewhere")
+    other_key, _ = other.create()
+    memory_keyring.set_password("cmcoord-field-kit-database", str(paths.root),
+                                other_key.raw.hex())
+    started = start(paths)
+    unlock = started.dialog(UnlockDialog)
+    assert unlock.using_recovery
+    qtbot.keyClicks(unlock.recovery, recovery.text)
+    unlock.unlock_button.click()
+    started.wait_for_database()
+    assert started.ctx.db.key == key
+
+
 @pytest.fixture
 def plain_profile(profile, db) -> ProfilePaths:
     """A profile of an earlier version: a plain database holding two contacts."""
