@@ -57,3 +57,28 @@ def test_the_name_index_sorts_names_without_case(db):
         sql = session.execute(text(
             "SELECT sql FROM sqlite_master WHERE name = 'ix_contacts_name_order'")).scalar_one()
     assert "family_name COLLATE NOCASE, given_name COLLATE NOCASE" in sql, sql
+
+
+def test_a_frequent_match_scans_an_index_and_finds_the_same_contacts(db, monkeypatch):
+    """From MANY_MATCHES full-text matches the filter checks index entries against them
+    (`+c.rowid`) instead of looking each one up; the list it gives is the same."""
+    from sqlalchemy import text as sql_text
+
+    from fieldapp.models import Contact
+    from fieldapp.services import contacts
+
+    with db.transaction() as session:
+        for n in range(12):
+            session.add(Contact(given_name=f"Rana{n}", family_name="Rahman" if n % 2 else "Ruiz"))
+    with db.session() as session:
+        rare = contacts.contact_ids(session, operation_id=None, text="ra")
+        assert contacts._rowid_in(session, "given_name : ra*") == "c.rowid"
+        monkeypatch.setattr(contacts, "MANY_MATCHES", 5)
+        assert contacts._rowid_in(session, "given_name : ra*") == "+c.rowid"
+        frequent = contacts.contact_ids(session, operation_id=None, text="ra")
+        assert frequent == rare and len(rare) == 12
+        assert contacts.contact_count(session, operation_id=None, text="ra") == 12
+        plan = " ".join(row[3] for row in session.execute(sql_text(
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM contacts c WHERE c.deleted = 0 AND "
+            "+c.rowid IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH 'ra*')")))
+        assert "USING INTEGER PRIMARY KEY" not in plan  # no look-up per match
