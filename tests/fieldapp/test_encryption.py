@@ -29,9 +29,9 @@ from fieldapp.keys import (
     RecoveryKey,
     WrongPassphraseError,
 )
+from fieldapp.models import Contact
 from fieldapp.paths import resolve_profile
 from fieldapp.progress import Progress
-from fieldapp.models import Contact
 from fieldapp.services.contacts import ContactInput, create_contact
 from fieldapp.services.operations import OperationInput, create_operation
 
@@ -126,7 +126,8 @@ def test_keys_without_a_keyring_need_a_passphrase_and_open_with_it_or_the_recove
     with pytest.raises(NoKeyringError):
         keys.create()
     key, recovery = keys.create("correct horse battery")
-    assert keys.has_passphrase() and not keys.in_keyring()
+    assert keys.has_passphrase()
+    assert not keys.in_keyring()
     assert keys.keyring_key() is None
     assert keys.unlock("correct horse battery") == key
     with pytest.raises(WrongPassphraseError, match="does not open"):
@@ -139,8 +140,10 @@ def test_keys_without_a_keyring_need_a_passphrase_and_open_with_it_or_the_recove
     with pytest.raises(WrongPassphraseError, match="32 letters"):
         keys.unlock_with_recovery("ABCD-EFGH")
     stored = keys.file.read_text("utf-8")
-    assert key.raw.hex() not in stored and recovery.text not in stored
-    assert "<hidden>" in repr(key) and key.raw.hex() not in repr(key)
+    assert key.raw.hex() not in stored
+    assert recovery.text not in stored
+    assert "<hidden>" in repr(key)
+    assert key.raw.hex() not in repr(key)
 
 
 def test_a_composed_and_a_decomposed_passphrase_are_the_same(tmp_path, monkeypatch):
@@ -155,7 +158,8 @@ def test_the_keyring_keeps_the_key_and_a_passphrase_can_be_added_later(tmp_path,
     keys = ProfileKeys(tmp_path)
     assert keys.keyring_works()
     key, _recovery = keys.create()
-    assert keys.in_keyring() and not keys.has_passphrase()
+    assert keys.in_keyring()
+    assert not keys.has_passphrase()
     assert ProfileKeys(tmp_path).keyring_key() == key
     assert key.raw.hex() not in keys.file.read_text("utf-8")
     keys.set_passphrase(key, "a new long passphrase")
@@ -163,7 +167,8 @@ def test_the_keyring_keeps_the_key_and_a_passphrase_can_be_added_later(tmp_path,
     keys.set_passphrase(key, "another long passphrase")
     assert not keys.check_passphrase("a new long passphrase")
     keys.forget()
-    assert keys.keyring_key() is None and not keys.file.exists()
+    assert keys.keyring_key() is None
+    assert not keys.file.exists()
     assert memory_keyring.secrets == {}
 
 
@@ -215,8 +220,10 @@ def test_a_plain_profile_is_encrypted_once_with_its_backups_and_nothing_lost(pro
     key = DatabaseKey.generate()
     reports: list[int] = []
     done = encrypt_profile(profile, key, Progress(lambda n, total, _m: reports.append(n)))
-    assert done.backups == 1 and done.rows >= len(SECRET_NAMES)
-    assert reports[-1] == 100 and reports == sorted(reports)
+    assert done.backups == 1
+    assert done.rows >= len(SECRET_NAMES)
+    assert reports[-1] == 100
+    assert reports == sorted(reports)
     assert _leaks(profile.root) == []
     assert sorted(p.name for p in profile.root.iterdir() if "sqlite" in p.name) == [
         "fieldkit.sqlite"]
@@ -292,16 +299,19 @@ def test_a_crash_between_the_two_renames_gives_the_plain_file_back(profile):
     leftover = profile.database.with_name("fieldkit.sqlite.encrypting")
     leftover.write_bytes(b"half a copy")
     recover_interrupted(profile)
-    assert is_plain(profile.database) and not plain.exists() and not leftover.exists()
+    assert is_plain(profile.database)
+    assert not plain.exists()
+    assert not leftover.exists()
 
 
 def test_a_crash_after_the_swap_finishes_destroying_the_plain_file(tmp_path):
     paths, key = resolve_profile(tmp_path / "p"), DatabaseKey.generate()
     Database.open(paths, key=key).close()
     plain = paths.database.with_name("fieldkit.sqlite.plain")
-    plain.write_bytes(PLAIN_HEADER + "Zaynab Al-Haddad".encode())
+    plain.write_bytes(PLAIN_HEADER + b"Zaynab Al-Haddad")
     recover_interrupted(paths)
-    assert not plain.exists() and not is_plain(paths.database)
+    assert not plain.exists()
+    assert not is_plain(paths.database)
     Database.open(paths, key=key).close()
 
 
