@@ -120,14 +120,16 @@ def test_a_lost_device_may_push_but_never_pull_even_with_its_officer_present(
     admin.revoke_device(hq.db, device.id, lost=True)
     headers = {"Authorization": f"Bearer {token}", "X-Officer-Present": "1"}
     pulled = requests.get(f"{hq.url}/api/v1/pull", headers=headers, timeout=10)
-    assert pulled.status_code == 401 and pulled.json()["error"] == "device_lost"
+    assert pulled.status_code == 401
+    assert pulled.json()["error"] == "device_lost"
     pushed = requests.post(f"{hq.url}/api/v1/push", headers=headers, timeout=10,
                            json={"changes": []})
     assert pushed.status_code == 200, pushed.text
     del headers["X-Officer-Present"]
     refused = requests.post(f"{hq.url}/api/v1/push", headers=headers, timeout=10,
                             json={"changes": []})
-    assert refused.status_code == 401 and refused.json()["error"] == "device_lost"
+    assert refused.status_code == 401
+    assert refused.json()["error"] == "device_lost"
 
 
 def test_a_revoked_device_can_later_be_marked_lost(hq, make_profile):

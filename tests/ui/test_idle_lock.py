@@ -347,7 +347,8 @@ def test_the_idle_time_is_set_from_the_view_menu(qtbot, window, ctx):
 
     window.menu.actions["lock_after"].trigger()
     dialog = window.findChild(QInputDialog, "idleTimeDialog")
-    assert dialog.isVisible() and dialog.intValue() == 15
+    assert dialog.isVisible()
+    assert dialog.intValue() == 15
     dialog.setIntValue(5)
     dialog.accept()
     assert idle_minutes(ctx.settings) == 5
