@@ -3,6 +3,11 @@
 Each run is a new process, timed from spawn until it prints that its window is shown
 (the app does so, then quits, when CMCOORD_EXIT_WHEN_SHOWN=1). The profile holds 100k
 contacts. Targets: window_shown_ms <= 1500 and ratio <= 2.0 (medians of 5 runs).
+
+Also, as the profile is encrypted: window_ready_ms, until the database is open (its key
+from the keyring) and the operations listed (CMCOORD_EXIT_WHEN_READY=1), on the encrypted
+copy of the profile; and db_open_ms, `Database.open` alone in this process, encrypted and
+plain (the application opens only encrypted profiles, so this is the cost of encryption).
 """
 
 from __future__ import annotations
@@ -16,9 +21,10 @@ import sys
 import time
 from pathlib import Path
 
-from bench.common import BIG_PROFILE, ensure_big_profile
+from bench.common import BIG_PROFILE, ensure_big_profile, ensure_encrypted_profile, open_profile
 
 SHOWN = "WINDOW_SHOWN"
+READY = "WINDOW_READY"
 BARE_QT = f"""
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
@@ -32,13 +38,22 @@ app.exec()
 """
 
 
-def _time_process(args: list[str], env: dict[str, str]) -> float:
+def _time_process(args: list[str], env: dict[str, str], marker: str = SHOWN) -> float:
     start = time.perf_counter()
     proc = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
     elapsed = (time.perf_counter() - start) * 1000
-    if SHOWN not in proc.stdout:
-        raise RuntimeError(f"no window shown: {proc.stdout[-500:]} {proc.stderr[-2000:]}")
+    if marker not in proc.stdout:
+        raise RuntimeError(f"no {marker}: {proc.stdout[-500:]} {proc.stderr[-2000:]}")
     return elapsed
+
+
+def _db_open_ms(profile: Path, *, encrypted: bool, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        open_profile(profile, encrypted=encrypted).close()
+        times.append((time.perf_counter() - start) * 1000)
+    return round(statistics.median(times), 1)
 
 
 def run(profile: Path, *, runs: int = 5) -> dict[str, float | int]:
@@ -54,11 +69,20 @@ def run(profile: Path, *, runs: int = 5) -> dict[str, float | int]:
         app_ms.append(_time_process(app_cmd, env))
         bare_ms.append(_time_process(bare_cmd, env))
     shown, bare = statistics.median(app_ms), statistics.median(bare_ms)
+    encrypted = ensure_encrypted_profile(profile)  # its key in a file keyring, for the child
+    ready_env = dict(os.environ, QT_QPA_PLATFORM=env["QT_QPA_PLATFORM"],
+                     CMCOORD_EXIT_WHEN_READY="1")  # (with the file keyring just set)
+    ready_cmd = [sys.executable, "-m", "ui", "--profile", str(encrypted)]
+    _time_process(ready_cmd, ready_env, READY)
+    ready = statistics.median(_time_process(ready_cmd, ready_env, READY) for _ in range(runs))
     return {
         "runs": runs,
         "window_shown_ms": round(shown, 1),
         "bare_qt_ms": round(bare, 1),
         "ratio": round(shown / bare, 2),
+        "window_ready_ms_encrypted": round(ready, 1),
+        "db_open_ms_encrypted": _db_open_ms(profile, encrypted=True, runs=runs),
+        "db_open_ms_plain": _db_open_ms(profile, encrypted=False, runs=runs),
         "target_window_shown_ms": 1500,
         "target_ratio": 2.0,
     }

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.keys import ProfileKeys, passphrase_problem
-from fieldapp.services.settings import get_officer
 from ui.widgets.field_errors import ERROR_STYLE
 
 if TYPE_CHECKING:
@@ -299,6 +298,9 @@ class IdleLock(QObject):
         if not ctx.has_database:  # locked before the database opened: nothing to show
             self._got_what_unlocks((secret.kind(legacy), ""))
             return
+        # (imported here: the storage layer is not imported before the window is shown)
+        from fieldapp.services.settings import get_officer
+
         ctx.tasks.query(lambda session, _p: (secret.kind(legacy), get_officer(session).name),
                         on_success=self._got_what_unlocks, parent=self)
 
