@@ -56,6 +56,18 @@ def _names_in(db: Database) -> set[str]:
         return set(session.scalars(select(Contact.full_name)))
 
 
+def _names_in_backup(backup: Path, folder: Path, key: DatabaseKey) -> set[str]:
+    """The contact names of a backup, restored as the database of a new profile."""
+    copy = resolve_profile(folder)
+    copy.root.mkdir()
+    shutil.copy(backup, copy.database)
+    restored = Database.open(copy, key=key)
+    try:
+        return _names_in(restored)
+    finally:
+        restored.close()
+
+
 def _every_byte(root: Path) -> bytes:
     return b"".join(path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file())
 
@@ -89,14 +101,7 @@ def test_an_encrypted_profile_its_wal_and_backups_hold_no_plain_text(tmp_path):
         assert _names_in(again) == set(SECRET_NAMES)
     finally:
         again.close()
-    copy = resolve_profile(tmp_path / "copy")
-    copy.root.mkdir()
-    shutil.copy(backup, copy.database)
-    restored = Database.open(copy, key=key)
-    try:
-        assert _names_in(restored) == set(SECRET_NAMES)
-    finally:
-        restored.close()
+    assert _names_in_backup(backup, tmp_path / "copy", key) == set(SECRET_NAMES)
 
 
 def test_another_key_or_no_key_is_refused_and_the_file_left_untouched(tmp_path):
@@ -233,14 +238,7 @@ def test_a_plain_profile_is_encrypted_once_with_its_backups_and_nothing_lost(pro
     finally:
         opened.close()
     [backup] = profile.backups.glob("fieldkit-*.sqlite")
-    copy = resolve_profile(profile.root.parent / "restored")
-    copy.root.mkdir()
-    shutil.copy(backup, copy.database)
-    restored = Database.open(copy, key=key)
-    try:
-        assert _names_in(restored) == set(SECRET_NAMES)
-    finally:
-        restored.close()
+    assert _names_in_backup(backup, profile.root.parent / "restored", key) == set(SECRET_NAMES)
 
 
 def test_cancelling_the_encryption_leaves_the_plain_profile_as_it_was(profile):
