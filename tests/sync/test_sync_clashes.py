@@ -16,6 +16,10 @@ from sync.server.models import Device, RowState
 from sync.tokens import TokenStore
 from tests.sync.conftest import enrolled
 
+# Devices write ids as UUIDs, and HQ holds a change with any other id (row ids at the door).
+OP_A = "00000000-0000-4000-8000-00000000000a"
+OP_B = "00000000-0000-4000-8000-00000000000b"
+
 
 def _code_of(db):
     with db.session() as session:
@@ -84,12 +88,12 @@ def test_new_references_use_hqs_code_and_old_ones_are_kept(hq, make_profile):
     b = make_profile("b")
     _set_code(b, "11")
     with b.transaction() as session:  # an offline operation and a draft before enrolling
-        session.add(Operation(id="op-b", name="Offline", code="OFF", country="HTI"))
-    before = _draft(b, "op-b")
+        session.add(Operation(id=OP_B, name="Offline", code="OFF", country="HTI"))
+    before = _draft(b, OP_B)
     secret, _ = admin.make_enrollment_code(hq.db, officer="Ana")
     enrollment = enroll(b, hq.url, secret, tokens=TokenStore(b))
     assert enrollment.device_code != "11"
-    after = _draft(b, "op-b")
+    after = _draft(b, OP_B)
     references = _references(b)
     assert references[before] == "OFF-11-0001"
     assert references[after] == f"OFF-{enrollment.device_code}-0002"
@@ -150,15 +154,15 @@ def test_a_pulled_reference_held_by_a_local_row_keeps_both_rows(hq, make_profile
 def test_edit_resolution_of_a_clash_and_clashing_operation_codes(hq, make_profile):
     a, b, x, y = _clashing_pair(hq, make_profile)
     with a.transaction() as session:
-        session.add(Operation(id="op-a", name="Flood A", code="FLD", country="HTI"))
+        session.add(Operation(id=OP_A, name="Flood A", code="FLD", country="HTI"))
     with b.transaction() as session:
-        session.add(Operation(id="op-b", name="Flood B", code="FLD", country="HTI"))
+        session.add(Operation(id=OP_B, name="Flood B", code="FLD", country="HTI"))
     sync_once(a)
     assert sync_once(b).conflicts == 2
     with b.session() as session:
         codes = dict(session.execute(select(Operation.id, Operation.code)).all())
         clashes = {c.field: c for c in open_conflicts(session)}
-    assert (codes["op-b"], codes["op-a"]) == ("FLD", "FLD2")
+    assert (codes[OP_B], codes[OP_A]) == ("FLD", "FLD2")
     with b.transaction() as session:
         resolve_conflict(session, clashes["reference"].id, choice="edit", value="MRV-11-0001-A")
         resolve_conflict(session, clashes["code"].id, choice="edit", value="FLDA")
@@ -167,6 +171,6 @@ def test_edit_resolution_of_a_clash_and_clashing_operation_codes(hq, make_profil
     for db in (a, b):
         assert _references(db) == {x: "MRV-11-0001-A", y: "MRV-11-0001"}
         with db.session() as session:
-            assert session.get(Operation, "op-a").code == "FLDA"
+            assert session.get(Operation, OP_A).code == "FLDA"
             assert session.scalar(select(Conflict.id).where(Conflict.resolved_at.is_(None))) \
                 is None
