@@ -21,7 +21,8 @@ def test_every_everyday_action_shows_its_shortcut(window):
     missing = [action.text().replace("&", "") for _menu, action
                in window.menu.grouped_actions() if action.shortcut().isEmpty()]
     assert missing == ["Edit current operation…", "Archive current operation",  # rare, or
-                       "Set lock passphrase…", "About CMCoord Field Kit"]  # one step away
+                       "Set passphrase…", "Lock after…",
+                       "About CMCoord Field Kit"]  # one step away
     keys = {name: action.shortcut().toString() for name, action in window.menu.actions.items()}
     assert keys["search"] == "Ctrl+K"
     assert keys["new_item"] == "Ctrl+N"

@@ -74,7 +74,7 @@ def test_enroll_and_sync_from_the_screen_update_the_status_bar(qtbot, hq, ctx, w
     assert not screen.sync_button.isEnabled()
     _enroll_through_screen(qtbot, hq, screen)
     assert "Ana" in screen.enrolled_label.text()
-    assert "file only you can read" in screen.enrolled_label.text()  # no keyring here
+    assert "in the encrypted database" in screen.enrolled_label.text()  # no keyring here
 
     outcome, message = _sync_now(qtbot, screen)
     assert outcome == "ok", message
