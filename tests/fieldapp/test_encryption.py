@@ -379,3 +379,42 @@ def test_every_connection_keeps_32_mib_of_decrypted_pages(tmp_path):
             assert session.execute(text("PRAGMA cache_size")).scalar() == -32 * 1024
     finally:
         db.close()
+
+
+# Written by this version (2026-12): every later version must read it the same way, or an
+# officer's profile would no longer open after an upgrade.
+KNOWN_RECOVERY = "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567"
+KNOWN_KEY = "0de0a8249c218b1fe2d404ec0771bea6cafda501f9eee3e0377e71888249534e"
+KNOWN_KEYS_JSON = {
+    "format": "cmcoord-field-kit keys", "version": 1, "keyring": False,
+    "wrapped": {
+        "recovery": {"check": "49f8414042609aee1089ed9996de58c5"},
+        "passphrase": {
+            "kdf": "argon2id", "time_cost": 3, "memory_cost": 65536, "parallelism": 4,
+            "salt": "XtCTATOTL2gG1z32yqwXow==", "nonce": "nKXAacOq28+H17Wo",
+            "sealed": "PLyeYy4/51eGufVK+0alejlCLD+eHNmCbJ/cwWkioOc0dot7fJDvUFboa8W6Be6n"},
+    },
+}
+
+
+def test_a_key_file_and_recovery_key_of_this_version_open_the_same_key_in_later_ones(
+        tmp_path, monkeypatch):
+    monkeypatch.setenv("CMCOORD_NO_KEYRING", "1")
+    keys = ProfileKeys(tmp_path)
+    keys.file.write_text(json.dumps(KNOWN_KEYS_JSON), "utf-8")
+    assert keys.unlock("field kit 2026 vector").raw.hex() == KNOWN_KEY
+    assert keys.unlock_with_recovery(KNOWN_RECOVERY).raw.hex() == KNOWN_KEY
+    assert keys.has_passphrase()
+    assert not keys.in_keyring()
+    assert RecoveryKey.parse(KNOWN_RECOVERY).text == KNOWN_RECOVERY
+    assert DatabaseKey(bytes.fromhex(KNOWN_KEY)).pragma == f"\"x'{KNOWN_KEY}'\""
+    keys.set_passphrase(DatabaseKey(bytes.fromhex(KNOWN_KEY)), "another passphrase")
+    written = json.loads(keys.file.read_text("utf-8"))
+    assert written["format"] == "cmcoord-field-kit keys"
+    assert written["version"] == 1
+    assert written["keyring"] is False
+    assert written["wrapped"]["recovery"] == KNOWN_KEYS_JSON["wrapped"]["recovery"]
+    assert {name: written["wrapped"]["passphrase"][name] for name in
+            ("kdf", "time_cost", "memory_cost", "parallelism")} == {
+        "kdf": "argon2id", "time_cost": 3, "memory_cost": 65536, "parallelism": 4}
+    assert keys.unlock("another passphrase").raw.hex() == KNOWN_KEY
