@@ -418,3 +418,27 @@ def test_a_key_file_and_recovery_key_of_this_version_open_the_same_key_in_later_
             ("kdf", "time_cost", "memory_cost", "parallelism")} == {
         "kdf": "argon2id", "time_cost": 3, "memory_cost": 65536, "parallelism": 4}
     assert keys.unlock("another passphrase").raw.hex() == KNOWN_KEY
+
+
+def test_a_larger_profile_reports_progress_while_it_is_copied_and_loses_nothing(profile):
+    db = Database.open(profile)
+    _add_contacts(db, SECRET_NAMES, copies=300)
+    db.close()
+    key, reports = DatabaseKey.generate(), []
+    done = encrypt_profile(profile, key, Progress(lambda n, _t, _m: reports.append(n)))
+    assert any(0 < n < 80 for n in reports)  # SQLite's progress handler reported, and
+    assert done.rows >= 1200  # did not stop the copy
+    opened = Database.open(profile, key=key)
+    try:
+        assert len(_names_in(opened)) == 1200
+    finally:
+        opened.close()
+
+
+def test_a_crash_leaves_no_half_copy_of_a_backup(profile):
+    profile.backups.mkdir()
+    leftover = profile.backups / "fieldkit-20261201T000000Z-old.sqlite.encrypting"
+    leftover.write_bytes(b"half a copy")
+    recover_interrupted(profile)
+    assert not leftover.exists()
+    assert is_plain(profile.database)
