@@ -171,7 +171,10 @@ def test_the_keyring_keeps_the_key_and_a_passphrase_can_be_added_later(tmp_path,
     assert keys.unlock("a new long passphrase") == key
     keys.set_passphrase(key, "another long passphrase")
     assert not keys.check_passphrase("a new long passphrase")
+    assert keys.check_passphrase("another long passphrase")
+    assert keys.in_keyring()  # a passphrase added to a keyring profile keeps the keyring
     keys.forget()
+    keys.forget()  # twice: nothing left to forget is no error
     assert keys.keyring_key() is None
     assert not keys.file.exists()
     assert memory_keyring.secrets == {}
@@ -319,6 +322,11 @@ def test_passphrase_rules():
     assert passphrase_problem("short") is not None
     assert passphrase_problem("aaaaaaaaaaaa") is not None
     assert passphrase_problem("tea with two sugars") is None
+    assert passphrase_problem("abcdefghi") is not None  # 9 characters
+    assert passphrase_problem("abcdefghij") is None  # 10
+    assert passphrase_problem(" abcdefghi ") is not None  # spaces around do not count
+    assert passphrase_problem("abcabcabca") is not None  # 3 different characters
+    assert passphrase_problem("abcdabcdab") is None  # 4
 
 
 def test_the_recovery_key_alone_opens_the_data_when_keys_json_is_lost(tmp_path, monkeypatch):
