@@ -467,7 +467,7 @@ No se ha modificado nada.</translation>
     </message>
     <message>
         <source>Passphrase again:</source>
-        <translation>Frase de contraseña (otra vez):</translation>
+        <translation>Confirme la frase de contraseña:</translation>
     </message>
     <message>
         <source>Quit</source>

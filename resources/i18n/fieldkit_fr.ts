@@ -467,7 +467,7 @@ Rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>Passphrase again:</source>
-        <translation>Phrase secrète (encore) :</translation>
+        <translation>Confirmez la phrase secrète :</translation>
     </message>
     <message>
         <source>Quit</source>
