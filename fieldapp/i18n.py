@@ -25,10 +25,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime, tzinfo
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from babel import Locale
-from babel import dates as babel_dates
-from babel import numbers as babel_numbers
+if TYPE_CHECKING:  # Babel is imported when first used: not before the window is shown
+    from babel import Locale
 
 BASE_LANG = "en"
 LANGS = ("en", "fr", "es")
@@ -136,11 +136,15 @@ _LOCALES = {"en": "en_GB", "fr": "fr", "es": "es"}  # UN English: "6 Dec 2026", 
 
 def locale() -> Locale:
     """The Babel locale of the current language (dates, numbers)."""
+    from babel import Locale
+
     return Locale.parse(_LOCALES.get(language(), "en_GB"))
 
 
 def format_date(value: date, *, form: str = "medium") -> str:
     """A date as the current language writes it ("6 Dec 2026", "6 déc. 2026")."""
+    from babel import dates as babel_dates
+
     return babel_dates.format_date(value, format=form, locale=locale())
 
 
@@ -150,6 +154,8 @@ SHORT_MOMENT = "d MMM y, HH:mm"  # i18n: not shown (a CLDR pattern: "6 déc. 202
 def format_datetime(value: datetime, *, zone: tzinfo | None = None, form: str = "medium") -> str:
     """A date and time as the current language writes them, in `zone` when given; `form`
     is a CLDR length ("short", "medium") or pattern (`SHORT_MOMENT`)."""
+    from babel import dates as babel_dates
+
     if zone is not None and value.tzinfo is not None:
         value = value.astimezone(zone)
     return babel_dates.format_datetime(value, format=form, locale=locale())
@@ -157,6 +163,8 @@ def format_datetime(value: datetime, *, zone: tzinfo | None = None, form: str = 
 
 def format_number(value: float, *, digits: int | None = None) -> str:
     """A number as the current language writes it ("1,234.5", "1 234,5")."""
+    from babel import numbers as babel_numbers
+
     if digits is not None:
         return babel_numbers.format_decimal(round(value, digits), locale=locale(),
                                             decimal_quantization=False)

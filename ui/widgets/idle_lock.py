@@ -18,8 +18,6 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -76,6 +74,9 @@ def legacy_hash(settings: QSettings) -> str:
 
 
 def _check_legacy(stored: str, passphrase: str) -> bool:
+    from argon2 import PasswordHasher  # (imported when used: not before the window shows)
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
         return bool(stored) and PasswordHasher().verify(stored, passphrase)
     except (VerificationError, InvalidHashError):
@@ -111,6 +112,8 @@ class LockSecret:
         if kind != NAME and not self.check(kind, current, legacy):
             return None
         if self.key is None:
+            from argon2 import PasswordHasher
+
             return PasswordHasher().hash(new)
         self.keys.set_passphrase(self.key, new)
         return ""
