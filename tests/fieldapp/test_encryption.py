@@ -68,6 +68,26 @@ def _names_in_backup(backup: Path, folder: Path, key: DatabaseKey) -> set[str]:
         restored.close()
 
 
+def _opens_as_plain_sqlite(file: Path, folder: Path) -> bool:
+    """Whether Python's own SQLite reads a copy of `file` (with its WAL, as a thief would
+    copy them) as a database."""
+    import sqlite3 as plain_sqlite
+
+    folder.mkdir()
+    for suffix in ("", "-wal"):
+        part = file.with_name(file.name + suffix)
+        if part.exists():
+            shutil.copy(part, folder / f"copy.sqlite{suffix}")
+    conn = plain_sqlite.connect(folder / "copy.sqlite")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except plain_sqlite.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
 def _every_byte(root: Path) -> bytes:
     return b"".join(path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file())
 
@@ -94,6 +114,8 @@ def test_an_encrypted_profile_its_wal_and_backups_hold_no_plain_text(tmp_path):
         backup = backup_database(paths, label="test", key=key)
         assert not is_plain(backup)
         assert _leaks(paths.root) == []
+        assert not _opens_as_plain_sqlite(paths.database, tmp_path / "as-found")
+        assert not _opens_as_plain_sqlite(backup, tmp_path / "backup-as-found")
     finally:
         db.close()
     again = Database.open(paths, key=key)
