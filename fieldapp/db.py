@@ -42,9 +42,10 @@ from fieldapp.outbox import FieldSession
 from fieldapp.paths import KEEP_BACKUPS, ProfilePaths
 
 BUSY_TIMEOUT_MS = 5000
-# Pages kept decrypted per connection, in KiB (SQLite's default is 2 MiB). An encrypted page
-# read again from the OS's cache is decrypted and its HMAC checked again; with 32 MiB,
-# bench.search's p95 on the 100,000-contact profile went from 34-48 ms to 20 ms (plain: 10).
+# Pages kept decrypted per connection, in KiB (SQLCipher's build defaults to 8 MB). An
+# encrypted page read again from the OS's cache is decrypted and its HMAC checked again;
+# with 32 MiB, bench.search's p95 on the 100,000-contact profile went from 34-48 ms to
+# 20 ms (plain: 10).
 CACHE_KIB = 32 * 1024
 # PRAGMA application_id of every profile database: "CMFK" in ASCII, so `file` and other
 # programs can tell our files from theirs, and we can tell theirs from ours.
