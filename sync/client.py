@@ -100,6 +100,7 @@ class SyncResult:
     bytes_down: int = 0
     requests: int = 0
     seconds: float = 0.0
+    request_seconds: float = 0.0  # of `seconds`, spent inside HTTP requests
     handbook_edition: str | None = None
     result: str = "ok"  # ok | error | cancelled
     message: str = ""
@@ -296,6 +297,7 @@ def _sync_once(db: Database, *, progress: Progress | None, tokens: TokenStore | 
         result.bytes_up = link.traffic.bytes_up
         result.bytes_down = link.traffic.bytes_down
         result.requests = link.traffic.requests
+        result.request_seconds = round(link.traffic.seconds, 3)
         _record(db, result)
         link.close()
     return result
@@ -313,7 +315,8 @@ def _record(db: Database, result: SyncResult) -> None:
              "pushed": result.pushed, "pulled": result.pulled, "conflicts": result.conflicts,
              "held": result.held, "held_rows": result.held_rows,
              "bytes_up": result.bytes_up, "bytes_down": result.bytes_down,
-             "requests": result.requests, "seconds": result.seconds}
+             "requests": result.requests, "seconds": result.seconds,
+             "request_seconds": result.request_seconds}
     if result.detail:
         entry["detail"] = result.detail  # technical detail, for "save report" only
     with db.transaction() as session:
@@ -507,7 +510,7 @@ def sync_status(session: Session) -> SyncStatus:
 
 def sync_log(session: Session, *, limit: int = 50) -> list[dict[str, Any]]:
     """Past syncs, newest first: at, result, message, pushed, pulled, conflicts, bytes_up,
-    bytes_down, requests, seconds."""
+    bytes_down, requests, seconds, request_seconds (of seconds, inside HTTP requests)."""
     return local.read_log(session, limit)
 
 

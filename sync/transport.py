@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 import zlib
 from dataclasses import dataclass
 from typing import Any
@@ -47,11 +48,13 @@ def _later(sentence: str) -> str:
 
 @dataclass
 class Traffic:
-    """What crossed the link: request and answer body bytes (as sent) and requests."""
+    """What crossed the link: request and answer body bytes (as sent), requests, and the
+    seconds spent inside them (sending, waiting, receiving and inflating the answer)."""
 
     bytes_up: int = 0
     bytes_down: int = 0
     requests: int = 0
+    seconds: float = 0.0
 
 
 def _origin(url: str) -> tuple[str, str, int | None]:
@@ -143,6 +146,7 @@ class Transport:
         self.traffic.requests += 1
         self.traffic.bytes_up += len(data or b"")
         received = 0
+        started = time.monotonic()
         try:
             timeout = (deadline.cap(connect), deadline.cap(read))
             with watching(deadline) as watchdog:
@@ -171,6 +175,7 @@ class Transport:
             raise self._link_error(exc, deadline) from exc
         finally:
             self.traffic.bytes_down += received
+            self.traffic.seconds += time.monotonic() - started
         self._check(response, body)
         return response, body
 
