@@ -7,16 +7,29 @@ written inside `remote_writes`, so they make no outbox entries.
 
 from __future__ import annotations
 
+import collections
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Date, and_, delete, func, inspect, or_, select
+from sqlalchemy import (
+    Date,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    inspect,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from fieldapp.db import Database
@@ -256,6 +269,7 @@ def acknowledge(session: Session, sent: list[dict[str, Any]], results: list[Any]
     done = Acknowledged()
     acked: list[str] = []
     written: list[tuple[dict[str, Any], int, set[str]]] = []  # (change, rev, conflicting)
+    created: dict[type[Syncable], list[dict[str, Any]]] = defaultdict(list)
     with remote_writes(session):
         for index, change in enumerate(sent):
             result = results[index] if index < len(results) else None
@@ -277,7 +291,13 @@ def acknowledge(session: Session, sent: list[dict[str, Any]], results: list[Any]
             written.append((change, result["rev"], {c["field"] for c in conflicts}))
             done.applied += 1
             model = MODELS.get(change["entity"])
-            row = session.get(model, change["row_id"]) if model is not None else None
+            if model is None:
+                continue
+            if not conflicts:
+                if change.get("implicit"):
+                    created[model].append({"row": change["row_id"], "hq_rev": result["rev"]})
+                continue
+            row = session.get(model, change["row_id"])
             if row is not None and row.rev is None and change.get("implicit"):
                 # A creation: HQ's row is this one. An edit leaves `rev` alone: HQ's row
                 # may hold a colleague's edit this device has not pulled yet.
@@ -291,12 +311,25 @@ def acknowledge(session: Session, sent: list[dict[str, Any]], results: list[Any]
                     field=clash["field"], local_value=clash.get("client_value"),
                     server_value=clash.get("server_value"),
                 ))
-                if row is not None and model is not None:
+                if row is not None:
                     _take_server_value(session, model, row, clash)
+        _set_created_revs(session, created)
         for chunk in _chunks(acked):
             session.execute(delete(OutboxEntry).where(OutboxEntry.change_id.in_(chunk)))
         _drop_superseded_kept_fields(session, written)
     return done
+
+
+def _set_created_revs(session: Session,
+                      created: dict[type[Syncable], list[dict[str, Any]]]) -> None:
+    """HQ's rev on rows this device created and HQ acknowledged without a conflict: one
+    UPDATE per kind of row (a rev makes no outbox entry), as `acknowledge` does for a row
+    with a conflict, never replacing a rev the row already has."""
+    for model, revs in created.items():
+        table = model.__table__
+        session.execute(
+            update(table).where(table.c.id == bindparam("row"), table.c.rev.is_(None))
+            .values(rev=bindparam("hq_rev")), revs)
 
 
 def _drop_superseded_kept_fields(session: Session,
@@ -403,8 +436,66 @@ def _problem_of(data: Any) -> tuple[str, str] | None:
 
 
 def _unknown_fields(entity: str, fields: dict[str, Any]) -> set[str]:
-    model = MODELS[entity]
-    return set(fields) - set(synced_columns(model))
+    return set(fields) - _synced(MODELS[entity])
+
+
+def _synced(model: type[Syncable]) -> frozenset[str]:
+    """synced_columns(model), read from the mapper once per set of local columns."""
+    return _synced_of(model, model.__local_columns__)
+
+
+@cache
+def _synced_of(model: type[Syncable], _local: frozenset[str]) -> frozenset[str]:
+    return frozenset(synced_columns(model))
+
+
+@cache
+def _decoders(model: type[Syncable]) -> dict[str, Callable[[str], Any]]:
+    """The columns of `model` whose JSON text decode_value turns into a date or time."""
+    found: dict[str, Callable[[str], Any]] = {}
+    for column in inspect(model).columns:
+        if isinstance(column.type, UTCDateTime):
+            found[column.key] = datetime.fromisoformat
+        elif isinstance(column.type, Date):
+            found[column.key] = date.fromisoformat
+    return found
+
+
+def _decoded(model: type[Syncable], fields: dict[str, Any]) -> dict[str, Any]:
+    """The synced fields of a pulled row as the columns store them (see decode_value)."""
+    columns, decoders = _synced(model), _decoders(model)
+    values = {}
+    for key, value in fields.items():
+        if key in columns:
+            decode = decoders.get(key) if isinstance(value, str) else None
+            values[key] = decode(value) if decode is not None else value
+    return values
+
+
+def _insert_new(session: Session, model: type[Syncable], rows: list[dict[str, Any]]) -> None:
+    """Insert rows this device did not have, in one statement: what the ORM would write for
+    `model(**values)` (column defaults filled, an operation is its own operation), without
+    building the objects. Made inside `remote_writes`, so they make no outbox entries."""
+    if not rows:
+        return
+    columns = list(inspect(model).columns)
+    self_operation = getattr(model, "__operation_is_self__", False)
+    complete = []
+    for values in rows:
+        row = dict.fromkeys(c.key for c in columns)
+        row.update(values)
+        for column in columns:
+            default = column.default
+            if row[column.key] is not None or default is None:
+                continue
+            if default.is_scalar:
+                row[column.key] = default.arg
+            elif default.is_callable:
+                row[column.key] = default.arg(None)
+        if self_operation and row["operation_id"] is None:
+            row["operation_id"] = row["id"]
+        complete.append(row)
+    session.execute(insert(model.__table__), complete)
 
 
 def _keep_raw(session: Session, data: Any, code: str, reason: str) -> None:
@@ -471,8 +562,8 @@ def apply_rows(session: Session, rows: list[Any], *, gone: list[Any] | None = No
 def _apply_entity(session: Session, model: type[Syncable], batch: list[dict[str, Any]],
                   applied: Applied) -> None:
     entity = model.__sync_entity__
-    columns = set(synced_columns(model))
     ids = [r["id"] for r in batch]
+    seen = collections.Counter(ids)
     existing = {r.id: r for r in session.scalars(select(model).where(model.id.in_(ids)))}
     pending: dict[str, set[str]] = defaultdict(set)
     for row_id, fields in session.execute(
@@ -487,12 +578,15 @@ def _apply_entity(session: Session, model: type[Syncable], batch: list[dict[str,
         if not is_clash(conflict):
             conflicts[conflict.row_id].append(conflict)
     guard = ClashGuard(session, model, batch)
+    new_rows: list[dict[str, Any]] = []  # rows new here, arriving once: inserted together
     for data in batch:
-        values = {k: decode_value(model, k, v) for k, v in data["fields"].items()
-                  if k in columns}
+        values = _decoded(model, data["fields"])
         row = existing.get(data["id"])
         guard.settle(data["id"], values, row, pending[data["id"]])
-        if row is None:
+        if row is None and seen[data["id"]] == 1:
+            values["id"], values["rev"] = data["id"], data["rev"]
+            new_rows.append(values)
+        elif row is None:
             values["id"] = data["id"]
             row = model(**values)
             row.rev = data["rev"]
@@ -507,6 +601,7 @@ def _apply_entity(session: Session, model: type[Syncable], batch: list[dict[str,
             if conflict.field in data["fields"]:
                 conflict.server_value = data["fields"][conflict.field]
         applied.rows += 1
+    _insert_new(session, model, new_rows)
     guard.heal()
     applied.clashes += len(guard.opened)
     for chunk in _chunks(ids):  # a newer version applied replaces a kept one
