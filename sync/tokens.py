@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from pathlib import Path
 
+from fieldapp.db import Database
 from sync import local
-
-if TYPE_CHECKING:
-    from pathlib import Path
-
-    from fieldapp.db import Database
 
 SERVICE = "cmcoord-field-kit"
 TOKEN_FILE = "hq-token"  # earlier versions' plain file; read once, then deleted
@@ -28,12 +25,33 @@ DATABASE = "database"
 
 
 class TokenStore:
-    """The device token of one profile (keyring entry named after the profile folder)."""
+    """The device token of one profile (keyring entry named after the profile folder).
 
-    def __init__(self, db: Database, *, use_keyring: bool = True) -> None:
-        self.db = db
-        self.root: Path = db.paths.root
+    Give it the profile's open Database. Scripts written before the token moved into the
+    database give the profile folder instead: the database is then opened for each read
+    or write that needs it (its key from the keyring; none for a plain profile)."""
+
+    def __init__(self, profile: Database | Path, *, use_keyring: bool = True) -> None:
+        self.db = profile if isinstance(profile, Database) else None
+        self.root: Path = profile.paths.root if isinstance(profile, Database) else Path(profile)
         self.use_keyring = use_keyring and os.environ.get("CMCOORD_NO_KEYRING") != "1"
+
+    @contextlib.contextmanager
+    def _database(self) -> Iterator[Database]:
+        if self.db is not None:
+            yield self.db
+            return
+        from fieldapp.db import is_plain
+        from fieldapp.keys import ProfileKeys
+        from fieldapp.paths import resolve_profile
+
+        paths = resolve_profile(self.root)
+        key = None if is_plain(paths.database) else ProfileKeys(self.root).keyring_key()
+        db = Database.open(paths, key=key)
+        try:
+            yield db
+        finally:
+            db.close()
 
     @property
     def legacy_file(self) -> Path:
@@ -52,7 +70,7 @@ class TokenStore:
             return False
 
     def _database_set(self, token: str) -> None:
-        with self.db.transaction() as session:
+        with self._database() as db, db.transaction() as session:
             local.set_state(session, TOKEN_STATE, token)
 
     def save(self, token: str) -> str:
@@ -77,7 +95,7 @@ class TokenStore:
                     return token
             except Exception:  # noqa: BLE001, S110 - fall through to the database
                 pass
-        with self.db.session() as session:
+        with self._database() as db, db.session() as session:
             token = local.get_state(session, TOKEN_STATE)
         if token:
             return token
