@@ -216,7 +216,7 @@ def _format_size(size: int) -> str:
     return format_unit(value, unit, length="short", format=pattern, locale=locale())
 
 
-def _check_room(paths: ProfilePaths, sentence: str) -> None:
+def check_room(paths: ProfilePaths, sentence: str) -> None:
     """Refuse, changing nothing, when the disk cannot hold a copy of the database (its
     file and write-ahead log) and as much again for the copy's own journal: an upgrade may
     rewrite every table, and a disk filling half-way would only waste the copy.
@@ -235,7 +235,7 @@ def _check_room(paths: ProfilePaths, sentence: str) -> None:
         )
 
 
-def _remove_with_sidecars(file: Path) -> None:
+def remove_with_sidecars(file: Path) -> None:
     """Remove an SQLite file and the journal files SQLite may have left beside it."""
     for suffix in ("", "-journal", "-wal", "-shm"):
         file.with_name(file.name + suffix).unlink(missing_ok=True)
@@ -261,7 +261,7 @@ def backup_database(paths: ProfilePaths, *, label: str, key: DatabaseKey | None 
     opens and is sound; keep the newest five. An encrypted database's copy is encrypted
     with the same key. On a disk too full for it, refuse before writing anything; a copy
     that fails or does not check out is removed."""
-    _check_room(paths, _(
+    check_room(paths, _(
         "Field Kit must upgrade the database {path}, and first saves a copy of it in "
         "{folder}. That needs {needed} of free disk space, and {free} is free. Free some "
         "space and start Field Kit again; the database was not changed."))
@@ -277,7 +277,7 @@ def backup_database(paths: ProfilePaths, *, label: str, key: DatabaseKey | None 
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
     except (sqlite3.Error, OSError) as exc:
-        _remove_with_sidecars(partial)
+        remove_with_sidecars(partial)
         # Translators: {reason} is SQLite's or the system's own words, in English.
         raise StorageError(
             _("Field Kit could not save a copy of {path} in {folder} before upgrading it: "
@@ -288,7 +288,7 @@ def backup_database(paths: ProfilePaths, *, label: str, key: DatabaseKey | None 
         ) from exc
     problem = _check_backup(partial, key)
     if problem is not None:
-        _remove_with_sidecars(partial)
+        remove_with_sidecars(partial)
         # Translators: {detail} is SQLite's own description of the damage, in English.
         raise StorageError(
             _("The database {path} is damaged, so it was not upgraded: a copy of it does "

@@ -26,12 +26,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fieldapp.db import (
-    _check_room,
-    _checked_state,
-    _remove_with_sidecars,
+    check_plain_profile,
+    check_room,
     connect,
     describe_sqlite_error,
     is_plain,
+    remove_with_sidecars,
     sqlite3,
 )
 from fieldapp.errors import Cancelled, StorageError
@@ -91,10 +91,10 @@ def recover_interrupted(paths: ProfilePaths) -> None:
             destroy(plain)
         else:  # cut between the two renames: the plain file is still the data
             os.replace(plain, database)
-    _remove_with_sidecars(_beside(database, ENCRYPTING))
+    remove_with_sidecars(_beside(database, ENCRYPTING))
     if paths.backups.exists():
         for leftover in paths.backups.glob(f"*{ENCRYPTING}"):
-            _remove_with_sidecars(leftover)
+            remove_with_sidecars(leftover)
 
 
 def _table_digests(conn: sqlite3.Connection, schema: str = "main") -> dict[str, tuple[int, str]]:
@@ -117,7 +117,7 @@ def _copy_encrypted(source: Path, target: Path, key: DatabaseKey,
                     on_step: Callable[[], bool]) -> dict[str, tuple[int, str]]:
     """Copy the plain `source` into a new encrypted `target` and verify it; returns the
     digests both agree on. Raises StorageError (copy removed) when they do not."""
-    _remove_with_sidecars(target)
+    remove_with_sidecars(target)
     with closing(connect(source, None)) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -137,7 +137,7 @@ def _copy_encrypted(source: Path, target: Path, key: DatabaseKey,
         checked = [row[0] for row in copy.execute("PRAGMA quick_check")]
         found = _table_digests(copy)
     if checked != ["ok"] or found != expected:
-        _remove_with_sidecars(target)
+        remove_with_sidecars(target)
         differing = sorted(name for name in expected.keys() | found.keys()
                            if expected.get(name) != found.get(name))
         # Translators: {detail} names the tables whose copy differed, or SQLite's words.
@@ -161,8 +161,8 @@ def encrypt_profile(paths: ProfilePaths, key: DatabaseKey,
     database = paths.database
     if not is_plain(database):  # i18n: not shown
         raise ValueError(f"{database} is not a plain SQLite file")
-    _checked_state(database, None)  # refuses another program's file, or a newer one
-    _check_room(paths, _(
+    check_plain_profile(database)  # refuses another program's file, or a newer one
+    check_room(paths, _(
         "Field Kit must encrypt the database {path}, and first writes an encrypted copy "
         "of it beside it. That needs {needed} of free disk space, and {free} is free. "
         "Free some space and start Field Kit again; the database was not changed."))
@@ -170,19 +170,22 @@ def encrypt_profile(paths: ProfilePaths, key: DatabaseKey,
     target = _beside(database, ENCRYPTING)
     message = _("Encrypting your data…")
 
-    def on_step() -> bool:  # True stops SQLite: the officer cancelled
+    def on_step() -> bool:  # SQLite's progress handler: True stops it (cancelled)
         try:
             written = target.stat().st_size
         except OSError:
             written = 0
-        progress.report(min(written, size) * 80 // size, 100, message)
+        try:
+            progress.report(min(written, size) * 80 // size, 100, message)
+        except Cancelled:
+            return True
         return False
 
     try:
-        digests = _copy_encrypted(database, target, key, _stop_on_cancel(on_step))
+        digests = _copy_encrypted(database, target, key, on_step)
         progress.report(85, 100, _("Checking the encrypted copy…"))
     except (sqlite3.Error, Cancelled) as exc:
-        _remove_with_sidecars(target)
+        remove_with_sidecars(target)
         if progress.cancelled:
             raise Cancelled() from exc
         raise StorageError(describe_sqlite_error(exc, database), path=database) from exc
@@ -195,18 +198,6 @@ def encrypt_profile(paths: ProfilePaths, key: DatabaseKey,
     progress.report(100, 100, message)
     return Encrypted(tables=len(digests), rows=sum(count for count, _d in digests.values()),
                      backups=converted)
-
-
-def _stop_on_cancel(on_step: Callable[[], bool]) -> Callable[[], bool]:
-    """A progress handler that reports, and answers True (stop) once cancelled."""
-
-    def step() -> bool:
-        try:
-            return on_step()
-        except Cancelled:
-            return True
-
-    return step
 
 
 def _encrypt_backups(paths: ProfilePaths, key: DatabaseKey) -> int:
@@ -223,7 +214,7 @@ def _encrypt_backups(paths: ProfilePaths, key: DatabaseKey) -> int:
         try:
             _copy_encrypted(backup, target, key, lambda: False)
         except (sqlite3.Error, StorageError, OSError):
-            _remove_with_sidecars(target)
+            remove_with_sidecars(target)
             destroy(backup)
             continue
         plain = _beside(backup, PLAIN)

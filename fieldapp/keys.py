@@ -334,23 +334,20 @@ class ProfileKeys:
         self._write(wrapped, in_keyring=in_keyring)
         return key, recovery
 
-    def _open_with(self, kind: str, secret: bytes, refusal: str) -> DatabaseKey:
-        entry = self._read().get("wrapped", {}).get(kind)
+    def unlock(self, passphrase: str) -> DatabaseKey:
+        """The key, unwrapped with the passphrase; WrongPassphraseError when it is not it."""
+        refusal = _("This passphrase does not open this profile. Check the keyboard layout "
+                    "and Caps Lock, and try again; the recovery key opens it too.")
+        entry = self._read().get("wrapped", {}).get("passphrase")
         if entry is None:
             raise WrongPassphraseError(refusal)
         try:
-            key = _unwrap(kind, secret, entry)
+            key = _unwrap("passphrase", _normalise(passphrase), entry)
         except (KeyError, TypeError, ValueError) as exc:
             raise ProfileKeyError(self._damaged()) from exc
         if key is None:
             raise WrongPassphraseError(refusal)
         return key
-
-    def unlock(self, passphrase: str) -> DatabaseKey:
-        """The key, unwrapped with the passphrase; WrongPassphraseError when it is not it."""
-        return self._open_with("passphrase", _normalise(passphrase), _(
-            "This passphrase does not open this profile. Check the keyboard layout and "
-            "Caps Lock, and try again; the recovery key opens it too."))
 
     def unlock_with_recovery(self, typed: str, database: Path | None = None) -> DatabaseKey:
         """The key the recovery key (as typed) stands for; WrongPassphraseError when
