@@ -63,6 +63,13 @@ def profile(tmp_path: Path, _migrated_template: Path) -> ProfilePaths:
 
 
 @pytest.fixture
+def no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No system keyring works in this test (the database key needs a passphrase, the
+    HQ token goes into the database)."""
+    monkeypatch.setenv("CMCOORD_NO_KEYRING", "1")
+
+
+@pytest.fixture
 def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     """A working system keyring for this test (secrets kept in memory)."""
     import keyring

@@ -30,6 +30,15 @@ def english(qapp) -> Translations:
 
 
 @pytest.fixture
+def hq(tmp_path) -> Iterator:
+    """A real HQ server on 127.0.0.1 with its own SQLite file (for the sync screens)."""
+    from tests.sync.conftest import running_hq
+
+    with running_hq(f"sqlite:///{tmp_path / 'hq.sqlite'}") as running:
+        yield running
+
+
+@pytest.fixture
 def ctx(qapp, profile, db) -> Iterator[AppContext]:
     """An AppContext on the test's database; waits for background work at teardown."""
     settings = QSettings(str(profile.settings_file), QSettings.Format.IniFormat)

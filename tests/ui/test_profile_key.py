@@ -87,11 +87,6 @@ def start(qtbot) -> Iterator:
         started[-1].close()
 
 
-@pytest.fixture
-def no_keyring(monkeypatch):
-    monkeypatch.setenv("CMCOORD_NO_KEYRING", "1")
-
-
 def _keep(dialog: RecoveryKeyDialog) -> str:
     """Tick "I have kept it" and Continue; returns the key shown."""
     assert not dialog.continue_button.isEnabled()

@@ -3,26 +3,14 @@ says so in a box the officer must close, then closes (real HQ on 127.0.0.1)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 
 from sync.client import ERASED_MARKER
 from sync.server import admin
-from tests.sync.conftest import Hq, running_hq
 from tests.ui.conftest import answer_message_box
 
-
-@pytest.fixture(autouse=True)
-def _no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CMCOORD_NO_KEYRING", "1")
-
-
-@pytest.fixture
-def hq(tmp_path) -> Iterator[Hq]:
-    with running_hq(f"sqlite:///{tmp_path / 'hq.sqlite'}") as running:
-        yield running
+pytestmark = pytest.mark.usefixtures("no_keyring")  # the token goes into the database
 
 
 @pytest.mark.parametrize("locked", [False, True])

@@ -17,19 +17,10 @@ from fieldapp.paths import resolve_profile
 from sync.client import sync_once
 from sync.server import admin
 from sync.server.models import RowState
-from tests.sync.conftest import Hq, enrolled, free_port, operation_of, running_hq
+from tests.sync.conftest import enrolled, free_port, operation_of
 from ui.sync_controller import BACKOFF_BASE_S, BACKOFF_CAP_S, JITTER, retry_delay
 
-
-@pytest.fixture(autouse=True)
-def _no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CMCOORD_NO_KEYRING", "1")
-
-
-@pytest.fixture
-def hq(tmp_path) -> Iterator[Hq]:
-    with running_hq(f"sqlite:///{tmp_path / 'hq.sqlite'}") as running:
-        yield running
+pytestmark = pytest.mark.usefixtures("no_keyring")  # the token goes into the database
 
 
 @pytest.fixture
