@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.keys import ProfileKeys, passphrase_problem
 from ui.widgets.field_errors import ERROR_STYLE
+from ui.widgets.form_layout import form_layout
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -418,7 +418,7 @@ class PassphraseDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
-        self.form = QFormLayout()
+        self.form = form_layout()  # long translated labels wrap above their fields
         self.current_label = QLabel(self.tr("Current passphrase:"))
         self.form.addRow(self.current_label, self.current)
         self.form.addRow(self.tr("New passphrase:"), self.new)
