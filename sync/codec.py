@@ -21,11 +21,11 @@ MAX_WINDOW = 1 << 23  # 8 MiB: what a zstd answer may ask of the reader's memory
 ZSTD_SLICE = 256  # input per decompress call: one call never makes more than ~8 MiB
 
 
-class TooLarge(Exception):
+class TooLargeError(Exception):
     """The inflated body passed the limit."""
 
 
-class Damaged(Exception):
+class DamagedError(Exception):
     """The body is not valid in its encoding, or stops short."""
 
 
@@ -80,9 +80,9 @@ class Compressor:
 class Inflater:
     """Decodes a body chunk by chunk, at most `limit` bytes of output in all.
 
-    `feed(chunk)` returns what the chunk decodes to; TooLarge the moment the output
-    passes `limit`, Damaged for bytes that are not valid in the encoding. `finish()`
-    raises Damaged when the stream stopped short."""
+    `feed(chunk)` returns what the chunk decodes to; TooLargeError the moment the output
+    passes `limit`, DamagedError for bytes that are not valid in the encoding. `finish()`
+    raises DamagedError when the stream stopped short."""
 
     def __init__(self, encoding: str, limit: int) -> None:
         self.encoding = encoding.strip().lower() or IDENTITY
@@ -107,7 +107,7 @@ class Inflater:
     def _count(self, data: bytes) -> bytes:
         self.size += len(data)
         if self.size > self.limit:
-            raise TooLarge
+            raise TooLargeError
         return data
 
     def _feed_gzip(self, chunk: bytes) -> bytes:
@@ -118,7 +118,7 @@ class Inflater:
                 parts.append(self._count(self._zlib.decompress(chunk, self.limit - self.size + 1)))
                 chunk = self._zlib.unconsumed_tail
         except zlib.error as exc:
-            raise Damaged from exc
+            raise DamagedError from exc
         self._done = self._zlib.eof
         return b"".join(parts)
 
@@ -127,14 +127,14 @@ class Inflater:
         try:
             for start in range(0, len(chunk), ZSTD_SLICE):
                 if self._done:
-                    raise Damaged  # bytes after the end of the frame
+                    raise DamagedError  # bytes after the end of the frame
                 parts.append(self._count(self._zstd.decompress(chunk[start:start + ZSTD_SLICE])))
                 self._done = self._zstd.eof
         except zstandard.ZstdError as exc:
-            raise Damaged from exc
+            raise DamagedError from exc
         return b"".join(parts)
 
     def finish(self) -> None:
         """Damaged when a compressed stream has not reached its end."""
         if self.encoding != IDENTITY and not self._done:
-            raise Damaged
+            raise DamagedError
