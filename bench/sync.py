@@ -1,20 +1,28 @@
-"""Sync over emulated links: `python -m bench.sync [--profiles local,bgan,poor] [--scale 1]`.
+"""Sync over emulated links: `python -m bench.sync [--profiles local,bgan,poor] [--scale 1]
+[--emulator new|old]`.
 
-The real HQ server (uvicorn, SQLite) and the real client run through bench/link.py on
-127.0.0.1. Profiles: `local` (unthrottled: the device's own time shows best), `bgan`
-(448 kbit/s, 700 ms RTT) and `poor` (64 kbit/s, 1000 ms RTT, a connection cut every
-~200 KB). Scenarios per profile:
+The real HQ server (uvicorn, SQLite) and the real client run through an emulated link of
+bench/link.py on 127.0.0.1. Profiles: `local` (unthrottled: the device's own time shows
+best), `bgan` (448 kbit/s, 700 ms RTT) and `poor` (64 kbit/s, 1000 ms RTT, a connection
+cut every ~200 KB). `--emulator new` (the default) is `SatelliteLink`: bytes stream
+through as they come, all connections share the one bit rate per direction, each byte
+arrives half an RTT after it left, a new connection costs one RTT and kept-alive
+connections are reused. `--emulator old` is `LinkEmulator`, for comparison with figures
+measured before it: store-and-forward, one request per connection, connections free, the
+bit rate per connection. Scenarios per profile:
 - `initial`: device A pushes an operation with 5,000 contacts, 2,000 assets, 500 RFAs and
   200 lessons; a fresh device B pulls it (reported separately as initial_push/initial_pull);
 - `incremental`: 20 edits on each of A and B, then A, B, A sync;
 - `noop`: a sync with nothing to do.
-Each reports bytes_up, bytes_down, requests (as seen on the link), seconds, and
-gzip_floor_bytes (gzip of the same rows as one JSON document); the initial push and pull
-also report device_seconds: of `seconds`, the time spent on the device outside HTTP
-requests (preparing batches, applying answers), every attempt counted. A cut sync is
-retried at once, as the background sync would, until it finishes. Targets (issue 7):
-initial bytes <= 1.3 x floor; noop <= 2 requests and <= 2 KB; incremental <= 3 requests
-per device sync and <= 20 KB; `poor` completes despite the cuts.
+Each reports bytes_up, bytes_down, requests (as seen on the link), seconds, link_seconds
+(the time the link's bit rate alone needs for bytes_up + bytes_down; None on `local`),
+to_link (seconds / link_seconds), and gzip_floor_bytes (gzip of the same rows as one
+JSON document); the initial push and pull also report device_seconds: of `seconds`, the
+time spent on the device outside HTTP requests (preparing batches, applying answers),
+every attempt counted. A cut sync is retried at once, as the background sync would,
+until it finishes. Targets (issue 7): initial bytes <= 1.3 x floor; noop <= 2 requests
+and <= 2 KB; incremental <= 3 requests per device sync and <= 20 KB; `poor` completes
+despite the cuts.
 """
 
 from __future__ import annotations
@@ -29,7 +37,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.link import LinkEmulator
+from bench.link import LinkEmulator, SatelliteLink
 from fieldapp.db import Database
 from fieldapp.models import Asset, Contact, Lesson, OutboxEntry, Rfa
 from fieldapp.paths import resolve_profile
@@ -45,6 +53,7 @@ PROFILES = {
     "bgan": {"kbit": 448, "rtt_ms": 700, "drop_every_bytes": None},
     "poor": {"kbit": 64, "rtt_ms": 1000, "drop_every_bytes": 200_000},
 }
+EMULATORS = {"new": SatelliteLink, "old": LinkEmulator}
 SIZES = {"contacts": 5000, "assets": 2000, "rfas": 500, "lessons": 200}
 WORDS = [
     "logistics",
@@ -151,7 +160,7 @@ def _edit(db: Database, rng: random.Random, count: int) -> int:
         return len(chosen)
 
 
-def _sync(db: Database, link: LinkEmulator) -> dict[str, Any]:
+def _sync(db: Database, link: LinkEmulator | SatelliteLink) -> dict[str, Any]:
     before = (link.stats.bytes_up, link.stats.bytes_down, link.stats.requests)
     started = time.monotonic()
     attempts = 0
@@ -184,7 +193,16 @@ def _sum(*parts: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def run_profile(name: str, scale: float, root: Path) -> dict[str, Any]:
+def _with_link_time(scenario: dict[str, Any], kbit: float | None) -> dict[str, Any]:
+    """`scenario` plus link_seconds (its bytes at the link's bit rate) and to_link."""
+    if not kbit:
+        return {**scenario, "link_seconds": None, "to_link": None}
+    link_seconds = (scenario["bytes_up"] + scenario["bytes_down"]) * 8 / (kbit * 1000)
+    return {**scenario, "link_seconds": round(link_seconds, 2),
+            "to_link": round(scenario["seconds"] / link_seconds, 2)}
+
+
+def run_profile(name: str, scale: float, root: Path, *, emulator: str = "new") -> dict[str, Any]:
     """All three scenarios on one link profile, with a fresh HQ and two devices."""
     rng = random.Random(7)
     app = create_app(f"sqlite:///{root / f'hq-{name}.sqlite'}")
@@ -193,7 +211,8 @@ def run_profile(name: str, scale: float, root: Path) -> dict[str, Any]:
     admin.add_officer(hq_db, name="Ana")
     admin.assign(hq_db, officer="Ana", operation="MRV")
     out: dict[str, Any] = {}
-    with ServerThread(app) as server, LinkEmulator(server.port, **PROFILES[name]) as link:  # type: ignore[arg-type]
+    link_class = EMULATORS[emulator]
+    with ServerThread(app) as server, link_class(server.port, **PROFILES[name]) as link:  # type: ignore[arg-type]
         devices = []
         for label in ("a", "b"):
             db = Database.open(resolve_profile(root / f"{name}-{label}"))
@@ -229,6 +248,9 @@ def run_profile(name: str, scale: float, root: Path) -> dict[str, Any]:
         noop["bytes_total"] = noop["bytes_up"] + noop["bytes_down"]
         out["noop"] = noop
         out["drops"] = link.stats.drops
+        kbit = PROFILES[name]["kbit"]
+        for scenario in ("initial_push", "initial_pull", "incremental", "noop"):
+            out[scenario] = _with_link_time(out[scenario], kbit)  # type: ignore[arg-type]
         for db in devices:
             db.close()
     hq_db.close()
@@ -252,12 +274,16 @@ def main() -> None:
         default=1.0,
         help="fraction of the initial data (1 = the issue's sizes)",
     )
+    parser.add_argument("--emulator", choices=list(EMULATORS), default="new",
+                        help="new: SatelliteLink (streaming, shared link, keep-alive); "
+                             "old: LinkEmulator, as figures before it were measured")
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="bench-sync-"))
     try:
-        report = {"scale": args.scale, "sizes": SIZES}
+        report: dict[str, Any] = {"scale": args.scale, "sizes": SIZES,
+                                  "emulator": args.emulator}
         for name in args.profiles.split(","):
-            report[name] = run_profile(name, args.scale, root)
+            report[name] = run_profile(name, args.scale, root, emulator=args.emulator)
         print(json.dumps(report, indent=2))
     finally:
         shutil.rmtree(root, ignore_errors=True)
