@@ -20,7 +20,10 @@ exception comes back to the GUI thread by signal, to the callbacks given:
 - `network` is for work that talks to HQ (sync, enrollment): it takes the `Database`,
   runs on a thread of its own so a slow link never holds up reads or writes, and
   announces `changes` when it ends, whether it succeeded or not (a sync that failed
-  half-way may already have applied what it received).
+  half-way may already have applied what it received) -- never during it, so screens
+  read a sync's rows once, not after every batch. Its progress reaches the GUI thread at
+  most every NETWORK_PROGRESS_S (a stage's last report always): a fast link or small
+  batches would otherwise queue a signal per batch on the GUI thread.
 - `plain` is for work that needs no database (unwrapping the profile's key, encrypting
   the profile before it is opened): `work(progress)` on a pool of its own.
 
@@ -42,6 +45,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import time
 import traceback
 import weakref
 from collections.abc import Callable, Iterable
@@ -65,6 +69,7 @@ SessionWork = Callable[[Session, Progress], T]
 DatabaseWork = Callable[["Database", Progress], T]
 PlainWork = Callable[[Progress], T]
 READ_THREADS = 2
+NETWORK_PROGRESS_S = 0.2  # a network task's progress: at most five reports a second
 
 
 class Task(QObject, Generic[T]):
@@ -84,10 +89,13 @@ class Task(QObject, Generic[T]):
         on_progress: Callable[[int, int, str], None] | None,
         parent_widget: QWidget | None,
         after_success: Callable[[], None] | None = None,
+        progress_every_s: float = 0.0,
     ) -> None:
         super().__init__()
         self.work: Callable[[Progress], object] | None = None  # set by the runner
-        self.progress = Progress(on_report=self._worker_progress.emit)
+        self._progress_every_s = progress_every_s
+        self._last_report = float("-inf")  # when the worker last passed a report on
+        self.progress = Progress(on_report=self._report)
         self.done = False
         self.outcome: str = ""  # "succeeded", "failed" or "cancelled" once done
         self._on_success = on_success
@@ -97,6 +105,15 @@ class Task(QObject, Generic[T]):
         self._parent_widget = parent_widget
         self._after_success = after_success
         self._worker_progress.connect(self._deliver_progress)
+
+    def _report(self, done: int, total: int, message: str) -> None:
+        """On the worker thread: pass a report on to the GUI thread, unless one went less
+        than `progress_every_s` ago and this one does not end a stage (done < total)."""
+        now = time.monotonic()
+        if done < total and now - self._last_report < self._progress_every_s:
+            return
+        self._last_report = now
+        self._worker_progress.emit(done, total, message)
 
     def cancel(self) -> None:
         """Ask the job to stop at its next progress check; a job not yet started never runs."""
@@ -218,7 +235,8 @@ class Callbacks(TypedDict, Generic[T], total=False):
     parent: QWidget | None
 
 
-def _task(callbacks: Callbacks[T], after_success: Callable[[], None] | None = None) -> Task[T]:
+def _task(callbacks: Callbacks[T], after_success: Callable[[], None] | None = None, *,
+          progress_every_s: float = 0.0) -> Task[T]:
     unknown = callbacks.keys() - Callbacks.__optional_keys__
     if unknown:  # a misspelt callback would otherwise be ignored without a word
         raise TypeError(  # i18n: not shown
@@ -226,7 +244,8 @@ def _task(callbacks: Callbacks[T], after_success: Callable[[], None] | None = No
     return Task(on_success=callbacks.get("on_success"), on_failure=callbacks.get("on_failure"),
                 on_cancelled=callbacks.get("on_cancelled"),
                 on_progress=callbacks.get("on_progress"),
-                parent_widget=callbacks.get("parent"), after_success=after_success)
+                parent_widget=callbacks.get("parent"), after_success=after_success,
+                progress_every_s=progress_every_s)
 
 
 class TaskRunner(QObject):
@@ -292,7 +311,7 @@ class TaskRunner(QObject):
         """Talk to HQ in the background, one exchange at a time; announce `changes` at the end."""
         database = self._database()
         changed = frozenset(changes)
-        task = _task(callbacks)
+        task = _task(callbacks, progress_every_s=NETWORK_PROGRESS_S)
         task.finished.connect(lambda: self._announce(changed))
         return self._start(self._network, task, lambda progress: work(database, progress))
 
