@@ -72,6 +72,24 @@ READ_THREADS = 2
 NETWORK_PROGRESS_S = 0.2  # a network task's progress: at most five reports a second
 
 
+def _throttled(emit: Callable[[int, int, str], None],
+               every_s: float) -> Callable[[int, int, str], None]:
+    """`emit` (called on the worker thread), skipping a report when one went less than
+    `every_s` ago, unless it ends a stage (done >= total)."""
+    if every_s <= 0:
+        return emit
+    last = [float("-inf")]
+
+    def report(done: int, total: int, message: str) -> None:
+        now = time.monotonic()
+        if done < total and now - last[0] < every_s:
+            return
+        last[0] = now
+        emit(done, total, message)
+
+    return report
+
+
 class Task(QObject, Generic[T]):
     """One job in flight: cancel it, or watch `finished` (emitted on the GUI thread)."""
 
@@ -93,9 +111,10 @@ class Task(QObject, Generic[T]):
     ) -> None:
         super().__init__()
         self.work: Callable[[Progress], object] | None = None  # set by the runner
-        self._progress_every_s = progress_every_s
-        self._last_report = float("-inf")  # when the worker last passed a report on
-        self.progress = Progress(on_report=self._report)
+        # Not a method of this Task: the Progress would hold the Task in a cycle, which
+        # only the collector frees, maybe on a worker thread (see the module doc).
+        self.progress = Progress(on_report=_throttled(self._worker_progress.emit,
+                                                      progress_every_s))
         self.done = False
         self.outcome: str = ""  # "succeeded", "failed" or "cancelled" once done
         self._on_success = on_success
@@ -105,15 +124,6 @@ class Task(QObject, Generic[T]):
         self._parent_widget = parent_widget
         self._after_success = after_success
         self._worker_progress.connect(self._deliver_progress)
-
-    def _report(self, done: int, total: int, message: str) -> None:
-        """On the worker thread: pass a report on to the GUI thread, unless one went less
-        than `progress_every_s` ago and this one does not end a stage (done < total)."""
-        now = time.monotonic()
-        if done < total and now - self._last_report < self._progress_every_s:
-            return
-        self._last_report = now
-        self._worker_progress.emit(done, total, message)
 
     def cancel(self) -> None:
         """Ask the job to stop at its next progress check; a job not yet started never runs."""
