@@ -1,17 +1,19 @@
 """The HQ web application: `create_app(database_url)` builds it (FastAPI, OpenAPI at /docs).
 
 Every answer that is not a success is `{"error": code, "detail": sentence}`. Request
-bodies may be gzip-encoded and are limited in size (413); answers are gzip-encoded when
-the client accepts it. Nothing a client sends can make the server show a traceback.
+bodies may be gzip- or zstd-encoded and are limited in size (413); answers are encoded in
+what the client accepts (zstd, else gzip). Nothing a client sends can make the server show
+a traceback.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
@@ -19,8 +21,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from sqlalchemy import or_, select, update
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -28,11 +29,13 @@ from fieldapp import __version__
 from sync.server.bodies import DEFAULT_MAX_BODY, BodyLimitMiddleware
 from sync.server.db import HqDatabase
 from sync.server.device_codes import assign_device_code, check_code, usable_code
+from sync.server.encoding import AnswerEncodingMiddleware
 from sync.server.errors import ApiError
 from sync.server.merge import apply_push
 from sync.server.models import Device, HandbookEdition, HqOperation, Officer
 from sync.server.pull import Cursor, pull_batch
 from sync.server.schemas import (
+    MAX_CHANGES_PER_PUSH,
     MAX_PULL_LIMIT,
     EnrollIn,
     EnrollOut,
@@ -54,10 +57,12 @@ from sync.server.security import (
 )
 from sync.server.throttle import EnrollmentThrottle, enrollment_gate
 from sync.server.web import install_web
+from sync.wire import PROTOCOL, WireError, decode_push, encode_rows
 
 log = logging.getLogger("cmcoord.hq")
 DATABASE_ENV = "CMCOORD_HQ_DATABASE"
 LAST_SEEN_STEP = timedelta(minutes=1)  # devices' last_seen_at is kept to the minute
+PAGES_PER_ANSWER = 50  # a streamed pull (protocol 3) ends after this many; the device asks on
 # Every status code an endpoint can answer besides its success is in the OpenAPI
 # document (a 405 carries `Allow`; a 500 is a bug, never part of the contract).
 ERRORS: dict[int | str, dict[str, Any]] = {  # i18n: not shown
@@ -94,12 +99,13 @@ def _readable(errors: list[Any]) -> tuple[str, list[dict[str, str]]]:
     return f"The request was not understood: {text}.", problems  # i18n: not shown
 
 
-def _compact(result: dict[str, Any]) -> dict[str, Any]:
-    """A push result as sent: positional, without what the default already says."""
+def _compact(result: dict[str, Any], *, bare: bool = False) -> dict[str, Any] | int:
+    """A push result as sent: positional, without what the default already says; with
+    `bare` (protocol 3) a change simply applied is its rev alone."""
     if result.get("status") == "held":
         return result
     if result.get("status") == "applied" and not result.get("conflicts"):
-        return {"rev": result["rev"]}
+        return result["rev"] if bare else {"rev": result["rev"]}
     return {"rev": result["rev"], "status": result["status"], "conflicts": result["conflicts"]}
 
 
@@ -172,7 +178,7 @@ def create_app(
         description="Enrollment and sync of Field Kit devices. See docs/sync-protocol.md.",
     )
     app.state.db = db
-    app.add_middleware(GZipMiddleware, minimum_size=512)
+    app.add_middleware(AnswerEncodingMiddleware)  # zstd or gzip, streamed parts flushed
     # The token is checked before a body is read; bodies are inflated under a cap.
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes,
                        check_token=token_checker(db))
@@ -256,10 +262,23 @@ def create_app(
     @app.post("/api/v1/push", response_model=PushOut, responses=answers(401, 413, 415, 422))
     async def push(who: Authorized, body: PushIn) -> JSONResponse:
         """Apply outbox changes, each on its own: applied, conflict or held (a code and a
-        sentence). A change id this device already sent returns its first result."""
+        sentence). A change id this device already sent returns its first result.
+        Protocol 3 sends them in `runs` (sync/wire.py) and gets a bare rev for each change
+        simply applied."""
+        compact = body.runs is not None
+        if compact:
+            try:
+                body.changes = decode_push({"runs": body.runs})
+            except WireError as exc:
+                raise ApiError(422, "invalid_request",  # i18n: not shown
+                               f"The request was not understood: {exc}.") from None
+            if len(body.changes) > MAX_CHANGES_PER_PUSH:
+                raise ApiError(422, "invalid_request",  # i18n: not shown
+                               "The request was not understood: more than "
+                               f"{MAX_CHANGES_PER_PUSH} changes.")
         async with writers:
             results = await run_in_threadpool(apply, who, body)
-        return JSONResponse({"results": [_compact(r) for r in results]})
+        return JSONResponse({"results": [_compact(r, bare=compact) for r in results]})
 
     @app.get("/api/v1/pull", response_model=PullOut, responses=answers(401, 403, 422))
     def pull(
@@ -267,13 +286,36 @@ def create_app(
         since: Annotated[str, Query(max_length=400, pattern=r"^[A-Za-z0-9_-]*$")] = "",
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 500,
         operation: Annotated[str | None, Query(max_length=36)] = None,
-    ) -> JSONResponse:
-        """Rows changed after the cursor `since` in the officer's operations, oldest first."""
+        v: Annotated[int, Query(ge=2, le=PROTOCOL)] = 2,
+    ) -> Response:
+        """Rows changed after the cursor `since` in the officer's operations, oldest first.
+
+        With `v=3`, a stream of pages of `limit` rows (one JSON object a line, rows in
+        runs), each with its own `next`, until nothing is left or PAGES_PER_ANSWER pages
+        were sent: the device applies each page as it arrives."""
         cursor = Cursor.decode(since)
-        with db.read() as session:
-            batch = pull_batch(session, officer_id=who.officer_id, device_id=who.device_id,
-                               cursor=cursor, limit=limit, operation_id=operation)
-        return JSONResponse(batch)
+
+        def page(after: Cursor) -> dict[str, Any]:
+            with db.read() as session:
+                return pull_batch(session, officer_id=who.officer_id, device_id=who.device_id,
+                                  cursor=after, limit=limit, operation_id=operation)
+
+        first = page(cursor)  # a refusal (403) is still an ordinary error answer
+        if v < 3:
+            return JSONResponse(first)
+
+        def pages() -> Iterator[bytes]:
+            batch = first
+            for number in range(PAGES_PER_ANSWER):
+                if number:
+                    batch = page(Cursor.decode(batch["next"]))
+                batch["runs"] = encode_rows(batch.pop("rows"))
+                yield json.dumps(batch, separators=(",", ":"), ensure_ascii=False).encode() \
+                    + b"\n"
+                if not batch["more"]:
+                    return
+
+        return StreamingResponse(pages(), media_type="application/x-ndjson")
 
     @app.get("/api/v1/handbook/{name}", responses=answers(401, 404))
     def handbook(name: str, who: Authorized) -> Response:

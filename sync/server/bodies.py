@@ -5,7 +5,8 @@ A pure ASGI middleware. For the API's endpoints that need a device token it chec
 valid token is answered 401 and its body is never read nor inflated. Then it reads the
 body chunk by chunk, refusing it as soon as it passes the limit (at once when
 Content-Length says so); a `Content-Encoding: gzip` body is inflated as it arrives, with a
-hard cap in bytes on the inflated size too, and refused (413) the moment the cap is passed:
+hard cap in bytes on the inflated size too, and refused (413) the moment the cap is passed
+(a `zstd` body likewise: protocol 3, `sync/codec.py`):
 a small bomb cannot fill the memory. Enrollment, which needs no token, has a small limit
 of its own. The plain body is handed on, so the endpoints, their validation (JSON is
 parsed only now) and the OpenAPI schema stay ordinary.
@@ -14,12 +15,12 @@ parsed only now) and the OpenAPI schema stay ordinary.
 from __future__ import annotations
 
 import json
-import zlib
 from collections.abc import Callable, Mapping
 
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from sync import codec
 from sync.server.errors import ApiError
 from sync.server.security import OFFICER_PRESENT_HEADER, final_push
 
@@ -48,11 +49,12 @@ def _too_large(limit: int) -> ApiError:
                     "send smaller batches.")
 
 
-async def read_body(receive: Receive, *, limit: int, gzipped: bool) -> bytes | None:
-    """The body, inflated when `gzipped`, at most `limit` bytes both as received and
-    inflated (`ApiError` 413 as soon as either passes it; 422 for damaged gzip); None
-    when the client went away."""
-    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS) if gzipped else None
+async def read_body(receive: Receive, *, limit: int, encoding: str = codec.IDENTITY
+                    ) -> bytes | None:
+    """The body, inflated from `encoding` (identity, gzip or zstd), at most `limit` bytes
+    both as received and inflated (`ApiError` 413 as soon as either passes it; 422 for a
+    damaged or cut body); None when the client went away."""
+    inflater = codec.Inflater(encoding, limit)
     body = bytearray()
     received = 0
     more = True
@@ -65,19 +67,20 @@ async def read_body(receive: Receive, *, limit: int, gzipped: bool) -> bytes | N
         received += len(chunk)
         if received > limit:
             raise _too_large(limit)
-        if inflater is None:
-            body += chunk
-            continue
-        try:  # never more than one byte past the cap, whatever the chunk inflates to
-            body += inflater.decompress(chunk, limit - len(body) + 1)
-        except zlib.error:
+        try:
+            body += inflater.feed(chunk)
+        except codec.TooLargeError:
+            raise _too_large(limit) from None
+        except codec.DamagedError:
             raise ApiError(422, "invalid_request",  # i18n: not shown
-                           "The request was not understood: the gzip body is damaged.") from None
-        if len(body) > limit or inflater.unconsumed_tail:
-            raise _too_large(limit)
-    if inflater is not None and not inflater.eof:
+                           f"The request was not understood: the {encoding} body is damaged."
+                           ) from None
+    try:
+        inflater.finish()
+    except codec.DamagedError:
         raise ApiError(422, "invalid_request",  # i18n: not shown
-                       "The request was not understood: the gzip body is damaged or cut.")
+                       f"The request was not understood: the {encoding} body is damaged or "
+                       "cut.") from None
     return bytes(body)
 
 
@@ -136,8 +139,8 @@ class BodyLimitMiddleware:
         length = headers.get(b"content-length")
         if length is not None and length.isdigit() and int(length) > limit:
             raise _too_large(limit)
-        encoding = headers.get(b"content-encoding", b"").strip().lower()
-        if encoding not in (b"", b"identity", b"gzip"):
+        encoding = headers.get(b"content-encoding", b"").decode("latin-1").strip().lower()
+        if encoding not in ("", codec.IDENTITY, codec.GZIP, codec.ZSTD):
             raise ApiError(415, "unsupported_encoding",  # i18n: not shown
-                           "HQ accepts request bodies plain or gzip-encoded only.")
-        return await read_body(receive, limit=limit, gzipped=encoding == b"gzip")
+                           "HQ accepts request bodies plain, gzip- or zstd-encoded only.")
+        return await read_body(receive, limit=limit, encoding=encoding or codec.IDENTITY)

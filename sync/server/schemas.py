@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from fieldapp.models import SYNCABLE_MODELS
+from sync.wire import PROTOCOL
 
 ROW_ENTITIES = frozenset(model.__sync_entity__ for model in SYNCABLE_MODELS)
 CONFLICT_ENTITY = "conflict"  # a change that closes a conflict at HQ
@@ -48,6 +49,7 @@ class EnrollOut(BaseModel):
     officer_name: str
     operations: list[OperationOut]
     device_code: str  # the DEVICE part of the RFA references this device makes from now on
+    protocol: int = PROTOCOL  # the newest sync protocol this HQ speaks
 
 
 class PushIn(BaseModel):
@@ -58,7 +60,11 @@ class PushIn(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid")
-    changes: list[Any] = Field(max_length=MAX_CHANGES_PER_PUSH)
+    changes: list[Any] = Field(default_factory=list, max_length=MAX_CHANGES_PER_PUSH)
+    # Protocol 3 (sync/wire.py): the same changes in runs, column by column; `changes`
+    # is then left out. HQ answers an applied change with its rev alone.
+    v: int | None = Field(default=None, ge=2, le=PROTOCOL)
+    runs: list[Any] | None = None
 
 
 class ConflictOut(BaseModel):
@@ -114,6 +120,9 @@ class GoneOut(BaseModel):
 
 class PullOut(BaseModel):
     """Rows changed after the cursor, oldest first; `next` is the cursor to send next.
+
+    With `v=3` the answer is a stream of such pages, one JSON object a line, each with
+    `runs` (sync/wire.py) in place of `rows`: see docs/sync-protocol.md.
 
     `hq` is HQ's version. `operations` (the officer's operation ids) comes when the cursor
     is empty or the officer was assigned or unassigned after it; `gone` lists rows that

@@ -33,6 +33,12 @@ CONFIG = """
 [[operations]]
 include-path = "/api/v1/pull"
 checks.positive_data_acceptance.expected-statuses = ["2XX", "401", "403", "404", "422"]
+
+# Likewise a protocol 3 push whose runs fit the schema (a list) but not sync/wire.py's
+# shape (columns that do not match the field names) is refused 422 `invalid_request`.
+[[operations]]
+include-path = "/api/v1/push"
+checks.positive_data_acceptance.expected-statuses = ["2XX", "401", "403", "404", "422"]
 """
 
 
