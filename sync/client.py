@@ -22,6 +22,8 @@ import tempfile
 import time
 import traceback
 import zipfile
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,7 +42,7 @@ from fieldapp.models import Conflict, HeldRow, OutboxEntry, utcnow
 from fieldapp.outbox import encode_value
 from fieldapp.progress import Progress
 from fieldapp.services.settings import DEVICE_CODE, device_code, get_setting, set_setting
-from sync import local
+from sync import codec, local, wire
 from sync.clashes import is_clash, resolve_clash
 from sync.errors import SyncError
 from sync.held import (  # noqa: F401 - the Sync screen's API, re-exported
@@ -57,8 +59,13 @@ from sync.held import (  # noqa: F401 - the Sync screen's API, re-exported
 from sync.tokens import TokenStore
 from sync.transport import Transport
 
-PUSH_BATCH = 300  # 29-105 KB gzip'd (median 37 KB, bench.sync): a cut wastes one batch
-PULL_BATCH = 300
+PUSH_BATCH = 300  # the first batch of a sync; the next ones are sized by _BatchSizer
+MAX_PUSH_BATCH = 2000  # HQ's limit per push
+PUSH_BYTES = 64 * 1024  # a batch on the wire at most, about: all a cut can waste
+LINK_SECONDS = 8.0  # ... or what the link was seen to carry in this time, if that is less
+MIN_PUSH_BYTES = 8 * 1024
+PULL_BATCH = 1000  # rows per page of a streamed pull (~45 KB on the wire, bench.sync)
+HQ_PROTOCOL = "hq_protocol"  # the newest protocol HQ was seen to speak ("3"; "" unknown)
 HQ_URL = "hq_url"
 DEVICE_ID = "device_id"
 OFFICER_ID = "officer_id"
@@ -159,6 +166,7 @@ def enroll(db: Database, url: str, code: str, *, device_name: str | None = None,
                            (OFFICER_ID, answer["officer_id"]),
                            (OFFICER_NAME, answer["officer_name"]), (TOKEN_STORAGE, storage)):
             local.set_state(session, key, value)
+        local.set_state(session, HQ_PROTOCOL, _protocol_of(answer.get("protocol")))
         given = answer.get("device_code")
         if isinstance(given, str) and given.isdigit():
             # New RFA references use HQ's code; references already made keep theirs.
@@ -167,16 +175,24 @@ def enroll(db: Database, url: str, code: str, *, device_name: str | None = None,
                       list(answer.get("operations", [])), str(answer.get("device_code") or ""))
 
 
+def _protocol_of(value: Any) -> str:
+    """HQ's protocol as stored: "3" when it speaks protocol 3 (or newer), else ""."""
+    return str(wire.PROTOCOL) if isinstance(value, int) and not isinstance(value, bool) \
+        and value >= wire.PROTOCOL else ""
+
+
 def _connect(db: Database, tokens: TokenStore | None, *, deadline: float | None = None,
              officer_present: bool = False) -> Transport:
     with db.session() as session:
         url = local.get_state(session, HQ_URL)
+        compact = local.get_state(session, HQ_PROTOCOL) == str(wire.PROTOCOL)
     token = (tokens or token_store(db)).load()
     if not url or not token:
         raise SyncError(_("This computer is not enrolled with HQ yet. Enter the HQ address "
                           "and an enrollment code in the sync settings."),
                         code="not_enrolled", retry_later=False)
-    return Transport(url, token=token, deadline=deadline, officer_present=officer_present)
+    return Transport(url, token=token, deadline=deadline, officer_present=officer_present,
+                     encoding=codec.ZSTD if compact else codec.GZIP)
 
 
 def sync_once(db: Database, *, progress: Progress | None = None,
@@ -328,8 +344,52 @@ def _record(db: Database, result: SyncResult) -> None:
             local.set_state(session, LAST_ERROR, result.message)
 
 
+class _BatchSizer:
+    """How many changes the next push takes: as many as fit PUSH_BYTES on the wire, or what
+    the link was seen to carry in LINK_SECONDS if that is less (a slow link's batch is cut
+    less often and wastes less when it is), judged from the batches sent so far."""
+
+    def __init__(self, first: int) -> None:
+        self.count = first
+        self.fixed = first != PUSH_BATCH  # a caller's own size (tests, scripts) is kept
+
+    def sent(self, changes: int, body_bytes: int, seconds: float) -> None:
+        """A batch of `changes` took `body_bytes` on the wire and `seconds` in all."""
+        if self.fixed or not changes or not body_bytes:
+            return
+        budget = PUSH_BYTES
+        if seconds > 0:
+            budget = min(budget, max(MIN_PUSH_BYTES, int(body_bytes / seconds * LINK_SECONDS)))
+        self.count = max(50, min(MAX_PUSH_BATCH, int(budget * changes / body_bytes)))
+
+
+def _independent(sent: list[dict[str, Any]], batch: list[dict[str, Any]]) -> bool:
+    """Whether `batch` may go while `sent` is still in flight (HQ may apply either
+    first): no row in both, and only rows of an operation in both (operations, conflicts'
+    resolutions and rows of no operation, whose order matters to scope and shares, go
+    one batch at a time)."""
+    def rows(changes: list[dict[str, Any]]) -> set[tuple[str, str]] | None:
+        found = set()
+        for change in changes:
+            operation = change.get("operation_id", change["fields"].get("operation_id"))
+            if change["entity"] in ("operation", local.CONFLICT_ENTITY) or not operation:
+                return None
+            found.add((change["entity"], change["row_id"]))
+        return found
+
+    first, second = rows(sent), rows(batch)
+    return first is not None and second is not None and not first & second
+
+
+@dataclass
+class _InFlight:
+    changes: list[dict[str, Any]]
+    answer: Future[tuple[Any, int, float]]
+
+
 def _push(db: Database, link: Transport, progress: Progress, result: SyncResult, *,
           batch: int, sync_number: int) -> None:
+    """Send the outbox in batches, up to two in flight when they share no row."""
     with db.transaction() as session:
         local.drop_demo_entries(session)
         everything = local.get_state(session, RELEASE_HOLDS) == "1"
@@ -339,20 +399,22 @@ def _push(db: Database, link: Transport, progress: Progress, result: SyncResult,
                                .where(OutboxEntry.held_code == "")) or 0
     with db.session() as session:
         order = local.push_order(session)
+    if not order:
+        return
     stopped: set[tuple[str, str]] = set()  # rows with a change HQ held this time
+    sizer = _BatchSizer(batch)
+    flying: deque[_InFlight] = deque()
     done = 0
-    while True:
-        progress.check()
-        with db.session() as session:
-            changes = local.push_batch(session, order, batch, held_rows=stopped)
-        if not changes:
-            return
-        answer = link.post_json("/api/v1/push", local.wire_body(changes))
-        results = answer.get("results") if isinstance(answer, dict) else None
-        if not isinstance(results, list) or len(results) > len(changes):
-            raise SyncError(_("HQ's answer to the push was not understood."), code="garbled")
+
+    def settle() -> None:
+        nonlocal done
+        oldest = flying.popleft()
+        answer, body_bytes, seconds = oldest.answer.result()
+        changes = oldest.changes
+        results = _push_results(answer, len(changes))
         with local.lenient_transaction(db) as session:
             acked = local.acknowledge(session, changes, results, sync_number=sync_number)
+        sizer.sent(len(changes), body_bytes, seconds)
         result.pushed += acked.applied
         result.conflicts += acked.conflicts
         result.held += acked.held
@@ -360,23 +422,88 @@ def _push(db: Database, link: Transport, progress: Progress, result: SyncResult,
         unsettled = set(acked.unsettled)
         stopped.update((c["entity"], c["row_id"]) for c, r in zip(changes, results,
                                                                    strict=False)
-                         if c["local_id"] in unsettled
-                         or (isinstance(r, dict) and r.get("status") == "held"))
+                       if c["local_id"] in unsettled
+                       or (isinstance(r, dict) and r.get("status") == "held"))
         done += len(changes)
         # Translators: progress of a sync: changes sent to HQ so far, of all to send.
         progress.report(min(done, total), total,
                         _("Sent {done} of {total}").format(done=done, total=total))
 
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="push") as pool:
+        try:
+            while True:
+                progress.check()
+                with db.session() as session:
+                    changes = local.push_batch(session, order, sizer.count, held_rows=stopped)
+                while flying and (not changes or len(flying) > 1
+                                  or not _independent(flying[-1].changes, changes)):
+                    settle()
+                    changes = [c for c in changes if (c["entity"], c["row_id"]) not in stopped]
+                if not changes:
+                    if not order:
+                        return
+                    continue
+                flying.append(_InFlight(changes, pool.submit(_send_push, link, changes)))
+        finally:
+            # Whatever stopped the push, what HQ answered meanwhile is recorded here, so
+            # nothing it applied is sent again; a failed request's changes simply stay.
+            while flying:
+                with contextlib.suppress(Exception):  # the first problem is the one raised
+                    settle()
+
+
+def _send_push(link: Transport, changes: list[dict[str, Any]]) -> tuple[Any, int, float]:
+    """Push one batch (protocol 3's form when HQ speaks it); (answer, bytes sent, seconds).
+
+    An HQ that refuses protocol 3's form or zstd (an older HQ put back) is sent protocol
+    2's form with gzip, and this sync goes on that way."""
+    started = time.monotonic()
+    body = local.wire_body(changes)
+    compact = link.encoding == codec.ZSTD
+    data, encoding = link.encode(wire.encode_push(body["changes"]) if compact else body)
+    try:
+        answer = link.post_encoded("/api/v1/push", data, encoding)
+    except SyncError as exc:
+        if not compact or exc.status not in (415, 422):
+            raise
+        link.encoding = codec.GZIP
+        data, encoding = link.encode(body, codec.GZIP)
+        answer = link.post_encoded("/api/v1/push", data, encoding)
+    return answer, len(data), time.monotonic() - started
+
+
+def _push_results(answer: Any, sent: int) -> list[Any]:
+    """HQ's results of a push, one per change sent, a bare rev (protocol 3) as {"rev"}."""
+    results = answer.get("results") if isinstance(answer, dict) else None
+    if not isinstance(results, list) or len(results) > sent:
+        raise SyncError(_("HQ's answer to the push was not understood."), code="garbled")
+    return [{"rev": r} if isinstance(r, int) and not isinstance(r, bool) else r
+            for r in results]
+
 
 def _pull(db: Database, link: Transport, progress: Progress, result: SyncResult, *,
           batch: int) -> None:
+    """Pull pages until HQ has nothing more; each page is applied with its cursor in one
+    local transaction as soon as it has arrived (protocol 3 streams them)."""
     restarted = False
-    while True:
+    more = True
+    while more:
         progress.check()
         with db.session() as session:
             cursor = local.get_state(session, local.CURSOR)
+        more = False
+
+        def page(line: bytes) -> None:
+            nonlocal more
+            progress.check()  # between pages: those applied stay applied
+            more = _apply_page(db, line, result)
+            progress.report(result.pulled, result.pulled + (batch if more else 0),
+                            # Translators: progress of a sync: records received from HQ so far.
+                            _("Received {count}").format(count=result.pulled))
+
         try:
-            answer = link.get_json("/api/v1/pull", {"since": cursor, "limit": batch})
+            link.get_lines("/api/v1/pull", {"since": cursor, "limit": batch,
+                                            "v": wire.PROTOCOL}, page)
         except SyncError as exc:
             if exc.code != "invalid_cursor" or restarted or not cursor:
                 raise
@@ -385,29 +512,37 @@ def _pull(db: Database, link: Transport, progress: Progress, result: SyncResult,
             restarted = True
             with db.transaction() as session:
                 local.set_state(session, local.CURSOR, "")
-            continue
-        if (not isinstance(answer, dict) or not isinstance(answer.get("rows"), list)
-                or not isinstance(answer.get("next"), str) or len(answer["next"]) > 400):
-            raise SyncError(_("HQ's answer to the pull was not understood."), code="garbled")
-        with local.lenient_transaction(db) as session:
-            more = answer.get("more") is True
-            applied = local.apply_rows(session, answer["rows"], gone=answer.get("gone"))
-            result.pulled += applied.rows
-            result.conflicts += applied.clashes
-            result.held_rows += applied.held
-            local.set_state(session, local.CURSOR, answer["next"])
-            _note_hq(session, answer)
-            edition = answer.get("handbook")
-            if isinstance(edition, dict) and isinstance(edition.get("name"), str) \
-                    and edition["name"]:
-                current = get_setting(session, EDITION_SETTING)
-                if edition["name"] != current:
-                    local.set_state(session, local.PENDING_EDITION, json.dumps(edition))
-        progress.report(result.pulled, result.pulled + (batch if more else 0),
-                        # Translators: progress of a sync: records received from HQ so far.
-                        _("Received {count}").format(count=result.pulled))
-        if not more:
-            return
+            more = True
+
+
+def _apply_page(db: Database, line: bytes, result: SyncResult) -> bool:
+    """Apply one page of a pull with its cursor; whether HQ has more."""
+    try:
+        answer = json.loads(line)
+        rows = answer["rows"] if "rows" in answer else wire.decode_rows(answer.get("runs"))
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:  # WireError too
+        raise SyncError(_("HQ's answer to the pull was not understood."),
+                        code="garbled") from exc
+    if not isinstance(answer, dict) or not isinstance(rows, list) \
+            or not isinstance(answer.get("next"), str) or len(answer["next"]) > 400:
+        raise SyncError(_("HQ's answer to the pull was not understood."), code="garbled")
+    with local.lenient_transaction(db) as session:
+        applied = local.apply_rows(session, rows, gone=answer.get("gone"))
+        result.pulled += applied.rows
+        result.conflicts += applied.clashes
+        result.held_rows += applied.held
+        local.set_state(session, local.CURSOR, answer["next"])
+        protocol = str(wire.PROTOCOL) if "runs" in answer else ""
+        if protocol != local.get_state(session, HQ_PROTOCOL):
+            local.set_state(session, HQ_PROTOCOL, protocol)  # zstd and runs from now on
+        _note_hq(session, answer)
+        edition = answer.get("handbook")
+        if isinstance(edition, dict) and isinstance(edition.get("name"), str) \
+                and edition["name"]:
+            current = get_setting(session, EDITION_SETTING)
+            if edition["name"] != current:
+                local.set_state(session, local.PENDING_EDITION, json.dumps(edition))
+    return answer.get("more") is True
 
 
 def _note_hq(session: Session, answer: dict[str, Any]) -> None:

@@ -1,4 +1,4 @@
-"""HTTP to HQ: gzip both ways, byte counting, and every fault turned into one SyncError.
+"""HTTP to HQ: zstd or gzip both ways, byte counting, every fault turned into one SyncError.
 
 Nothing here touches the local database; a caller only writes after a complete, parsed
 answer, so a failed response can never change local data. The answer is not trusted
@@ -9,11 +9,11 @@ the token cannot be sent elsewhere by a URL in an answer (`foreign_url`).
 
 from __future__ import annotations
 
-import gzip
 import json
+import threading
 import time
-import zlib
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -23,14 +23,16 @@ from urllib3.util import parse_url
 
 from fieldapp import __version__, migrations
 from fieldapp.i18n import N_, _
+from sync import codec
 from sync.deadline import TIMED_OUT, Deadline, DeadlineAdapter, watching
 from sync.errors import SyncError
+from sync.wire import PROTOCOL as WIRE_PROTOCOL
 
 CONNECT_TIMEOUT = 15.0
 READ_TIMEOUT = 90.0
 MAX_ANSWER_BYTES = 64 * 1024 * 1024  # as received, and again once inflated
 CHUNK_BYTES = 64 * 1024
-PROTOCOL = 2
+PROTOCOL = WIRE_PROTOCOL
 CLIENT_HEADER = "X-FieldKit-Client"
 CLIENT_VALUE = f"protocol={PROTOCOL}; schema={migrations.HEAD}; version={__version__}"
 CAPTIVE = N_("The network answered with a web page instead of HQ — a hotel or airport "
@@ -49,12 +51,33 @@ def _later(sentence: str) -> str:
 @dataclass
 class Traffic:
     """What crossed the link: request and answer body bytes (as sent), requests, and the
-    seconds spent inside them (sending, waiting, receiving and inflating the answer)."""
+    seconds spent inside them (sending, waiting, receiving and inflating the answer; two
+    requests in flight at once count once, from the first start to the last end)."""
 
     bytes_up: int = 0
     bytes_down: int = 0
     requests: int = 0
     seconds: float = 0.0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _running: int = 0
+    _since: float = 0.0
+
+    def started(self, sent: int) -> None:
+        """A request begins, sending `sent` body bytes."""
+        with self._lock:
+            self.requests += 1
+            self.bytes_up += sent
+            if not self._running:
+                self._since = time.monotonic()
+            self._running += 1
+
+    def ended(self, received: int) -> None:
+        """A request ends, having received `received` answer bytes."""
+        with self._lock:
+            self.bytes_down += received
+            self._running -= 1
+            if not self._running:
+                self.seconds += time.monotonic() - self._since
 
 
 def _origin(url: str) -> tuple[str, str, int | None]:
@@ -73,9 +96,11 @@ class Transport:
 
     def __init__(self, base_url: str, *, token: str | None = None,
                  timeout: tuple[float, float] = (CONNECT_TIMEOUT, READ_TIMEOUT),
-                 deadline: float | None = None, officer_present: bool = False) -> None:
+                 deadline: float | None = None, officer_present: bool = False,
+                 encoding: str = codec.GZIP) -> None:
         self.base_url = base_url.rstrip("/") + "/"
         self.token = token
+        self.encoding = encoding  # of request bodies: zstd once HQ is known to take it
         self.officer_present = officer_present  # X-Officer-Present: see sync_once
         self.timeout = timeout
         self.deadline = deadline
@@ -88,23 +113,60 @@ class Transport:
         """Release the connection pool."""
         self.http.close()
 
-    def _headers(self, *, gzipped: bool) -> dict[str, str]:
-        headers = {"Accept": "application/json", "Accept-Encoding": "gzip",
-                   "User-Agent": "cmcoord-field-kit", CLIENT_HEADER: CLIENT_VALUE}
-        if gzipped:
+    def _headers(self, *, encoding: str | None) -> dict[str, str]:
+        headers = {"Accept-Encoding": "zstd, gzip", "User-Agent": "cmcoord-field-kit",
+                   CLIENT_HEADER: CLIENT_VALUE}
+        if encoding is not None:
             headers["Content-Type"] = "application/json"
-            headers["Content-Encoding"] = "gzip"
+            headers["Content-Encoding"] = encoding
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"  # i18n: not shown
         if self.officer_present:
             headers["X-Officer-Present"] = "1"  # i18n: not shown
         return headers
 
-    def post_json(self, path: str, body: Any) -> Any:
-        """POST a JSON body (gzip-encoded) and return the parsed JSON answer."""
+    def encode(self, body: Any, encoding: str | None = None) -> tuple[bytes, str]:
+        """A JSON body as sent, in `encoding` (else the transport's), and that encoding."""
         raw = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-        data = gzip.compress(raw, compresslevel=6)
-        return self._json(self._send("POST", path, data=data))
+        encoding = encoding or self.encoding
+        return codec.compress(raw, encoding), encoding
+
+    def post_json(self, path: str, body: Any, *, encoding: str | None = None) -> Any:
+        """POST a JSON body (in `encoding`, else the transport's) and return the parsed
+        JSON answer."""
+        return self.post_encoded(path, *self.encode(body, encoding))
+
+    def post_encoded(self, path: str, data: bytes, encoding: str) -> Any:
+        """POST a body `encode` made and return the parsed JSON answer."""
+        return self._json(self._send("POST", path, data=data, encoding=encoding))
+
+    def get_lines(self, path: str, params: dict[str, Any], on_line: Callable[[bytes], None]
+                  ) -> None:
+        """GET an answer of JSON lines (a streamed pull) and give each complete line to
+        `on_line` as soon as it has arrived, while the rest is still coming. An answer
+        that is one JSON document (an HQ of protocol 2) is given whole. A line cut short
+        by the end of the answer is an error: the lines given before stay given."""
+        pending = bytearray()
+
+        def arrived(data: bytes) -> None:
+            pending.extend(data)
+            end = pending.rfind(b"\n")
+            if end < 0:
+                if len(pending) > MAX_ANSWER_BYTES:
+                    raise SyncError(_later(_(TOO_LARGE)), code="too_large")
+                return
+            lines = bytes(pending[:end])
+            del pending[:end + 1]
+            for line in lines.split(b"\n"):
+                if line.strip():
+                    on_line(line)
+
+        response, _body = self._send("GET", path, params=params, on_data=arrived)
+        if pending.strip():
+            if "ndjson" in response.headers.get("Content-Type", ""):
+                raise SyncError(_later(_("HQ's answer arrived cut off or garbled.")),
+                                code="garbled")
+            on_line(bytes(pending))
 
     def get_json(self, path: str, params: dict[str, Any] | None = None) -> Any:
         """GET and return the parsed JSON answer."""
@@ -139,34 +201,43 @@ class Transport:
         return url
 
     def _send(self, method: str, path: str, *, data: bytes | None = None,
-              params: dict[str, Any] | None = None) -> tuple[requests.Response, bytes]:
+              params: dict[str, Any] | None = None, encoding: str | None = None,
+              on_data: Callable[[bytes], None] | None = None
+              ) -> tuple[requests.Response, bytes]:
+        """One request; the answer's body, inflated, or given to `on_data` as it arrives
+        (then b"" is returned; only a success's body is streamed)."""
         url = self.url_for(path)  # before anything is sent: the token stays with HQ
         deadline = Deadline(self.deadline)
         connect, read = self.timeout
-        self.traffic.requests += 1
-        self.traffic.bytes_up += len(data or b"")
+        self.traffic.started(len(data or b""))
         received = 0
-        started = time.monotonic()
+        parts: list[bytes] = []
         try:
             timeout = (deadline.cap(connect), deadline.cap(read))
             with watching(deadline) as watchdog:
                 response = self.http.request(
                     method, url, data=data, params=params, stream=True,
-                    allow_redirects=False, headers=self._headers(gzipped=data is not None),
+                    allow_redirects=False,
+                    headers=self._headers(encoding=encoding if data is not None else None),
                     timeout=timeout,
                 )
                 try:
                     self._check_status_first(response)
-                    inflater = _Inflater(response.headers.get("Content-Encoding", ""))
+                    stream = on_data is not None and response.status_code < 300
+                    inflater = _inflater(response)
                     while chunk := _read_chunk(response):
                         received += len(chunk)
                         if received > MAX_ANSWER_BYTES:
                             raise SyncError(_later(_(TOO_LARGE)), code="too_large")
-                        inflater.feed(chunk)
+                        data_out = _inflate(inflater.feed, chunk)
+                        if stream and data_out:
+                            on_data(data_out)  # type: ignore[misc]
+                        elif data_out:
+                            parts.append(data_out)
                         deadline.left()
                     if watchdog.fired:  # the socket was shut under the last read
                         raise SyncError(_(TIMED_OUT), code="timeout")
-                    body = inflater.finish()
+                    _inflate(lambda _chunk: inflater.finish() or b"", b"")  # cut short?
                 finally:
                     response.close()
         except SyncError:
@@ -174,8 +245,8 @@ class Transport:
         except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
             raise self._link_error(exc, deadline) from exc
         finally:
-            self.traffic.bytes_down += received
-            self.traffic.seconds += time.monotonic() - started
+            self.traffic.ended(received)
+        body = b"".join(parts)
         self._check(response, body)
         return response, body
 
@@ -244,40 +315,25 @@ class Transport:
                             code="garbled") from exc
 
 
-class _Inflater:
-    """Gunzips an answer as it arrives, refusing more than MAX_ANSWER_BYTES of output."""
+def _inflater(response: requests.Response) -> codec.Inflater:
+    """The decoder of an answer's Content-Encoding (an unknown one is garbled), capped at
+    MAX_ANSWER_BYTES once inflated (a streamed answer in all, as a whole one)."""
+    try:
+        return codec.Inflater(response.headers.get("Content-Encoding", ""), MAX_ANSWER_BYTES)
+    except ValueError as exc:
+        raise SyncError(_later(_("HQ's answer arrived cut off or damaged.")),
+                        code="garbled") from exc
 
-    def __init__(self, encoding: str) -> None:
-        self.gzipped = encoding.strip().lower() == "gzip"
-        self.inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-        self.parts: list[bytes] = []
-        self.size = 0
 
-    def feed(self, chunk: bytes) -> None:
-        """Add received bytes; SyncError("too_large") once the output passes the cap."""
-        if not self.gzipped:
-            self._keep(chunk)
-            return
-        try:
-            while chunk and not self.inflater.eof:
-                # Never more than one byte past the cap in memory, however small the input.
-                self._keep(self.inflater.decompress(chunk, MAX_ANSWER_BYTES - self.size + 1))
-                chunk = self.inflater.unconsumed_tail
-        except zlib.error as exc:
-            raise SyncError(_later(_("HQ's answer arrived cut off or damaged.")),
-                            code="garbled") from exc
-
-    def _keep(self, data: bytes) -> None:
-        self.size += len(data)
-        if self.size > MAX_ANSWER_BYTES:
-            raise SyncError(_later(_(TOO_LARGE)), code="too_large")
-        self.parts.append(data)
-
-    def finish(self) -> bytes:
-        """The whole answer; SyncError("garbled") when the gzip stream stopped short."""
-        if self.gzipped and not self.inflater.eof:
-            raise SyncError(_later(_("HQ's answer arrived cut off or damaged.")), code="garbled")
-        return b"".join(self.parts)
+def _inflate(feed: Callable[[bytes], bytes], chunk: bytes) -> bytes:
+    """`feed(chunk)` with the codec's refusals turned into SyncErrors."""
+    try:
+        return feed(chunk)
+    except codec.TooLargeError:
+        raise SyncError(_later(_(TOO_LARGE)), code="too_large") from None
+    except codec.DamagedError:
+        raise SyncError(_later(_("HQ's answer arrived cut off or damaged.")),
+                        code="garbled") from None
 
 
 def _read_chunk(response: requests.Response) -> bytes:

@@ -126,11 +126,11 @@ def older_client() -> Iterator[None]:
 def cut_pulls(monkeypatch: pytest.MonkeyPatch) -> None:
     """Fake: the link drops on every pull request from now on (until monkeypatch undoes
     it). A cut between the push and the pull of one sync cannot be timed on a real link."""
-    def cut(self: Transport, path: str, params: dict[str, Any] | None = None) -> Any:
+    def cut(self: Transport, path: str, *args: Any) -> Any:
         if "/pull" in path:
             raise SyncError("The connection to HQ was cut during the sync.",
                             code="connection_cut")
-        return real(self, path, params)
+        return real(self, path, *args)
 
-    real = Transport.get_json
-    monkeypatch.setattr(Transport, "get_json", cut)
+    real = Transport.get_lines
+    monkeypatch.setattr(Transport, "get_lines", cut)

@@ -297,7 +297,7 @@ def test_every_request_says_which_protocol_schema_and_version_it_speaks(servers)
     link.post_json("/api/v1/push", {"changes": []})
     link.get_bytes("/api/v1/handbook/x")
     Transport(hq.url).get_json("/api/v1/pull")  # enrollment has no token yet
-    expected = f"protocol=2; schema={migrations.HEAD}; version={__version__}"
+    expected = f"protocol=3; schema={migrations.HEAD}; version={__version__}"
     assert [s.headers.get("X-FieldKit-Client") for s in hq.seen] == [expected] * 4
 
 

@@ -89,18 +89,19 @@ def test_delete_made_during_a_pull_of_an_unseen_edit_is_a_conflict(hq, make_prof
 
     # Fake: the officer's click must land between the pull's answer and its application,
     # which no real timing reproduces; the answer is real, only the moment is forced.
-    real_get = Transport.get_json
+    real_get = Transport.get_lines
     clicked = []
 
-    def officer_deletes_while_the_pull_is_on_the_wire(self, path, params=None):
-        answer = real_get(self, path, params)
-        if "/pull" in path and not clicked:
-            clicked.append(True)
-            edit(a, Contact, contact_id, deleted=True)
-        return answer
+    def officer_deletes_while_the_pull_is_on_the_wire(self, path, params, on_line):
+        def page(line):
+            if not clicked:
+                clicked.append(True)
+                edit(a, Contact, contact_id, deleted=True)
+            on_line(line)
+        return real_get(self, path, params, page)
 
     with monkeypatch.context() as patch:
-        patch.setattr(Transport, "get_json", officer_deletes_while_the_pull_is_on_the_wire)
+        patch.setattr(Transport, "get_lines", officer_deletes_while_the_pull_is_on_the_wire)
         sync_once(a)
     result = sync_once(a)
     sync_once(b)
@@ -390,7 +391,7 @@ def test_device_tells_hq_its_protocol_schema_and_version(hq, make_profile):
     with hq.db.read() as session:
         [device] = session.scalars(select(Device)).all()
     assert (device.client_protocol, device.client_schema, device.client_version) == \
-        (2, migrations.HEAD, __version__)
+        (3, migrations.HEAD, __version__)
 
 
 # --- p11: many HQ worker processes, concurrent pushers, pullers and assignments --------
