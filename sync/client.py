@@ -23,6 +23,7 @@ import time
 import traceback
 import zipfile
 from collections import deque
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -108,6 +109,7 @@ class SyncResult:
     requests: int = 0
     seconds: float = 0.0
     request_seconds: float = 0.0  # of `seconds`, spent inside HTTP requests
+    device_seconds: float = 0.0  # this laptop's own work: preparing batches, applying answers
     handbook_edition: str | None = None
     result: str = "ok"  # ok | error | cancelled
     message: str = ""
@@ -332,7 +334,8 @@ def _record(db: Database, result: SyncResult) -> None:
              "held": result.held, "held_rows": result.held_rows,
              "bytes_up": result.bytes_up, "bytes_down": result.bytes_down,
              "requests": result.requests, "seconds": result.seconds,
-             "request_seconds": result.request_seconds}
+             "request_seconds": result.request_seconds,
+             "device_seconds": round(result.device_seconds, 3)}
     if result.detail:
         entry["detail"] = result.detail  # technical detail, for "save report" only
     with db.transaction() as session:
@@ -387,9 +390,25 @@ class _InFlight:
     answer: Future[tuple[Any, int, float]]
 
 
+@contextlib.contextmanager
+def _device_work(result: SyncResult) -> Iterator[None]:
+    """Count the time of a block as this laptop's own work (result.device_seconds)."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        result.device_seconds += time.perf_counter() - started
+
+
 def _push(db: Database, link: Transport, progress: Progress, result: SyncResult, *,
           batch: int, sync_number: int) -> None:
     """Send the outbox in batches, up to two in flight when they share no row."""
+    with _device_work(result):
+        _push_batches(db, link, progress, result, batch=batch, sync_number=sync_number)
+
+
+def _push_batches(db: Database, link: Transport, progress: Progress, result: SyncResult, *,
+                  batch: int, sync_number: int) -> None:
     with db.transaction() as session:
         local.drop_demo_entries(session)
         everything = local.get_state(session, RELEASE_HOLDS) == "1"
@@ -409,7 +428,11 @@ def _push(db: Database, link: Transport, progress: Progress, result: SyncResult,
     def settle() -> None:
         nonlocal done
         oldest = flying.popleft()
-        answer, body_bytes, seconds = oldest.answer.result()
+        waited = time.perf_counter()
+        try:
+            answer, body_bytes, seconds = oldest.answer.result()
+        finally:  # waiting for HQ is not the laptop's work
+            result.device_seconds -= time.perf_counter() - waited
         changes = oldest.changes
         results = _push_results(answer, len(changes))
         with local.lenient_transaction(db) as session:
@@ -496,7 +519,8 @@ def _pull(db: Database, link: Transport, progress: Progress, result: SyncResult,
         def page(line: bytes) -> None:
             nonlocal more
             progress.check()  # between pages: those applied stay applied
-            more = _apply_page(db, line, result)
+            with _device_work(result):
+                more = _apply_page(db, line, result)
             progress.report(result.pulled, result.pulled + (batch if more else 0),
                             # Translators: progress of a sync: records received from HQ so far.
                             _("Received {count}").format(count=result.pulled))

@@ -105,6 +105,9 @@ class Transport:
         self.timeout = timeout
         self.deadline = deadline
         self.http = requests.Session()
+        # Only the headers HQ reads: requests' Accept and Connection (HTTP/1.1 keeps the
+        # connection anyway) cost every request on a satellite link for nothing.
+        self.http.headers.clear()
         self.http.mount("http://", DeadlineAdapter())
         self.http.mount("https://", DeadlineAdapter())
         self.traffic = Traffic()

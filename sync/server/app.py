@@ -63,6 +63,7 @@ log = logging.getLogger("cmcoord.hq")
 DATABASE_ENV = "CMCOORD_HQ_DATABASE"
 LAST_SEEN_STEP = timedelta(minutes=1)  # devices' last_seen_at is kept to the minute
 PAGES_PER_ANSWER = 50  # a streamed pull (protocol 3) ends after this many; the device asks on
+NDJSON = "application/x-ndjson"
 # Every status code an endpoint can answer besides its success is in the OpenAPI
 # document (a 405 carries `Allow`; a 500 is a bug, never part of the contract).
 ERRORS: dict[int | str, dict[str, Any]] = {  # i18n: not shown
@@ -107,6 +108,13 @@ def _compact(result: dict[str, Any], *, bare: bool = False) -> dict[str, Any] | 
     if result.get("status") == "applied" and not result.get("conflicts"):
         return result["rev"] if bare else {"rev": result["rev"]}
     return {"rev": result["rev"], "status": result["status"], "conflicts": result["conflicts"]}
+
+
+def _page_line(batch: dict[str, Any]) -> bytes:
+    """A pull page as protocol 3 sends it: one JSON line, rows in runs, no null edition."""
+    page = {"runs": encode_rows(batch["rows"]),
+            **{k: v for k, v in batch.items() if k != "rows" and v is not None}}
+    return json.dumps(page, separators=(",", ":"), ensure_ascii=False).encode() + b"\n"
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -303,19 +311,19 @@ def create_app(
         first = page(cursor)  # a refusal (403) is still an ordinary error answer
         if v < 3:
             return JSONResponse(first)
+        if not first["more"]:  # one page: an ordinary answer (no chunks, small stays plain)
+            return Response(_page_line(first), media_type=NDJSON)
 
         def pages() -> Iterator[bytes]:
             batch = first
             for number in range(PAGES_PER_ANSWER):
                 if number:
                     batch = page(Cursor.decode(batch["next"]))
-                batch["runs"] = encode_rows(batch.pop("rows"))
-                yield json.dumps(batch, separators=(",", ":"), ensure_ascii=False).encode() \
-                    + b"\n"
+                yield _page_line(batch)
                 if not batch["more"]:
                     return
 
-        return StreamingResponse(pages(), media_type="application/x-ndjson")
+        return StreamingResponse(pages(), media_type=NDJSON)
 
     @app.get("/api/v1/handbook/{name}", responses=answers(401, 404))
     def handbook(name: str, who: Authorized) -> Response:

@@ -36,7 +36,8 @@ def uvicorn_options(args: argparse.Namespace) -> dict[str, Any]:
 
     proxies = (args.forwarded_allow_ips or "").strip()
     return {"host": args.host, "port": args.port, "log_level": "info", "http": NODELAY_HTTP,
-            "proxy_headers": bool(proxies), "forwarded_allow_ips": proxies or None}
+            "proxy_headers": bool(proxies), "forwarded_allow_ips": proxies or None,
+            "server_header": False}  # 17 bytes less in every answer on a satellite link
 
 
 def _serve(args: argparse.Namespace) -> int:

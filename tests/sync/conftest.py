@@ -38,7 +38,8 @@ class ServerThread:
 
     def __init__(self, app: object, **options: object) -> None:
         self.port = free_port()
-        config = uvicorn.Config(app, **{"log_level": "warning", **options, "host": "127.0.0.1",
+        config = uvicorn.Config(app, **{"log_level": "warning", "server_header": False,
+                                        **options, "host": "127.0.0.1",
                                         "port": self.port, "lifespan": "off"})
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
