@@ -11,14 +11,15 @@ the row stays readable to the operation's members; only its owner writes it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from fieldapp.models import SYNCABLE_MODELS
-from sync.server.models import RowShare, RowState
+from sync.server.models import RowShare
 
 # Reference fields that are not foreign keys: a list of row ids.
 LIST_REFERENCES = {("rfa", "proposed_asset_ids"): "asset"}
@@ -50,6 +51,16 @@ def referenced_rows(entity: str, fields: dict[str, Any]) -> set[tuple[str, str]]
     return pairs
 
 
+class SharedRow(Protocol):
+    """What sharing reads and re-sequences of a row a push touched (merge.MergedRow)."""
+
+    entity: str
+    operation_id: str | None
+    owner_officer_id: str | None
+    seq: int
+    others_seq: int
+
+
 class Sharing:
     """References found while a push is applied, shared in few statements at its end."""
 
@@ -59,41 +70,49 @@ class Sharing:
         self.mine = mine
         self.wanted: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
 
-    def note(self, state: RowState, fields: dict[str, Any], seq: int) -> None:
+    def note(self, state: SharedRow, fields: dict[str, Any], seq: int) -> None:
         """A row of an operation was written at `seq` with these reference fields."""
         if state.operation_id is None:
             return
         for key in referenced_rows(state.entity, fields):
             self.wanted[key][state.operation_id] = seq
 
-    def share(self, states: dict[tuple[str, str], RowState]) -> None:
-        """Share the referenced rows of no operation the officer may see; re-sequence them."""
+    def wanted_keys(self) -> list[tuple[str, str]]:
+        """The (entity, row id) of every row referenced so far, sorted."""
+        return sorted(self.wanted)
+
+    def share(self, states: Mapping[tuple[str, str], SharedRow]) -> list[tuple[str, str]]:
+        """Share the referenced rows of no operation the officer may see; re-sequence them.
+
+        `states` holds every referenced row HQ has (`wanted_keys`); returns the keys of
+        the rows re-sequenced (the caller writes them)."""
         if not self.wanted:
-            return
-        keys = sorted(self.wanted)
-        missing = [k for k in keys if k not in states]
-        for start in range(0, len(missing), 500):
-            for state in self.session.scalars(select(RowState).where(
-                    tuple_(RowState.entity, RowState.row_id).in_(missing[start:start + 500]))):
-                states[(state.entity, state.row_id)] = state
+            return []
+        keys = self.wanted_keys()
+        # Only rows of no operation are shared: their existing shares are read, no others.
+        candidates = [k for k in keys if k in states and states[k].operation_id is None]
         existing: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for start in range(0, len(keys), 500):
+        for start in range(0, len(candidates), 500):
             for entity, row_id, operation_id in self.session.execute(
                     select(RowShare.entity, RowShare.row_id, RowShare.operation_id)
-                    .where(tuple_(RowShare.entity, RowShare.row_id).in_(keys[start:start + 500]))):
+                    .where(tuple_(RowShare.entity, RowShare.row_id)
+                           .in_(candidates[start:start + 500]))):
                 existing[(entity, row_id)].add(operation_id)
-        for key in keys:
-            state = states.get(key)
-            if state is None or state.operation_id is not None:
-                continue
+        resequenced = []
+        shares = []
+        for key in candidates:
+            state = states[key]
             visible = state.owner_officer_id == self.officer_id or existing[key] & self.mine
             if not visible:
                 continue  # a row the officer cannot see is never shared through them
             new = {op: seq for op, seq in self.wanted[key].items() if op not in existing[key]}
             if not new:
                 continue
-            for operation_id in new:
-                self.session.add(RowShare(entity=key[0], row_id=key[1],
-                                          operation_id=operation_id))
+            shares += [{"entity": key[0], "row_id": key[1], "operation_id": operation_id}
+                       for operation_id in new]
             state.seq = max(state.seq, *new.values())
             state.others_seq = state.seq  # every device, the writer's too, receives it
+            resequenced.append(key)
+        if shares:
+            self.session.execute(insert(RowShare), shares)
+        return resequenced
