@@ -286,8 +286,9 @@ def _sync_once(db: Database, *, progress: Progress | None, tokens: TokenStore | 
         # edits made since are still in the outbox, so they stay as the officer made them.
         with local.lenient_transaction(db) as session:
             result.pulled += local.retry_held_rows(session).rows
-        _push(db, link, progress, result, batch=push_batch, sync_number=sync_number)
-        _pull(db, link, progress, result, batch=pull_batch)
+        if _push(db, link, progress, result, batch=push_batch, pull_batch=pull_batch,
+                 sync_number=sync_number):
+            _pull(db, link, progress, result, batch=pull_batch)
         _fetch_edition(db, link, progress, result)
         if result.unsettled:
             raise SyncError(ngettext(
@@ -353,8 +354,8 @@ class _BatchSizer:
     less often and wastes less when it is), judged from the batches sent so far."""
 
     def __init__(self, first: int) -> None:
-        self.count = first
         self.fixed = first != PUSH_BATCH  # a caller's own size (tests, scripts) is kept
+        self.count = first if self.fixed else MAX_PUSH_BATCH  # the first is cut to fit
 
     def sent(self, changes: int, body_bytes: int, seconds: float) -> None:
         """A batch of `changes` took `body_bytes` on the wire and `seconds` in all."""
@@ -388,6 +389,7 @@ def _independent(sent: list[dict[str, Any]], batch: list[dict[str, Any]]) -> boo
 class _InFlight:
     changes: list[dict[str, Any]]
     answer: Future[tuple[Any, int, float]]
+    pulls: bool = False  # the last push of the sync: its answer brings the first pull page
 
 
 @contextlib.contextmanager
@@ -401,14 +403,16 @@ def _device_work(result: SyncResult) -> Iterator[None]:
 
 
 def _push(db: Database, link: Transport, progress: Progress, result: SyncResult, *,
-          batch: int, sync_number: int) -> None:
-    """Send the outbox in batches, up to two in flight when they share no row."""
+          batch: int, pull_batch: int, sync_number: int) -> bool:
+    """Send the outbox in batches, up to two in flight when they share no row; whether the
+    pull is still to do (the last push's answer may have brought all of it)."""
     with _device_work(result):
-        _push_batches(db, link, progress, result, batch=batch, sync_number=sync_number)
+        return _push_batches(db, link, progress, result, batch=batch, pull_batch=pull_batch,
+                             sync_number=sync_number)
 
 
 def _push_batches(db: Database, link: Transport, progress: Progress, result: SyncResult, *,
-                  batch: int, sync_number: int) -> None:
+                  batch: int, pull_batch: int, sync_number: int) -> bool:
     with db.transaction() as session:
         local.drop_demo_entries(session)
         everything = local.get_state(session, RELEASE_HOLDS) == "1"
@@ -418,15 +422,17 @@ def _push_batches(db: Database, link: Transport, progress: Progress, result: Syn
                                .where(OutboxEntry.held_code == "")) or 0
     with db.session() as session:
         order = local.push_order(session)
+        cursor = local.get_state(session, local.CURSOR)
     if not order:
-        return
+        return True
     stopped: set[tuple[str, str]] = set()  # rows with a change HQ held this time
     sizer = _BatchSizer(batch)
     flying: deque[_InFlight] = deque()
     done = 0
+    to_pull = True
 
     def settle() -> None:
-        nonlocal done
+        nonlocal done, to_pull
         oldest = flying.popleft()
         waited = time.perf_counter()
         try:
@@ -451,6 +457,8 @@ def _push_batches(db: Database, link: Transport, progress: Progress, result: Syn
         # Translators: progress of a sync: changes sent to HQ so far, of all to send.
         progress.report(min(done, total), total,
                         _("Sent {done} of {total}").format(done=done, total=total))
+        if oldest.pulls and isinstance(answer, dict) and "page" in answer:
+            to_pull = _apply_page(db, answer["page"], result)
 
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="push") as pool:
         try:
@@ -464,9 +472,13 @@ def _push_batches(db: Database, link: Transport, progress: Progress, result: Syn
                     changes = [c for c in changes if (c["entity"], c["row_id"]) not in stopped]
                 if not changes:
                     if not order:
-                        return
+                        return to_pull
                     continue
-                flying.append(_InFlight(changes, pool.submit(_send_push, link, changes)))
+                changes, data = _fit(link, changes, order, fixed=sizer.fixed)
+                last = not order and data[1] == codec.ZSTD  # protocol 3: bring the pull too
+                query = {"since": cursor, "limit": pull_batch} if last else None
+                flying.append(_InFlight(changes, pool.submit(_send_push, link, changes, data,
+                                                             query), pulls=last))
         finally:
             # Whatever stopped the push, what HQ answered meanwhile is recorded here, so
             # nothing it applied is sent again; a failed request's changes simply stay.
@@ -475,24 +487,44 @@ def _push_batches(db: Database, link: Transport, progress: Progress, result: Syn
                     settle()
 
 
-def _send_push(link: Transport, changes: list[dict[str, Any]]) -> tuple[Any, int, float]:
-    """Push one batch (protocol 3's form when HQ speaks it); (answer, bytes sent, seconds).
+def _encoded(link: Transport, changes: list[dict[str, Any]]) -> tuple[bytes, str]:
+    """A batch as sent: protocol 3's form in zstd when HQ takes it, else protocol 2's."""
+    body = local.wire_body(changes)
+    if link.encoding == codec.ZSTD:
+        return link.encode(wire.encode_push(body["changes"]))
+    return link.encode(body)
+
+
+def _fit(link: Transport, changes: list[dict[str, Any]], order: list[str], *, fixed: bool
+         ) -> tuple[list[dict[str, Any]], tuple[bytes, str]]:
+    """The batch cut to about PUSH_BYTES on the wire (what is left goes back to the front of
+    `order`), and its body."""
+    data = _encoded(link, changes)
+    if not fixed and len(data[0]) > PUSH_BYTES * 5 // 4 and len(changes) > 50:
+        keep = max(50, len(changes) * PUSH_BYTES // len(data[0]))
+        order[:0] = [c["local_id"] for c in changes[keep:]]
+        changes = changes[:keep]
+        data = _encoded(link, changes)
+    return changes, data
+
+
+def _send_push(link: Transport, changes: list[dict[str, Any]], data: tuple[bytes, str],
+               query: dict[str, Any] | None = None) -> tuple[Any, int, float]:
+    """Push one batch (with `query`, asking for the first pull page too); (answer, bytes
+    sent, seconds).
 
     An HQ that refuses protocol 3's form or zstd (an older HQ put back) is sent protocol
     2's form with gzip, and this sync goes on that way."""
     started = time.monotonic()
-    body = local.wire_body(changes)
-    compact = link.encoding == codec.ZSTD
-    data, encoding = link.encode(wire.encode_push(body["changes"]) if compact else body)
     try:
-        answer = link.post_encoded("/api/v1/push", data, encoding)
+        answer = link.post_encoded("/api/v1/push", *data, params=query)
     except SyncError as exc:
-        if not compact or exc.status not in (415, 422):
+        if data[1] != codec.ZSTD or exc.status not in (415, 422):
             raise
         link.encoding = codec.GZIP
-        data, encoding = link.encode(body, codec.GZIP)
-        answer = link.post_encoded("/api/v1/push", data, encoding)
-    return answer, len(data), time.monotonic() - started
+        data = _encoded(link, changes)
+        answer = link.post_encoded("/api/v1/push", *data)
+    return answer, len(data[0]), time.monotonic() - started
 
 
 def _push_results(answer: Any, sent: int) -> list[Any]:
@@ -520,7 +552,7 @@ def _pull(db: Database, link: Transport, progress: Progress, result: SyncResult,
             nonlocal more
             progress.check()  # between pages: those applied stay applied
             with _device_work(result):
-                more = _apply_page(db, line, result)
+                more = _apply_page(db, _parse_page(line), result)
             progress.report(result.pulled, result.pulled + (batch if more else 0),
                             # Translators: progress of a sync: records received from HQ so far.
                             _("Received {count}").format(count=result.pulled))
@@ -539,10 +571,17 @@ def _pull(db: Database, link: Transport, progress: Progress, result: SyncResult,
             more = True
 
 
-def _apply_page(db: Database, line: bytes, result: SyncResult) -> bool:
+def _parse_page(line: bytes) -> Any:
+    try:
+        return json.loads(line)
+    except ValueError as exc:
+        raise SyncError(_("HQ's answer to the pull was not understood."),
+                        code="garbled") from exc
+
+
+def _apply_page(db: Database, answer: Any, result: SyncResult) -> bool:
     """Apply one page of a pull with its cursor; whether HQ has more."""
     try:
-        answer = json.loads(line)
         rows = answer["rows"] if "rows" in answer else wire.decode_rows(answer.get("runs"))
     except (ValueError, TypeError, KeyError, AttributeError) as exc:  # WireError too
         raise SyncError(_("HQ's answer to the pull was not understood."),

@@ -139,9 +139,11 @@ class Transport:
         JSON answer."""
         return self.post_encoded(path, *self.encode(body, encoding))
 
-    def post_encoded(self, path: str, data: bytes, encoding: str) -> Any:
+    def post_encoded(self, path: str, data: bytes, encoding: str,
+                     params: dict[str, Any] | None = None) -> Any:
         """POST a body `encode` made and return the parsed JSON answer."""
-        return self._json(self._send("POST", path, data=data, encoding=encoding))
+        return self._json(self._send("POST", path, data=data, encoding=encoding,
+                                     params=params))
 
     def get_lines(self, path: str, params: dict[str, Any], on_line: Callable[[bytes], None]
                   ) -> None:

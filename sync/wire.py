@@ -177,12 +177,34 @@ def _is_creation(change: dict[str, Any]) -> bool:
     return set(change) == {"entity", "fields"} and isinstance(change["fields"], dict)
 
 
+EDIT_KEYS = frozenset({"change_id", "entity", "row_id", "operation_id", "fields", "base"})
+# An edit run's columns: the change's key -> the run's key.
+EDIT_COLUMNS = {"change_id": "ids", "row_id": "rows", "base_rev": "revs", "fields": "fields",
+                "base": "base"}
+
+
+def _is_edit(change: dict[str, Any]) -> bool:
+    """An edit as protocol 2 sends it (ids, fields, base and perhaps base_rev)."""
+    keys = set(change)
+    return (keys == EDIT_KEYS or (keys == EDIT_KEYS | {"base_rev"}
+                                  and _is_count(change["base_rev"]))) \
+        and isinstance(change["entity"], str) and isinstance(change["fields"], dict) \
+        and isinstance(change["base"], dict)
+
+
+def _edit_run(change: dict[str, Any]) -> dict[str, Any]:
+    return {"edits": change["entity"], "op": short_id(change["operation_id"]), "n": 0,
+            **{column: [] for column in EDIT_COLUMNS.values()}}
+
+
 def encode_push(changes: list[dict[str, Any]]) -> dict[str, Any]:
     """A push body in protocol 3's form, from the changes protocol 2 sends.
 
-    Creations go in runs (see `encode_runs`); any other change (an edit, a conflict's
-    resolution) goes as protocol 2 writes it, in a run of its own kind: `{"changes":
-    [...]}`. The order of the changes is kept."""
+    Creations go in runs (see `encode_runs`); consecutive edits of one kind and
+    operation in an edit run, column by column (`{"edits": entity, "op", "n", "ids",
+    "rows", "revs", "fields", "base"}`, ids short, a missing base_rev as null); any other
+    change (a conflict's resolution) as protocol 2 writes it, in a run of its own kind:
+    `{"changes": [...]}`. The order of the changes is kept."""
     runs: list[dict[str, Any]] = []
     pending: list[tuple[str, dict[str, Any], None]] = []
 
@@ -195,12 +217,46 @@ def encode_push(changes: list[dict[str, Any]]) -> dict[str, Any]:
             pending.append((change["entity"], change["fields"], None))
             continue
         flush()
-        if runs and "changes" in runs[-1]:
+        if _is_edit(change):
+            run = runs[-1] if runs else {}
+            if run.get("edits") != change["entity"] \
+                    or run.get("op") != short_id(change["operation_id"]):
+                run = _edit_run(change)
+                runs.append(run)
+            run["n"] += 1
+            for key, column in EDIT_COLUMNS.items():
+                value = change.get(key)
+                run[column].append(short_id(value) if key.endswith("_id") else value)
+        elif runs and "changes" in runs[-1]:
             runs[-1]["changes"].append(change)
         else:
             runs.append({"changes": [change]})
     flush()
     return {"v": PROTOCOL, RUNS: runs}
+
+
+def _decode_edits(run: dict[str, Any]) -> list[Any]:
+    """The changes of an edit run; None for one whose columns are short or wrong."""
+    columns = [run.get(c) for c in EDIT_COLUMNS.values()]
+    if not isinstance(run["edits"], str) or not _is_count(run.get("n")) \
+            or run["n"] > MAX_RUN_ROWS or set(run) != {"edits", "op", "n", *EDIT_COLUMNS.values()} \
+            or not all(isinstance(c, list) and len(c) <= run["n"] for c in columns):
+        raise WireError("an edit run is not the right shape")  # i18n: not shown
+    changes: list[Any] = []
+    for index in range(run["n"]):
+        values = [c[index] if index < len(c) else None for c in columns]
+        change_id, row_id, base_rev, fields, base = values
+        if not isinstance(fields, dict) or not isinstance(base, dict) \
+                or (base_rev is not None and not _is_count(base_rev)):
+            changes.append(None)
+            continue
+        change = {"change_id": long_id(change_id), "entity": run["edits"],
+                  "row_id": long_id(row_id), "operation_id": long_id(run["op"]),
+                  "fields": fields, "base": base}
+        if base_rev is not None:
+            change["base_rev"] = base_rev
+        changes.append(change)
+    return changes
 
 
 def decode_push(body: dict[str, Any]) -> list[Any]:
@@ -216,6 +272,9 @@ def decode_push(body: dict[str, Any]) -> list[Any]:
             if not isinstance(run["changes"], list):
                 raise WireError("a run's changes are not a list")  # i18n: not shown
             changes.extend(run["changes"])
+            continue
+        if isinstance(run, dict) and "edits" in run:
+            changes.extend(_decode_edits(run))
             continue
         for item in decode_runs([run]):
             changes.append(None if item is None else {"entity": item[0], "fields": item[1]})

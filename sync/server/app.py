@@ -9,6 +9,7 @@ a traceback.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import os
@@ -64,6 +65,7 @@ DATABASE_ENV = "CMCOORD_HQ_DATABASE"
 LAST_SEEN_STEP = timedelta(minutes=1)  # devices' last_seen_at is kept to the minute
 PAGES_PER_ANSWER = 50  # a streamed pull (protocol 3) ends after this many; the device asks on
 NDJSON = "application/x-ndjson"
+CURSOR_TEXT = r"^[A-Za-z0-9_-]*$"  # base64url, as Cursor.encode writes it
 # Every status code an endpoint can answer besides its success is in the OpenAPI
 # document (a 405 carries `Allow`; a 500 is a bug, never part of the contract).
 ERRORS: dict[int | str, dict[str, Any]] = {  # i18n: not shown
@@ -110,11 +112,15 @@ def _compact(result: dict[str, Any], *, bare: bool = False) -> dict[str, Any] | 
     return {"rev": result["rev"], "status": result["status"], "conflicts": result["conflicts"]}
 
 
-def _page_line(batch: dict[str, Any]) -> bytes:
-    """A pull page as protocol 3 sends it: one JSON line, rows in runs, no null edition."""
-    page = {"runs": encode_rows(batch["rows"]),
+def _page(batch: dict[str, Any]) -> dict[str, Any]:
+    """A pull page as protocol 3 sends it: rows in runs, no null edition."""
+    return {"runs": encode_rows(batch["rows"]),
             **{k: v for k, v in batch.items() if k != "rows" and v is not None}}
-    return json.dumps(page, separators=(",", ":"), ensure_ascii=False).encode() + b"\n"
+
+
+def _page_line(batch: dict[str, Any]) -> bytes:
+    """A pull page as one JSON line of a streamed pull."""
+    return json.dumps(_page(batch), separators=(",", ":"), ensure_ascii=False).encode() + b"\n"
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -268,12 +274,21 @@ def create_app(
     writers = asyncio.Semaphore(1)
 
     @app.post("/api/v1/push", response_model=PushOut, responses=answers(401, 413, 415, 422))
-    async def push(who: Authorized, body: PushIn) -> JSONResponse:
+    async def push(
+        who: Authorized, body: PushIn,
+        since: Annotated[str | None, Query(max_length=400, pattern=CURSOR_TEXT)] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 500,
+    ) -> JSONResponse:
         """Apply outbox changes, each on its own: applied, conflict or held (a code and a
         sentence). A change id this device already sent returns its first result.
         Protocol 3 sends them in `runs` (sync/wire.py) and gets a bare rev for each change
-        simply applied."""
+        simply applied. With `since` (protocol 3, the last push of a sync), the answer also
+        holds the first page of the pull that follows (`page`), saving its request."""
         compact = body.runs is not None
+        cursor = None
+        if since is not None and compact and not who.lost:  # a lost device gets no data
+            with contextlib.suppress(ApiError):  # the pull that follows will say so
+                cursor = Cursor.decode(since)
         if compact:
             try:
                 body.changes = decode_push({"runs": body.runs})
@@ -286,12 +301,21 @@ def create_app(
                                f"{MAX_CHANGES_PER_PUSH} changes.")
         async with writers:
             results = await run_in_threadpool(apply, who, body)
-        return JSONResponse({"results": [_compact(r, bare=compact) for r in results]})
+        answer: dict[str, Any] = {"results": [_compact(r, bare=compact) for r in results]}
+        if cursor is not None:
+            answer["page"] = _page(await run_in_threadpool(pull_page, who, cursor, limit))
+        return JSONResponse(answer)
+
+    def pull_page(who: Caller, after: Cursor, limit: int,
+                  operation: str | None = None) -> dict[str, Any]:
+        with db.read() as session:
+            return pull_batch(session, officer_id=who.officer_id, device_id=who.device_id,
+                              cursor=after, limit=limit, operation_id=operation)
 
     @app.get("/api/v1/pull", response_model=PullOut, responses=answers(401, 403, 422))
     def pull(
         who: Authorized,
-        since: Annotated[str, Query(max_length=400, pattern=r"^[A-Za-z0-9_-]*$")] = "",
+        since: Annotated[str, Query(max_length=400, pattern=CURSOR_TEXT)] = "",
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 500,
         operation: Annotated[str | None, Query(max_length=36)] = None,
         v: Annotated[int, Query(ge=2, le=PROTOCOL)] = 2,
@@ -304,9 +328,7 @@ def create_app(
         cursor = Cursor.decode(since)
 
         def page(after: Cursor) -> dict[str, Any]:
-            with db.read() as session:
-                return pull_batch(session, officer_id=who.officer_id, device_id=who.device_id,
-                                  cursor=after, limit=limit, operation_id=operation)
+            return pull_page(who, after, limit, operation)
 
         first = page(cursor)  # a refusal (403) is still an ordinary error answer
         if v < 3:

@@ -75,6 +75,7 @@ class Caller:
     device_id: str
     officer_id: str
     client: ClientInfo = (None, None, None)
+    lost: bool = False  # written off as lost: its last push is taken, nothing is sent to it
 
 
 # Sent by a device whose officer is signed in (its window unlocked): a device written off as
@@ -116,7 +117,8 @@ def authenticate(session: Session, authorization: str | None, *,
             "HQ has revoked this device. Ask HQ for a new enrollment code.",
         )
     return Caller(device_id=device.id, officer_id=device.officer_id,
-                  client=(device.client_protocol, device.client_schema, device.client_version))
+                  client=(device.client_protocol, device.client_schema, device.client_version),
+                  lost=device.lost_at is not None)
 
 
 def token_checker(db: HqDatabase) -> Callable[[str | None, bool], Caller]:

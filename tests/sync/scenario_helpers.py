@@ -125,12 +125,19 @@ def older_client() -> Iterator[None]:
 
 def cut_pulls(monkeypatch: pytest.MonkeyPatch) -> None:
     """Fake: the link drops on every pull request from now on (until monkeypatch undoes
-    it). A cut between the push and the pull of one sync cannot be timed on a real link."""
+    it), and pushes do not bring the pull's first page. A cut between the push and the
+    pull of one sync cannot be timed on a real link."""
     def cut(self: Transport, path: str, *args: Any) -> Any:
         if "/pull" in path:
             raise SyncError("The connection to HQ was cut during the sync.",
                             code="connection_cut")
         return real(self, path, *args)
 
+    def push_alone(self: Transport, path: str, data: bytes, encoding: str,
+                   params: dict[str, Any] | None = None) -> Any:
+        return real_push(self, path, data, encoding)  # no pull page in the push's answer
+
     real = Transport.get_lines
+    real_push = Transport.post_encoded
     monkeypatch.setattr(Transport, "get_lines", cut)
+    monkeypatch.setattr(Transport, "post_encoded", push_alone)

@@ -69,6 +69,23 @@ def test_pulled_rows_keep_revs_and_order() -> None:
     assert wire.decode_rows(_through_json(runs)) == [*rows, odd]
 
 
+def test_edits_of_one_kind_and_operation_travel_in_one_run() -> None:
+    edits = [{"change_id": str(uuid.uuid4()), "entity": "contact", "row_id": str(uuid.uuid4()),
+              "operation_id": OP, "fields": {"notes": f"new {n}"}, "base": {"notes": "old"},
+              **({"base_rev": 7} if n else {})} for n in range(3)]
+    body = wire.encode_push(edits)
+    [run] = body["runs"]
+    assert run["edits"] == "contact"
+    assert run["n"] == 3
+    assert run["revs"] == [None, 7, 7]
+    assert all(len(i) == 22 for i in run["ids"] + run["rows"] + [run["op"]])
+    assert wire.decode_push(_through_json(body)) == edits
+    run["fields"][1] = "not an object"  # one bad edit is one bad item
+    assert wire.decode_push(_through_json(body)) == [edits[0], None, edits[2]]
+    with pytest.raises(wire.WireError):
+        wire.decode_push({"runs": [{**run, "n": 2}]})
+
+
 @pytest.mark.parametrize("value", [
     "not-a-uuid", "AAAAAAAAAAAAAAAAAAAAAA", "~tilde", "8F926436-9EC3-46A5-9DA1-935313E4AA11",
     "{8f926436-9ec3-46a5-9da1-935313e4aa11}", "", None, 5])
@@ -101,6 +118,12 @@ changes_strategy = st.lists(
         st.builds(lambda i, f: {"change_id": i, "entity": "contact", "row_id": i,
                                 "fields": f, "base": {"notes": ""}},
                   st.uuids().map(str), st.dictionaries(field_names, json_values, max_size=3)),
+        st.builds(lambda i, o, f, r: {"change_id": i, "entity": "contact", "row_id": i,
+                                      "operation_id": o, "fields": f, "base": f,
+                                      **({} if r is None else {"base_rev": r})},
+                  st.uuids().map(str), st.sampled_from([OP, None, "odd"]),
+                  st.dictionaries(field_names, json_values, max_size=3),
+                  st.none() | st.integers(0, 2**63 - 1) | st.just(-1)),
     ), max_size=12)
 
 
