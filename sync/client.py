@@ -371,12 +371,13 @@ def _independent(sent: list[dict[str, Any]], batch: list[dict[str, Any]]) -> boo
     """Whether `batch` may go while `sent` is still in flight (HQ may apply either
     first): no row in both, and only rows of an operation in both (operations, conflicts'
     resolutions and rows of no operation, whose order matters to scope and shares, go
-    one batch at a time)."""
+    one batch at a time), and nothing urgent (life-saving RFAs reach HQ first)."""
     def rows(changes: list[dict[str, Any]]) -> set[tuple[str, str]] | None:
         found = set()
         for change in changes:
             operation = change.get("operation_id", change["fields"].get("operation_id"))
-            if change["entity"] in ("operation", local.CONFLICT_ENTITY) or not operation:
+            if change["entity"] in ("operation", local.CONFLICT_ENTITY) or not operation \
+                    or change.get("urgent"):
                 return None
             found.add((change["entity"], change["row_id"]))
         return found

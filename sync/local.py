@@ -212,6 +212,8 @@ def _wire(entry: OutboxEntry) -> dict[str, Any]:
     both sides derive from the row; `local_id` (never sent) maps the answer back."""
     change: dict[str, Any] = {"entity": entry.entity, "fields": entry.fields,
                               "local_id": entry.change_id, "row_id": entry.row_id}
+    if entry.priority:
+        change["urgent"] = True  # never sent: an urgent batch goes alone (see sync.client)
     if not entry.base and entry.fields.get("id") == entry.row_id \
             and entry.fields.get("operation_id") == entry.operation_id:
         change["change_id"] = creation_change_id(entry.entity, entry.row_id)
@@ -224,11 +226,14 @@ def _wire(entry: OutboxEntry) -> dict[str, Any]:
     return change
 
 
+LOCAL_KEYS = ("local_id", "implicit", "urgent")  # bookkeeping of this device, never sent
+
+
 def wire_body(changes: list[dict[str, Any]]) -> dict[str, Any]:
     """The push request body: implicit ids and local bookkeeping left out."""
     sent = []
     for change in changes:
-        item = {k: v for k, v in change.items() if k not in ("local_id", "implicit")}
+        item = {k: v for k, v in change.items() if k not in LOCAL_KEYS}
         if change.get("implicit"):
             del item["change_id"], item["row_id"]
         sent.append(item)
