@@ -287,6 +287,19 @@ class SatelliteLink:
         with self._lock:
             self._open.discard(connection)
 
+    def backpressure(self, *, up: bool) -> None:
+        """Wait while more than one round trip of bytes is queued on the link, as TCP's
+        window holds a sender back: the rest stays with the sender (and is not lost on the
+        link when a cut comes), instead of being taken at once and charged to the link."""
+        if not self.bit_rate:
+            return
+        while True:
+            with self._lock:
+                ahead = self._busy_until[up] - time.monotonic()
+            if ahead <= max(self.rtt, 0.05):
+                return
+            time.sleep(ahead - max(self.rtt, 0.05))
+
     def _schedule(self, size: int, read_at: float, *, up: bool) -> float:
         """When `size` bytes read at `read_at` reach the other end (the link is shared)."""
         with self._lock:
@@ -357,8 +370,9 @@ class _Connection:
     def _read(self, source: socket.socket, pending: queue.Queue, *, up: bool) -> None:
         step = SatelliteLink.MSS if self.link.bit_rate else 1 << 16
         while True:
+            self.link.backpressure(up=up)
             try:
-                data = source.recv(1 << 16)
+                data = source.recv(step * 8 if self.link.bit_rate else 1 << 16)
             except OSError:
                 data = b""
                 self.cut()

@@ -159,3 +159,15 @@ def test_drop_every_bytes_cuts_the_connection_that_passes_the_budget(server_port
     assert whole.content == b"x" * 20_000
     assert (link.stats.drops, link.stats.requests, link.stats.connections) == (1, 2, 2)
     assert link.stats.bytes_down > len(cut) + 20_000
+
+
+def test_a_cut_answer_does_not_hold_the_link_for_what_never_crossed(server_port: int) -> None:
+    """The server hands over 200 KB at once; the link cuts after 20 KB. What was still
+    with the sender (TCP's window holds it back) never occupies the link, so the next
+    request waits for at most one round trip of it, not for the 180 KB."""
+    with SatelliteLink(server_port, kbit=448, rtt_ms=200, drop_every_bytes=20_000) as link:
+        with pytest.raises(requests.RequestException):
+            requests.get(f"{link.url}/bytes/200000", timeout=30).raise_for_status()
+        seconds = _timed_get(f"{link.url}/bytes/1000")
+    assert link.stats.drops == 1
+    assert seconds < _transfer(1_000, 448) + 2 * 0.2 + 0.2 + 0.5  # not + 180 KB (3.2 s)
