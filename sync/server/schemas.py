@@ -94,7 +94,11 @@ class ChangeResult(BaseModel):
 
 
 class PushOut(BaseModel):
-    results: list[ChangeResult]
+    """One result per change sent (protocol 3: a change simply applied is its rev alone);
+    `page`, when the push asked for it with `since`, is the first page of the pull."""
+
+    results: list[ChangeResult | int]
+    page: dict[str, Any] | None = None
 
 
 class RowOut(BaseModel):
