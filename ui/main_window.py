@@ -8,6 +8,7 @@ toolbar is disabled. Screens are built the first time their section is shown.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRect, QSize, Qt, Signal
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from fieldapp.services.lookup import OperationRow
     from ui.sync_controller import SyncView
 
+log = logging.getLogger(__name__)
 GEOMETRY_KEY = "main_window/geometry"
 FRAME_KEY = "main_window/frame"  # where the window was, to check it still fits a screen
 STATE_KEY = "main_window/state"
@@ -241,28 +243,69 @@ class MainWindow(QMainWindow):
         item = self.sidebar.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item and self._is_ready else ""
 
-    def show_section(self, key: str) -> QWidget:
-        """Switch to a section, building its screen the first time."""
+    def show_section(self, key: str) -> QWidget | None:
+        """Switch to a section, building its screen the first time; None when the screen
+        could not be built (the officer was told, and choosing it again tries again)."""
         row = next(i for i, section in enumerate(self.sections) if section.key == key)
         if self.sidebar.currentRow() != row:
             self.sidebar.setCurrentRow(row)  # comes back through _on_sidebar_row
         else:
             self._on_sidebar_row(row)
-        return self.screens[key]
+        return self.screens.get(key)
 
     def _on_sidebar_row(self, row: int) -> None:
         if row < 0 or not self._is_ready:
             return
         section = self.sections[row]
-        screen = self.screens.get(section.key)
+        screen = self.screens.get(section.key) or self._build(section)
         if screen is None:
+            self._select_shown_section()
+            return
+        self.stack.setCurrentWidget(screen)
+        self.ctx.settings.setValue(SECTION_KEY, section.key)
+
+    def _build(self, section: Section) -> QWidget | None:
+        """The section's screen, registered only once whole; on failure the officer reads
+        why and nothing of it is kept."""
+        screen: QWidget | None = None
+        try:
             screen = section.build(self.ctx)
             self.menu.adopt(screen)
             release_tab(screen)
-            self.screens[section.key] = screen
-            self.stack.addWidget(screen)
-        self.stack.setCurrentWidget(screen)
-        self.ctx.settings.setValue(SECTION_KEY, section.key)
+        except Exception as exc:  # any failure: the officer is told, the window stays usable
+            log.exception("building the %s screen failed", section.key)  # i18n: not shown
+            if screen is not None:
+                screen.deleteLater()
+            self._say_not_opened(section, exc)
+            return None
+        self.screens[section.key] = screen
+        self.stack.addWidget(screen)
+        return screen
+
+    def _say_not_opened(self, section: Section, exc: BaseException) -> None:
+        from ui.widgets.error_dialog import show_error
+
+        box = show_error(self, exc, title=section.title)
+        box.setObjectName("screenNotOpened")
+        box.setText(self.tr(
+            "The {0} screen could not be opened. Your data is as it was before; choose "
+            "{0} again to try once more.").format(section.title)
+            + "\n\n" + f"{type(exc).__name__}: {exc}".strip().splitlines()[0])
+        self.statusBar().showMessage(
+            self.tr("{0} could not be opened: choose it again to retry.").format(
+                section.title), 15000)
+
+    def _select_shown_section(self) -> None:
+        """Point the sidebar back at the screen still shown (none: no row), so choosing the
+        section that failed is a change again, which retries it."""
+        shown = self.stack.currentWidget()
+        key = next((k for k, screen in self.screens.items() if screen is shown), None)
+        row = next((i for i, s in enumerate(self.sections) if s.key == key), -1)
+        blocked = self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(row)
+        self.sidebar.blockSignals(blocked)
+        if key is None:
+            self.opening_page.setText(self.tr("Choose a section on the left."))
 
     def open_item(self, kind: str, item_id: str) -> None:
         """Open a record (a global-search hit) in the section that shows its kind."""
@@ -270,6 +313,8 @@ class MainWindow(QMainWindow):
         if section is None:
             return
         screen = self.show_section(section.key)
+        if screen is None:
+            return
         screen.open_item(item_id, kind=kind,  # type: ignore[attr-defined]
                          query=self.search.text().strip())
 

@@ -47,6 +47,7 @@ from fieldapp.services.assets import AssetDetail, AssetFilter, asset_detail, con
 from fieldapp.services.assets import delete_asset as delete_asset_row
 from ui.context import AppContext, Change
 from ui.models.assets_table import AssetQuery, AssetsTableModel, availability_text, capacity_text
+from ui.pyside_fixes import own_headers
 from ui.screens.import_preview import MergeWords, PreviewLines
 from ui.tasks import Session
 from ui.widgets.file_jobs import choose_open_path
@@ -97,8 +98,9 @@ class AssetDetailPanel(QScrollArea):
         self.history.setObjectName("history")
         self.history.setHorizontalHeaderLabels(
             [self.tr("When"), self.tr("Status"), self.tr("By"), self.tr("Comment")])
-        self.history.verticalHeader().hide()
-        self.history.horizontalHeader().setStretchLastSection(True)
+        columns, rows = own_headers(self.history)
+        rows.hide()
+        columns.setStretchLastSection(True)
         self.history.setWordWrap(True)
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.history.setMinimumHeight(140)

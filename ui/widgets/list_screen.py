@@ -45,6 +45,7 @@ from fieldapp.importexport.common import SourceColumn
 from fieldapp.importexport.csv_hxl import column_key, header_signature
 from ui.context import AppContext
 from ui.models.lazy_table import LazyTableModel
+from ui.pyside_fixes import own_headers
 from ui.screens.import_preview import ColumnLine, ImportPreviewDialog, MergeWords, PreviewLines
 from ui.tasks import Session, Task
 from ui.widgets.file_jobs import choose_save_path, export_file
@@ -110,16 +111,18 @@ class ListScreen(QWidget):
 
     def make_table(self, name: str, *, sort_column: int,
                    on_double_click: Callable[[], None]) -> QTableView:
-        """The list view over `self.model`, one row selected at a time; also `self.table`."""
+        """The list view over `self.model`, one row selected at a time; also `self.table`
+        and its column header `self.header` (made here: ui.pyside_fixes.own_headers)."""
         self.table = table = QTableView()
         table.setObjectName(name)
+        self.header, rows = own_headers(table)
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.horizontalHeader().setSortIndicator(sort_column, Qt.SortOrder.AscendingOrder)
+        self.header.setSortIndicator(sort_column, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(24)
+        rows.hide()
+        rows.setDefaultSectionSize(24)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.doubleClicked.connect(lambda _i: on_double_click())
@@ -366,7 +369,7 @@ class ListScreen(QWidget):
             self.table.setColumnWidth(number, column.width)
         self.splitter.setSizes(list(self.DEFAULT_SIZES))
         for widget, key in ((self.splitter, "splitter"),
-                            (self.table.horizontalHeader(), "header")):
+                            (self.header, "header")):
             state = settings.value(self.SETTINGS + key)
             if state is not None:
                 widget.restoreState(state)
@@ -374,5 +377,5 @@ class ListScreen(QWidget):
     def hideEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         self.ctx.settings.setValue(self.SETTINGS + "splitter", self.splitter.saveState())
         self.ctx.settings.setValue(self.SETTINGS + "header",
-                                   self.table.horizontalHeader().saveState())
+                                   self.header.saveState())
         super().hideEvent(event)  # type: ignore[arg-type]
