@@ -120,3 +120,22 @@ def test_without_operations_the_switcher_says_so(qtbot, ctx, window):
     assert not window.switcher.edit_action.isEnabled()
     assert not window.switcher.archive_action.isEnabled()
     assert "No current operation" in window.operation_status.text()
+
+
+def test_operations_that_arrive_with_none_current_make_the_first_current(qtbot, ctx, db):
+    from sqlalchemy import delete
+
+    from fieldapp.models import Operation, Setting
+    from fieldapp.services.operations import OperationInput, create_operation
+    from tests.ui.conftest import open_window
+
+    with db.transaction() as session:  # as a first sync leaves it: operations, none current
+        create_operation(session, OperationInput("Earthquake Marovia", "MRV", "Haiti"))
+        session.execute(delete(Setting))
+        assert session.query(Operation).count() == 1
+    window = open_window(qtbot, ctx)
+    qtbot.waitUntil(lambda: ctx.current_operation_id != "", timeout=5000)
+    with db.session() as session:
+        assert current_operation(session).code == "MRV"
+    assert window.switcher.combo.currentText().startswith("MRV")
+    window.close()

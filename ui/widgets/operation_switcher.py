@@ -117,6 +117,10 @@ class OperationSwitcher(QWidget):
                 action.triggered.connect(lambda _=False, op_id=row.id: self.restore(op_id))
         self._update_actions()
         self.current_changed.emit(self.current_row())
+        if not current_id and self.combo.count():
+            # Operations arrived (a first sync) and none is current yet: the officer expects
+            # to see them, not an empty list saying to create one.
+            self.switch_to(self.combo.itemData(0))
 
     def current_row(self) -> OperationRow | None:
         """The current operation as last read, or None."""
