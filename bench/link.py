@@ -21,6 +21,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Self
 
 Policy = Callable[[int, str, str], str]  # (request number, method, path) -> action
 PASS, DROP_REQUEST, DROP_RESPONSE, TRUNCATE = "pass", "drop_request", "drop_response", "truncate"
@@ -40,7 +41,43 @@ class _LinkCutError(Exception):
     pass
 
 
-class LinkEmulator:
+class _Listener:
+    """A relay listening on a free 127.0.0.1 port, each connection handled in a thread by
+    `_accepted(socket)`; a context manager that starts and stops it."""
+
+    def _listen(self) -> None:
+        relay = self
+
+        class Handler(socketserver.BaseRequestHandler):
+            def handle(self) -> None:
+                relay._accepted(self.request)
+
+        class Server(socketserver.ThreadingTCPServer):
+            daemon_threads = True
+            allow_reuse_address = True
+
+        self._server = Server(("127.0.0.1", 0), Handler)
+        self.port = self._server.server_address[1]
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def _accepted(self, client: socket.socket) -> None:
+        raise NotImplementedError
+
+    @property
+    def url(self) -> str:
+        """Where clients connect."""
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> Self:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+class LinkEmulator(_Listener):
     """Listen on a free 127.0.0.1 port and relay to `target_port`; see the module doc."""
 
     def __init__(self, target_port: int, *, kbit: float | None = None, rtt_ms: float = 0,
@@ -53,32 +90,10 @@ class LinkEmulator:
         self.stats = LinkStats()
         self._since_drop = 0
         self._lock = threading.Lock()
-        emulator = self
+        self._listen()
 
-        class Handler(socketserver.BaseRequestHandler):
-            def handle(self) -> None:
-                emulator._relay(self.request)
-
-        class Server(socketserver.ThreadingTCPServer):
-            daemon_threads = True
-            allow_reuse_address = True
-
-        self._server = Server(("127.0.0.1", 0), Handler)
-        self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        """Where clients connect."""
-        return f"http://127.0.0.1:{self.port}"
-
-    def __enter__(self) -> LinkEmulator:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+    def _accepted(self, client: socket.socket) -> None:
+        self._relay(client)
 
     def _account(self, size: int, *, up: bool) -> None:
         with self._lock:
@@ -212,7 +227,7 @@ class _RequestCounter:
                 self.state = "chunk_size"
 
 
-class SatelliteLink:
+class SatelliteLink(_Listener):
     """Listen on a free 127.0.0.1 port and relay to `target_port` like a satellite link.
 
     Each direction of each connection is relayed as bytes arrive. All connections share
@@ -237,32 +252,13 @@ class SatelliteLink:
         self._busy_until = {True: 0.0, False: 0.0}  # up?, as time.monotonic()
         self._since_drop = 0
         self._open: set[_Connection] = set()
-        link = self
+        self._listen()
 
-        class Handler(socketserver.BaseRequestHandler):
-            def handle(self) -> None:
-                link._serve(self.request)
-
-        class Server(socketserver.ThreadingTCPServer):
-            daemon_threads = True
-            allow_reuse_address = True
-
-        self._server = Server(("127.0.0.1", 0), Handler)
-        self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        """Where clients connect."""
-        return f"http://127.0.0.1:{self.port}"
-
-    def __enter__(self) -> SatelliteLink:
-        self._thread.start()
-        return self
+    def _accepted(self, client: socket.socket) -> None:
+        self._serve(client)
 
     def __exit__(self, *_: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        super().__exit__()
         with self._lock:
             still_open = list(self._open)
         for connection in still_open:
