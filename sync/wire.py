@@ -168,6 +168,23 @@ def decode_runs(runs: Any) -> list[tuple[str, dict[str, Any], int | None] | None
     return items
 
 
+def _add_as_sent(runs: list[dict[str, Any]], key: str, item: Any) -> None:
+    """Add an item that travels as protocol 2 writes it to a run `{key: [...]}`."""
+    if runs and set(runs[-1]) == {key}:
+        runs[-1][key].append(item)
+    else:
+        runs.append({key: [item]})
+
+
+def _as_sent(run: Any, key: str) -> list[Any] | None:
+    """The items of a run `{key: [...]}` (None for a run of another kind)."""
+    if not isinstance(run, dict) or set(run) != {key}:
+        return None
+    if not isinstance(run[key], list):
+        raise WireError(f"a run's {key} are not a list")  # i18n: not shown
+    return run[key]
+
+
 def _is_count(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2 ** 63
 
@@ -227,10 +244,8 @@ def encode_push(changes: list[dict[str, Any]]) -> dict[str, Any]:
             for key, column in EDIT_COLUMNS.items():
                 value = change.get(key)
                 run[column].append(short_id(value) if key.endswith("_id") else value)
-        elif runs and "changes" in runs[-1]:
-            runs[-1]["changes"].append(change)
         else:
-            runs.append({"changes": [change]})
+            _add_as_sent(runs, "changes", change)
     flush()
     return {"v": PROTOCOL, RUNS: runs}
 
@@ -268,10 +283,9 @@ def decode_push(body: dict[str, Any]) -> list[Any]:
         raise WireError("runs is not a list")  # i18n: not shown
     changes: list[Any] = []
     for run in runs:
-        if isinstance(run, dict) and set(run) == {"changes"}:
-            if not isinstance(run["changes"], list):
-                raise WireError("a run's changes are not a list")  # i18n: not shown
-            changes.extend(run["changes"])
+        as_sent = _as_sent(run, "changes")
+        if as_sent is not None:
+            changes.extend(as_sent)
             continue
         if isinstance(run, dict) and "edits" in run:
             changes.extend(_decode_edits(run))
@@ -299,10 +313,7 @@ def encode_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             pending.append((row["entity"], fields, row["rev"]))
             continue
         flush()
-        if runs and "rows" in runs[-1]:
-            runs[-1]["rows"].append(row)
-        else:
-            runs.append({"rows": [row]})
+        _add_as_sent(runs, "rows", row)
     flush()
     return runs
 
@@ -314,10 +325,9 @@ def decode_rows(runs: Any) -> list[Any]:
         raise WireError("runs is not a list")  # i18n: not shown
     rows: list[Any] = []
     for run in runs:
-        if isinstance(run, dict) and set(run) == {"rows"}:
-            if not isinstance(run["rows"], list):
-                raise WireError("a run's rows are not a list")  # i18n: not shown
-            rows.extend(run["rows"])
+        as_sent = _as_sent(run, "rows")
+        if as_sent is not None:
+            rows.extend(as_sent)
             continue
         for item in decode_runs([run]):
             if item is None or item[2] is None:
