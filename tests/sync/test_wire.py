@@ -208,3 +208,61 @@ def test_answer_encoding_follows_accept_encoding() -> None:
     assert codec.chosen("gzip") == "gzip"
     assert codec.chosen("zstd;q=0, gzip") == "gzip"
     assert codec.chosen("br") == "identity"
+
+
+def _run(**changes: object) -> dict[str, object]:
+    return {"entity": "contact", "n": 1, "fields": ["a"], "cols": [[1]], **changes}
+
+
+def _edits(**changes: object) -> dict[str, object]:
+    return {"edits": "contact", "op": None, "n": 1, "ids": ["c"], "rows": ["r"],
+            "revs": [None], "fields": [{}], "base": [{}], **changes}
+
+
+@pytest.mark.parametrize(("body", "says"), [
+    ({"runs": "x"}, "runs is not a list"),
+    ({"runs": [{"changes": 3}]}, "changes are not a list"),
+    ({"runs": [_run(revs=3)]}, "revs are not a list"),
+    ({"runs": [_run(cols=3)]}, "entity, count, fields and columns"),
+    ({"runs": [_run(fields=[1])]}, "entity, count, fields and columns"),
+    ({"runs": [_run(cols=[3])]}, "entity, count, fields and columns"),
+    ({"runs": [_run(fields=["a", "a"], cols=[[1], [1]])]}, "entity, count, fields and columns"),
+    ({"runs": [_run(fields=["operation_id"])]}, "entity, count, fields and columns"),
+    ({"runs": [_run(n=wire.MAX_RUN_ROWS + 1)]}, "entity, count, fields and columns"),
+    ({"runs": [_edits(n=wire.MAX_RUN_ROWS + 1)]}, "edit run is not the right shape"),
+    ({"runs": [_edits(extra=1)]}, "edit run is not the right shape"),
+    ({"runs": [_edits(edits=5)]}, "edit run is not the right shape"),
+    ({"runs": [_edits(n="1")]}, "edit run is not the right shape"),
+    ({"runs": [_edits(ids=["a", "b"])]}, "edit run is not the right shape"),
+    ({"runs": [_edits(ids="a")]}, "edit run is not the right shape"),
+])
+def test_each_wrong_shape_says_what_is_wrong(body: dict, says: str) -> None:
+    with pytest.raises(wire.WireError, match=says):
+        wire.decode_push(body)
+
+
+def test_runs_as_long_as_allowed_are_read() -> None:
+    assert len(wire.decode_push({"runs": [_run(n=wire.MAX_RUN_ROWS, fields=[], cols=[])]})) \
+        == wire.MAX_RUN_ROWS
+    many = _edits(n=wire.MAX_RUN_ROWS, ids=[], rows=[], revs=[], fields=[], base=[])
+    assert wire.decode_push({"runs": [many]}) == [None] * wire.MAX_RUN_ROWS
+    with pytest.raises(wire.WireError, match="runs is not a list"):
+        wire.decode_rows("x")
+
+
+def test_short_columns_of_an_edit_run_leave_gaps_not_errors() -> None:
+    run = _edits(n=3, ids=["c1", "c2"], rows=["r1", "r2", "r3"], revs=[1, "x", None],
+                 fields=[{}, {}, {}], base=[{}, {}, {}])
+    first, second, third = wire.decode_push({"runs": [run]})
+    assert first == {"change_id": "c1", "entity": "contact", "row_id": "r1",
+                     "operation_id": None, "fields": {}, "base": {}, "base_rev": 1}
+    assert second is None  # a base_rev that is not a sequence number
+    assert third == {"change_id": None, "entity": "contact", "row_id": "r3",
+                     "operation_id": None, "fields": {}, "base": {}}
+
+
+def test_a_bad_rev_spoils_its_row_only() -> None:
+    run = _run(n=3, fields=["id"], cols=[[wire.short_id(OP)] * 3], revs=[5, "x", 2])
+    assert wire.decode_rows([run]) == [
+        {"entity": "contact", "id": OP, "rev": 5, "fields": {"id": OP}}, None,
+        {"entity": "contact", "id": OP, "rev": 7, "fields": {"id": OP}}]
