@@ -4,6 +4,7 @@ lost or reordered, ids shrink, damaged input is refused, bombs are stopped."""
 from __future__ import annotations
 
 import json
+import os
 import uuid
 
 import pytest
@@ -266,3 +267,27 @@ def test_a_bad_rev_spoils_its_row_only() -> None:
     assert wire.decode_rows([run]) == [
         {"entity": "contact", "id": OP, "rev": 5, "fields": {"id": OP}}, None,
         {"entity": "contact", "id": OP, "rev": 7, "fields": {"id": OP}}]
+
+
+def test_accept_encoding_parameters_are_read() -> None:
+    assert codec.chosen("zstd; q=0, gzip") == "gzip"
+    assert codec.chosen("zstd;q=0.0, gzip") == "gzip"
+    assert codec.chosen("zstd;q=0.5") == "zstd"
+
+
+@pytest.mark.parametrize("encoding", ["zstd", "gzip", "identity"])
+def test_the_limit_is_on_all_the_output_and_exact(encoding: str) -> None:
+    data = os.urandom(3000)  # incompressible: many slices and parts in one feed
+    whole = codec.compress(data, encoding)
+    exact = codec.Inflater(encoding, len(data))
+    assert exact.feed(whole) == data  # exactly the limit is allowed
+    exact.finish()
+    halves = codec.Inflater(encoding, len(data) - 1)
+    with pytest.raises(codec.TooLargeError):
+        halves.feed(whole[:len(whole) // 2])
+        halves.feed(whole[len(whole) // 2:])  # the two feeds together pass it
+
+
+def test_an_unknown_encoding_is_named() -> None:
+    with pytest.raises(ValueError, match="unknown content encoding 'br'"):
+        codec.Inflater("br", 10)
