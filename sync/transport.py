@@ -33,6 +33,7 @@ READ_TIMEOUT = 90.0
 MAX_ANSWER_BYTES = 64 * 1024 * 1024  # as received, and again once inflated
 CHUNK_BYTES = 64 * 1024
 PROTOCOL = WIRE_PROTOCOL
+ACCEPT_ENCODING = ", ".join(codec.ENCODINGS)  # zstd first, gzip for an HQ before protocol 3
 CLIENT_HEADER = "X-FieldKit-Client"
 CLIENT_VALUE = f"protocol={PROTOCOL}; schema={migrations.HEAD}; version={__version__}"
 CAPTIVE = N_("The network answered with a web page instead of HQ — a hotel or airport "
@@ -117,7 +118,7 @@ class Transport:
         self.http.close()
 
     def _headers(self, *, encoding: str | None) -> dict[str, str]:
-        headers = {"Accept-Encoding": "zstd, gzip", "User-Agent": "cmcoord-field-kit",
+        headers = {"Accept-Encoding": ACCEPT_ENCODING, "User-Agent": "cmcoord-field-kit",
                    CLIENT_HEADER: CLIENT_VALUE}
         if encoding is not None:
             headers["Content-Type"] = "application/json"

@@ -2018,6 +2018,18 @@ Necesita conexión a internet; el manual en sí funciona sin conexión.</transla
         <translation>Sincronización: aún no configurada</translation>
     </message>
     <message>
+        <source>The {0} screen could not be opened. Your data is as it was before; choose {0} again to try once more.</source>
+        <translation>No se pudo abrir la pantalla {0}. Sus datos siguen como estaban; elija {0} de nuevo para volver a intentarlo.</translation>
+    </message>
+    <message>
+        <source>{0} could not be opened: choose it again to retry.</source>
+        <translation>No se pudo abrir {0}: elíjalo de nuevo para reintentar.</translation>
+    </message>
+    <message>
+        <source>Choose a section on the left.</source>
+        <translation>Elija una sección a la izquierda.</translation>
+    </message>
+    <message>
         <source>A form here holds changes that are not saved yet. Save or discard them and choose the language again, or it will apply when Field Kit next starts.</source>
         <translation>Un formulario de esta pantalla tiene cambios sin guardar. Guárdelos o descártelos y vuelva a elegir el idioma; si no, se aplicará la próxima vez que se inicie Field Kit.</translation>
     </message>

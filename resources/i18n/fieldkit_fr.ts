@@ -2018,6 +2018,18 @@ Il faut une connexion Internet&#xa0;; le manuel lui-même fonctionne hors ligne.
         <translation>Synchronisation&#xa0;: pas encore configurée</translation>
     </message>
     <message>
+        <source>The {0} screen could not be opened. Your data is as it was before; choose {0} again to try once more.</source>
+        <translation>L’écran {0} n’a pas pu s’ouvrir. Vos données sont inchangées ; choisissez à nouveau {0} pour réessayer.</translation>
+    </message>
+    <message>
+        <source>{0} could not be opened: choose it again to retry.</source>
+        <translation>{0} n’a pas pu s’ouvrir : choisissez-le à nouveau pour réessayer.</translation>
+    </message>
+    <message>
+        <source>Choose a section on the left.</source>
+        <translation>Choisissez une rubrique à gauche.</translation>
+    </message>
+    <message>
         <source>A form here holds changes that are not saved yet. Save or discard them and choose the language again, or it will apply when Field Kit next starts.</source>
         <translation>Un formulaire contient des modifications non enregistrées. Enregistrez-les ou abandonnez-les, puis choisissez de nouveau la langue&#xa0;; sinon, elle s&apos;appliquera au prochain démarrage de Field Kit.</translation>
     </message>
