@@ -9,6 +9,7 @@ unreadable, read-only, disk full) into a StorageError that says what happened an
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -121,10 +122,17 @@ def _foreign_keys_on(dbapi_conn: sqlite3.Connection, _record: Any, _proxy: Any) 
     dbapi_conn.execute("PRAGMA foreign_keys=ON")
 
 
+def _json_text(value: Any) -> str:
+    return json.dumps(value, sort_keys=True)
+
+
 def make_engine(path: Path, key: DatabaseKey | None = None) -> Engine:
     """An engine on one SQLite file (encrypted with `key` when given) with WAL and foreign
     keys on every connection."""
-    engine = create_engine(f"sqlite:///{path}", module=sqlite3)
+    # JSON columns with their keys sorted: a row pulled from HQ ends byte for byte as the
+    # device that made it wrote it, whatever order HQ's database keeps keys in
+    # (PostgreSQL's jsonb orders them its own way).
+    engine = create_engine(f"sqlite:///{path}", module=sqlite3, json_serializer=_json_text)
     # the key before anything reads the file: the first listener of every new connection
     event.listen(engine, "connect", lambda dbapi_conn, _record: _key_connection(
         dbapi_conn, key))
