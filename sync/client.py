@@ -554,7 +554,8 @@ def _pull(db: Database, link: Transport, progress: Progress, result: SyncResult,
             progress.check()  # between pages: those applied stay applied
             with _device_work(result):
                 more = _apply_page(db, _parse_page(line), result)
-            progress.report(result.pulled, result.pulled + (batch if more else 0),
+            # HQ does not say how many rows are left: no total (a busy bar) until the end.
+            progress.report(result.pulled, 0 if more else result.pulled,
                             # Translators: progress of a sync: records received from HQ so far.
                             _("Received {count}").format(count=result.pulled))
 

@@ -300,3 +300,12 @@ def test_a_new_address_asks_again_before_plain_http(qtbot, window):
     screen.http_confirm.setChecked(True)
     screen.url_edit.setText("http://other.example.org")
     assert not screen.http_confirm.isChecked()
+
+
+def test_rows_still_coming_show_a_busy_bar_not_a_made_up_share(qtbot, ctx, window):
+    screen = window.show_section("sync")
+    ctx.sync.progressed.emit(1000, 0, "Received 1000")  # HQ has not said how many are left
+    assert (screen.progress.minimum(), screen.progress.maximum()) == (0, 0)
+    assert screen.progress_label.text() == "Received 1000"
+    ctx.sync.progressed.emit(300, 1200, "Sent 300 of 1200")
+    assert (screen.progress.maximum(), screen.progress.value()) == (1200, 300)

@@ -511,8 +511,11 @@ class SyncScreen(QWidget):
         self.progress_label.setText(self.tr("Connecting to HQ…"))
 
     def _sync_progressed(self, done: int, total: int, message: str) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(min(done, max(total, 1)))
+        if total <= 0:  # a count whose end is not known (rows still coming from HQ)
+            self.progress.setRange(0, 0)
+        else:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
         self.progress_label.setText(message)
 
     def _sync_finished(self, outcome: str, message: str) -> None:
