@@ -373,17 +373,19 @@ def _independent(sent: list[dict[str, Any]], batch: list[dict[str, Any]]) -> boo
     resolutions and rows of no operation, whose order matters to scope and shares, go
     one batch at a time), and nothing urgent (life-saving RFAs reach HQ first)."""
     def rows(changes: list[dict[str, Any]]) -> set[tuple[str, str]] | None:
-        found = set()
-        for change in changes:
-            operation = change.get("operation_id", change["fields"].get("operation_id"))
-            if change["entity"] in ("operation", local.CONFLICT_ENTITY) or not operation \
-                    or change.get("urgent"):
-                return None
-            found.add((change["entity"], change["row_id"]))
-        return found
+        if not all(_may_overlap(c) for c in changes):
+            return None
+        return {(c["entity"], c["row_id"]) for c in changes}
 
     first, second = rows(sent), rows(batch)
     return first is not None and second is not None and not first & second
+
+
+def _may_overlap(change: dict[str, Any]) -> bool:
+    """Whether HQ may apply this change after a change sent later (see _independent)."""
+    operation = change.get("operation_id", change["fields"].get("operation_id"))
+    return change["entity"] not in ("operation", local.CONFLICT_ENTITY) and bool(operation) \
+        and not change.get("urgent")
 
 
 @dataclass
@@ -391,6 +393,7 @@ class _InFlight:
     changes: list[dict[str, Any]]
     answer: Future[tuple[Any, int, float]]
     pulls: bool = False  # the last push of the sync: its answer brings the first pull page
+    sized: bool = True  # its size says how many changes fit a batch (see _fit)
 
 
 @contextlib.contextmanager
@@ -444,7 +447,8 @@ def _push_batches(db: Database, link: Transport, progress: Progress, result: Syn
         results = _push_results(answer, len(changes))
         with local.lenient_transaction(db) as session:
             acked = local.acknowledge(session, changes, results, sync_number=sync_number)
-        sizer.sent(len(changes), body_bytes, seconds)
+        if oldest.sized:
+            sizer.sent(len(changes), body_bytes, seconds)
         result.pushed += acked.applied
         result.conflicts += acked.conflicts
         result.held += acked.held
@@ -475,11 +479,11 @@ def _push_batches(db: Database, link: Transport, progress: Progress, result: Syn
                     if not order:
                         return to_pull
                     continue
-                changes, data = _fit(link, changes, order, fixed=sizer.fixed)
+                changes, data, sized = _fit(link, changes, order, fixed=sizer.fixed)
                 last = not order and data[1] == codec.ZSTD  # protocol 3: bring the pull too
                 query = {"since": cursor, "limit": pull_batch} if last else None
                 flying.append(_InFlight(changes, pool.submit(_send_push, link, changes, data,
-                                                             query), pulls=last))
+                                                             query), pulls=last, sized=sized))
         finally:
             # Whatever stopped the push, what HQ answered meanwhile is recorded here, so
             # nothing it applied is sent again; a failed request's changes simply stay.
@@ -497,16 +501,26 @@ def _encoded(link: Transport, changes: list[dict[str, Any]]) -> tuple[bytes, str
 
 
 def _fit(link: Transport, changes: list[dict[str, Any]], order: list[str], *, fixed: bool
-         ) -> tuple[list[dict[str, Any]], tuple[bytes, str]]:
+         ) -> tuple[list[dict[str, Any]], tuple[bytes, str], bool]:
     """The batch cut to about PUSH_BYTES on the wire (what is left goes back to the front of
-    `order`), and its body."""
+    `order`), and its body. Operations and urgent changes, which come first and go one
+    batch at a time (see _independent), end their batch: they go quickly on their own, and
+    the rest may then go two at a time. The third value says whether the batch's size
+    tells how many changes fit (not when it was ended that way)."""
+    sized = True
+    if not fixed:
+        alone = [i for i, c in enumerate(changes) if not _may_overlap(c)]
+        if alone and alone[-1] + 1 < len(changes) and alone == list(range(len(alone))):
+            order[:0] = [c["local_id"] for c in changes[len(alone):]]
+            changes = changes[:len(alone)]
+            sized = False
     data = _encoded(link, changes)
     if not fixed and len(data[0]) > PUSH_BYTES * 5 // 4 and len(changes) > 50:
         keep = max(50, len(changes) * PUSH_BYTES // len(data[0]))
         order[:0] = [c["local_id"] for c in changes[keep:]]
         changes = changes[:keep]
         data = _encoded(link, changes)
-    return changes, data
+    return changes, data, sized
 
 
 def _send_push(link: Transport, changes: list[dict[str, Any]], data: tuple[bytes, str],

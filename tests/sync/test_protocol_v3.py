@@ -247,3 +247,24 @@ def test_the_answer_speaks_zstd_only_to_who_asks(hq: Hq, make_profile):
     with a.session() as session:
         assert session.scalar(select(OutboxEntry.change_id)) is None
 
+
+
+def test_urgent_changes_end_their_batch_so_the_rest_can_go_two_at_a_time():
+    from sync.transport import Transport
+
+    op = str(uuid.uuid4())
+    urgent = [{**_change("rfa", operation_id=op), "local_id": f"u{n}", "urgent": True}
+              for n in range(2)]
+    routine = [{**_change("contact", operation_id=op), "local_id": f"r{n}"} for n in range(3)]
+    order = ["later"]
+    sent, _body, sized = client._fit(Transport("http://127.0.0.1:9"), urgent + routine, order,
+                                     fixed=False)
+    assert sent == urgent
+    assert not sized  # the next batches are not sized from this one
+    assert order == ["r0", "r1", "r2", "later"]  # back at the front, in their order
+    order = []
+    sent, _body, sized = client._fit(Transport("http://127.0.0.1:9"), routine, order,
+                                     fixed=False)
+    assert sent == routine
+    assert sized
+    assert order == []
