@@ -32,12 +32,12 @@ from bench.hq_server import fresh_schema
 from bench.sync import _fill
 from fieldapp.db import Database
 from fieldapp.paths import resolve_profile
+from hq import admin
+from hq.app import create_app
+from hq.db import HqDatabase
+from hq.merge import apply_push
+from hq.pull import Cursor, pull_batch
 from sync import local
-from sync.server import admin
-from sync.server.app import create_app
-from sync.server.db import HqDatabase
-from sync.server.merge import apply_push
-from sync.server.pull import Cursor, pull_batch
 
 PUSH_BATCHES = (300, 2000)
 PULL_BATCHES = (300, 2000)

@@ -29,8 +29,8 @@ from typing import Any
 import requests
 
 from bench.hq_server import free_port, start_hq_server
-from sync.server import admin
-from sync.server.db import HqDatabase
+from hq import admin
+from hq.db import HqDatabase
 
 TARGET_GROWTH_MB = 100
 SAMPLE_EVERY = 0.003  # seconds

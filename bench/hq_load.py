@@ -38,10 +38,10 @@ from sqlalchemy.engine import make_url
 
 from bench.common import percentile
 from bench.hq_server import free_port, fresh_schema, start_hq_server
-from sync.server import admin
-from sync.server.db import HqDatabase
-from sync.server.models import Change, RowState
-from sync.server.schemas import creation_change_id
+from hq import admin
+from hq.db import HqDatabase
+from hq.models import Change, RowState
+from hq.schemas import creation_change_id
 
 DEFAULT_DATABASE = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 ROLES = ["Logistics", "Liaison", "Head of office", "Deputy", "Security", "Health"]

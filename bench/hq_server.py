@@ -34,7 +34,7 @@ def start_hq_server(database_url: str, port: int, *, workers: int | None = None,
 
     Raises RuntimeError (with the server's error output when it stopped) otherwise.
     """
-    command = [sys.executable, "-m", "sync.server.cli", "serve", "--database", database_url,
+    command = [sys.executable, "-m", "hq.cli", "serve", "--database", database_url,
                "--port", str(port)]
     if workers is not None:
         command += ["--workers", str(workers)]

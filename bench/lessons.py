@@ -30,10 +30,10 @@ from sqlalchemy.engine import make_url
 from bench.common import percentile
 from bench.hq_server import free_port, start_hq_server
 from fieldapp.models.enums import LessonTopic
-from sync.server.db import HqDatabase
-from sync.server.lesson_tables import HqLesson
-from sync.server.library import public_lessons
-from sync.server.models import HqOperation
+from hq.db import HqDatabase
+from hq.lesson_tables import HqLesson
+from hq.library import public_lessons
+from hq.models import HqOperation
 
 DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/cmcoord_bench"
 LESSONS = 50_000

@@ -47,11 +47,11 @@ from bench.link import LinkEmulator, SatelliteLink
 from fieldapp.db import Database
 from fieldapp.models import Asset, Contact, Lesson, OutboxEntry, Rfa
 from fieldapp.paths import resolve_profile
+from hq import admin
+from hq.app import create_app
 from sync import local
 from sync.client import enroll, sync_log, sync_once
 from sync.errors import SyncError
-from sync.server import admin
-from sync.server.app import create_app
 from tests.sync.conftest import ServerThread
 
 PROFILES = {

@@ -1,7 +1,7 @@
 """Does the window stay responsive during a big sync? `python -m bench.sync_gui` (JSON out;
 run with QT_QPA_PLATFORM=offscreen).
 
-The real HQ (`sync.server.app.create_app` on SQLite, served by tests/sync/conftest.py's
+The real HQ (`hq.app.create_app` on SQLite, served by tests/sync/conftest.py's
 `ServerThread`) runs in a child process by default, as HQ is another machine for a
 laptop: `--hq thread` serves it from this process instead, whose request handling then
 competes for this process's GIL like a second sync worker would. bench/sync.py's `_fill`
@@ -58,8 +58,8 @@ PROJECT = str(Path(__file__).resolve().parents[1])
 
 def _serve(database_url: str, conn: Any) -> None:
     """The child process: HQ with operation MRV and officer Ana; answers "code" and "stop"."""
-    from sync.server import admin
-    from sync.server.app import create_app
+    from hq import admin
+    from hq.app import create_app
     from tests.sync.conftest import ServerThread
 
     app = create_app(database_url)

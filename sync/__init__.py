@@ -1,1 +1,2 @@
-"""Sync with headquarters: the client (requests) and the HQ server (FastAPI)."""
+"""Sync with headquarters: the protocol (wire, codec, errors) and the device's client
+(requests); the HQ server is the top-level `hq` package."""

@@ -203,7 +203,7 @@ def push_batch(session: Session, order: list[str], limit: int, *,
 
 
 def creation_change_id(entity: str, row_id: str) -> str:
-    """The change id HQ derives for a row's creation (see sync.server.schemas)."""
+    """The change id HQ derives for a row's creation (see hq.schemas)."""
     return str(uuid.uuid5(CREATION_NAMESPACE, f"{entity}:{row_id}"))
 
 

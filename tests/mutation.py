@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".mutation"
 EQUIVALENTS = ROOT / "mutation-equivalents.toml"
-COPIED = ("fieldapp", "sync", "bench", "resources", "tests")
+COPIED = ("fieldapp", "sync", "hq", "bench", "resources", "tests")
 KILLED = {1, 3, 24, -24, 152, 255, 36}  # failed, pytest internal error, timed out
 UNTESTED = {5, 33}
 TARGET = 0.90

@@ -4,7 +4,7 @@
    into `resources/i18n/fieldkit_<lang>.ts` (obsolete entries dropped), and
    `pyside6-lrelease` compiles each to `fieldkit_<lang>.qm`.
 2. gettext, for the core, the sync client and the HQ pages: Babel extracts `_()`, `N_()`,
-   `ngettext()`, `pgettext()` of fieldapp/ and sync/ and the HQ templates into
+   `ngettext()`, `pgettext()` of fieldapp/, sync/ and hq/ (with the HQ templates) into
    `fieldkit.pot`, merges it into `<lang>/LC_MESSAGES/fieldkit.po` and compiles `.mo`.
 
 Compiled files are committed, so a plain `pip install` has them; the tests check that they
@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 LANGS = ("fr", "es")  # English is the source language
 DOMAIN = "fieldkit"
 UI_DIRS = ("ui",)
-CORE_DIRS = ("fieldapp", "sync")
+CORE_DIRS = ("fieldapp", "sync", "hq")
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2),
             "pgettext": ((1, "c"), 2), "npgettext": ((1, "c"), 2, 3)}
 METHODS = [("**.py", "python"), ("**/templates/**.html", "jinja2")]

@@ -16,10 +16,9 @@ ROOT = Path(__file__).resolve().parents[2]
 # Text that stays English on purpose: Geneva's administrators' command line, and the HQ
 # JSON API's details (the device shows its own sentence for each error code).
 ENGLISH_ONLY = {
-    "sync/server/cli.py", "sync/server/reviewer_cli.py", "sync/server/admin.py",
-    "sync/server/app.py", "sync/server/changes.py", "sync/server/scope.py",
-    "sync/server/reviewers.py", "sync/server/security.py", "sync/server/bodies.py",
-    "sync/server/pull.py", "sync/server/lesson_tables.py", "sync/server/device_codes.py",
+    "hq/cli.py", "hq/reviewer_cli.py", "hq/admin.py", "hq/app.py", "hq/changes.py",
+    "hq/scope.py", "hq/reviewers.py", "hq/security.py", "hq/bodies.py", "hq/pull.py",
+    "hq/lesson_tables.py", "hq/device_codes.py",
 }
 
 
@@ -28,7 +27,7 @@ def test_every_visible_text_of_the_interface_goes_through_tr():
 
 
 def test_every_visible_text_of_the_core_and_hq_pages_goes_through_gettext():
-    found = scan([ROOT / "fieldapp", ROOT / "sync"], root=ROOT)
+    found = scan([ROOT / "fieldapp", ROOT / "sync", ROOT / "hq"], root=ROOT)
     assert [str(f) for f in found
             if f.path not in ENGLISH_ONLY and "/migrations/" not in f.path] == []
 

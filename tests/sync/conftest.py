@@ -22,10 +22,10 @@ from bench.hq_server import free_port, fresh_schema
 from fieldapp.db import Database
 from fieldapp.models import Operation
 from fieldapp.paths import resolve_profile
+from hq import admin
+from hq.app import create_app
+from hq.db import HqDatabase
 from sync.client import enroll
-from sync.server import admin
-from sync.server.app import create_app
-from sync.server.db import HqDatabase
 from sync.tokens import TokenStore
 
 PG_URL = os.environ.get("CMCOORD_TEST_PG_URL")

@@ -18,10 +18,10 @@ import pytest
 import fieldapp.models.base as model_base
 from fieldapp.db import Database
 from fieldapp.models import Contact, OutboxEntry, Syncable
+from hq import admin
+from hq.models import RowState
 from sync.client import sync_log, sync_once
 from sync.errors import SyncError
-from sync.server import admin
-from sync.server.models import RowState
 from sync.transport import Transport
 from tests.sync.conftest import Hq
 

@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 
 from fieldapp.keys import ProfileKeys
 from fieldapp.models import Contact, OutboxEntry
+from hq import admin
+from hq.cli import main
 from sync.client import ERASED_MARKER, sync_once
 from sync.errors import SyncError
-from sync.server import admin
-from sync.server.cli import main
 from sync.tokens import TokenStore
 from tests.sync.conftest import enrolled
 
@@ -152,9 +152,9 @@ def test_device_lost_migration_round_trip(hq_database_url):
     from alembic.runtime.migration import MigrationContext
     from sqlalchemy import inspect, text
 
-    from sync.server import db as hq_db
-    from sync.server.db import HqDatabase, make_engine, run_migrations
-    from sync.server.models import ServerBase
+    from hq import db as hq_db
+    from hq.db import HqDatabase, make_engine, run_migrations
+    from hq.models import ServerBase
 
     engine = make_engine(hq_database_url)
     run_migrations(engine, target="0006_hq_lesson_language")

@@ -11,8 +11,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from sync.server.merge import encode_revs
-from sync.server.models import Change, RowShare
+from hq.merge import encode_revs
+from hq.models import Change, RowShare
 from tests.sync.conftest import Hq
 from tests.sync.test_hq_protocol_v2 import Device, contact, edit, logged, new_id, state
 

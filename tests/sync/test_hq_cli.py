@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp.handbook.edition import bundled_path, read_edition
-from sync.server.cli import main
+from hq.cli import main
 
 
 @pytest.fixture

@@ -17,8 +17,8 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from sync.server import admin
-from sync.server.throttle import EnrollmentThrottle, Limit
+from hq import admin
+from hq.throttle import EnrollmentThrottle, Limit
 from tests.sync.conftest import Hq
 
 ATTACKER = "127.0.0.2"  # another loopback address: the server sees it as another client

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sync.server.bodies import ENROLL_MAX_BODY
+from hq.bodies import ENROLL_MAX_BODY
 from tests.sync.conftest import Hq, start_hq
 from tests.sync.test_hq_protocol_v2 import Device
 
@@ -115,7 +115,7 @@ def test_enrollment_has_a_small_cap_checked_as_the_body_inflates(hq: Hq) -> None
 
 def test_the_inflated_cap_is_in_bytes_the_same_as_the_received_one(hq_database_url) -> None:
     server, db = start_hq(hq_database_url, max_body_bytes=4096)
-    from sync.server import admin
+    from hq import admin
 
     admin.add_officer(db, name="Ana")
     try:

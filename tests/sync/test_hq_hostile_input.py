@@ -18,10 +18,10 @@ import pytest
 import requests
 from sqlalchemy import update
 
+from hq import lessons as hq_lessons
+from hq.lesson_tables import HqLesson
+from hq.reviewers import add_reviewer
 from sync.client import sync_once
-from sync.server import lessons as hq_lessons
-from sync.server.lesson_tables import HqLesson
-from sync.server.reviewers import add_reviewer
 from sync.tokens import TokenStore
 from tests.sync.conftest import enrolled, operation_of
 from tests.sync.test_lessons_hq import PASSWORD, Reviewer, submit_lesson

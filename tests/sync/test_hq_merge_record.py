@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from sync.server import admin
-from sync.server.models import Change, HqOperation, RowDeparture, ServerConflict
+from hq import admin
+from hq.models import Change, HqOperation, RowDeparture, ServerConflict
 from tests.sync.conftest import Hq, start_hq
 from tests.sync.test_hq_protocol_v2 import Device, contact, edit, new_id, second_operation, state
 

@@ -1,5 +1,5 @@
 """The HQ server turns Nagle's algorithm off on every connection, including in worker
-processes, whose listening socket no longer says it is TCP (sync/server/nodelay.py)."""
+processes, whose listening socket no longer says it is TCP (hq/nodelay.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from sync.server.nodelay import PROTOCOL, NoDelayH11Protocol
+from hq.nodelay import PROTOCOL, NoDelayH11Protocol
 
 
 async def _hello(scope, receive, send):  # the smallest ASGI app

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 import requests
 
-from sync.server.web import accepted_language
+from hq.web import accepted_language
 
 SWITCH = (("en", "English"), ("fr", "Français"), ("es", "Español"))
 

@@ -16,9 +16,9 @@ import requests
 from sqlalchemy import func, select
 
 from fieldapp import __version__
-from sync.server import admin
-from sync.server.cli import main as hq_cli
-from sync.server.models import Change, HqOperation, RowState
+from hq import admin
+from hq.cli import main as hq_cli
+from hq.models import Change, HqOperation, RowState
 from tests.sync.conftest import Hq
 
 TIMEOUT = 10
@@ -796,7 +796,7 @@ def apply_push_once(hq: Hq, officer_id: str, changes: list[Any]) -> int:
     """The number of SELECT statements one push of these changes costs HQ."""
     from sqlalchemy import event
 
-    from sync.server.merge import apply_push
+    from hq.merge import apply_push
 
     statements: list[str] = []
 

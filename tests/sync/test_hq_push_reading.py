@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sync.server.schemas import creation_change_id
+from hq.schemas import creation_change_id
 from tests.sync.conftest import Hq
 from tests.sync.test_hq_protocol_v2 import Device, contact, edit, logged, new_id, state
 

@@ -20,14 +20,14 @@ import requests
 from sqlalchemy import func, select, update
 
 from fieldapp.models import Contact, OutboxEntry
+from hq import admin
+from hq import lessons as hq_lessons
+from hq.lesson_tables import HqLesson, LessonEvent
+from hq.models import Change, RowState
+from hq.reviewers import add_reviewer
+from hq.row_ids import is_row_id
 from sync.client import held_changes, sync_once, sync_status
 from sync.held import ADVICE
-from sync.server import admin
-from sync.server import lessons as hq_lessons
-from sync.server.lesson_tables import HqLesson, LessonEvent
-from sync.server.models import Change, RowState
-from sync.server.reviewers import add_reviewer
-from sync.server.row_ids import is_row_id
 from tests.sync.conftest import Hq, enrolled
 from tests.sync.test_hq_protocol_v2 import Device, contact, edit, logged, new_id, state
 from tests.sync.test_hq_push_reading import creation, outcome

@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 import requests
 
-from sync.server import admin
-from sync.server import app as hq_app
-from sync.server.throttle import EnrollmentThrottle, Limit
+from hq import admin
+from hq import app as hq_app
+from hq.throttle import EnrollmentThrottle, Limit
 from tests.sync.conftest import Hq, ServerThread
 
 EXAMPLES = 40

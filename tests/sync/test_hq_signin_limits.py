@@ -13,9 +13,9 @@ import re
 import httpx
 import pytest
 
-from sync.server.app import create_app
-from sync.server.cli import build_parser, uvicorn_options
-from sync.server.reviewers import SignInLimits, add_reviewer
+from hq.app import create_app
+from hq.cli import build_parser, uvicorn_options
+from hq.reviewers import SignInLimits, add_reviewer
 from tests.sync.conftest import Hq, ServerThread
 
 PASSWORD = "correct horse battery staple"

@@ -24,12 +24,12 @@ from sqlalchemy import update
 
 from fieldapp.models import Lesson
 from fieldapp.services.lessons import LessonInput, create_draft, lesson_view, save_draft, submit
+from hq import lessons as hq_lessons
+from hq.cli import main as hq_main
+from hq.lesson_tables import HqLesson, LessonEvent
+from hq.models import RowState
+from hq.reviewers import add_reviewer, set_disabled
 from sync.client import held_changes, sync_once
-from sync.server import lessons as hq_lessons
-from sync.server.cli import main as hq_main
-from sync.server.lesson_tables import HqLesson, LessonEvent
-from sync.server.models import RowState
-from sync.server.reviewers import add_reviewer, set_disabled
 from tests.sync.conftest import enrolled
 
 PASSWORD = "correct horse battery staple"
@@ -449,7 +449,7 @@ def test_migration_projects_lessons_synced_before_it(hq_database_url):
     """Lessons already at HQ enter the review queue; a claimed status is not believed."""
     from sqlalchemy import text
 
-    from sync.server.db import make_engine, run_migrations
+    from hq.db import make_engine, run_migrations
 
     engine = make_engine(hq_database_url)
     run_migrations(engine, target="0001_hq_initial")
@@ -462,8 +462,8 @@ def test_migration_projects_lessons_synced_before_it(hq_database_url):
             "deleted, seq, others_seq, updated_at) VALUES ('lesson', 'L1', NULL, :f, '{}', "
             "false, 1, 0, '2025-01-01 00:00:00')"), {"f": fields})
     run_migrations(engine)
-    from sync.server.db import HqDatabase
-    from sync.server.library import LibraryQuery, search_library
+    from hq.db import HqDatabase
+    from hq.library import LibraryQuery, search_library
 
     db = HqDatabase(engine)
     with db.write() as session:
@@ -477,7 +477,7 @@ def test_migration_projects_lessons_synced_before_it(hq_database_url):
 
 
 def test_filter_lists_are_refreshed_behind_the_reader(hq, device):
-    from sync.server.library import FacetCache
+    from hq.library import FacetCache
 
     lesson_id = submit_lesson(device, None, exercise_name="Viking 24")
     sync_once(device)
@@ -513,7 +513,7 @@ def test_repeated_wrong_passwords_lock_the_sign_in_for_a_while(hq):
 
 
 def test_sign_in_throttle_forgets_old_failures_and_successes_clear_a_name():
-    from sync.server.throttle import SignInThrottle
+    from hq.throttle import SignInThrottle
 
     now = [1000.0]
     throttle = SignInThrottle(max_failures=3, window=60, clock=lambda: now[0])
@@ -610,7 +610,7 @@ def _hq_downgrade(engine, target: str) -> None:
     from alembic import command
     from alembic.config import Config
 
-    from sync.server import db as hq_db
+    from hq import db as hq_db
 
     config = Config()
     config.set_main_option("script_location", str(Path(hq_db.__file__).parent / "migrations"))
@@ -626,8 +626,8 @@ def test_lesson_language_migration_round_trip(hq_database_url):
     from alembic.runtime.migration import MigrationContext
     from sqlalchemy import inspect, text
 
-    from sync.server.db import HqDatabase, make_engine, run_migrations
-    from sync.server.models import ServerBase
+    from hq.db import HqDatabase, make_engine, run_migrations
+    from hq.models import ServerBase
 
     engine = make_engine(hq_database_url)
     run_migrations(engine, target="0005_hq_sync_v2")

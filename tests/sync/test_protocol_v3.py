@@ -16,9 +16,9 @@ from sqlalchemy import select, text
 from fieldapp.db import Database
 from fieldapp.models import SYNCABLE_MODELS, Asset, Contact, Lesson, OutboxEntry, Rfa
 from fieldapp.outbox import synced_columns
+from hq.app import create_app
 from sync import client, codec, local, wire
 from sync.client import sync_once
-from sync.server.app import create_app
 from tests.sync.conftest import Hq, ServerThread, enrolled, operation_of
 from tests.sync.scenario_helpers import add, edit, hq_row, outbox_size
 

@@ -17,8 +17,8 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-import sync.server.pull as hq_pull
-import sync.server.schemas as hq_schemas
+import hq.pull as hq_pull
+import hq.schemas as hq_schemas
 from bench.hq_server import free_port, start_hq_server
 from fieldapp import __version__, migrations
 from fieldapp.errors import Cancelled
@@ -26,11 +26,11 @@ from fieldapp.models import Conflict, Contact, Lesson, OutboxEntry, Rfa
 from fieldapp.progress import Progress
 from fieldapp.services.lessons import LessonInput
 from fieldapp.services.lessons import create_draft as create_lesson
+from hq import admin
+from hq.db import HqDatabase
+from hq.models import Change, Device, ServerConflict
 from sync import local
 from sync.client import held_changes, held_rows, sync_once, sync_status
-from sync.server import admin
-from sync.server.db import HqDatabase
-from sync.server.models import Change, Device, ServerConflict
 from sync.tokens import TokenStore
 from sync.transport import Transport
 from tests.sync.conftest import PG_URL, enrolled

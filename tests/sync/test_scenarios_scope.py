@@ -20,6 +20,7 @@ from fieldapp.models import Asset, Contact, Operation, Rfa
 from fieldapp.progress import Progress
 from fieldapp.services.assets import AssetInput, create_asset
 from fieldapp.services.contacts import contact_input, update_contact
+from hq import admin
 from sync.client import (
     held_changes,
     held_report,
@@ -27,7 +28,6 @@ from sync.client import (
     sync_once,
     sync_status,
 )
-from sync.server import admin
 from tests.sync.conftest import enrolled
 from tests.sync.scenario_helpers import (
     add,

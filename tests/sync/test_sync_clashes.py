@@ -10,9 +10,9 @@ from fieldapp.errors import ValidationError
 from fieldapp.models import Conflict, Operation, OutboxEntry, Rfa
 from fieldapp.services.rfa import create_draft
 from fieldapp.services.settings import DEVICE_CODE, get_setting, set_setting
+from hq import admin
+from hq.models import Device, RowState
 from sync.client import enroll, open_conflicts, resolve_conflict, sync_once
-from sync.server import admin
-from sync.server.models import Device, RowState
 from sync.tokens import TokenStore
 from tests.sync.conftest import enrolled
 

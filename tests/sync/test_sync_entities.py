@@ -23,8 +23,8 @@ from fieldapp.models import (
     new_id,
 )
 from fieldapp.outbox import encode_value, synced_columns
+from hq.models import RowState
 from sync.client import sync_once
-from sync.server.models import RowState
 from tests.sync.conftest import enrolled
 
 WHEN = datetime(2026, 11, 3, 14, 30, 15, 250000, tzinfo=UTC)

@@ -21,11 +21,11 @@ from fieldapp.handbook.edition import bundled_path, peek_edition_name
 from fieldapp.handbook.store import EDITION_SETTING
 from fieldapp.models import Contact, OutboxEntry
 from fieldapp.services.settings import get_setting
+from hq import admin
+from hq.models import Change, Device, EnrollmentCode, RowState, ServerBase
 from sync import local
 from sync.client import enroll, sync_log, sync_once
 from sync.errors import SyncError
-from sync.server import admin
-from sync.server.models import Change, Device, EnrollmentCode, RowState, ServerBase
 from sync.tokens import TokenStore
 from sync.transport import Transport
 from tests.sync.conftest import enrolled, start_hq

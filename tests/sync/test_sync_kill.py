@@ -24,11 +24,11 @@ from sqlalchemy import func, select
 from bench.hq_server import free_port, start_hq_server
 from fieldapp.models import Contact, Operation, OutboxEntry
 from fieldapp.progress import Progress
+from hq import admin
+from hq.db import HqDatabase
+from hq.models import Change, RowState
 from sync.client import enroll, sync_once
 from sync.errors import SyncError
-from sync.server import admin
-from sync.server.db import HqDatabase
-from sync.server.models import Change, RowState
 from sync.tokens import TokenStore
 from tests.sync.conftest import enrolled, running_hq
 

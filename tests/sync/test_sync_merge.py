@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from fieldapp.models import Conflict, Contact, OutboxEntry, Rfa, RfaEvent
+from hq.models import Change, RowState, ServerConflict
 from sync.client import open_conflicts, resolve_conflict, sync_once, sync_status
-from sync.server.models import Change, RowState, ServerConflict
 from tests.sync.conftest import enrolled, operation_of
 
 

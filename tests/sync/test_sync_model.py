@@ -49,6 +49,9 @@ from fieldapp.models import Contact, Counter, Operation, OutboxEntry
 from fieldapp.outbox import SEQ_COUNTER, encode_value, synced_columns
 from fieldapp.paths import resolve_profile
 from fieldapp.progress import Progress
+from hq import admin
+from hq.db import HqDatabase
+from hq.models import Change, Membership, RowShare, RowState
 from sync import local
 from sync.client import (
     DEVICE_ID,
@@ -62,9 +65,6 @@ from sync.client import (
     sync_status,
 )
 from sync.errors import SyncError
-from sync.server import admin
-from sync.server.db import HqDatabase
-from sync.server.models import Change, Membership, RowShare, RowState
 from sync.tokens import TokenStore
 from sync.transport import Transport
 from tests.sync.scenario_helpers import laptop_clock, older_client

@@ -18,9 +18,9 @@ from fieldapp.db import Database
 from fieldapp.models import Contact, OutboxEntry
 from fieldapp.outbox import encode_value, synced_columns
 from fieldapp.paths import resolve_profile
+from hq import admin
+from hq.models import RowState
 from sync.client import enroll, open_conflicts, resolve_conflict, sync_once
-from sync.server import admin
-from sync.server.models import RowState
 from sync.tokens import TokenStore
 from tests.sync.conftest import Hq, start_hq
 

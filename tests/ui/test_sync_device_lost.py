@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from hq import admin
 from sync.client import ERASED_MARKER
-from sync.server import admin
 from tests.ui.conftest import answer_message_box
 
 pytestmark = pytest.mark.usefixtures("no_keyring")  # the token goes into the database

@@ -15,8 +15,8 @@ import pytest
 from fieldapp.db import Database
 from fieldapp.models import Contact
 from fieldapp.paths import resolve_profile
+from hq import admin
 from sync.client import PULL_BATCH, enroll, sync_once
-from sync.server import admin
 from ui.tasks import NETWORK_PROGRESS_S
 
 pytestmark = pytest.mark.usefixtures("no_keyring")  # the token goes into the database

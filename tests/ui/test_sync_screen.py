@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt
 from fieldapp.db import Database
 from fieldapp.models import Contact
 from fieldapp.paths import resolve_profile
+from hq import admin
+from hq.models import RowState
 from sync.client import sync_once
-from sync.server import admin
-from sync.server.models import RowState
 from tests.sync.conftest import enrolled, free_port, operation_of
 from ui.sync_controller import BACKOFF_BASE_S, BACKOFF_CAP_S, JITTER, retry_delay
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.sync_schema import check_fields, clean_json, printable_name
-from sync.server import schemas
-from sync.server.row_ids import bad_reference, is_row_id
+from hq import schemas
+from hq.row_ids import bad_reference, is_row_id
 
 # Held codes (docs/sync-protocol.md, "Push").
 INVALID_CHANGE = "invalid_change"

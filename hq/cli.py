@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp import __version__
-from sync.server.db import HqDatabase, default_database_url
-from sync.server.errors import AdminError
-from sync.server.reviewer_cli import add_reviewer_commands
+from hq.db import HqDatabase, default_database_url
+from hq.errors import AdminError
+from hq.reviewer_cli import add_reviewer_commands
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
@@ -32,7 +32,7 @@ def uvicorn_options(args: argparse.Namespace) -> dict[str, Any]:
     """What `serve` hands uvicorn. X-Forwarded-For and X-Forwarded-Proto are believed only
     from the proxies `--forwarded-allow-ips` names: uvicorn believes them from 127.0.0.1
     by default, which let anyone behind a local proxy choose their address."""
-    from sync.server.nodelay import PROTOCOL as NODELAY_HTTP
+    from hq.nodelay import PROTOCOL as NODELAY_HTTP
 
     proxies = (args.forwarded_allow_ips or "").strip()
     return {"host": args.host, "port": args.port, "log_level": "info", "http": NODELAY_HTTP,
@@ -43,7 +43,7 @@ def uvicorn_options(args: argparse.Namespace) -> dict[str, Any]:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from sync.server.app import DATABASE_ENV, create_app
+    from hq.app import DATABASE_ENV, create_app
 
     options = uvicorn_options(args)
     if args.workers > 1:  # the write lock spans processes (advisory lock / BEGIN IMMEDIATE)
@@ -52,7 +52,7 @@ def _serve(args: argparse.Namespace) -> int:
         print(  # i18n: not shown
               f"cmcoord-hq {__version__} serving on http://{args.host}:{args.port} with "
               f"{args.workers} workers (database: {args.database.split('://')[0]})", flush=True)
-        uvicorn.run("sync.server.app:app_from_environment", factory=True,
+        uvicorn.run("hq.app:app_from_environment", factory=True,
                     workers=args.workers, **options)
         return 0
     app = create_app(args.database)
@@ -74,7 +74,7 @@ def _admin(action: Callable[[HqDatabase, argparse.Namespace], None]) -> Callable
 
 
 def _operation_add(db: HqDatabase, args: argparse.Namespace) -> None:
-    from sync.server.admin import create_operation
+    from hq.admin import create_operation
 
     added = create_operation(db, code=args.code, name=args.name, country=args.country,
                              kind=args.kind)
@@ -88,7 +88,7 @@ def _operation_add(db: HqDatabase, args: argparse.Namespace) -> None:
 
 
 def _operation_list(db: HqDatabase, _: argparse.Namespace) -> None:
-    from sync.server.admin import list_operations
+    from hq.admin import list_operations
 
     rows = list_operations(db)
     if not rows:
@@ -106,14 +106,14 @@ def _operation_list(db: HqDatabase, _: argparse.Namespace) -> None:
 
 
 def _officer_add(db: HqDatabase, args: argparse.Namespace) -> None:
-    from sync.server.admin import add_officer
+    from hq.admin import add_officer
 
     officer = add_officer(db, name=args.name, email=args.email)
     print(f"Officer {officer.name} added ({officer.id}).")  # i18n: not shown
 
 
 def _officer_list(db: HqDatabase, _: argparse.Namespace) -> None:
-    from sync.server.admin import list_officers
+    from hq.admin import list_officers
 
     rows = list_officers(db)
     if not rows:
@@ -124,7 +124,7 @@ def _officer_list(db: HqDatabase, _: argparse.Namespace) -> None:
 
 
 def _officer_assign(db: HqDatabase, args: argparse.Namespace) -> None:
-    from sync.server.admin import assign
+    from hq.admin import assign
 
     officer, op = assign(db, officer=args.officer, operation=args.operation)
     print(f"{officer.name} is assigned to {op.code or op.id}; "  # i18n: not shown
@@ -132,7 +132,7 @@ def _officer_assign(db: HqDatabase, args: argparse.Namespace) -> None:
 
 
 def _officer_unassign(db: HqDatabase, args: argparse.Namespace) -> None:
-    from sync.server.admin import unassign
+    from hq.admin import unassign
 
     officer, op = unassign(db, officer=args.officer, operation=args.operation)
     print(  # i18n: not shown
@@ -141,7 +141,7 @@ def _officer_unassign(db: HqDatabase, args: argparse.Namespace) -> None:
 
 
 def _enroll_code(db: HqDatabase, args: argparse.Namespace) -> None:
-    from sync.server.admin import make_enrollment_code
+    from hq.admin import make_enrollment_code
 
     code, expires = make_enrollment_code(db, officer=args.officer, hours=args.hours)
     print(f"Enrollment code: {code}")  # i18n: not shown
@@ -150,7 +150,7 @@ def _enroll_code(db: HqDatabase, args: argparse.Namespace) -> None:
 
 
 def _device_list(db: HqDatabase, _: argparse.Namespace) -> None:
-    from sync.server.admin import list_devices
+    from hq.admin import list_devices
 
     devices = list_devices(db)
     if not devices:
@@ -168,7 +168,7 @@ def _device_list(db: HqDatabase, _: argparse.Namespace) -> None:
 
 
 def _device_revoke(db: HqDatabase, args: argparse.Namespace) -> None:
-    from sync.server.admin import revoke_device
+    from hq.admin import revoke_device
 
     device = revoke_device(db, args.device, lost=args.lost)
     if args.lost:
@@ -180,7 +180,7 @@ def _device_revoke(db: HqDatabase, args: argparse.Namespace) -> None:
 
 
 def _handbook_publish(db: HqDatabase, args: argparse.Namespace) -> None:
-    from sync.server.admin import publish_handbook
+    from hq.admin import publish_handbook
 
     edition = publish_handbook(db, Path(args.path))
     print(  # i18n: not shown

@@ -8,8 +8,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from sync.server.db import HqDatabase
-from sync.server.errors import AdminError
+from hq.db import HqDatabase
+from hq.errors import AdminError
 
 
 def _read_password(args: argparse.Namespace) -> str:
@@ -22,7 +22,7 @@ def _read_password(args: argparse.Namespace) -> str:
 
 
 def _add(db: HqDatabase, args: argparse.Namespace) -> None:
-    from sync.server.reviewers import add_reviewer, check_new_password
+    from hq.reviewers import add_reviewer, check_new_password
 
     password = _read_password(args)
     check_new_password(password)
@@ -31,7 +31,7 @@ def _add(db: HqDatabase, args: argparse.Namespace) -> None:
 
 
 def _list(db: HqDatabase, _: argparse.Namespace) -> None:
-    from sync.server.reviewers import list_reviewers
+    from hq.reviewers import list_reviewers
 
     reviewers = list_reviewers(db)
     if not reviewers:
@@ -44,7 +44,7 @@ def _list(db: HqDatabase, _: argparse.Namespace) -> None:
 
 def _switch(disabled: bool) -> Callable[[HqDatabase, argparse.Namespace], None]:
     def run(db: HqDatabase, args: argparse.Namespace) -> None:
-        from sync.server.reviewers import set_disabled
+        from hq.reviewers import set_disabled
 
         reviewer = set_disabled(db, name=args.name, disabled=disabled)
         print(f"Reviewer {reviewer.name} is {'disabled and signed out' if disabled else 'active'}.")

@@ -1,6 +1,6 @@
 """Applying pushed changes: one outcome per change, idempotent per device, three-way merge.
 
-Each change of a push is read and checked on its own (`sync.server.changes`); one that
+Each change of a push is read and checked on its own (`hq.changes`); one that
 cannot be applied is *held* (a code and a sentence), writes nothing and is not logged,
 and the others go on. For each field of a change: if HQ's value equals the change's base
 (the value the device replaced), the new value is applied; if HQ already has the new
@@ -28,7 +28,7 @@ from sqlalchemy import JSON, Table, Text, bindparam, cast, delete, func, insert,
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
-from sync.server.changes import (
+from hq.changes import (
     CONFLICT_ENTITY,
     ChangeIn,
     Held,
@@ -36,9 +36,9 @@ from sync.server.changes import (
     unknown_row,
     waiting,
 )
-from sync.server.lessons import ENTITY as LESSON_ENTITY
-from sync.server.lessons import project_lesson
-from sync.server.models import (
+from hq.lessons import ENTITY as LESSON_ENTITY
+from hq.lessons import project_lesson
+from hq.models import (
     Change,
     HqOperation,
     RowDeparture,
@@ -46,8 +46,8 @@ from sync.server.models import (
     ServerConflict,
     utcnow,
 )
-from sync.server.scope import OfficerScope, not_in_your_operations, not_yours
-from sync.server.shares import Sharing
+from hq.scope import OfficerScope, not_in_your_operations, not_yours
+from hq.shares import Sharing
 
 _MISSING = object()
 DELETED = "deleted"

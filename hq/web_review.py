@@ -19,11 +19,11 @@ from markupsafe import Markup
 
 from fieldapp.errors import FieldAppError, NotFoundError, ValidationErrors
 from fieldapp.i18n import N_, _, ngettext
-from sync.server import lessons
-from sync.server.db import HqDatabase
-from sync.server.lesson_tables import LessonEvent
-from sync.server.library import FacetCache
-from sync.server.reviewers import (
+from hq import lessons
+from hq.db import HqDatabase
+from hq.lesson_tables import LessonEvent
+from hq.library import FacetCache
+from hq.reviewers import (
     SESSION_HOURS,
     SignedIn,
     SignInLimits,
@@ -33,8 +33,8 @@ from sync.server.reviewers import (
     start_session,
     verify_password,
 )
-from sync.server.row_ids import is_row_id
-from sync.server.web import render
+from hq.row_ids import is_row_id
+from hq.web import render
 
 SESSION_COOKIE = "cmcoord_hq_session"
 SIGNIN_COOKIE = "cmcoord_hq_signin"

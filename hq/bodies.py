@@ -20,9 +20,9 @@ from collections.abc import Callable, Mapping
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from hq.errors import ApiError
+from hq.security import OFFICER_PRESENT_HEADER, final_push
 from sync import codec
-from sync.server.errors import ApiError
-from sync.server.security import OFFICER_PRESENT_HEADER, final_push
 
 DEFAULT_MAX_BODY = 8 * 1024 * 1024  # as received, and again once inflated
 ENROLL_MAX_BODY = 16 * 1024  # a code, a device name and a device code

@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session
 
 from fieldapp import __version__
 from fieldapp.sync_schema import clean_json
-from sync.server.errors import ApiError
-from sync.server.models import Change, HandbookEdition, Officer, RowDeparture, RowState
-from sync.server.scope import forbidden, officer_operations, visible_rows
+from hq.errors import ApiError
+from hq.models import Change, HandbookEdition, Officer, RowDeparture, RowState
+from hq.scope import forbidden, officer_operations, visible_rows
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from sqlalchemy import insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from fieldapp.models import SYNCABLE_MODELS
-from sync.server.models import RowShare
+from hq.models import RowShare
 
 # Reference fields that are not foreign keys: a list of row ids.
 LIST_REFERENCES = {("rfa", "proposed_asset_ids"): "asset"}

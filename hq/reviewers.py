@@ -24,11 +24,11 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from sync.server.db import HqDatabase
-from sync.server.errors import AdminError
-from sync.server.lesson_tables import Reviewer, WebSession
-from sync.server.security import hash_secret
-from sync.server.throttle import SignInThrottle
+from hq.db import HqDatabase
+from hq.errors import AdminError
+from hq.lesson_tables import Reviewer, WebSession
+from hq.security import hash_secret
+from hq.throttle import SignInThrottle
 
 MIN_PASSWORD_CHARS = 12
 SESSION_HOURS = 12

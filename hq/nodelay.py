@@ -16,7 +16,7 @@ import socket
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-PROTOCOL = "sync.server.nodelay:NoDelayH11Protocol"  # for uvicorn.run(http=...)
+PROTOCOL = "hq.nodelay:NoDelayH11Protocol"  # for uvicorn.run(http=...)
 
 
 class NoDelayH11Protocol(H11Protocol):

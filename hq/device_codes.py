@@ -17,10 +17,10 @@ from datetime import UTC, datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from sync.server.db import HqDatabase
-from sync.server.errors import ApiError
-from sync.server.models import Device, EnrollmentCode, Membership, RowState
-from sync.server.scope import officer_operations
+from hq.db import HqDatabase
+from hq.errors import ApiError
+from hq.models import Device, EnrollmentCode, Membership, RowState
+from hq.scope import officer_operations
 
 CODE_PATTERN = re.compile(r"^\d{2,4}$")
 

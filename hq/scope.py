@@ -17,9 +17,9 @@ from sqlalchemy import and_, exists, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
-from sync.server.changes import NOT_IN_YOUR_OPERATIONS, NOT_YOURS, Held
-from sync.server.errors import ApiError
-from sync.server.models import HqOperation, Membership, Officer, RowShare, RowState
+from hq.changes import NOT_IN_YOUR_OPERATIONS, NOT_YOURS, Held
+from hq.errors import ApiError
+from hq.models import HqOperation, Membership, Officer, RowShare, RowState
 
 
 def officer_operations(session: Session, officer_id: str) -> set[str]:

@@ -27,15 +27,15 @@ from sqlalchemy import or_, select, update
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from fieldapp import __version__
-from sync.server.bodies import DEFAULT_MAX_BODY, BodyLimitMiddleware
-from sync.server.db import HqDatabase
-from sync.server.device_codes import assign_device_code, check_code, usable_code
-from sync.server.encoding import AnswerEncodingMiddleware
-from sync.server.errors import ApiError
-from sync.server.merge import apply_push
-from sync.server.models import Device, HandbookEdition, HqOperation, Officer
-from sync.server.pull import Cursor, pull_batch
-from sync.server.schemas import (
+from hq.bodies import DEFAULT_MAX_BODY, BodyLimitMiddleware
+from hq.db import HqDatabase
+from hq.device_codes import assign_device_code, check_code, usable_code
+from hq.encoding import AnswerEncodingMiddleware
+from hq.errors import ApiError
+from hq.merge import apply_push
+from hq.models import Device, HandbookEdition, HqOperation, Officer
+from hq.pull import Cursor, pull_batch
+from hq.schemas import (
     MAX_CHANGES_PER_PUSH,
     MAX_PULL_LIMIT,
     EnrollIn,
@@ -45,8 +45,8 @@ from sync.server.schemas import (
     PushIn,
     PushOut,
 )
-from sync.server.scope import officer_operations
-from sync.server.security import (
+from hq.scope import officer_operations
+from hq.security import (
     Caller,
     authenticate,
     final_push,
@@ -56,8 +56,8 @@ from sync.server.security import (
     parse_client_header,
     token_checker,
 )
-from sync.server.throttle import EnrollmentThrottle, enrollment_gate
-from sync.server.web import install_web
+from hq.throttle import EnrollmentThrottle, enrollment_gate
+from hq.web import install_web
 from sync.wire import PROTOCOL, WireError, decode_push, encode_rows
 
 log = logging.getLogger("cmcoord.hq")

@@ -25,8 +25,8 @@ from fieldapp.i18n import BASE_LANG, LANGS, N_, _
 from fieldapp.labels import lesson_status_label
 from fieldapp.models.enums import LessonStatus, LessonTopic, Sensitivity
 from fieldapp.services.lessons import LessonInput, submission_errors
-from sync.server.lesson_tables import HqLesson, LessonEvent
-from sync.server.models import Change, Device, HqOperation, Officer, RowState, utcnow
+from hq.lesson_tables import HqLesson, LessonEvent
+from hq.models import Change, Device, HqOperation, Officer, RowState, utcnow
 
 ENTITY = "lesson"
 S = LessonStatus

@@ -29,9 +29,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from fieldapp import i18n
 from fieldapp.i18n import N_, _
 from fieldapp.labels import lesson_status_label, topic_label
-from sync.server.db import HqDatabase
-from sync.server.lessons import CHANGED_AFTER_PUBLICATION
-from sync.server.library import (
+from hq.db import HqDatabase
+from hq.lessons import CHANGED_AFTER_PUBLICATION
+from hq.library import (
     FacetCache,
     LibraryQuery,
     atom_feed,
@@ -43,7 +43,7 @@ from sync.server.library import (
     source_label,
     topics,
 )
-from sync.server.row_ids import is_row_id
+from hq.row_ids import is_row_id
 
 HERE = Path(__file__).parent
 WEB_PREFIXES = ("/library", "/review", "/static", "/favicon")
@@ -296,7 +296,7 @@ def library_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
 def install_web(app: FastAPI) -> None:
     """Mount the library, the review pages, the stylesheet, the page language and the
     security headers."""
-    from sync.server.web_review import review_router
+    from hq.web_review import review_router
 
     db: HqDatabase = app.state.db
     facets = FacetCache(db)

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from sync.server.models import ServerBase
+from hq.models import ServerBase
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # run from the alembic command line for autogenerate

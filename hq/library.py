@@ -27,10 +27,10 @@ from fieldapp.i18n import LANGS, LANGUAGE_NAMES, N_, _
 from fieldapp.labels import topic_label
 from fieldapp.models.enums import LessonTopic
 from fieldapp.search import build_match_query
-from sync.server.db import HqDatabase
-from sync.server.lesson_tables import HqLesson
-from sync.server.lessons import source_column
-from sync.server.models import HqOperation
+from hq.db import HqDatabase
+from hq.lesson_tables import HqLesson
+from hq.lessons import source_column
+from hq.models import HqOperation
 
 PER_PAGE = 20
 MAX_PAGE = 5000

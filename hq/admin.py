@@ -18,10 +18,10 @@ from sqlalchemy.orm import Session
 
 from fieldapp.errors import EditionError
 from fieldapp.handbook.edition import read_edition
-from sync.server.db import HqDatabase
-from sync.server.errors import AdminError
-from sync.server.merge import next_seq
-from sync.server.models import (
+from hq.db import HqDatabase
+from hq.errors import AdminError
+from hq.merge import next_seq
+from hq.models import (
     Device,
     EnrollmentCode,
     HandbookEdition,
@@ -32,7 +32,7 @@ from sync.server.models import (
     RowShare,
     RowState,
 )
-from sync.server.security import hash_secret, new_enrollment_code, normalise_code
+from hq.security import hash_secret, new_enrollment_code, normalise_code
 
 DEFAULT_CODE_HOURS = 72
 

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from sync.server.models import SeqType, ServerBase, UTCDateTime, utcnow
+from hq.models import SeqType, ServerBase, UTCDateTime, utcnow
 
 PUBLIC_WHERE = "status = 'published' AND sensitivity = 'public' AND NOT deleted"
 

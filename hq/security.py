@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync.server.db import HqDatabase
-from sync.server.errors import ApiError
-from sync.server.models import Device
+from hq.db import HqDatabase
+from hq.errors import ApiError
+from hq.models import Device
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +123,7 @@ def authenticate(session: Session, authorization: str | None, *,
 
 def token_checker(db: HqDatabase) -> Callable[[str | None, bool], Caller]:
     """`check(authorization, lost_may_push)`: the caller, or a 401 ApiError; for checking
-    the token of a request before its body is read (sync.server.bodies), in a read
+    the token of a request before its body is read (hq.bodies), in a read
     transaction."""
 
     def check(authorization: str | None, lost_may_push: bool = False) -> Caller:

@@ -5,7 +5,7 @@ for rows two devices may make alike (checklist ticks, bookmarks, imported rows),
 written by `str()`: 36 characters, lower-case hex in groups of 8-4-4-4-12. HQ makes its
 own ids (operations, conflicts) the same way. Any other text, a "/" or a control
 character say, is no id of ours: a change carrying one as its row id or as a reference
-is held at the door (`sync.server.changes`), and a page address naming one is not found,
+is held at the door (`hq.changes`), and a page address naming one is not found,
 so such text never reaches the library, its feed or the review pages.
 """
 
