@@ -268,3 +268,42 @@ def test_urgent_changes_end_their_batch_so_the_rest_can_go_two_at_a_time():
     assert sent == routine
     assert sized
     assert order == []
+
+
+class _Protocol2Pulls:
+    """An HQ before protocol 3 ignored `v=3` and answered a pull in protocol 2: as that,
+    around a real HQ (the parameter is dropped before HQ sees it)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope["path"] == "/api/v1/pull":
+            query = b"&".join(p for p in scope["query_string"].split(b"&")
+                              if not p.startswith(b"v="))
+            scope = {**scope, "query_string": query}
+        await self.app(scope, receive, send)
+
+
+def test_a_pull_answered_in_protocol_2_is_applied_and_the_device_goes_back_to_it(
+        hq: Hq, make_profile):
+    a = enrolled(hq, make_profile, "a")
+    b = enrolled(hq, make_profile, "b")
+    for n in range(30):
+        add(a, Contact(operation_id=operation_of(a), given_name=f"C{n}"))
+    sync_once(a)
+    older = _Protocol2Pulls(create_app(str(hq.db.engine.url), migrate=False))
+    with ServerThread(older) as server:
+        with b.transaction() as session:
+            local.set_state(session, client.HQ_URL, server.url)
+        pulled = sync_once(b, pull_batch=7)  # five protocol 2 pages, one request each
+        with b.session() as session:
+            assert local.get_state(session, client.HQ_PROTOCOL) == ""  # gzip and v2 pushes
+        add(b, Contact(operation_id=operation_of(b), given_name="From b"))
+        pushed = sync_once(b)
+    assert pulled.pulled == 30
+    assert pulled.requests == 5
+    assert pushed.pushed == 1
+    assert outbox_size(b) == 0
+    with b.session() as session:
+        assert session.query(Contact).count() == 31
