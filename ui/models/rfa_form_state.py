@@ -10,7 +10,6 @@ from datetime import datetime
 from fieldapp.errors import FieldAppError
 from fieldapp.models import Rfa, new_id
 from fieldapp.models.enums import RfaStatus
-from fieldapp.pdf.rfa import asset_label
 from fieldapp.services.assets import get_asset
 from fieldapp.services.contacts import get_contact, organisation_rows
 from fieldapp.services.operations import get_operation
@@ -22,7 +21,11 @@ from fieldapp.services.rfa import (
     matching_assets,
 )
 from fieldapp.services.settings import get_officer
+from ui.lazy import later
 from ui.tasks import Session
+
+# PDF makers, imported (with ReportLab) only when a PDF is made: see ui/lazy.py
+asset_label = later("fieldapp.pdf.rfa", "asset_label")
 
 
 @dataclass(frozen=True)

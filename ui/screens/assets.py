@@ -42,10 +42,10 @@ from fieldapp.importexport.common import ENCODINGS
 from fieldapp.importexport.geojson import export_assets_geojson
 from fieldapp.labels import asset_status_label, capability_label, rfa_status_label
 from fieldapp.models.enums import AssetCategory, AssetStatus
-from fieldapp.pdf.assets import asset_list_pdf
 from fieldapp.services.assets import AssetDetail, AssetFilter, asset_detail, confirm_asset
 from fieldapp.services.assets import delete_asset as delete_asset_row
 from ui.context import AppContext, Change
+from ui.lazy import later
 from ui.models.assets_table import AssetQuery, AssetsTableModel, availability_text, capacity_text
 from ui.pyside_fixes import own_headers
 from ui.screens.import_preview import MergeWords, PreviewLines
@@ -54,6 +54,9 @@ from ui.widgets.file_jobs import choose_open_path
 from ui.widgets.form_layout import form_layout
 from ui.widgets.list_screen import ListScreen
 from ui.widgets.optional_date import OptionalDateEdit
+
+# PDF makers, imported (with ReportLab) only when a PDF is made: see ui/lazy.py
+asset_list_pdf = later("fieldapp.pdf.assets", "asset_list_pdf")
 
 
 def _link(text: str, on_click: object) -> QLabel:

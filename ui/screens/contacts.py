@@ -37,7 +37,6 @@ from fieldapp.importexport.contacts_csv import CONTACT_TARGETS
 from fieldapp.importexport.contacts_export import export_contacts_csv, export_vcard
 from fieldapp.labels import org_type_label
 from fieldapp.models.enums import OrganisationType
-from fieldapp.pdf.contacts import contact_sheet_pdf
 from fieldapp.services.contacts import (
     ContactDetail,
     contact_detail,
@@ -47,12 +46,16 @@ from fieldapp.services.contacts import (
 )
 from fieldapp.services.lookup import item_summary
 from ui.context import AppContext, Change
+from ui.lazy import later
 from ui.models.contacts_table import ContactQuery, ContactsTableModel
 from ui.screens.import_preview import MergeWords, PreviewLines
 from ui.tasks import Session
 from ui.widgets.file_jobs import choose_open_path
 from ui.widgets.form_layout import form_layout
 from ui.widgets.list_screen import ListScreen
+
+# PDF makers, imported (with ReportLab) only when a PDF is made: see ui/lazy.py
+contact_sheet_pdf = later("fieldapp.pdf.contacts", "contact_sheet_pdf")
 
 KIND_LETTER = {"mobile": "M", "office": "O", "satellite": "S", "radio": "R"}
 

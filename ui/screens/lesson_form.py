@@ -44,18 +44,21 @@ from fieldapp.errors import ValidationErrors
 from fieldapp.i18n import _
 from fieldapp.labels import topic_label
 from fieldapp.models.enums import LessonStatus, LessonTopic, Sensitivity
-from fieldapp.pdf.lessons import lesson_pdf
 from fieldapp.services import lessons as service
 from fieldapp.services.lessons import MAX_PART_CHARS, PARTS, LessonInput, LessonView
 from fieldapp.services.lookup import OperationRow
 from ui.context import AppContext, Change
 from ui.i18n import language_choices
+from ui.lazy import later
 from ui.models.lessons_table import status_text
 from ui.widgets.error_dialog import show_error
 from ui.widgets.field_errors import READ_ONLY_STYLE, FieldErrors, set_read_only
 from ui.widgets.file_jobs import choose_save_file
 from ui.widgets.form_layout import form_layout
 from ui.widgets.text_limit import TextLimit, beside
+
+# PDF makers, imported (with ReportLab) only when a PDF is made: see ui/lazy.py
+lesson_pdf = later("fieldapp.pdf.lessons", "lesson_pdf")
 
 HINT_STYLE = "color: #5f6368; font-style: italic;"
 COUNT_COLOURS = {"empty": "#5f6368", "short": "#a05a00", "ok": "#2e7d32", "long": "#b3261e"}

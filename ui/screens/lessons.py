@@ -31,12 +31,15 @@ from PySide6.QtWidgets import (
 from fieldapp.files import write_atomically
 from fieldapp.labels import topic_label
 from fieldapp.models.enums import LessonStatus, LessonTopic
-from fieldapp.pdf.lessons import lessons_pdf
 from fieldapp.services.lessons import EXERCISES, LessonFilter, export_lessons_csv
 from fieldapp.services.lookup import OperationRow, operation_rows
 from ui.context import AppContext, Change
+from ui.lazy import later
 from ui.models.lessons_table import ID_ROLE, LessonsTableModel, status_text
 from ui.screens.lesson_form import LessonForm, ask_save_path
+
+# PDF makers, imported (with ReportLab) only when a PDF is made: see ui/lazy.py
+lessons_pdf = later("fieldapp.pdf.lessons", "lessons_pdf")
 
 SETTINGS = "lessons/"
 CURRENT = "current"  # the remembered operation filter: whichever operation is current

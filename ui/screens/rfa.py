@@ -47,10 +47,9 @@ from fieldapp.labels import (
     rfa_status_label,
 )
 from fieldapp.models.enums import AssetCategory, RfaPriority, RfaStatus
-from fieldapp.pdf.rfa import load_rfa_document, rfa_pdf
-from fieldapp.pdf.rfa_log import export_log
 from fieldapp.services.rfa import FINAL, RfaFilter
 from ui.context import AppContext, Change
+from ui.lazy import later
 from ui.models.rfa_table import ID_ROLE, RfaTableModel, column_of
 from ui.screens.rfa_form import RfaForm
 from ui.tasks import Session
@@ -62,6 +61,11 @@ from ui.widgets.pdf_preview import (
     print_pdf,
     temporary_pdf,
 )
+
+# PDF makers, imported (with ReportLab) only when a PDF is made: see ui/lazy.py
+load_rfa_document = later("fieldapp.pdf.rfa", "load_rfa_document")
+rfa_pdf = later("fieldapp.pdf.rfa", "rfa_pdf")
+export_log = later("fieldapp.pdf.rfa_log", "export_log")
 
 SETTINGS = "rfa/"
 OPEN = "open"  # the status filter "all open requests"

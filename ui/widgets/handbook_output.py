@@ -23,10 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.handbook.export import export_pdf
 from ui.context import AppContext
+from ui.lazy import later
 from ui.tasks import Task
 from ui.widgets.file_jobs import choose_save_path
+
+# Imported (with ReportLab) only when a PDF is made: see ui/lazy.py
+export_pdf = later("fieldapp.handbook.export", "export_pdf")
 
 
 class HandbookOutput(QObject):
