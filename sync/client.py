@@ -587,24 +587,28 @@ def _pull(db: Database, link: Transport, progress: Progress, result: SyncResult,
             more = True
 
 
+def _pull_not_understood() -> SyncError:
+    return SyncError(_("HQ's answer to the pull was not understood."), code="garbled")
+
+
 def _parse_page(line: bytes) -> Any:
     try:
         return json.loads(line)
     except ValueError as exc:
-        raise SyncError(_("HQ's answer to the pull was not understood."),
-                        code="garbled") from exc
+        raise _pull_not_understood() from exc
 
 
 def _apply_page(db: Database, answer: Any, result: SyncResult) -> bool:
     """Apply one page of a pull with its cursor; whether HQ has more."""
+    if not isinstance(answer, dict) or not isinstance(answer.get("next"), str) \
+            or len(answer["next"]) > 400:
+        raise _pull_not_understood()
     try:
         rows = answer["rows"] if "rows" in answer else wire.decode_rows(answer.get("runs"))
-    except (ValueError, TypeError, KeyError, AttributeError) as exc:  # WireError too
-        raise SyncError(_("HQ's answer to the pull was not understood."),
-                        code="garbled") from exc
-    if not isinstance(answer, dict) or not isinstance(rows, list) \
-            or not isinstance(answer.get("next"), str) or len(answer["next"]) > 400:
-        raise SyncError(_("HQ's answer to the pull was not understood."), code="garbled")
+    except wire.WireError as exc:
+        raise _pull_not_understood() from exc
+    if not isinstance(rows, list):
+        raise _pull_not_understood()
     with local.lenient_transaction(db) as session:
         applied = local.apply_rows(session, rows, gone=answer.get("gone"))
         result.pulled += applied.rows

@@ -9,10 +9,11 @@ the token cannot be sent elsewhere by a URL in an answer (`foreign_url`).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -230,20 +231,21 @@ class Transport:
                 try:
                     self._check_status_first(response)
                     stream = on_data is not None and response.status_code < 300
-                    inflater = _inflater(response)
-                    while chunk := _read_chunk(response):
-                        received += len(chunk)
-                        if received > MAX_ANSWER_BYTES:
-                            raise SyncError(_later(_(TOO_LARGE)), code="too_large")
-                        data_out = _inflate(inflater.feed, chunk)
-                        if stream and data_out:
-                            on_data(data_out)  # type: ignore[misc]
-                        elif data_out:
-                            parts.append(data_out)
-                        deadline.left()
-                    if watchdog.fired:  # the socket was shut under the last read
-                        raise SyncError(_(TIMED_OUT), code="timeout")
-                    _inflate(lambda _chunk: inflater.finish() or b"", b"")  # cut short?
+                    with _codec_errors():
+                        inflater = _inflater(response)
+                        while chunk := _read_chunk(response):
+                            received += len(chunk)
+                            if received > MAX_ANSWER_BYTES:
+                                raise SyncError(_later(_(TOO_LARGE)), code="too_large")
+                            data_out = inflater.feed(chunk)
+                            if stream and data_out:
+                                on_data(data_out)  # type: ignore[misc]
+                            elif data_out:
+                                parts.append(data_out)
+                            deadline.left()
+                        if watchdog.fired:  # the socket was shut under the last read
+                            raise SyncError(_(TIMED_OUT), code="timeout")
+                        inflater.finish()  # a compressed answer cut short is damaged
                 finally:
                     response.close()
         except SyncError:
@@ -322,19 +324,19 @@ class Transport:
 
 
 def _inflater(response: requests.Response) -> codec.Inflater:
-    """The decoder of an answer's Content-Encoding (an unknown one is garbled), capped at
-    MAX_ANSWER_BYTES once inflated (a streamed answer in all, as a whole one)."""
+    """The decoder of an answer's Content-Encoding, capped at MAX_ANSWER_BYTES once inflated
+    (a streamed answer in all, as a whole one); an unknown encoding is damage."""
     try:
         return codec.Inflater(response.headers.get("Content-Encoding", ""), MAX_ANSWER_BYTES)
     except ValueError as exc:
-        raise SyncError(_later(_("HQ's answer arrived cut off or damaged.")),
-                        code="garbled") from exc
+        raise codec.DamagedError from exc
 
 
-def _inflate(feed: Callable[[bytes], bytes], chunk: bytes) -> bytes:
-    """`feed(chunk)` with the codec's refusals turned into SyncErrors."""
+@contextlib.contextmanager
+def _codec_errors() -> Iterator[None]:
+    """The codec's refusals (damaged bytes, past the cap) as SyncErrors."""
     try:
-        return feed(chunk)
+        yield
     except codec.TooLargeError:
         raise SyncError(_later(_(TOO_LARGE)), code="too_large") from None
     except codec.DamagedError:
