@@ -61,7 +61,7 @@ def test_screens_read_a_syncs_rows_once_when_it_ends_not_per_batch(
     # operation that arrived becoming current (none was), in either order with the reads.
     assert events[:2] == ["sync finished", "changed"]
     assert events.count("changed") <= 2  # the second may still be on its way
-    assert 1 <= events.count("list read") <= 2
+    assert 1 <= events.count("list read") <= 3  # per change and per operation, not per batch
     assert ctx.current_operation_id
 
 
