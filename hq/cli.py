@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp import __version__
+from hq.account_cli import add_account_commands
 from hq.db import HqDatabase, default_database_url
 from hq.errors import AdminError
-from hq.reviewer_cli import add_reviewer_commands
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
@@ -265,7 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
                              "publish", parents=[common], help="validate and publish")
     publish.add_argument("path", help="edition folder holding en/ (and fr/, es/)")
     publish.set_defaults(run=_admin(_handbook_publish))
-    add_reviewer_commands(commands, common, _admin)  # lessons reviewers (issue 8)
+    add_account_commands(commands, common, _admin)  # lessons reviewers (issue 8)
     return parser
 
 

@@ -83,13 +83,19 @@ class LessonEvent(ServerBase):
 
 
 class Reviewer(ServerBase):
-    """A person at HQ who signs in to review lessons; only an argon2 hash of the password."""
+    """A staff account at HQ (the table kept its first name): someone who signs in to the
+    HQ pages their roles open; only an argon2 hash of the password is kept.
+
+    `roles` is a space-separated set of `hq.staff.ROLES` ("reviewer registry").
+    """
 
     __tablename__ = "hq_reviewers"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     password_hash: Mapped[str] = mapped_column(String(200))
+    roles: Mapped[str] = mapped_column(String(200), default="reviewer",
+                                       server_default="reviewer")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

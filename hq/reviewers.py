@@ -1,4 +1,5 @@
-"""HQ reviewer accounts and their browser sessions.
+"""HQ staff accounts (reviewers, registry staff, coordinators, admins) and their browser
+sessions; `hq.roles` says what each role opens.
 
 Passwords are kept only as argon2id hashes (argon2-cffi, its default cost), re-hashed at
 sign-in when the default cost rises. A sign-in makes a session: the browser holds a
@@ -27,6 +28,7 @@ from sqlalchemy.orm import Session
 from hq.db import HqDatabase
 from hq.errors import AdminError
 from hq.lesson_tables import Reviewer, WebSession
+from hq.roles import REVIEWER, checked_roles, format_roles, parse_roles
 from hq.security import hash_secret
 from hq.throttle import SignInThrottle
 
@@ -56,16 +58,18 @@ def check_new_password(password: str) -> None:
                          "characters; a few words in a row are easy to remember.")
 
 
-def add_reviewer(db: HqDatabase, *, name: str, password: str) -> Reviewer:
-    """Create a reviewer account who can sign in to the review pages."""
+def add_reviewer(db: HqDatabase, *, name: str, password: str,
+                 roles: tuple[str, ...] = (REVIEWER,)) -> Reviewer:
+    """Create a staff account with these roles (a reviewer of lessons unless told)."""
     name = name.strip()
+    granted = checked_roles(roles)
     if not name or len(name) > 200:
         raise AdminError("A reviewer needs a name (up to 200 characters).")  # i18n: not shown
     check_new_password(password)
     with db.write() as session:
         if session.scalar(select(Reviewer.id).where(Reviewer.name == name)):
             raise AdminError(f"A reviewer named {name!r} already exists.")  # i18n: not shown
-        reviewer = Reviewer(id=str(uuid.uuid4()), name=name,
+        reviewer = Reviewer(id=str(uuid.uuid4()), name=name, roles=format_roles(granted),
                             password_hash=hash_password(password))
         session.add(reviewer)
         return reviewer
@@ -77,13 +81,30 @@ def list_reviewers(db: HqDatabase) -> list[Reviewer]:
         return list(session.scalars(select(Reviewer).order_by(Reviewer.name)))
 
 
+def find_account(session: Session, name: str) -> Reviewer:
+    """The staff account with this name, or AdminError naming the list command."""
+    account = session.scalar(select(Reviewer).where(Reviewer.name == name.strip()))
+    if account is None:
+        raise AdminError(  # i18n: not shown
+                         f"No account named {name!r}. See `cmcoord-hq account list`.")
+    return account
+
+
+def change_roles(db: HqDatabase, *, name: str, grant: tuple[str, ...] = (),
+                 revoke: tuple[str, ...] = ()) -> Reviewer:
+    """Give an account roles and take others away; its open sessions see the change at
+    their next page."""
+    granted, revoked = checked_roles(grant), checked_roles(revoke)
+    with db.write() as session:
+        account = find_account(session, name)
+        account.roles = format_roles((parse_roles(account.roles) | granted) - revoked)
+        return account
+
+
 def set_disabled(db: HqDatabase, *, name: str, disabled: bool) -> Reviewer:
     """Disable (and sign out everywhere) or re-enable a reviewer."""
     with db.write() as session:
-        reviewer = session.scalar(select(Reviewer).where(Reviewer.name == name.strip()))
-        if reviewer is None:
-            raise AdminError(  # i18n: not shown
-                             f"No reviewer named {name!r}. See `cmcoord-hq reviewer list`.")
+        reviewer = find_account(session, name)
         reviewer.disabled_at = datetime.now(UTC) if disabled else None
         if disabled:
             session.execute(delete(WebSession).where(WebSession.reviewer_id == reviewer.id))
@@ -108,12 +129,17 @@ def verify_password(session: Session, *, name: str, password: str) -> Reviewer |
 
 @dataclass(frozen=True)
 class SignedIn:
-    """The reviewer behind a browser session, and that session's CSRF token."""
+    """The staff account behind a browser session, its roles, and the session's CSRF token."""
 
     reviewer_id: str
     name: str
     csrf_token: str
     token_hash: str
+    roles: frozenset[str] = frozenset({REVIEWER})
+
+    def has(self, role: str) -> bool:
+        """True when the account holds `role`."""
+        return role in self.roles
 
 
 def start_session(session: Session, reviewer: Reviewer) -> tuple[str, datetime]:
@@ -142,7 +168,8 @@ def signed_in(session: Session, token: str | None) -> SignedIn | None:
     if (not hmac.compare_digest(web.token_hash, digest)
             or web.expires_at <= datetime.now(UTC) or reviewer.disabled_at is not None):
         return None
-    return SignedIn(reviewer.id, reviewer.name, web.csrf_token, web.token_hash)
+    return SignedIn(reviewer.id, reviewer.name, web.csrf_token, web.token_hash,
+                    parse_roles(reviewer.roles))
 
 
 def end_session(session: Session, token_hash: str) -> None:

@@ -43,11 +43,12 @@ from hq.library import (
     source_label,
     topics,
 )
+from hq.roles import ADMIN, COORDINATOR, REGISTRY, REVIEWER, STAFF_PREFIXES
 from hq.row_ids import is_row_id
 
 HERE = Path(__file__).parent
-WEB_PREFIXES = ("/library", "/review", "/static", "/favicon")
-PAGE_PREFIXES = ("/library", "/review")
+WEB_PREFIXES = ("/library", *STAFF_PREFIXES, "/static", "/favicon")
+PAGE_PREFIXES = ("/library", *STAFF_PREFIXES)
 LANG_PARAM = "lang"
 LANG_COOKIE = "cmcoord_hq_lang"
 LANG_COOKIE_SECONDS = 365 * 24 * 3600
@@ -132,7 +133,9 @@ def make_templates() -> Environment:
                        topics=topics(), source_label=source_label,
                        lesson_languages=languages(), language_name=language_name,
                        sensitivity_label=sensitivity_label,
-                       changed_after_publication=CHANGED_AFTER_PUBLICATION)
+                       changed_after_publication=CHANGED_AFTER_PUBLICATION,
+                       ROLE_REVIEWER=REVIEWER, ROLE_REGISTRY=REGISTRY,
+                       ROLE_COORDINATOR=COORDINATOR, ROLE_ADMIN=ADMIN)
     return env
 
 
@@ -294,15 +297,25 @@ def library_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
 
 
 def install_web(app: FastAPI) -> None:
-    """Mount the library, the review pages, the stylesheet, the page language and the
-    security headers."""
+    """Mount the library, the staff pages (review, register, proposals, overview, roster,
+    accounts), the stylesheets, the page language and the security headers."""
+    from hq.staff import StaffGate
+    from hq.web_accounts import accounts_router
+    from hq.web_overview import overview_router
+    from hq.web_proposals import proposals_router
+    from hq.web_register import register_router
     from hq.web_review import review_router
+    from hq.web_roster import roster_router
 
     db: HqDatabase = app.state.db
     facets = FacetCache(db)
+    gate = StaffGate(db)
     app.state.library_facets = facets
     app.include_router(library_router(db, facets))
-    app.include_router(review_router(db, facets))
+    app.include_router(review_router(db, facets, gate))
+    for router in (register_router, proposals_router, overview_router, roster_router,
+                   accounts_router):
+        app.include_router(router(db, gate))
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="hq-static")
     app.add_middleware(SecurityHeaders)
     app.add_middleware(PageLanguage)

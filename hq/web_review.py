@@ -11,7 +11,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -29,14 +29,20 @@ from hq.reviewers import (
     SignInLimits,
     csrf_ok,
     end_session,
-    signed_in,
     start_session,
     verify_password,
 )
+from hq.roles import REVIEWER, home_page, parse_roles
 from hq.row_ids import is_row_id
+from hq.staff import (
+    SESSION_COOKIE,
+    StaffGate,
+    expired_form,
+    is_secure,
+    safe_next,
+)
 from hq.web import render
 
-SESSION_COOKIE = "cmcoord_hq_session"
 SIGNIN_COOKIE = "cmcoord_hq_signin"
 PAGE_SIZE = 50
 DONE = {
@@ -69,16 +75,6 @@ Text = Annotated[str, Form(max_length=25_000)]
 Short = Annotated[str, Form(max_length=400)]
 
 
-def _secure(request: Request) -> bool:
-    return request.url.scheme == "https"
-
-
-def _forbidden(request: Request, reviewer: SignedIn | None) -> HTMLResponse:
-    return render(request, "error.html", http_status=403, reviewer=reviewer, title=_("Refused"),
-                  message=_("This form has expired or did not come from this site. Go back, "
-                            "reload the page and try again."))
-
-
 def _no_lesson(request: Request, reviewer: SignedIn, here: str) -> HTMLResponse:
     return render(request, "error.html", http_status=404, reviewer=reviewer,
                   title=_("Not found"), here=here,
@@ -97,13 +93,6 @@ def event_line(event: LessonEvent) -> Markup:
     if event.action in EVENTS:
         return Markup(_(EVENTS[event.action])).format(actor=actor)
     return Markup("{} {}").format(actor, event.action)
-
-
-def _safe_next(target: str) -> str:
-    """Only a path of the review pages: never another site (no open redirect)."""
-    if target.startswith("/review") and not target.startswith("//") and "\\" not in target:
-        return target
-    return "/review"
 
 
 def _rev(value: str) -> int | None:
@@ -125,24 +114,16 @@ def _decide(action: Callable[..., object], lesson_id: str, rev: str, done: str,
     return act
 
 
-def review_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
-    """Sign-in, sign-out, the queue and the review page of one lesson."""
+def review_router(db: HqDatabase, facets: FacetCache, gate: StaffGate) -> APIRouter:
+    """Sign-in and sign-out of every staff account; the queue and the review page of one
+    lesson (role `reviewer`)."""
     limits = SignInLimits()
     router = APIRouter(include_in_schema=False)
 
-    def current(request: Request) -> SignedIn | None:
-        with db.read() as session:
-            return signed_in(session, request.cookies.get(SESSION_COOKIE))
-
-    def to_signin(request: Request) -> RedirectResponse:
-        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        query = f"?next={quote(target, safe='/')}" if request.method == "GET" else ""
-        return RedirectResponse(f"/review/signin{query}", status_code=303)
-
     @router.get("/review/signin", response_class=HTMLResponse)
     def signin_page(request: Request,
-                    next: Annotated[str, Query(max_length=400)] = "/review") -> Response:
-        return _signin_form(request, next_path=_safe_next(next))
+                    next: Annotated[str, Query(max_length=400)] = "") -> Response:
+        return _signin_form(request, next_path=safe_next(next))
 
     def _signin_form(request: Request, *, next_path: str, name: str = "", error: str = "",
                      status: int = 200) -> HTMLResponse:
@@ -151,14 +132,14 @@ def review_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
                           title=_("Sign in"), csrf=token, next_path=next_path, name=name,
                           error=error, here=f"/review/signin?{urlencode({'next': next_path})}")
         response.set_cookie(SIGNIN_COOKIE, token, max_age=3600, httponly=True,
-                            samesite="lax", secure=_secure(request), path="/review")
+                            samesite="lax", secure=is_secure(request), path="/review")
         return response
 
     @router.post("/review/signin", response_class=HTMLResponse)
     def signin(request: Request, name: Short = "", password: Short = "", csrf: Short = "",
-               next: Short = "/review") -> Response:
+               next: Short = "") -> Response:
         if not csrf_ok(request.cookies.get(SIGNIN_COOKIE), csrf):
-            return _forbidden(request, None)
+            return expired_form(request, None)
         # The peer's address: X-Forwarded-For counts only from the proxies `serve` names.
         who = {"name": name, "address": request.client.host if request.client else ""}
         wait = limits.wait_seconds(**who)
@@ -167,7 +148,7 @@ def review_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
             error = ngettext("Too many failed sign-ins. Try again in {count} minute.",
                              "Too many failed sign-ins. Try again in {count} minutes.",
                              minutes).format(count=minutes)
-            return _signin_form(request, next_path=_safe_next(next), name=name, status=429,
+            return _signin_form(request, next_path=safe_next(next), name=name, status=429,
                                 error=error)
         with db.write() as session:
             reviewer = verify_password(session, name=name, password=password)
@@ -175,24 +156,25 @@ def review_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
                 token = None
             else:
                 token, _session = start_session(session, reviewer)
+                home = home_page(parse_roles(reviewer.roles))
         if token is None:
             limits.failed(**who)
-            return _signin_form(request, next_path=_safe_next(next), name=name, status=401,
+            return _signin_form(request, next_path=safe_next(next), name=name, status=401,
                                 error=_("The name or the password is wrong."))
         limits.succeeded(**who)
-        response = RedirectResponse(_safe_next(next), status_code=303)
+        response = RedirectResponse(safe_next(next) or home, status_code=303)
         response.set_cookie(SESSION_COOKIE, token, max_age=SESSION_HOURS * 3600,
-                            httponly=True, samesite="lax", secure=_secure(request), path="/")
+                            httponly=True, samesite="lax", secure=is_secure(request), path="/")
         response.delete_cookie(SIGNIN_COOKIE, path="/review")
         return response
 
     @router.post("/review/signout")
     def signout(request: Request, csrf: Short = "") -> Response:
-        who = current(request)
+        who = gate.current(request)
         if who is None:
-            return to_signin(request)
+            return gate.to_signin(request)
         if not csrf_ok(who.csrf_token, csrf):
-            return _forbidden(request, who)
+            return expired_form(request, who)
         with db.write() as session:
             end_session(session, who.token_hash)
         response = RedirectResponse("/review/signin", status_code=303)
@@ -202,9 +184,9 @@ def review_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
     @router.get("/review", response_class=HTMLResponse)
     def queue(request: Request, status: Annotated[str, Query(max_length=20)] = "submitted",
               page: Annotated[int, Query(ge=1, le=10_000)] = 1) -> Response:
-        who = current(request)
-        if who is None:
-            return to_signin(request)
+        who = gate.page(request, REVIEWER)
+        if isinstance(who, Response):
+            return who
         if status not in lessons.QUEUE_STATUSES:
             status = lessons.S.SUBMITTED.value
         with db.read() as session:
@@ -234,19 +216,17 @@ def review_router(db: HqDatabase, facets: FacetCache) -> APIRouter:
     @router.get("/review/lessons/{lesson_id}", response_class=HTMLResponse)
     def review_page(request: Request, lesson_id: str,
                     done: Annotated[str, Query(max_length=20)] = "") -> Response:
-        who = current(request)
-        if who is None:
-            return to_signin(request)
+        who = gate.page(request, REVIEWER)
+        if isinstance(who, Response):
+            return who
         return page_of(request, who, lesson_id, done=done)
 
     def decision(request: Request, lesson_id: str, csrf: str,
                  act: Callable[[Any, str], str], form: dict[str, str] | None = None
                  ) -> Response:
-        who = current(request)
-        if who is None:
-            return to_signin(request)
-        if not csrf_ok(who.csrf_token, csrf):
-            return _forbidden(request, who)
+        who = gate.post(request, REVIEWER, csrf)
+        if isinstance(who, Response):
+            return who
         if not is_row_id(lesson_id):
             return page_of(request, who, lesson_id, status=404)
         try:

@@ -2,6 +2,7 @@
 
 from alembic import context
 
+import hq.tables  # noqa: F401  (every table on the metadata)
 from hq.models import ServerBase
 
 connection = context.config.attributes.get("connection")

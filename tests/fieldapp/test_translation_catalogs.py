@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # Text that stays English on purpose: Geneva's administrators' command line, and the HQ
 # JSON API's details (the device shows its own sentence for each error code).
 ENGLISH_ONLY = {
-    "hq/cli.py", "hq/reviewer_cli.py", "hq/admin.py", "hq/app.py", "hq/changes.py",
+    "hq/cli.py", "hq/account_cli.py", "hq/admin.py", "hq/app.py", "hq/changes.py",
     "hq/scope.py", "hq/reviewers.py", "hq/security.py", "hq/bodies.py", "hq/pull.py",
     "hq/lesson_tables.py", "hq/device_codes.py",
 }

@@ -414,8 +414,8 @@ def test_reviewer_cli_adds_and_lists(hq, monkeypatch, capsys):
                     db_url]) == 1
     assert hq_main(["reviewer", "list", "--database", db_url]) == 0
     out, err = capsys.readouterr()
-    assert "Reviewer Jon Snow added" in out
-    assert re.search(r"Jon Snow\s+active\s+last sign-in never", out)
+    assert "Account Jon Snow added with the roles reviewer" in out
+    assert re.search(r"Jon Snow\s+active\s+reviewer\s+last sign-in never", out)
     assert "at least 12 characters" in err
     browser = Reviewer(hq.url)
     assert browser.sign_in(name="Jon Snow").status_code == 303
