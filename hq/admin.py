@@ -174,30 +174,37 @@ def assign(db: HqDatabase, *, officer: str, operation: str) -> tuple[Officer, Hq
     with db.write() as session:
         person = find_officer(session, officer)
         op = find_operation(session, operation)
-        if session.get(Membership, (person.id, op.id)) is not None:
-            return person, op
-        session.add(Membership(officer_id=person.id, operation_id=op.id))
-        # Devices whose cursor is past these rows must still receive them: give them a
-        # new sequence number (members already holding them apply them again, harmlessly).
-        log = next_seq(session, kind="assign", entity="operation", row_id=op.id,
-                       operation_id=op.id, fields={"officer_id": person.id})
-        session.execute(
-            update(RowState).where(RowState.operation_id == op.id)
-            .values(seq=log.seq, others_seq=log.seq)
-        )
-        # ... and the rows of no operation shared with it.
-        shared = select(RowShare.entity, RowShare.row_id).where(RowShare.operation_id == op.id)
-        session.execute(
-            update(RowState).where(RowState.operation_id.is_(None),
-                                   tuple_(RowState.entity, RowState.row_id).in_(shared))
-            .values(seq=log.seq, others_seq=log.seq)
-        )
-        # ... and rows that left it: a device that kept them while the officer was out of
-        # the operation (archived) is told they are gone.
-        session.execute(update(RowDeparture).where(RowDeparture.operation_id == op.id)
-                        .values(seq=log.seq))
-        person.membership_seq = log.seq
+        assign_in(session, person, op)
         return person, op
+
+
+def assign_in(session: Session, person: Officer, op: HqOperation) -> bool:
+    """Assign in the caller's write transaction (the roster's deployments use it too);
+    False when the officer was already assigned (nothing changes)."""
+    if session.get(Membership, (person.id, op.id)) is not None:
+        return False
+    session.add(Membership(officer_id=person.id, operation_id=op.id))
+    # Devices whose cursor is past these rows must still receive them: give them a
+    # new sequence number (members already holding them apply them again, harmlessly).
+    log = next_seq(session, kind="assign", entity="operation", row_id=op.id,
+                   operation_id=op.id, fields={"officer_id": person.id})
+    session.execute(
+        update(RowState).where(RowState.operation_id == op.id)
+        .values(seq=log.seq, others_seq=log.seq)
+    )
+    # ... and the rows of no operation shared with it.
+    shared = select(RowShare.entity, RowShare.row_id).where(RowShare.operation_id == op.id)
+    session.execute(
+        update(RowState).where(RowState.operation_id.is_(None),
+                               tuple_(RowState.entity, RowState.row_id).in_(shared))
+        .values(seq=log.seq, others_seq=log.seq)
+    )
+    # ... and rows that left it: a device that kept them while the officer was out of
+    # the operation (archived) is told they are gone.
+    session.execute(update(RowDeparture).where(RowDeparture.operation_id == op.id)
+                    .values(seq=log.seq))
+    person.membership_seq = log.seq
+    return True
 
 
 def unassign(db: HqDatabase, *, officer: str, operation: str) -> tuple[Officer, HqOperation]:
@@ -206,14 +213,22 @@ def unassign(db: HqDatabase, *, officer: str, operation: str) -> tuple[Officer, 
     with db.write() as session:
         person = find_officer(session, officer)
         op = find_operation(session, operation)
-        membership = session.get(Membership, (person.id, op.id))
-        if membership is None:
+        if not unassign_in(session, person, op):
             raise AdminError(f"{person.name} is not assigned to {op.code or op.id}.")
-        session.delete(membership)
-        log = next_seq(session, kind="unassign", entity="operation", row_id=op.id,
-                       operation_id=op.id, fields={"officer_id": person.id})
-        person.membership_seq = log.seq
         return person, op
+
+
+def unassign_in(session: Session, person: Officer, op: HqOperation) -> bool:
+    """Unassign in the caller's write transaction (the roster's deployments use it too);
+    False when the officer was not assigned (nothing changes)."""
+    membership = session.get(Membership, (person.id, op.id))
+    if membership is None:
+        return False
+    session.delete(membership)
+    log = next_seq(session, kind="unassign", entity="operation", row_id=op.id,
+                   operation_id=op.id, fields={"officer_id": person.id})
+    person.membership_seq = log.seq
+    return True
 
 
 def make_enrollment_code(
