@@ -14,4 +14,9 @@ class ApiError(Exception):
 
 
 class AdminError(Exception):
-    """An admin command cannot be done; the message says why, for the terminal."""
+    """An admin command cannot be done; the message says why, for the terminal. `code`
+    names the reason for the web pages, which say it in the reader's language."""
+
+    def __init__(self, message: str, *, code: str = "") -> None:
+        super().__init__(message)
+        self.code = code

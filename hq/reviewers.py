@@ -54,8 +54,9 @@ def check_new_password(password: str) -> None:
     """Refuse a password too short to resist guessing."""
     if len(password) < MIN_PASSWORD_CHARS:
         raise AdminError(  # i18n: not shown
-                         f"A reviewer's password has at least {MIN_PASSWORD_CHARS} "
-                         "characters; a few words in a row are easy to remember.")
+                         f"An account's password has at least {MIN_PASSWORD_CHARS} "
+                         "characters; a few words in a row are easy to remember.",
+                         code="short_password")
 
 
 def add_reviewer(db: HqDatabase, *, name: str, password: str,
@@ -64,11 +65,13 @@ def add_reviewer(db: HqDatabase, *, name: str, password: str,
     name = name.strip()
     granted = checked_roles(roles)
     if not name or len(name) > 200:
-        raise AdminError("A reviewer needs a name (up to 200 characters).")  # i18n: not shown
+        raise AdminError("An account needs a name (up to 200 characters).",  # i18n: not shown
+                         code="no_name")
     check_new_password(password)
     with db.write() as session:
         if session.scalar(select(Reviewer.id).where(Reviewer.name == name)):
-            raise AdminError(f"A reviewer named {name!r} already exists.")  # i18n: not shown
+            raise AdminError(f"An account named {name!r} already exists.",  # i18n: not shown
+                             code="name_taken")
         reviewer = Reviewer(id=str(uuid.uuid4()), name=name, roles=format_roles(granted),
                             password_hash=hash_password(password))
         session.add(reviewer)
@@ -86,7 +89,8 @@ def find_account(session: Session, name: str) -> Reviewer:
     account = session.scalar(select(Reviewer).where(Reviewer.name == name.strip()))
     if account is None:
         raise AdminError(  # i18n: not shown
-                         f"No account named {name!r}. See `cmcoord-hq account list`.")
+                         f"No account named {name!r}. See `cmcoord-hq account list`.",
+                         code="no_account")
     return account
 
 

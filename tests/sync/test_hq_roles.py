@@ -107,3 +107,86 @@ def test_unknown_roles_are_refused_with_the_list(hq):
     staff(hq.db, hq.url, "Rita", REGISTRY)
     with pytest.raises(AdminError, match="the roles are: reviewer, registry"):
         change_roles(hq.db, name="Rita", grant=("superuser",))
+
+
+def test_admin_adds_an_account_in_the_browser_and_it_signs_in(hq):
+    admin = staff(hq.db, hq.url, "Ada", ADMIN)
+    admin.get("/accounts")
+    added = admin.post("/accounts/new", {"name": "Rita \u0631\u064a\u062a\u0627",
+                                         "password": PASSWORD, "roles": ["registry"]})
+    assert added.headers["location"] == "/accounts?done=added"
+    page = admin.get("/accounts?done=added")
+    assert "The account is added" in page.text
+    assert "Rita \u0631\u064a\u062a\u0627" in page.text
+    rita = StaffBrowser(hq.url)
+    assert rita.sign_in("Rita \u0631\u064a\u062a\u0627").headers["location"] == "/register"
+
+
+def test_account_form_errors_are_sentences_and_nothing_is_added(hq):
+    admin = staff(hq.db, hq.url, "Ada", ADMIN)
+    admin.get("/accounts")
+    for data, sentence in (({"name": "Bo", "password": "short", "roles": ["registry"]},
+                            "The password is too short"),
+                           ({"name": "Ada", "password": PASSWORD, "roles": ["admin"]},
+                            "already exists"),
+                           ({"name": "Bo", "password": PASSWORD}, "Choose at least one role"),
+                           ({"name": " ", "password": PASSWORD, "roles": ["admin"]},
+                            "Give the account a name")):
+        answer = admin.post("/accounts/new", data)
+        assert answer.status_code == 422
+        assert sentence in answer.text
+    assert "Bo" not in admin.get("/accounts").text
+
+
+def _account_id(hq, name: str) -> str:
+    from hq.reviewers import list_reviewers
+
+    return next(a.id for a in list_reviewers(hq.db) if a.name == name)
+
+
+def test_admin_changes_roles_and_disables_but_never_locks_themselves_out(hq):
+    admin = staff(hq.db, hq.url, "Ada", ADMIN)
+    rita = staff(hq.db, hq.url, "Rita / Рита", REGISTRY)
+    admin.get("/accounts")
+    rita_id, ada_id = _account_id(hq, "Rita / Рита"), _account_id(hq, "Ada")
+    assert admin.post(f"/accounts/{rita_id}/roles",
+                      {"roles": ["coordinator"]}).status_code == 303
+    assert rita.get("/register").status_code == 403
+    assert rita.get("/overview").status_code == 200
+    assert admin.post(f"/accounts/{rita_id}/disable").status_code == 303
+    assert rita.get("/overview").status_code == 303  # signed out everywhere
+    assert StaffBrowser(hq.url).sign_in("Rita / Рита").status_code == 401
+    assert admin.post(f"/accounts/{rita_id}/enable").status_code == 303
+    assert StaffBrowser(hq.url).sign_in("Rita / Рита").status_code == 303
+    own = admin.post(f"/accounts/{ada_id}/roles", {"roles": ["reviewer"]})
+    assert own.status_code == 409
+    assert "cannot take your own administrator role" in own.text
+    assert admin.post(f"/accounts/{ada_id}/disable").status_code == 409
+    assert admin.get("/accounts").status_code == 200
+    assert admin.post("/accounts/no-such-id/disable").status_code == 404
+
+
+def test_account_forms_need_the_admin_role_and_the_csrf_token(hq):
+    rita = staff(hq.db, hq.url, "Rita", REGISTRY, COORDINATOR, REVIEWER)
+    rita.get("/review")
+    assert rita.post("/accounts/new", {"name": "X", "password": PASSWORD,
+                                       "roles": ["admin"]}).status_code == 403
+    assert rita.post(f"/accounts/{_account_id(hq, 'Rita')}/roles",
+                     {"roles": list(ROLES)}).status_code == 403
+    admin = staff(hq.db, hq.url, "Ada", ADMIN)
+    admin.get("/accounts")
+    forged = admin.post("/accounts/new", {"name": "X", "password": PASSWORD,
+                                          "roles": ["admin"]}, csrf="forged")
+    assert forged.status_code == 403
+    assert "did not come from this site" in forged.text
+    assert ">X<" not in admin.get("/accounts").text
+
+
+def test_account_names_are_escaped(hq):
+    admin = staff(hq.db, hq.url, "Ada", ADMIN)
+    admin.get("/accounts")
+    admin.post("/accounts/new", {"name": "<script>alert(1)</script>", "password": PASSWORD,
+                                 "roles": ["reviewer"]})
+    page = admin.get("/accounts").text
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
