@@ -35,6 +35,11 @@ class ValidationErrors(FieldAppError):  # noqa: N818 - a bundle of ValidationErr
         return next((e.message for e in self.errors if e.field == field), None)
 
 
+class ReadOnlyError(FieldAppError):
+    """A write of something HQ alone writes (a Central Register entry, HQ's answer to a
+    proposal); nothing was saved."""
+
+
 class NotFoundError(FieldAppError):
     """The row asked for does not exist (or was deleted)."""
 

@@ -19,6 +19,8 @@ from typing import Any
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
+from fieldapp.errors import ReadOnlyError
+from fieldapp.i18n import _
 from fieldapp.models import SYNCABLE_MODELS, Counter, OutboxEntry, Syncable, utcnow
 
 REMOTE_FLAG = "applying_remote_changes"
@@ -104,6 +106,7 @@ def _record_outbox(session: Session, flush_context: Any, instances: Any) -> None
         if row.operation_id is None and getattr(row, "__operation_is_self__", False):
             row.operation_id = row.id
         if not remote:
+            _refuse_hq_writes(row, _hq_fields_set(row))
             row.updated_at = now
             _add_entry(session, row, *_changes_of_new_row(row), seq=sequence.next())
     for row in list(session.dirty):
@@ -112,12 +115,37 @@ def _record_outbox(session: Session, flush_context: Any, instances: Any) -> None
         fields, base = _changes_of_dirty_row(row)
         if not fields:
             continue  # only bookkeeping changed (HQ's rev, say): not an update to show
+        if not remote:
+            _refuse_hq_writes(row, set(fields))
         row.updated_at = now  # changed here or by HQ: either way, changed now on this device
         if not remote:
             _add_entry(session, row, fields, base, seq=sequence.next())
     for entry in list(session.new):  # entries queued by hand (conflict resolutions)
         if isinstance(entry, OutboxEntry) and not entry.seq:
             entry.seq = sequence.next()
+
+
+def _hq_fields_set(row: Syncable) -> set[str]:
+    """The fields only HQ writes that a new row sets to something else than their default."""
+    names = getattr(type(row), "__hq_fields__", frozenset())
+    columns = inspect(type(row)).columns
+    found = set()
+    for name in names:
+        default = columns[name].default
+        expected = default.arg if default is not None and default.is_scalar else None
+        if getattr(row, name) != expected:
+            found.add(name)
+    return found
+
+
+def _refuse_hq_writes(row: Syncable, written: set[str]) -> None:
+    """Refuse a local write of what HQ alone writes (the whole flush is abandoned)."""
+    if getattr(type(row), "__written_by_hq__", False):
+        raise ReadOnlyError(_("The Central Register is kept at HQ; propose a correction "
+                              "instead."))
+    if written & getattr(type(row), "__hq_fields__", frozenset()):
+        raise ReadOnlyError(_("HQ writes the status and answer of a proposal; they cannot "
+                              "be changed on this laptop."))
 
 
 def _apply_column_defaults(row: Syncable) -> None:

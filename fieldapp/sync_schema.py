@@ -27,6 +27,7 @@ from sqlalchemy import JSON, Boolean, Date, Float, Integer, String, Text, inspec
 from fieldapp.i18n import LANGS, N_
 from fieldapp.models import SYNCABLE_MODELS
 from fieldapp.models.base import UTCDateTime
+from fieldapp.models.register import ENTRY_STATUSES, PROPOSAL_STATUSES, PROVIDER_KINDS
 
 INVALID_VALUE = "invalid_value"
 MAX_TEXT = 100_000  # characters of a Text column, of a JSON value encoded, of any string
@@ -36,7 +37,12 @@ INT64_MAX = 2**63 - 1
 MAX_ISO_TEXT = 64  # a date or datetime written longer than this is not one we made
 FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,59}")
 # (entity, field) -> the only values it may take, the same on every side.
-CHOICES: dict[tuple[str, str], tuple[str, ...]] = {("lesson", "language"): LANGS}
+CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("lesson", "language"): LANGS,
+    ("register_entry", "provider_kind"): PROVIDER_KINDS,
+    ("register_entry", "status"): ENTRY_STATUSES,
+    ("register_proposal", "status"): PROPOSAL_STATUSES,
+}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # NUL and UTF-16 surrogates (a lone one cannot be encoded as UTF-8, so it cannot be served).
 _UNSAFE = re.compile("[\x00\ud800-\udfff]")

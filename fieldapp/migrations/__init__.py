@@ -15,5 +15,6 @@ REVISIONS: tuple[str, ...] = (
     "0007_handbook_words",
     "0008_lesson_language",
     "0009_contact_list_indexes",
+    "0010_register",
 )
 HEAD = REVISIONS[-1]

@@ -12,6 +12,7 @@ from fieldapp.models.handbook import (
 )
 from fieldapp.models.lesson import Lesson
 from fieldapp.models.operation import Operation, Organisation
+from fieldapp.models.register import RegisterEntry, RegisterProposal
 from fieldapp.models.rfa import Rfa, RfaEvent
 from fieldapp.models.sync import Conflict, Counter, HeldRow, OutboxEntry, Setting, SyncState
 
@@ -27,6 +28,8 @@ SYNCABLE_MODELS: tuple[type[Syncable], ...] = (
     HandbookBookmark,
     HandbookNote,
     ChecklistTick,
+    RegisterEntry,
+    RegisterProposal,
 )
 
 __all__ = [  # i18n: not shown
@@ -47,6 +50,8 @@ __all__ = [  # i18n: not shown
     "Operation",
     "Organisation",
     "OutboxEntry",
+    "RegisterEntry",
+    "RegisterProposal",
     "Rfa",
     "RfaEvent",
     "Setting",
