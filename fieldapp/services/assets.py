@@ -339,6 +339,13 @@ def _conditions(where: AssetFilter, *, operation_id: str | None,
     return found
 
 
+def asset_conditions(where: AssetFilter, *, operation_id: str | None,
+                     now: datetime | None = None) -> list[ColumnElement[bool]]:
+    """The WHERE conditions of the list for this filter (for a list that joins the
+    assets to another table: fieldapp.services.register)."""
+    return _conditions(where, operation_id=operation_id, now=now or utcnow())
+
+
 def asset_ids(session: Session, *, operation_id: str | None,
               where: AssetFilter = AssetFilter(),  # noqa: B008 - frozen, safe as default
               sort: str = "category", descending: bool = False, offset: int = 0,

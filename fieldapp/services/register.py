@@ -1,0 +1,585 @@
+"""The Central Register of MCDA on the laptop: a read-only directory, and corrections.
+
+HQ keeps the register; its entries arrive by pull (`RegisterEntry`, never written here).
+The asset screen lists them together with the operation's own assets (`directory_ids`,
+`directory_count`, `directory_rows`: one sorted, paged list over both tables, with a
+source per row), "Find matching assets" weighs both (`matching_directory`), and an
+officer who knows better proposes a correction (`propose_correction`), which travels to
+HQ like any other row; HQ's answer comes back on the same row (`proposals_for`).
+
+Retired entries are left out unless asked for; an entry whose valid-until date has passed
+is still listed, marked `expired` (the register's "check with the provider").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, false, func, literal, null, or_, select, union_all
+from sqlalchemy.orm import Session
+
+from fieldapp.errors import ValidationError, ValidationErrors
+from fieldapp.i18n import N_, _
+from fieldapp.labels import capability_label
+from fieldapp.models import Asset, Contact, Rfa, utcnow
+from fieldapp.models.enums import AssetCategory
+from fieldapp.models.register import PROPOSABLE_FIELDS, RegisterEntry, RegisterProposal
+from fieldapp.services.assets import (
+    AssetFilter,
+    AssetRow,
+    asset_conditions,
+    asset_count,
+    asset_ids,
+    asset_rows,
+)
+from fieldapp.services.contacts import is_email, normalise_phone
+from fieldapp.services.lookup import live_row
+from fieldapp.services.operations import country_code, country_name
+from fieldapp.services.rfa import AssetMatch, capacity_fit, matching_assets
+
+OPERATION, REGISTER = "operation", "register"  # a row's source
+SHOW_ALL, SHOW_OPERATION, SHOW_REGISTER = "all", "operation", "register"
+ACTIVE, SUSPENDED, RETIRED = "active", "suspended", "retired"
+MEMBER_STATE, ORGANISATION = "member_state", "organisation"
+
+_STATUS = {ACTIVE: N_("Active"), SUSPENDED: N_("Suspended"), RETIRED: N_("Retired")}
+_PROVIDER_KIND = {MEMBER_STATE: N_("Member State"), ORGANISATION: N_("Organisation")}
+_PROPOSAL_STATUS = {"pending": N_("Waiting for HQ"), "accepted": N_("Accepted by HQ"),
+                    "rejected": N_("Rejected by HQ")}
+
+# What an officer may propose to change, in the order the form shows it, with the longest
+# text each holds (None: not free text). The same rules as HQ's register form.
+_LIMITS = {"provider": 200, "capability": 2000, "capacity_unit": 40, "conditions": 4000,
+           "poc_name": 200, "poc_email": 200, "poc_phone": 60}
+FIELDS: dict[str, int | None] = {name: _LIMITS.get(name) for name in PROPOSABLE_FIELDS}
+_MULTILINE = frozenset({"capability", "conditions"})  # kept as typed, line breaks and all
+COMMENT_LIMIT = 2000
+_INTEGER = re.compile(r"^\d+$")
+
+
+def register_status_label(value: str) -> str:
+    """"Active", "Suspended", "Retired" in the current language."""
+    return _(_STATUS[value]) if value in _STATUS else value
+
+
+def provider_kind_label(value: str) -> str:
+    """"Member State" or "Organisation" in the current language."""
+    return _(_PROVIDER_KIND[value]) if value in _PROVIDER_KIND else value
+
+
+def proposal_status_label(value: str) -> str:
+    """Where a proposal stands, in the current language."""
+    return _(_PROPOSAL_STATUS[value]) if value in _PROPOSAL_STATUS else value
+
+
+def is_expired(valid_until: date | None, *, today: date | None = None) -> bool:
+    """True when the entry's valid-until date has passed (the provider should confirm)."""
+    return valid_until is not None and valid_until < (today or date.today())
+
+
+# --- one entry ------------------------------------------------------------------------------
+
+def get_entry(session: Session, entry_id: str) -> RegisterEntry:
+    """One register entry, or NotFoundError."""
+    return live_row(session, RegisterEntry, entry_id,
+                    _("That entry is no longer in the Central Register."))
+
+
+def entry_values(entry: RegisterEntry) -> dict[str, str]:
+    """The entry's correctable fields as the proposal form shows them (text)."""
+    values = {}
+    for name in FIELDS:
+        value = getattr(entry, name)
+        if value is None:
+            values[name] = ""
+        elif isinstance(value, date):
+            values[name] = value.isoformat()
+        elif isinstance(value, float):
+            values[name] = f"{value:g}"
+        else:
+            values[name] = str(value)
+    return values
+
+
+def provider_text(provider: str, provider_state: str) -> str:
+    """"Norway — Ministry of Defence"; the state's name alone when it is the provider."""
+    state = country_name(provider_state) if provider_state else ""
+    if state and provider and provider != state:
+        return f"{state} \u2014 {provider}"
+    return provider or state
+
+
+def entry_label(entry: RegisterEntry) -> str:
+    """An entry on one line, as the RFA form lists proposed assets: capability, capacity,
+    provider, and that it comes from the Central Register."""
+    capacity = (f", {entry.capacity_value:g} {entry.capacity_unit}".rstrip()
+                if entry.capacity_value is not None else "")
+    count = f"{entry.quantity} \u00d7 " if entry.quantity and entry.quantity > 1 else ""
+    # Translators: how a Central Register entry is named in lists of assets: {category}
+    # is the capability ("Airlift (helicopter)"), {what} what is offered, {provider} who.
+    return _("Central Register \u00b7 {category}: {what}{capacity} ({provider})").format(
+        category=capability_label(entry.category), what=count + entry.capability,
+        capacity=capacity, provider=provider_text(entry.provider, entry.provider_state)
+        or _("provider unknown"))
+
+
+# --- the directory: the operation's assets and the register, one list -----------------------
+
+@dataclass(frozen=True)
+class RegisterRow:
+    """One register entry as the list shows it."""
+
+    id: str
+    category: str
+    capability: str
+    provider: str
+    provider_kind: str
+    provider_state: str
+    quantity: int
+    capacity_value: float | None
+    capacity_unit: str
+    readiness_hours: int | None
+    deployment_hours: int | None
+    valid_until: date | None
+    status: str
+    poc_name: str
+    expired: bool
+    source: str = REGISTER
+
+
+DirectoryRow = AssetRow | RegisterRow
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", text, re.UNICODE)][:8]
+
+
+def _like(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def register_conditions(where: AssetFilter, *, include_retired: bool,
+                        today: date | None = None) -> list[ColumnElement[bool]]:
+    """The WHERE conditions of the register's part of the list, read from the asset
+    list's filter: category, providing state (or provider name), available on (still
+    valid that day), "only entries to check" (valid-until passed), words. An asset status
+    chosen in the filter leaves the register out: its entries have their own statuses."""
+    today = today or date.today()
+    found: list[ColumnElement[bool]] = [RegisterEntry.deleted.is_(False)]
+    if not include_retired:
+        found.append(RegisterEntry.status != RETIRED)
+    if where.status:
+        found.append(false())
+    if where.category:
+        found.append(RegisterEntry.category == where.category)
+    if where.provider_state:
+        code = country_code(where.provider_state)
+        by_name = RegisterEntry.provider.like(_like(where.provider_state.strip()), escape="\\")
+        found.append(or_(RegisterEntry.provider_state == code, by_name) if code else by_name)
+    if where.available_on is not None:
+        found += [RegisterEntry.status == ACTIVE,
+                  or_(RegisterEntry.valid_until.is_(None),
+                      RegisterEntry.valid_until >= where.available_on)]
+    if where.stale_only:
+        found.append(RegisterEntry.valid_until < today)
+    if where.text.strip():
+        words = _words(where.text)
+        if not words:
+            found.append(false())
+        for word in words:  # every word, in any of the columns an officer reads
+            pattern = _like(word)
+            found.append(or_(*(column.like(pattern, escape="\\") for column in (
+                RegisterEntry.capability, RegisterEntry.provider, RegisterEntry.conditions,
+                RegisterEntry.poc_name, RegisterEntry.capacity_unit))))
+    return found
+
+
+# The sort keys of the asset list, as each table provides them (None: it has no such value).
+def _asset_keys(sort: str) -> tuple[Any, ...]:
+    poc = func.trim(Contact.given_name + " " + Contact.family_name)
+    return {
+        "category": (Asset.category,), "description": (Asset.description,),
+        "provider": (Asset.provider_state, Asset.provider_unit),
+        "provider_unit": (Asset.provider_unit,), "capacity": (Asset.capacity_value,),
+        "quantity": (Asset.quantity,), "status": (Asset.status,),
+        "place": (Asset.place_name,), "available_from": (Asset.available_from,),
+        "available_to": (Asset.available_to,), "confirmed_at": (Asset.confirmed_at,),
+        "updated_at": (Asset.updated_at,), "poc": (poc,),
+        "source": (literal(OPERATION),),
+    }[sort]
+
+
+def _register_keys(sort: str) -> tuple[Any, ...]:
+    return {
+        "category": (RegisterEntry.category,), "description": (RegisterEntry.capability,),
+        "provider": (RegisterEntry.provider_state, RegisterEntry.provider),
+        "provider_unit": (RegisterEntry.provider,),
+        "capacity": (RegisterEntry.capacity_value,), "quantity": (RegisterEntry.quantity,),
+        "status": (RegisterEntry.status,), "place": (literal(""),),
+        "available_from": (null(),), "available_to": (RegisterEntry.valid_until,),
+        "confirmed_at": (RegisterEntry.valid_until,),
+        "updated_at": (RegisterEntry.updated_at,), "poc": (RegisterEntry.poc_name,),
+        "source": (literal(REGISTER),),
+    }[sort]
+
+
+SORTS = ("category", "description", "provider", "provider_unit", "capacity", "quantity",
+         "status", "place", "available_from", "available_to", "confirmed_at", "updated_at",
+         "poc", "source")
+
+
+def directory_ids(session: Session, *, operation_id: str | None,
+                  where: AssetFilter = AssetFilter(),  # noqa: B008 - frozen, safe as default
+                  show: str = SHOW_ALL, include_retired: bool = False,
+                  sort: str = "category", descending: bool = False, offset: int = 0,
+                  limit: int | None = None, now: datetime | None = None) -> list[str]:
+    """The ids of the list of the operation's assets (and global ones) and the register's
+    entries, filtered, sorted together (all unless `limit`), for a lazy table model.
+
+    `show`: SHOW_ALL, SHOW_OPERATION (the asset list as it always was) or SHOW_REGISTER.
+    """
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort column {sort!r}")  # i18n: not shown
+    now = now or utcnow()
+    if show == SHOW_OPERATION and sort != "source":
+        return asset_ids(session, operation_id=operation_id, where=where, sort=sort,
+                         descending=descending, offset=offset, limit=limit, now=now)
+    parts = []
+    if show != SHOW_REGISTER:
+        keys = _asset_keys(sort)
+        mine = select(Asset.id.label("id"), Asset.description.label("tie"),
+                      *(k.label(f"k{n}") for n, k in enumerate(keys))).where(
+            *asset_conditions(where, operation_id=operation_id, now=now))
+        if sort == "poc":
+            mine = mine.outerjoin(Contact, Contact.id == Asset.poc_contact_id)
+        parts.append(mine)
+    if show != SHOW_OPERATION:
+        keys = _register_keys(sort)
+        parts.append(select(RegisterEntry.id.label("id"),
+                            RegisterEntry.capability.label("tie"),
+                            *(k.label(f"k{n}") for n, k in enumerate(keys))).where(
+            *register_conditions(where, include_retired=include_retired,
+                                 today=now.date())))
+    both = (union_all(*parts) if len(parts) > 1 else parts[0]).subquery("listed")
+    columns = [both.c[f"k{n}"] for n in range(len(_asset_keys(sort)))]
+    order = [c.desc() if descending else c.asc() for c in columns]
+    query = (select(both.c.id)
+             .order_by(*(c.is_(None) for c in columns), *order, both.c.tie, both.c.id)
+             .offset(offset).limit(limit))
+    return list(session.scalars(query))
+
+
+def directory_count(session: Session, *, operation_id: str | None,
+                    where: AssetFilter = AssetFilter(),  # noqa: B008 - frozen
+                    show: str = SHOW_ALL, include_retired: bool = False) -> int:
+    """How many rows `directory_ids` lists with the same filter."""
+    count = 0
+    if show != SHOW_REGISTER:
+        count += asset_count(session, operation_id=operation_id, where=where)
+    if show != SHOW_OPERATION:
+        count += int(session.scalar(select(func.count(RegisterEntry.id)).where(
+            *register_conditions(where, include_retired=include_retired))) or 0)
+    return count
+
+
+def register_rows(session: Session, ids: list[str], *,
+                  today: date | None = None) -> list[RegisterRow]:
+    """The list rows of these register entries, in the order given (others left out)."""
+    today = today or date.today()
+    found = {}
+    for e in session.scalars(select(RegisterEntry).where(RegisterEntry.id.in_(ids),
+                                                         RegisterEntry.deleted.is_(False))):
+        found[e.id] = RegisterRow(
+            e.id, e.category, e.capability, e.provider, e.provider_kind, e.provider_state,
+            e.quantity, e.capacity_value, e.capacity_unit, e.readiness_hours,
+            e.deployment_hours, e.valid_until, e.status, e.poc_name,
+            is_expired(e.valid_until, today=today))
+    return [found[i] for i in ids if i in found]
+
+
+def directory_rows(session: Session, ids: list[str]) -> list[DirectoryRow]:
+    """The list rows of these ids, assets and register entries, in the order given."""
+    found: dict[str, DirectoryRow] = {row.id: row for row in asset_rows(session, ids)}
+    found.update((row.id, row) for row in register_rows(
+        session, [i for i in ids if i not in found]))
+    return [found[i] for i in ids if i in found]
+
+
+# --- one entry's detail and the officer's proposals ---------------------------------------
+
+@dataclass(frozen=True)
+class ProposalView:
+    """A correction the officer proposed, and where it stands."""
+
+    id: str
+    entry_id: str
+    changes: dict[str, str]
+    comment: str
+    status: str
+    answer: str
+    answered_by: str
+    answered_at: datetime | None
+    sent: bool  # False while it waits in the outbox for the next sync
+
+
+@dataclass(frozen=True)
+class RegisterDetail:
+    """Everything the detail panel shows about one register entry."""
+
+    row: RegisterRow
+    conditions: str
+    poc_email: str
+    poc_phone: str
+    version: int
+    values: dict[str, str]
+    proposals: tuple[ProposalView, ...]
+
+
+def _proposal_view(p: RegisterProposal) -> ProposalView:
+    return ProposalView(p.id, p.entry_id, dict(p.changes or {}), p.comment or "",
+                        p.status or "pending", p.answer or "", p.answered_by or "",
+                        p.answered_at, p.rev is not None)
+
+
+def proposals_for(session: Session, entry_id: str | None = None) -> list[ProposalView]:
+    """The corrections proposed from this laptop (for one entry, or all), newest first."""
+    query = select(RegisterProposal).where(RegisterProposal.deleted.is_(False))
+    if entry_id is not None:
+        query = query.where(RegisterProposal.entry_id == entry_id)
+    rows = session.scalars(query.order_by(RegisterProposal.updated_at.desc(),
+                                          RegisterProposal.id))
+    return [_proposal_view(p) for p in rows]
+
+
+def register_detail(session: Session, entry_id: str) -> RegisterDetail:
+    """One entry with the corrections proposed for it from this laptop."""
+    entry = get_entry(session, entry_id)
+    (row,) = register_rows(session, [entry.id])
+    return RegisterDetail(row=row, conditions=entry.conditions or "",
+                          poc_email=entry.poc_email or "", poc_phone=entry.poc_phone or "",
+                          version=entry.version or 0, values=entry_values(entry),
+                          proposals=tuple(proposals_for(session, entry.id)))
+
+
+# --- proposing a correction -----------------------------------------------------------------
+
+def _check_number(name: str, text: str, errors: list[ValidationError]) -> str:
+    """Check a number field; return it written as stored ("20", not "20.0" or "020")."""
+    if name == "quantity":
+        if not _INTEGER.match(text) or int(text) < 1:
+            errors.append(ValidationError(name, _("The quantity is a whole number, 1 or "
+                                                  "more.")))
+            return text
+        return str(int(text))
+    if name in ("readiness_hours", "deployment_hours") and text:
+        if not _INTEGER.match(text):
+            errors.append(ValidationError(name, _("Give a whole number of hours, or leave "
+                                                  "it empty.")))
+            return text
+        return str(int(text))
+    if name == "capacity_value" and text:
+        try:
+            value = float(text.replace(",", "."))
+        except ValueError:
+            value = -1.0
+        if not math.isfinite(value) or value < 0:
+            errors.append(ValidationError(name, _("The capacity is a number, 0 or more, or "
+                                                  "empty.")))
+            return text
+        return f"{value:g}"
+    return text
+
+
+def _check_field(name: str, text: str, values: Mapping[str, str],
+                 errors: list[ValidationError]) -> str:
+    """Check one proposed value; return it as stored (a country name becomes its code)."""
+    limit = FIELDS[name]
+    if limit is not None and len(text) > limit:
+        # Translators: {count} is how many characters the field has now.
+        errors.append(ValidationError(name, _(
+            "Keep this under {limit} characters; it has {count}.").format(
+            limit=limit, count=len(text))))
+    if name in ("provider", "capability") and not text:
+        errors.append(ValidationError(name, _("This cannot be empty in the register.")))
+    elif name == "category" and text not in {c.value for c in AssetCategory}:
+        errors.append(ValidationError(name, _("Choose one of the categories.")))
+    elif name == "provider_kind" and text not in _PROVIDER_KIND:
+        errors.append(ValidationError(name, _("Choose Member State or organisation.")))
+    elif name == "status" and text not in _STATUS:
+        errors.append(ValidationError(name, _("Choose active, suspended or retired.")))
+    elif name == "provider_state" and text:
+        code = country_code(text)
+        if code is None:
+            errors.append(ValidationError(name, _("Choose the country from the list of "
+                                                  "countries.")))
+        return code or text
+    elif name == "provider_state" and values.get("provider_kind") == MEMBER_STATE:
+        errors.append(ValidationError(name, _("A Member State provider needs its country.")))
+    elif name == "poc_email" and text and not is_email(text):
+        errors.append(ValidationError(name, _("This does not look like an e-mail address "
+                                              "(name@example.org).")))
+    elif name == "poc_phone" and text and not normalise_phone(text).valid:
+        errors.append(ValidationError(name, _("Write the phone number with its country code, "
+                                              "e.g. +41 22 917 12 34.")))
+    elif name == "valid_until" and text:
+        try:
+            date.fromisoformat(text)
+        except ValueError:
+            errors.append(ValidationError(name, _("Write the date as YYYY-MM-DD, e.g. "
+                                                  "2027-06-30.")))
+    elif name in ("quantity", "readiness_hours", "deployment_hours", "capacity_value"):
+        return _check_number(name, text, errors)
+    return text
+
+
+def check_correction(entry: RegisterEntry, changes: Mapping[str, str],
+                     comment: str) -> dict[str, str]:
+    """The fields that really change (trimmed text, checked by HQ's rules); raise
+    ValidationErrors with a sentence per bad field, or when nothing is proposed at all."""
+    current = entry_values(entry)
+    unknown = sorted(set(changes) - set(FIELDS))
+    if unknown:
+        raise ValueError(f"not a register field: {unknown}")  # i18n: not shown
+    proposed = {name: str(text).strip() if name in _MULTILINE else " ".join(str(text).split())
+                for name, text in changes.items()}
+    wanted = {name: text for name, text in proposed.items() if text != current[name]}
+    after = {**current, **wanted}
+    errors: list[ValidationError] = []
+    clean = {}
+    for name, text in wanted.items():
+        stored = _check_field(name, text, after, errors)
+        if stored != current[name]:
+            clean[name] = stored
+    if "provider_kind" in wanted and after["provider_kind"] == MEMBER_STATE \
+            and not after["provider_state"] and "provider_state" not in wanted:
+        errors.append(ValidationError("provider_state",
+                                      _("A Member State provider needs its country.")))
+    if len(comment) > COMMENT_LIMIT:
+        errors.append(ValidationError("comment", _(
+            "Keep this under {limit} characters; it has {count}.").format(
+            limit=COMMENT_LIMIT, count=len(comment))))
+    if not errors and not clean and not comment.strip():
+        errors.append(ValidationError("comment", _(
+            "Change at least one value, or say in the comment what is wrong.")))
+    if errors:
+        raise ValidationErrors(errors)
+    return clean
+
+
+def propose_correction(session: Session, entry_id: str, changes: Mapping[str, str],
+                       comment: str = "") -> RegisterProposal:
+    """Record a correction of a register entry for HQ's registry staff: the changed fields
+    (field → proposed text) and a comment. It goes to HQ with the next sync (through the
+    outbox, like every row written here); HQ's answer comes back on the same row."""
+    entry = get_entry(session, entry_id)
+    clean = check_correction(entry, changes, comment)
+    proposal = RegisterProposal(entry_id=entry.id, changes=clean, comment=comment.strip())
+    session.add(proposal)
+    session.flush()
+    return proposal
+
+
+# --- "Find matching assets": the operation's assets and the register ------------------------
+
+@dataclass(frozen=True)
+class DirectoryMatch:
+    """An asset or register entry that could meet a request: its label, where it comes
+    from, how far it is (assets only), whether its capacity covers the request and why."""
+
+    id: str
+    source: str
+    label: str
+    distance_km: float | None
+    fits: bool | None
+    reason: str
+
+
+_FIT_RANK = {True: 0, None: 1, False: 2}
+
+
+def matching_entries(session: Session, rfa: Rfa, *, limit: int = 50,
+                     today: date | None = None) -> list[tuple[RegisterEntry, bool | None, str]]:
+    """Active register entries of the requested category still valid when the request
+    starts, those whose capacity covers it first; each with whether it fits and why."""
+    today = today or date.today()
+    start = rfa.required_from.date() if rfa.required_from is not None else today
+    query = select(RegisterEntry).where(
+        RegisterEntry.deleted.is_(False), RegisterEntry.status == ACTIVE,
+        RegisterEntry.category == rfa.capability,
+        or_(RegisterEntry.valid_until.is_(None), RegisterEntry.valid_until >= max(start, today)))
+    weighed = []
+    for entry in session.scalars(query):
+        fits, reason = capacity_fit(entry, rfa)
+        readiness = entry.readiness_hours if entry.readiness_hours is not None else 10 ** 6
+        weighed.append((_FIT_RANK[fits], readiness, entry.capability, entry.id, entry, fits,
+                        reason))
+    weighed.sort(key=lambda w: w[:4])
+    return [(w[4], w[5], w[6]) for w in weighed[:limit]]
+
+
+def matching_directory(session: Session, rfa: Rfa, *, limit: int = 50,
+                       asset_label: Any = None) -> list[DirectoryMatch]:
+    """The operation's assets (`rfa.matching_assets`) and the Central Register's active
+    entries that could meet the request, in one list: those whose capacity fits first;
+    within each, the operation's assets (nearest first) before the register's (readiest
+    first), as the operation's are already in theatre. `asset_label(asset)` names an
+    asset (the RFA form's label; default its description)."""
+    def name(asset: Asset) -> str:
+        return asset_label(asset) if asset_label is not None else asset.description
+
+    found: list[tuple[int, int, int, DirectoryMatch]] = []
+    assets: list[AssetMatch] = matching_assets(session, rfa, limit=limit)
+    for n, m in enumerate(assets):
+        found.append((_FIT_RANK[m.fits], 0, n, DirectoryMatch(
+            m.asset.id, OPERATION, name(m.asset), m.distance_km, m.fits, m.reason)))
+    for n, (entry, fits, reason) in enumerate(matching_entries(session, rfa, limit=limit)):
+        if entry.readiness_hours is not None:
+            # Translators: {hours} is the register entry's notice to move, in hours.
+            reason = f"{reason} " + _("Ready to move in {hours} h.").format(
+                hours=entry.readiness_hours)
+        found.append((_FIT_RANK[fits], 1, n, DirectoryMatch(
+            entry.id, REGISTER, entry_label(entry), None, fits, reason)))
+    found.sort(key=lambda f: f[:3])
+    return [f[3] for f in found[:limit]]
+
+
+def directory_label(session: Session, item_id: str) -> str | None:
+    """How an RFA names a proposed register entry (None when the id is not one)."""
+    entry = session.get(RegisterEntry, item_id)
+    if entry is None or entry.deleted:
+        return None
+    return entry_label(entry)
+
+
+def proposal_summary(changes: Mapping[str, str]) -> str:
+    """"quantity, poc_email" → the changed fields named for the officer, comma-separated."""
+    return ", ".join(field_label(name) for name in FIELDS if name in changes)
+
+
+_FIELD_LABELS = {
+    "provider": N_("Provider"), "provider_kind": N_("Kind of provider"),
+    "provider_state": N_("Country"), "capability": N_("Capability"),
+    "category": N_("Category"), "quantity": N_("Quantity"),
+    "capacity_value": N_("Capacity"), "capacity_unit": N_("Capacity unit"),
+    "readiness_hours": N_("Readiness (hours)"), "deployment_hours": N_("Deployment (hours)"),
+    "conditions": N_("Conditions and caveats"), "poc_name": N_("Point of contact"),
+    "poc_email": N_("Contact e-mail"), "poc_phone": N_("Contact phone"),
+    "valid_until": N_("Valid until"), "status": N_("Status"),
+}
+
+
+def field_label(name: str) -> str:
+    """A register field's name for the officer, in the current language."""
+    return _(_FIELD_LABELS[name]) if name in _FIELD_LABELS else name
+
+
+def entry_is_listed(session: Session, entry_id: str) -> bool:
+    """True when the id is a live register entry (the asset screen's read-only rows)."""
+    return bool(session.scalar(select(func.count(RegisterEntry.id)).where(
+        and_(RegisterEntry.id == entry_id, RegisterEntry.deleted.is_(False)))))
