@@ -140,6 +140,67 @@ def _officer_unassign(db: HqDatabase, args: argparse.Namespace) -> None:
           "its data (archived) and hold their unsent changes to it, from their next sync.")
 
 
+def _deployment_add(db: HqDatabase, args: argparse.Namespace) -> None:
+    from fieldapp.errors import FieldAppError
+    from hq import roster
+    from hq.admin import find_officer, find_operation
+
+    try:
+        with db.write() as session:
+            officer = find_officer(session, args.officer)
+            op = find_operation(session, args.operation)
+            deployment = roster.deploy(
+                session, officer_id=officer.id, operation_id=op.id, by="cmcoord-hq",
+                data=roster.DeploymentInput(role=args.role, starts_on=args.start,
+                                            ends_on=args.end or "", note=args.note))
+    except FieldAppError as exc:
+        raise AdminError(exc.message) from None  # every field's reason
+    until = deployment.ends_on.isoformat() if deployment.ends_on else "open-ended"
+    print(  # i18n: not shown
+          f"{officer.name} is deployed to {op.code or op.id} as {deployment.role} "
+          f"from {deployment.starts_on.isoformat()} until {until} ({deployment.id}); "
+          "assigned to the operation, their devices receive it at the next sync.")
+
+
+def _deployment_end(db: HqDatabase, args: argparse.Namespace) -> None:
+    from fieldapp.errors import FieldAppError
+    from hq import roster
+
+    try:
+        with db.write() as session:
+            ended = roster.end_deployment(session, args.deployment, by="cmcoord-hq")
+    except FieldAppError as exc:
+        raise AdminError(exc.message) from None  # every field's reason
+    if ended.unassigned:
+        print(  # i18n: not shown
+              f"Deployment {args.deployment} ended; the officer is no longer assigned to "
+              "the operation (their devices keep its data, archived).")
+    else:
+        print(  # i18n: not shown
+              f"Deployment {args.deployment} ended; another open deployment keeps the "
+              "officer assigned to the operation.")
+
+
+def _deployment_list(db: HqDatabase, args: argparse.Namespace) -> None:
+    from hq import roster
+    from hq.admin import find_operation
+
+    with db.read() as session:
+        operation_id = find_operation(session, args.operation).id if args.operation else None
+        views = roster.list_deployments(session, operation_id=operation_id,
+                                        include_ended=not args.open)
+    if not views:
+        print(  # i18n: not shown
+              "No deployments. Add one with `cmcoord-hq deployment add OFFICER OPERATION "
+              "--from YYYY-MM-DD`.")
+    for v in views:
+        d = v.deployment
+        until = d.ends_on.isoformat() if d.ends_on else "open"
+        print(  # i18n: not shown
+              f"{d.id}  {v.officer_name:<24}  {v.operation_code:<12}  {d.role:<16}  "
+              f"{d.starts_on.isoformat()} .. {until:<10}  {v.status}")
+
+
 def _enroll_code(db: HqDatabase, args: argparse.Namespace) -> None:
     from hq.admin import make_enrollment_code
 
@@ -242,6 +303,30 @@ def build_parser() -> argparse.ArgumentParser:
     unassign.add_argument("officer", help="name or id")
     unassign.add_argument("operation", help="code or id")
     unassign.set_defaults(run=_admin(_officer_unassign))
+
+    deployment = commands.add_parser(  # i18n: not shown
+                                     "deployment", help="deployments (they drive membership)")
+    deps = deployment.add_subparsers(dest="action", required=True)
+    add = deps.add_parser("add", parents=[common],  # i18n: not shown
+                          help="deploy an officer (assigns them to the operation)")
+    add.add_argument("officer", help="name or id")
+    add.add_argument("operation", help="code or id")
+    add.add_argument("--role", default="cmcoord_officer",  # i18n: not shown
+                     help="cmcoord_officer (default), team_leader, liaison_officer, trainer, "
+                          "remote_support")
+    add.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
+    add.add_argument("--to", dest="end", default="", metavar="YYYY-MM-DD",
+                     help="planned end (default: open-ended)")
+    add.add_argument("--note", default="")
+    add.set_defaults(run=_admin(_deployment_add))
+    end = deps.add_parser("end", parents=[common],  # i18n: not shown
+                          help="end a deployment (the last one to an operation unassigns)")
+    end.add_argument("deployment", help="deployment id")
+    end.set_defaults(run=_admin(_deployment_end))
+    listing = deps.add_parser("list", parents=[common])
+    listing.add_argument("--operation", default="", help="code or id")
+    listing.add_argument("--open", action="store_true", help="only deployments not ended")
+    listing.set_defaults(run=_admin(_deployment_list))
 
     code = commands.add_parser("enroll-code", parents=[common],  # i18n: not shown
                                help="a one-time enrollment code for an officer")
