@@ -46,10 +46,21 @@ from hq.models import (
     ServerConflict,
     utcnow,
 )
-from hq.scope import OfficerScope, not_in_your_operations, not_yours
+from hq.overview import EVENT_ENTITY as RFA_EVENT_ENTITY
+from hq.overview import RFA_ENTITY, project_rfas
+from hq.register_proposals import ENTITY as PROPOSAL_ENTITY
+from hq.register_proposals import device_change_held, project_proposal
+from hq.scope import (
+    PUBLISHED_BY_HQ,
+    OfficerScope,
+    not_in_your_operations,
+    not_yours,
+    published_by_hq,
+)
 from hq.shares import Sharing
 
 _MISSING = object()
+OVERVIEW_ENTITIES = frozenset({RFA_ENTITY, RFA_EVENT_ENTITY})
 DELETED = "deleted"
 OPERATION = "operation"
 CHUNK = 500
@@ -181,6 +192,9 @@ def _apply_push(
         states[key].changed = True
     encoded = _write_log(session, list(logs.values()), device_id)
     _store_rows(session, states.values(), encoded=encoded)
+    # The overview's projection of RFAs and their history (issue 18), in few statements.
+    project_rfas(session, [s for s in states.values()
+                           if s.changed and s.entity in OVERVIEW_ENTITIES])
     scope.record_membership()
     return [p.answer() if isinstance(p, Held) else done[p.change_id] for p in parsed]
 
@@ -390,6 +404,12 @@ def _apply(
 ) -> dict[str, Any] | Held:
     seq = log.seq
     state = states.get((change.entity, change.row_id))
+    if change.entity in PUBLISHED_BY_HQ:  # the Central Register: HQ alone writes it
+        return published_by_hq(change.entity)
+    if change.entity == PROPOSAL_ENTITY:
+        held = device_change_held(change, state)
+        if held is not None:
+            return held
     target = _target(change, state)
     conflicts: list[dict[str, Any]] = []
     moved_from: tuple[str | None, str | None] | None = None
@@ -446,6 +466,8 @@ def _apply(
             _name_operation(session, change.row_id, fields)
         if change.entity == LESSON_ENTITY:  # HQ's review projection of lessons (issue 8)
             _project_lesson(session, state)
+        elif change.entity == PROPOSAL_ENTITY:  # the register's proposals page (issue 18)
+            project_proposal(session, state)
         sharing.note(state, fields if moved_from is not None else applied, seq)
     result: dict[str, Any] = {
         "change_id": change.change_id,
