@@ -28,7 +28,7 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 
 import pycountry
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -108,12 +108,23 @@ def _names_to_codes(lang: str) -> dict[str, str]:
             name = _babel_languages(each).get(code)
             if name:
                 names[name.casefold()] = code
+        names.setdefault(_endonym(code).casefold(), code)
+    names.pop("", None)
     return names
 
 
+def _endonym(code: str) -> str:
+    """A language's name in itself ("ru" → "русский"), "" when Babel has none."""
+    try:
+        return str(Locale.parse(code).languages.get(code) or "")
+    except UnknownLocaleError:  # Babel knows no locale for it
+        return ""
+
+
 def parse_language(typed: str) -> str | None:
-    """The ISO 639-1 code a typed language stands for: a code ("ar") or a name in English
-    or in the page's language ("Arabic", "arabe"); None when it is neither."""
+    """The ISO 639-1 code a typed language stands for: a code ("ar") or a name in English,
+    in the page's language or in itself ("Arabic", "arabe", "العربية"); None when it is
+    neither."""
     text = " ".join(typed.split()).casefold()
     if text in language_codes():
         return text
@@ -434,7 +445,7 @@ def _views(session: Session, deployments: Iterable[Deployment], today: date
     operations = {op.id: op for op in session.scalars(select(HqOperation).where(
         HqOperation.id.in_({d.operation_id for d in rows})))} if rows else {}
     names = dict(session.execute(select(Officer.id, Officer.name).where(
-        Officer.id.in_({d.officer_id for d in rows}))).tuples().all()) if rows else {}
+        Officer.id.in_({d.officer_id for d in rows}))).all()) if rows else {}
     views = []
     for d in rows:
         op = operations.get(d.operation_id)
