@@ -69,7 +69,7 @@ def names_in(page: str, section: str) -> list[str]:
     """Officers listed in the page's "deployed" or "available" section, in order."""
     start = page.index(f'id="{section}-title"')
     end = page.find("</section>", start)
-    return re.findall(r'<a href="/roster/officers/[^"]+">([^<]+)</a>', page[start:end])
+    return re.findall(r'<a href="/roster/officers/[^"]+"[^>]*>([^<]+)</a>', page[start:end])
 
 
 # --- profiles ---------------------------------------------------------------------------
