@@ -171,14 +171,17 @@ def _deployment_end(db: HqDatabase, args: argparse.Namespace) -> None:
             ended = roster.end_deployment(session, args.deployment, by="cmcoord-hq")
     except FieldAppError as exc:
         raise AdminError(exc.message) from None  # every field's reason
-    if ended.unassigned:
+    if ended.kept:
+        print(  # i18n: not shown
+              f"Deployment {args.deployment} ended; another open deployment keeps the "
+              "officer assigned to the operation.")
+    elif ended.unassigned:
         print(  # i18n: not shown
               f"Deployment {args.deployment} ended; the officer is no longer assigned to "
               "the operation (their devices keep its data, archived).")
     else:
         print(  # i18n: not shown
-              f"Deployment {args.deployment} ended; another open deployment keeps the "
-              "officer assigned to the operation.")
+              f"Deployment {args.deployment} ended; the officer was already unassigned.")
 
 
 def _deployment_list(db: HqDatabase, args: argparse.Namespace) -> None:

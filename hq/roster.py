@@ -374,6 +374,7 @@ class Ended:
 
     deployment: Deployment
     unassigned: bool
+    kept: bool = False  # another open deployment keeps the officer in the operation
 
 
 def _deployment(session: Session, deployment_id: str) -> Deployment:
@@ -397,14 +398,14 @@ def end_deployment(session: Session, deployment_id: str, *, by: str) -> Ended:
             Deployment.officer_id == deployment.officer_id,
             Deployment.operation_id == deployment.operation_id,
             Deployment.ended_at.is_(None)))
-    unassigned = False
-    if not others:
-        officer = session.get(Officer, deployment.officer_id)
-        operation = session.get(HqOperation, deployment.operation_id)
-        assert officer is not None  # foreign keys
-        assert operation is not None
-        unassigned = unassign_in(session, officer, operation)
-    return Ended(deployment, unassigned)
+    if others:
+        return Ended(deployment, unassigned=False, kept=True)
+    officer = session.get(Officer, deployment.officer_id)
+    operation = session.get(HqOperation, deployment.operation_id)
+    assert officer is not None  # foreign keys
+    assert operation is not None
+    # False when the admin had already unassigned the officer by hand
+    return Ended(deployment, unassigned=unassign_in(session, officer, operation))
 
 
 def deployment_status(deployment: Deployment, today: date) -> str:

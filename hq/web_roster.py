@@ -39,6 +39,7 @@ DONE = {
     "edited": N_("The deployment is changed."),
     "ended": N_("The deployment is ended. Another open deployment keeps the officer in the "
                 "operation."),
+    "ended_only": N_("The deployment is ended. The officer was already out of the operation."),
     "ended_unassigned": N_("The deployment is ended and the officer has left the "
                            "operation: from their next sync, their laptops keep its data "
                            "archived and no longer sync it."),
@@ -213,7 +214,9 @@ def roster_router(db: HqDatabase, gate: StaffGate) -> APIRouter:
 
         def act(session: Any) -> str:
             ended = roster.end_deployment(session, deployment_id, by=who.name)
-            return "ended_unassigned" if ended.unassigned else "ended"
+            if ended.kept:
+                return "ended"
+            return "ended_unassigned" if ended.unassigned else "ended_only"
 
         return write(request, who, officer_id, act, form={})
 

@@ -219,12 +219,27 @@ def test_overlapping_deployments_keep_the_officer_in_until_the_last_ends(hq):
     first = deploy(hq, "Ana", "OPB", start=-30, end=10)
     second = deploy(hq, "Ana", "OPB", start=-5, end=90, role="liaison_officer")
 
-    with hq.db.write() as session:
-        assert roster.end_deployment(session, first, by="Test").unassigned is False
+    browser = coordinator(hq)
+    browser.get("/roster")
+
+    kept = browser.post(f"/roster/deployments/{first}/end", follow=True)
+    assert "Another open deployment keeps the officer in the operation." in kept.text
     assert assigned(hq, "Ana") == ["MRV", "OPB"]
     with hq.db.write() as session:
         assert roster.end_deployment(session, second, by="Test").unassigned is True
     assert assigned(hq, "Ana") == ["MRV"]
+
+
+def test_ending_a_deployment_after_a_hand_unassign_says_the_officer_was_out(hq):
+    deployment = deploy(hq, "Ana", "MRV")
+    admin.unassign(hq.db, officer="Ana", operation="MRV")
+    browser = coordinator(hq)
+    browser.get("/roster")
+
+    answer = browser.post(f"/roster/deployments/{deployment}/end", follow=True)
+
+    assert "The officer was already out of the operation." in answer.text
+    assert assigned(hq, "Ana") == []
 
 
 def test_deploying_someone_already_assigned_changes_no_membership(hq):
@@ -323,6 +338,7 @@ def test_roster_lists_who_is_deployed_and_who_is_available(team):
     assert "Deploying to OPB from" in page.text
     assert "Assigned by hand to MRV" in page.text
     assert 'href="/static/roster.css"' in page.text
+    assert "4 officers on the roster · shown: 2 deployed, 2 available" in page.text
 
 
 @pytest.mark.parametrize(("query", "deployed", "available"), [
