@@ -37,17 +37,29 @@ def forbidden(operation_id: str) -> ApiError:
     )
 
 
+# Kinds of rows HQ alone writes and every enrolled device receives (of no operation).
+PUBLISHED_BY_HQ = frozenset({"register_entry"})
+
+
 def visible_rows(officer_id: str, operations: set[str]) -> ColumnElement[bool]:
-    """The rows an officer receives: their operations, their own rows of no operation, and
-    rows of no operation shared with one of their operations."""
+    """The rows an officer receives: their operations, their own rows of no operation,
+    rows of no operation shared with one of their operations, and what HQ publishes to
+    every device (the Central Register)."""
     shared = exists().where(RowShare.entity == RowState.entity,
                             RowShare.row_id == RowState.row_id,
                             RowShare.operation_id.in_(operations))
     return or_(
         RowState.operation_id.in_(operations),
         and_(RowState.operation_id.is_(None),
-             or_(RowState.owner_officer_id == officer_id, shared)),
+             or_(RowState.owner_officer_id == officer_id, shared,
+                 RowState.entity.in_(sorted(PUBLISHED_BY_HQ)))),
     )
+
+
+def published_by_hq(entity: str) -> Held:
+    """The hold of a device's write to a row HQ alone writes (a register entry)."""
+    return Held(NOT_YOURS, "The Central Register is kept at HQ; propose a correction "
+                           "instead.")  # i18n: not shown
 
 
 def _label(entity: str) -> str:

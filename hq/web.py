@@ -313,7 +313,8 @@ def install_web(app: FastAPI) -> None:
     app.state.library_facets = facets
     app.include_router(library_router(db, facets))
     app.include_router(review_router(db, facets, gate))
-    for router in (register_router, proposals_router, overview_router, roster_router,
+    # The proposals first: /register/proposals is not an entry of /register/{id}.
+    for router in (proposals_router, register_router, overview_router, roster_router,
                    accounts_router):
         app.include_router(router(db, gate))
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="hq-static")
