@@ -169,7 +169,7 @@ class Series:
 
 
 MARKERS = ("circle", "square", "triangle")
-PLOT_LEFT, PLOT_TOP, PLOT_WIDTH, PLOT_HEIGHT = 46, 34, 640, 180
+PLOT_LEFT, PLOT_TOP, PLOT_WIDTH, PLOT_HEIGHT = 46, 34, 1100, 220
 
 
 def _ticks(top: int) -> list[int]:
@@ -229,8 +229,11 @@ def line_chart(*, chart_id: str, title: str, labels: Sequence[str],
             'dominant-baseline="middle">{n}</text>').format(
                 x1=PLOT_LEFT, x2=PLOT_LEFT + PLOT_WIDTH, y=_number(y),
                 tx=PLOT_LEFT - 6, n=f"{tick:,}"))
+    shown = set(range(0, points, every))
+    if points and (points - 1) - max(shown) >= max(2, every * 0.6):
+        shown.add(points - 1)  # the last week too, unless its label would touch another
     for index, label in enumerate(labels):
-        if index % every == 0 or index == points - 1:
+        if index in shown:
             parts.append(Markup(
                 '<text class="tick" x="{x}" y="{y}" text-anchor="middle">{label}</text>')
                 .format(x=_number(PLOT_LEFT + index * step), y=PLOT_TOP + PLOT_HEIGHT + 18,
