@@ -19,6 +19,7 @@ from fieldapp import __version__
 from hq.account_cli import add_account_commands
 from hq.db import HqDatabase, default_database_url
 from hq.errors import AdminError
+from hq.release_cli import add_release_commands
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
@@ -354,6 +355,7 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("path", help="edition folder holding en/ (and fr/, es/)")
     publish.set_defaults(run=_admin(_handbook_publish))
     add_account_commands(commands, common, _admin)  # lessons reviewers (issue 8)
+    add_release_commands(commands, common, _admin)  # new app versions (issue 19)
     return parser
 
 

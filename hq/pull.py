@@ -23,6 +23,7 @@ from fieldapp import __version__
 from fieldapp.sync_schema import clean_json
 from hq.errors import ApiError
 from hq.models import Change, HandbookEdition, Officer, RowDeparture, RowState
+from hq.release_tables import Release
 from hq.scope import forbidden, officer_operations, visible_rows
 
 
@@ -81,6 +82,17 @@ def _after_key(seq: int, cursor: Cursor) -> bool:
     return seq > cursor.seq or (cursor.entity is not None and seq == cursor.seq)
 
 
+def _release(session: Session, high: int) -> dict[str, Any] | None:
+    """The newest version announced up to `high` (hq.releases), as the device reads it."""
+    row = session.execute(
+        select(Release.version, Release.url, Release.notes, Release.announced_at)
+        .where(Release.seq <= high).order_by(Release.seq.desc()).limit(1)).first()
+    if row is None:
+        return None
+    return {"version": row.version, "url": row.url, "notes": row.notes,
+            "announced_at": row.announced_at.isoformat()}
+
+
 def pull_batch(
     session: Session, *, officer_id: str, device_id: str, cursor: Cursor, limit: int,
     operation_id: str | None = None,
@@ -88,11 +100,12 @@ def pull_batch(
     """One batch of rows after `cursor`, at most `limit`, plus the next cursor."""
     # One statement for the high-water mark and the last handbook edition, row departure
     # and membership event of the officer: the rare parts of the answer cost nothing else.
-    high, published, departed, membership_seq = session.execute(select(
+    high, published, departed, membership_seq, released = session.execute(select(
         func.coalesce(select(func.max(Change.seq)).scalar_subquery(), 0),
         select(func.max(HandbookEdition.seq)).scalar_subquery(),
         select(func.max(RowDeparture.seq)).scalar_subquery(),
         select(Officer.membership_seq).where(Officer.id == officer_id).scalar_subquery(),
+        select(func.max(Release.seq)).scalar_subquery(),
     )).one()
     operations = officer_operations(session, officer_id)
     if operation_id is not None:
@@ -138,6 +151,8 @@ def pull_batch(
                     "url": f"/api/v1/handbook/{edition.name}"}
     answer: dict[str, Any] = {"rows": rows, "next": next_cursor.encode(), "more": more,
                               "handbook": handbook, "hq": __version__}
+    if (released or 0) > cursor.seq:  # a new version of the app was announced (issue 19)
+        answer["release"] = _release(session, high)
     if operation_id is None:
         if (cursor.seq == 0 and cursor.entity is None) or (membership_seq or 0) > cursor.seq:
             answer["operations"] = sorted(operations)

@@ -122,6 +122,17 @@ class GoneOut(BaseModel):
     id: str
 
 
+class ReleaseOut(BaseModel):
+    """The newest version of the desktop application HQ announces (issue 19): where the
+    officer downloads it. It comes in the pull answers whose cursor is before the
+    announcement (`cmcoord-hq release announce`)."""
+
+    version: str = Field(max_length=40)
+    url: str = Field(max_length=500)
+    notes: str = Field(default="", max_length=2000)
+    announced_at: str
+
+
 class PullOut(BaseModel):
     """Rows changed after the cursor, oldest first; `next` is the cursor to send next.
 
@@ -130,7 +141,8 @@ class PullOut(BaseModel):
 
     `hq` is HQ's version. `operations` (the officer's operation ids) comes when the cursor
     is empty or the officer was assigned or unassigned after it; `gone` lists rows that
-    left the officer's scope (moved elsewhere) within the range this batch covers.
+    left the officer's scope (moved elsewhere) within the range this batch covers;
+    `release` the newest version of the application announced after the cursor.
     """
 
     rows: list[RowOut]
@@ -140,6 +152,7 @@ class PullOut(BaseModel):
     hq: str | None = None
     operations: list[str] | None = None
     gone: list[GoneOut] | None = None
+    release: ReleaseOut | None = None
 
 
 class HealthOut(BaseModel):

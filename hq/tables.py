@@ -7,5 +7,6 @@ from hq import (  # noqa: F401
     overview_tables,
     proposal_tables,
     register_tables,
+    release_tables,
     roster_tables,
 )

@@ -43,7 +43,7 @@ from fieldapp.models import Conflict, HeldRow, OutboxEntry, utcnow
 from fieldapp.outbox import encode_value
 from fieldapp.progress import Progress
 from fieldapp.services.settings import DEVICE_CODE, device_code, get_setting, set_setting
-from sync import codec, local, wire
+from sync import codec, local, releases, wire
 from sync.clashes import is_clash, resolve_clash
 from sync.errors import SyncError
 from sync.held import (  # noqa: F401 - the Sync screen's API, re-exported
@@ -637,6 +637,7 @@ def _note_hq(session: Session, answer: dict[str, Any]) -> None:
             and version != local.get_state(session, HQ_VERSION):
         local.set_state(session, HQ_VERSION, version)
         local.set_state(session, RELEASE_HOLDS, "1")
+    releases.note_release(session, answer.get("release"))  # a newer app (issue 19)
     operations = answer.get("operations")
     if isinstance(operations, list) and all(isinstance(o, str) for o in operations):
         text = json.dumps(sorted(operations))
