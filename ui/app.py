@@ -153,7 +153,8 @@ class KeyStep:
         self.window = window
         self.exit_when_ready = exit_when_ready
         self.done = done
-        self.keys = ProfileKeys(ctx.paths.root)
+        # A portable profile (fieldapp.paths) moves between computers: never the keyring.
+        self.keys = ProfileKeys(ctx.paths.root, use_keyring=not ctx.paths.portable)
         self.state: ProfileState | None = None
         self.dialog: QDialog | None = None
 
@@ -201,7 +202,8 @@ class KeyStep:
         if self._waits_for_officer("NEEDS_PASSPHRASE"):
             return
         self.window.show_waiting(translate("App", "Choose a passphrase to protect your data."))
-        dialog = ChoosePassphraseDialog(self.keys, self.ctx.tasks, self.window)
+        dialog = ChoosePassphraseDialog(self.keys, self.ctx.tasks, self.window,
+                                        portable=self.ctx.paths.portable)
         dialog.rejected.connect(self.app.quit)
         self._open(dialog, lambda: self._key_made(dialog.created))  # type: ignore[arg-type]
 

@@ -67,7 +67,7 @@ class ChoosePassphraseDialog(QDialog):
     (database key, recovery key)."""
 
     def __init__(self, keys: ProfileKeys, tasks: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, portable: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("choosePassphraseDialog")
         self.setWindowTitle(self.tr("Choose a passphrase"))
@@ -77,6 +77,10 @@ class ChoosePassphraseDialog(QDialog):
         self.created: tuple[DatabaseKey, RecoveryKey] | None = None
         self.errors = LiveFieldErrors()
         intro = _intro(self.tr(
+            "Field Kit runs from this folder or USB stick and keeps your data beside it, "
+            "encrypted. A computer's keyring cannot follow the stick, so a passphrase of "
+            "yours protects the data: you will type it each time Field Kit starts.")
+            if portable else self.tr(
             "Field Kit encrypts your data on this laptop. This computer has no keyring to "
             "keep the key, so a passphrase of yours protects it: you will type it each "
             "time Field Kit starts."))
