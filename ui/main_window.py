@@ -412,7 +412,13 @@ class MainWindow(QMainWindow):
         """Open About: version, data folder, licences."""
         from ui.help.dialogs import about_dialog
 
-        about = about_dialog(self, data_folder=self.ctx.paths.root)
+        release = None
+        if self.ctx.has_database:  # a newer version HQ announced (one tiny read)
+            from sync.releases import newer_release
+
+            with self.ctx.db.session() as session:
+                release = newer_release(session)
+        about = about_dialog(self, data_folder=self.ctx.paths.root, release=release)
         about.show()
         return about
 

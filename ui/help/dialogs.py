@@ -9,6 +9,7 @@ import html
 import re
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,8 +24,18 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp import i18n
-from ui.help.licences import app_version, font_licences, library_licences
+from ui.help.licences import (
+    app_version,
+    bundled_licences_folder,
+    font_licences,
+    library_licences,
+    read_bundled_licences,
+)
 from ui.help.screen_fit import available_area, fit_to
+from ui.release_notice import RELEASE_STYLE, release_html
+
+if TYPE_CHECKING:
+    from sync.releases import Release
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Context", "text")
 
@@ -168,16 +179,26 @@ def shortcuts_sheet(parent: QWidget | None, actions: list[tuple[str, QAction]]) 
     return dialog
 
 
-def about_html(*, data_folder: Path) -> str:
-    """The About text: version, where the data is, licences of fonts and libraries."""
+def about_html(*, data_folder: Path, release: Release | None = None,
+               licences_folder: Path | None = None) -> str:
+    """The About text: version, a newer version HQ announced, where the data is, licences
+    of fonts and libraries (with the folder of their full texts in the bundle)."""
+    licences_folder = licences_folder or bundled_licences_folder()
+    bundled = read_bundled_licences(licences_folder) if licences_folder else None
     fonts = "".join(f"<li><b>{html.escape(name)}</b>: {html.escape(licence)}<br>"
                     f"<small>{html.escape(str(path))}</small></li>"
                     for name, licence, path in font_licences())
     libraries = "".join(f"<li>{html.escape(name)} {html.escape(version)}: "
                         f"{html.escape(licence)}</li>"
-                        for name, version, licence in library_licences())
+                        for name, version, licence in library_licences(bundled))
     translate = QCoreApplication.translate
     heading = f"<h2>CMCoord Field Kit {html.escape(app_version())}</h2>"  # i18n: not shown
+    if release is not None:
+        heading += f"<p style='{RELEASE_STYLE}'>{release_html(release)}</p>"
+    if bundled is not None and licences_folder is not None:
+        libraries += "</ul><p>" + translate(
+            "About", "The full licence texts are in {folder}.").format(
+            folder=html.escape(str(licences_folder))) + "</p><ul>"
     return (heading + "<p>"
             + translate("About", "The UN-CMCoord officer's field kit: handbook, contacts, "
                         "assets, requests for assistance and lessons, on this laptop, with "
@@ -185,15 +206,18 @@ def about_html(*, data_folder: Path) -> str:
             + "</p><p>" + translate("About", "<b>Your data folder:</b> {folder}").format(
                 folder=html.escape(str(data_folder)))
             + "</p><h3>" + translate("About", "Bundled fonts") + f"</h3><ul>{fonts}</ul><h3>"
-            + translate("About", "Main libraries") + f"</h3><ul>{libraries}</ul>")
+            + (translate("About", "Bundled libraries") if bundled is not None
+               else translate("About", "Main libraries")) + f"</h3><ul>{libraries}</ul>")
 
 
-def about_dialog(parent: QWidget | None, *, data_folder: Path) -> QDialog:
-    """About CMCoord Field Kit."""
+def about_dialog(parent: QWidget | None, *, data_folder: Path,
+                 release: Release | None = None) -> QDialog:
+    """About CMCoord Field Kit (with the newer version HQ announced, if any)."""
     dialog, browser, layout = _browser_dialog(
         parent, name="aboutDialog", title=translate("Help", "About CMCoord Field Kit"),
         preferred=ABOUT_SIZE)
-    browser.setHtml(about_html(data_folder=data_folder))
+    browser.setOpenExternalLinks(True)  # the download address opens in the browser
+    browser.setHtml(about_html(data_folder=data_folder, release=release))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)

@@ -1,11 +1,19 @@
 """What About says about the software: the version, the licences of the bundled fonts
-(resources/fonts/LICENSE-*) and of the main libraries, read from their installed metadata
-so the list never goes stale."""
+(resources/fonts/LICENSE-*) and of the libraries.
+
+In the one-folder bundle (issue 19) the list is the one written at build time
+(`_internal/licences/licences.json`, by installer/licences.py): every Python distribution
+shipped, Python itself and the fonts, with their licence texts beside it. Run from a venv,
+the main libraries are read from their installed metadata, so the list never goes stale.
+"""
 
 from __future__ import annotations
 
+import json
+import sys
 from importlib import metadata, resources
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -43,8 +51,35 @@ def licence_of(distribution: str) -> tuple[str, str] | None:
                                                                             "see its package")
 
 
-def library_licences() -> list[tuple[str, str, str]]:
-    """(name, version, licence) of each main library installed here."""
+def bundled_licences_folder() -> Path | None:
+    """The bundle's licences folder (licences.json and the texts), or None outside one."""
+    base = getattr(sys, "_MEIPASS", None) if getattr(sys, "frozen", False) else None
+    return Path(base) / "licences" if base else None
+
+
+def read_bundled_licences(folder: Path | None = None) -> dict[str, Any] | None:
+    """The build-time list of the bundle (see the module doc), or None when there is none
+    or it cannot be read."""
+    folder = folder or bundled_licences_folder()
+    if folder is None:
+        return None
+    try:
+        data = json.loads((folder / "licences.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and isinstance(data.get("libraries"), list) \
+        else None
+
+
+def library_licences(bundled: dict[str, Any] | None = None) -> list[tuple[str, str, str]]:
+    """(name, version, licence) of each library: every one the bundle ships (from its
+    build-time list), else each main library installed here."""
+    bundled = bundled if bundled is not None else read_bundled_licences()
+    if bundled is not None:
+        unknown = QCoreApplication.translate("About", "see its package")
+        return [(str(item.get("name", "")), str(item.get("version", "")),
+                 str(item.get("licence") or unknown))
+                for item in bundled["libraries"] if isinstance(item, dict)]
     found = ((name, licence_of(name)) for name in MAIN_LIBRARIES)
     return [(name, *info) for name, info in found if info is not None]
 

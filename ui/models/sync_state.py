@@ -26,6 +26,7 @@ from sync.client import (
     sync_log,
     sync_status,
 )
+from sync.releases import Release, newer_release
 from ui.tasks import Session
 
 ENTITY_NAMES = {  # what the officer calls each kind of record
@@ -76,6 +77,7 @@ class SyncScreenState:
     held: list[HeldChange]  # oldest first, the changes waiting behind a held one too
     held_rows: list[HeldRowView]
     names: dict[str, str]  # record id -> title, for the ids a held change refers to
+    release: Release | None = None  # a newer version HQ announced (issue 19)
 
 
 def value_text(value: Any) -> str:
@@ -124,7 +126,8 @@ def load_sync_state(session: Session, _progress: object = None) -> SyncScreenSta
     return SyncScreenState(status=sync_status(session), conflicts=conflicts,
                            log=sync_log(session, limit=50), held=held,
                            held_rows=held_rows(session),
-                           names=_referenced_names(session, held))
+                           names=_referenced_names(session, held),
+                           release=newer_release(session))
 
 
 def fields_text(fields: dict[str, Any], names: dict[str, str] | None = None) -> str:

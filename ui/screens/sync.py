@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.errors import ValidationError, ValidationErrors
+from sync.releases import Release
 from ui.context import EVERYTHING, AppContext, Change
 from ui.models.sync_state import (
     ENTITY_NAMES,
@@ -45,6 +46,7 @@ from ui.models.sync_state import (
     local_time,
     size_text,
 )
+from ui.release_notice import RELEASE_STYLE, release_html
 from ui.sync_controller import SyncView
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.form_layout import form_layout
@@ -203,6 +205,15 @@ class SyncScreen(QWidget):
         self.archived_label.setWordWrap(True)
         self.archived_label.setStyleSheet(NOTE_STYLE)
         self.archived_label.hide()
+        self.release_label = QLabel()  # a newer version HQ announced (issue 19)
+        self.release_label.setObjectName("releaseLabel")
+        self.release_label.setWordWrap(True)
+        self.release_label.setTextFormat(Qt.TextFormat.RichText)
+        self.release_label.setOpenExternalLinks(True)  # the browser, if the officer wants
+        self.release_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.release_label.setStyleSheet(RELEASE_STYLE)
+        self.release_label.hide()
         self.sync_button = QPushButton(self.tr("Sync now"))
         self.sync_button.setObjectName("syncNow")
         self.sync_button.clicked.connect(self.controller.sync_now)
@@ -222,6 +233,7 @@ class SyncScreen(QWidget):
         self.auto_check.setChecked(self.controller.automatic)
         self.auto_check.toggled.connect(self.controller.set_automatic)
         box = QVBoxLayout(group)
+        box.addWidget(self.release_label)
         box.addWidget(self.state_label)
         box.addWidget(self.pending_label)
         box.addWidget(self.archived_label)
@@ -338,6 +350,7 @@ class SyncScreen(QWidget):
         self.state_label.setStyleSheet(ALERT_STYLE if problem else "")
         self._show_pending(status.pending)
         self._show_archived(list(status.archived_operations))
+        self._show_release(state.release)
         self._show_conflicts(state.conflicts)
         self.held_changes.show_changes(state.held, status.held, state.names)
         self.held_rows.show_rows(state.held_rows)
@@ -353,6 +366,10 @@ class SyncScreen(QWidget):
         self.pending_label.setText(
             self.tr("Waiting to be sent ({0}): {1}").format(sum(pending.values()),
                                                             ", ".join(parts)))
+
+    def _show_release(self, release: Release | None) -> None:
+        self.release_label.setVisible(release is not None)
+        self.release_label.setText(release_html(release) if release is not None else "")
 
     def _show_archived(self, names: list[str]) -> None:
         if names:
