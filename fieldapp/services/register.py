@@ -27,15 +27,19 @@ from fieldapp.errors import ValidationError, ValidationErrors
 from fieldapp.i18n import N_, _
 from fieldapp.labels import capability_label
 from fieldapp.models import Asset, Contact, Rfa, utcnow
-from fieldapp.models.enums import AssetCategory
+from fieldapp.models.enums import AssetCategory, AssetStatus
 from fieldapp.models.register import PROPOSABLE_FIELDS, RegisterEntry, RegisterProposal
 from fieldapp.services.assets import (
+    AssetDetail,
     AssetFilter,
+    AssetInput,
     AssetRow,
     asset_conditions,
     asset_count,
+    asset_detail,
     asset_ids,
     asset_rows,
+    create_asset,
 )
 from fieldapp.services.contacts import is_email, normalise_phone
 from fieldapp.services.lookup import live_row
@@ -367,6 +371,14 @@ def register_detail(session: Session, entry_id: str) -> RegisterDetail:
                           proposals=tuple(proposals_for(session, entry.id)))
 
 
+def directory_detail(session: Session, item_id: str) -> AssetDetail | RegisterDetail:
+    """The detail of a row of the joined list: a register entry's, else an asset's."""
+    entry = session.get(RegisterEntry, item_id)
+    if entry is not None and not entry.deleted:
+        return register_detail(session, item_id)
+    return asset_detail(session, item_id)
+
+
 # --- proposing a correction -----------------------------------------------------------------
 
 def _check_number(name: str, text: str, errors: list[ValidationError]) -> str:
@@ -547,6 +559,28 @@ def matching_directory(session: Session, rfa: Rfa, *, limit: int = 50,
             entry.id, REGISTER, entry_label(entry), None, fits, reason)))
     found.sort(key=lambda f: f[:3])
     return [f[3] for f in found[:limit]]
+
+
+def mobilise_entry(session: Session, entry_id: str, *, operation_id: str) -> Asset:
+    """The operation's own asset for a register entry it tasks: a copy of the entry in the
+    operation's directory (status "requested"; its history says it came from the Central
+    Register), so the tasking, its status and its place can be kept there. Tasking the
+    same entry again in the operation reuses that copy."""
+    entry = get_entry(session, entry_id)
+    marker = f"[register:{entry.id}]"
+    existing = session.scalar(select(Asset).where(
+        Asset.deleted.is_(False), Asset.operation_id == operation_id,
+        Asset.notes.contains(marker, autoescape=True)).limit(1))
+    if existing is not None:
+        return existing
+    notes = "\n".join(filter(None, (entry.conditions, marker)))
+    return create_asset(session, AssetInput(
+        category=entry.category, description=entry.capability,
+        provider_state=entry.provider_state, provider_unit=entry.provider[:200],
+        capacity_value=entry.capacity_value, capacity_unit=entry.capacity_unit,
+        quantity=max(entry.quantity or 1, 1), status=AssetStatus.REQUESTED,
+        available_to=entry.valid_until, notes=notes),
+        operation_id=operation_id, comment=N_("Mobilised from the Central Register"))
 
 
 def directory_label(session: Session, item_id: str) -> str | None:

@@ -325,6 +325,14 @@ def transition(
         if not asset_id:
             raise ValidationError("asset", _("Choose the asset that was tasked."))
         asset = session.get(Asset, asset_id)
+        if asset is None:
+            # A Central Register entry proposed in the request: the operation tasks its
+            # own copy of it (the register itself is HQ's and read-only here).
+            from fieldapp.services.register import directory_label, mobilise_entry
+
+            if directory_label(session, asset_id) is not None:
+                asset = mobilise_entry(session, asset_id, operation_id=rfa.operation_id)
+                asset_id = asset.id
         if asset is None or asset.deleted:
             raise ValidationError("asset", _("That asset is no longer in the directory."))
         rfa.tasked_asset_id = asset_id

@@ -319,3 +319,33 @@ def test_an_entry_label_names_the_register_and_the_provider(db, listed):
     assert isinstance(detail.row, RegisterRow)
     assert detail.values["valid_until"] == (TODAY + timedelta(days=200)).isoformat()
     assert detail.values["capacity_value"] == "3.5"
+
+
+def test_tasking_a_register_entry_tasks_the_operations_own_copy_of_it(db, op_id, listed):
+    from fieldapp.models import Asset
+    from fieldapp.services.assets import asset_history
+    from fieldapp.services.rfa import transition
+
+    with db.transaction() as session:
+        rfa = _request(op_id, reference="CYA-T-0001", title="Airlift to Beira",
+                       status="passed_to_military", proposed_asset_ids=[listed["norway"]])
+        session.add(rfa)
+        session.flush()
+        rfa_id = rfa.id
+    for _ in range(2):  # tasked, then (back through the steps) tasked again: one copy
+        with db.transaction() as session:
+            session.get(Rfa, rfa_id).status = "passed_to_military"
+            transition(session, rfa_id, "tasked", by="Ana", asset_id=listed["norway"])
+    with db.session() as session:
+        rfa = session.get(Rfa, rfa_id)
+        copies = session.scalars(select(Asset).where(Asset.operation_id == op_id,
+                                                     Asset.provider_unit == "Ministry of Defence"))
+        (copy,) = copies.all()
+        history = asset_history(session, copy.id)
+    assert rfa.tasked_asset_id == copy.id
+    assert (copy.category, copy.description, copy.provider_state, copy.quantity,
+            copy.capacity_value, copy.status) == (
+        "airlift_helicopter", "Medium helicopters with crews", "NOR", 2, 3.5, "requested")
+    assert history[0].comment == "Mobilised from the Central Register"
+    with db.session() as session:  # the register's entry is untouched
+        assert session.get(RegisterEntry, listed["norway"]).quantity == 2

@@ -13,12 +13,12 @@ from fieldapp.models.enums import RfaStatus
 from fieldapp.services.assets import get_asset
 from fieldapp.services.contacts import get_contact, organisation_rows
 from fieldapp.services.operations import get_operation
+from fieldapp.services.register import directory_label, matching_directory
 from fieldapp.services.rfa import (
     RfaInput,
     allowed_transitions,
     get_rfa,
     history,
-    matching_assets,
 )
 from fieldapp.services.settings import get_officer
 from ui.lazy import later
@@ -71,6 +71,10 @@ def load_form(session: Session, rfa_id: str) -> FormState:
         contact_label = contact.display_name
     assets = {}
     for asset_id in rfa.proposed_asset_ids or []:
+        entry = directory_label(session, asset_id)  # a Central Register entry's label
+        if entry is not None:
+            assets[asset_id] = entry
+            continue
         try:
             assets[asset_id] = asset_label(get_asset(session, asset_id))
         except FieldAppError:
@@ -104,9 +108,10 @@ FIT_MARKS = {True: "✓", None: "?", False: "✗"}
 
 
 def find_assets(session: Session, operation_id: str, data: RfaInput) -> list[tuple[str, str]]:
-    """Directory assets matching the form's capability, window, place and quantities, each
-    labelled with its distance and, on a second line, whether its capacity fits and why
-    (worker thread)."""
+    """The operation's assets and the Central Register's entries matching the form's
+    capability, window, place and quantities, each labelled with its distance (register
+    entries: "Central Register · …") and, on a second line, whether its capacity fits and
+    why (worker thread)."""
     probe = Rfa(operation_id=operation_id, capability=data.capability,
                 required_from=data.required_from, required_until=data.required_until,
                 from_lat=data.from_lat, from_lon=data.from_lon, to_lat=data.to_lat,
@@ -114,8 +119,7 @@ def find_assets(session: Session, operation_id: str, data: RfaInput) -> list[tup
                 cargo_m3=data.cargo_m3, other_quantity=data.other_quantity,
                 other_unit=data.other_unit)
     found = []
-    for m in matching_assets(session, probe):
+    for m in matching_directory(session, probe, asset_label=asset_label):
         distance = f" · {m.distance_km:.0f} km" if m.distance_km is not None else ""
-        found.append((m.asset.id,
-                      f"{asset_label(m.asset)}{distance}\n{FIT_MARKS[m.fits]} {m.reason}"))
+        found.append((m.id, f"{m.label}{distance}\n{FIT_MARKS[m.fits]} {m.reason}"))
     return found

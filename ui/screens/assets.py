@@ -8,6 +8,12 @@ with a comment, confirm still true, delete, import CSV (preview, then one transa
 the preview lists every column, which the officer may map, and every value left out, and
 offers another encoding), export CSV with HXL row, GeoJSON and the asset list PDF, all off
 the GUI thread.
+
+The Central Register's entries (HQ's, read-only) are listed with the operation's assets
+(ui/models/directory_table.py): "Show" picks both, the operation's, or the register's;
+retired entries only when ticked. A register row opens its own panel
+(ui/screens/register_detail.py) and offers "Propose a correction…" instead of the asset
+actions (ui/screens/register_proposal.py). Exports and imports are the operation's assets.
 """
 
 from __future__ import annotations
@@ -42,13 +48,21 @@ from fieldapp.importexport.common import ENCODINGS
 from fieldapp.importexport.geojson import export_assets_geojson
 from fieldapp.labels import asset_status_label, capability_label, rfa_status_label
 from fieldapp.models.enums import AssetCategory, AssetStatus
-from fieldapp.services.assets import AssetDetail, AssetFilter, asset_detail, confirm_asset
+from fieldapp.services.assets import AssetDetail, AssetFilter, confirm_asset
 from fieldapp.services.assets import delete_asset as delete_asset_row
+from fieldapp.services.register import (
+    SHOW_ALL,
+    SHOW_OPERATION,
+    SHOW_REGISTER,
+    directory_detail,
+)
 from ui.context import AppContext, Change
 from ui.lazy import later
-from ui.models.assets_table import AssetQuery, AssetsTableModel, availability_text, capacity_text
+from ui.models.assets_table import availability_text, capacity_text
+from ui.models.directory_table import DirectoryQuery, DirectoryTableModel, forget_old_header
 from ui.pyside_fixes import own_headers
 from ui.screens.import_preview import MergeWords, PreviewLines
+from ui.screens.register_detail import DirectoryDetailPanel
 from ui.tasks import Session
 from ui.widgets.file_jobs import choose_open_path
 from ui.widgets.form_layout import form_layout
@@ -182,8 +196,9 @@ class AssetsScreen(ListScreen):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.setObjectName("assetsScreen")
-        self.model = AssetsTableModel(ctx.tasks, self,
-                                      database_open=lambda: ctx.has_database)
+        self.model = DirectoryTableModel(ctx.tasks, self,
+                                         database_open=lambda: ctx.has_database)
+        forget_old_header(ctx.settings, self.SETTINGS, len(self.model.columns))
 
         self.filter = self.filter_edit("assetFilter",
                                        self.tr("Filter by description, unit or place"))
@@ -202,18 +217,32 @@ class AssetsScreen(ListScreen):
         self.available_on.setObjectName("availableOn")
         self.stale_only = QCheckBox(self.tr("Only entries to check"))
         self.stale_only.setObjectName("staleOnly")
-        self.keep_filters({"category": self.category, "status": self.status_filter},
-                          {"stale_only": self.stale_only})
+        self.stale_only.setToolTip(self.tr("Assets not confirmed for 90 days, and register "
+                                           "entries whose valid-until date has passed"))
+        self.show_source = QComboBox()
+        self.show_source.setObjectName("showSource")
+        for text, value in ((self.tr("Show: all"), SHOW_ALL),
+                            (self.tr("Show: operation's assets"), SHOW_OPERATION),
+                            (self.tr("Show: Central Register"), SHOW_REGISTER)):
+            self.show_source.addItem(text, value)
+        self.with_retired = QCheckBox(self.tr("Retired entries too"))
+        self.with_retired.setObjectName("withRetired")
+        self.with_retired.setToolTip(self.tr("Also list the Central Register's retired entries"))
+        self.keep_filters({"category": self.category, "status": self.status_filter,
+                           "show": self.show_source},
+                          {"stale_only": self.stale_only, "with_retired": self.with_retired})
         self.count.setObjectName("assetCount")
-        for combo in (self.category, self.status_filter):
+        for combo in (self.category, self.status_filter, self.show_source):
             combo.currentIndexChanged.connect(self.apply_filter)
+        self.with_retired.toggled.connect(self.apply_filter)
         self.available_on.check.toggled.connect(self.apply_filter)
         self.available_on.edit.dateChanged.connect(self.apply_filter)
         self.stale_only.toggled.connect(self.apply_filter)
 
-        self.make_table("assetsTable", sort_column=0, on_double_click=self.edit_asset)
+        self.make_table("assetsTable", sort_column=1, on_double_click=self.edit_asset)
         self.detail = AssetDetailPanel(self._open_elsewhere)
-        self.make_splitter(self.detail, detail_stretch=2)
+        self.details = DirectoryDetailPanel(self.detail)  # or a register entry's panel
+        self.make_splitter(self.details, detail_stretch=2)
 
         self.new_button = QPushButton(self.tr("New asset"))
         self.new_button.setObjectName("newAsset")
@@ -228,20 +257,28 @@ class AssetsScreen(ListScreen):
         self.confirm_button.clicked.connect(self.confirm)
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self.delete_asset)
+        self.propose_button = QPushButton(self.tr("Propose a correction…"))
+        self.propose_button.setObjectName("proposeCorrection")
+        self.propose_button.setToolTip(self.tr("The Central Register is kept at HQ: propose "
+                                               "a correction of the chosen entry"))
+        self.propose_button.clicked.connect(self.propose_correction)
         export = self.export_button([(self.tr("CSV with HXL row…"), "csv"),
                                      (self.tr("GeoJSON (map)…"), "geojson"),
                                      (self.tr("Asset list (PDF)…"), "pdf")])
         self.status.setObjectName("assetsStatus")
 
         filters = QHBoxLayout()
+        filters.addWidget(self.show_source, 1)
         filters.addWidget(self.filter, 3)
         filters.addWidget(self.category, 1)
         filters.addWidget(self.status_filter, 1)
         filters.addWidget(self.provider, 1)
         filters.addWidget(self.available_on)
         filters.addWidget(self.stale_only)
+        filters.addWidget(self.with_retired)
         self.lay_out(filters, (self.new_button, self.edit_button, self.status_button,
-                               self.confirm_button, self.delete_button), export)
+                               self.confirm_button, self.delete_button, self.propose_button),
+                     export)
 
     # --- list -------------------------------------------------------------------------------
 
@@ -257,8 +294,9 @@ class AssetsScreen(ListScreen):
     def apply_filter(self) -> None:
         """Show the list for the current filter now."""
         self._debounce.stop()
-        self.model.set_query(AssetQuery(self.ctx.current_operation_id or None,
-                                        self.current_filter()))
+        self.model.set_query(DirectoryQuery(  # type: ignore[arg-type]
+            self.ctx.current_operation_id or None, self.current_filter(),
+            self.show_source.currentData() or SHOW_ALL, self.with_retired.isChecked()))
         self._save_filters()
 
     def _loaded(self) -> None:
@@ -274,21 +312,27 @@ class AssetsScreen(ListScreen):
             self.show_asset(asset_id)
 
     def show_asset(self, asset_id: str) -> None:
-        """Load one entry into the detail panel."""
-        self.ctx.tasks.query(lambda session, _p: asset_detail(session, asset_id),
+        """Load one entry (an asset or a register entry) into the detail panel."""
+        self.ctx.tasks.query(lambda session, _p: directory_detail(session, asset_id),
                              on_success=self._show_detail, parent=self)
 
     def _update_buttons(self) -> None:
-        chosen = self.detail.detail is not None
+        chosen = self.detail.detail is not None  # register entries are HQ's: read-only
         for button in (self.edit_button, self.status_button, self.confirm_button,
                        self.delete_button):
             button.setEnabled(chosen)
+        self.propose_button.setEnabled(self.details.entry is not None)
+
+    def _show_detail(self, detail: object) -> None:
+        self.details.show_detail(detail)  # type: ignore[arg-type]
+        self._update_buttons()
 
     def _on_changed(self, changes: frozenset[str]) -> None:
         if changes & {Change.ASSET, Change.CONTACT, Change.RFA, Change.CURRENT_OPERATION}:
-            if self.detail.detail is not None:
-                self._want_id = self._want_id or self.detail.detail.row.id
-                self.show_asset(self.detail.detail.row.id)
+            shown = self.details.detail  # an asset or a register entry
+            if shown is not None:
+                self._want_id = self._want_id or shown.row.id
+                self.show_asset(shown.row.id)
             self.model.refresh()
 
     def open_item(self, item_id: str, *, kind: str, query: str = "") -> None:
@@ -308,6 +352,8 @@ class AssetsScreen(ListScreen):
 
         asset_id = None if new else self._selected()
         if not new and asset_id is None:
+            if self.details.entry is not None:  # a register row: read-only, propose instead
+                self.propose_correction()
             return
         dialog = AssetDialog(self.ctx, asset_id, parent=self)
         dialog.accepted.connect(lambda: self.open_item(dialog.saved_id, kind="asset"))
@@ -350,6 +396,19 @@ class AssetsScreen(ListScreen):
         self.confirm_delete(self.tr("Delete asset"),
                             self.tr("Delete \u201c{name}\u201d from the directory?").format(
                                 name=detail.row.description), delete)
+
+    def propose_correction(self) -> None:
+        """Open the proposal form for the shown register entry."""
+        from ui.screens.register_proposal import ProposalDialog
+
+        entry = self.details.entry
+        if entry is None:
+            return
+        dialog = ProposalDialog(self.ctx, entry, parent=self)
+        dialog.accepted.connect(lambda: self.status.setText(self.tr(
+            "Proposal saved: it goes to HQ with the next sync.")))
+        dialog.open()
+        self.dialog = dialog
 
     def import_file(self, path: str = "", *, encoding: str | None = None,
                     column_choices: dict[str, str] | None = None) -> None:
