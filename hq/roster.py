@@ -191,25 +191,27 @@ def _checked_email(errors: list[ValidationError], email: str) -> str:
 def _checked_languages(errors: list[ValidationError],
                        typed: Iterable[tuple[str, str]]) -> list[dict[str, str]]:
     chosen: list[dict[str, str]] = []
+    problems: list[str] = []  # every row's problem, in one sentence each
     for text, level in typed:
         if not text.strip():
             continue
         code = parse_language(text[:100])
         if code is None:
-            errors.append(ValidationError("languages", _(
+            problems.append(_(
                 "“{text}” is not a language: give its ISO 639-1 code (ar, fr, ru, zh) or "
-                "its name.").format(text=text.strip()[:60])))
+                "its name.").format(text=text.strip()[:60]))
         elif level not in LEVELS:
-            errors.append(ValidationError("languages", _(
-                "Choose a level for {language}.").format(language=language_label(code))))
+            problems.append(_("Choose a level for {language}.").format(
+                language=language_label(code)))
         elif any(item["code"] == code for item in chosen):
-            errors.append(ValidationError("languages", _(
-                "{language} is listed twice.").format(language=language_label(code))))
+            problems.append(_("{language} is listed twice.").format(
+                language=language_label(code)))
         else:
             chosen.append({"code": code, "level": level})
     if len(chosen) > MAX_LANGUAGES:
-        errors.append(ValidationError("languages", _(
-            "List at most {count} languages.").format(count=MAX_LANGUAGES)))
+        problems.append(_("List at most {count} languages.").format(count=MAX_LANGUAGES))
+    if problems:
+        errors.append(ValidationError("languages", " ".join(problems)))
     return chosen
 
 

@@ -124,12 +124,14 @@ def test_profile_form_shows_each_error_beside_its_field_and_saves_nothing(hq):
     page = f"/roster/officers/{officer_id(hq, 'Ana')}"
     browser.get(page)
     answer = browser.post(page + "/profile", {"email": "nope", "phone": "abc",
-                                              "lang": "Elvish", "level": "fluent"})
+                                              "lang": ["Elvish", "en"],
+                                              "level": ["fluent", ""]})
 
     assert answer.status_code == 422
     assert 'id="p-email-error"' in answer.text
     assert 'id="p-phone-error"' in answer.text
     assert "“Elvish” is not a language" in answer.text
+    assert "Choose a level for English." in answer.text  # every row's problem is shown
     assert 'value="Elvish"' in answer.text  # what was typed is kept
     with hq.db.read() as session:
         assert session.get(RosterProfile, officer_id(hq, "Ana")) is None
