@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
 from markupsafe import Markup
-from sqlalchemy import distinct, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldapp.i18n import _, format_date, format_number, pgettext
@@ -97,7 +97,7 @@ def _choices(session: Session) -> dict[str, Any]:
     global clusters with any other the requests name."""
     operations = list(session.execute(select(HqOperation.id, HqOperation.code,
                                              HqOperation.name).order_by(HqOperation.code)))
-    present = set(session.scalars(select(distinct(HqRfa.cluster)).where(HqRfa.cluster != "")))
+    present = set(session.scalars(select(HqRfa.cluster).distinct().where(HqRfa.cluster != "")))
     clusters = sorted(set(CLUSTERS) | present, key=lambda c: cluster_label(c).casefold())
     return {"operations": operations, "statuses": ov.STATUSES, "priorities": ov.PRIORITIES,
             "capabilities": ov.CAPABILITIES, "clusters": clusters}
