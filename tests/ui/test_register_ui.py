@@ -112,8 +112,8 @@ def test_the_show_filter_and_retired_entries(qtbot, screen):
     qtbot.waitUntil(lambda: _column(screen, "description") == ["Six-wheel trucks"], timeout=5000)
     screen.show_source.setCurrentIndex(screen.show_source.findData("register"))
     qtbot.waitUntil(lambda: screen.model.rowCount() == 3, timeout=5000)
-    assert "Old landing craft" not in _column(screen, "description")
-    screen.with_retired.setChecked(True)
+    assert "Old landing craft" not in _column(screen, "description")  # retired
+    screen.show_source.setCurrentIndex(screen.show_source.findData("register_retired"))
     qtbot.waitUntil(lambda: "Old landing craft" in _column(screen, "description"), timeout=5000)
     assert _column(screen, "status")[_column(screen, "description").index(
         "Old landing craft")] == "Retired"
@@ -219,9 +219,12 @@ def test_the_proposal_dialog_marks_bad_fields_then_saves_the_proposal_for_hq(
     assert entry.fields["comment"].startswith("One aircraft")
     assert screen.status.text() == "Proposal saved: it goes to HQ with the next sync."
     panel = screen.details.register_panel
-    qtbot.waitUntil(lambda: panel.proposals.rowCount() == 1, timeout=5000)
-    assert panel.proposals.item(0, 1).text() == "Not sent yet: goes to HQ with the next sync"
-    assert "Quantity: 1" in panel.proposals.item(0, 0).text()
+    qtbot.waitUntil(lambda: len(panel.cards) == 1, timeout=5000)
+    (card,) = panel.cards
+    assert card.status.text() == "Not sent yet: goes to HQ with the next sync"
+    assert card.body.text().startswith("Quantity: 1\nContact e-mail: desk@mod.example.no\n"
+                                       "One aircraft")
+    assert not card.answer.isVisibleTo(panel)
 
 
 def test_a_proposal_with_nothing_changed_asks_for_a_comment(qtbot, ctx, screen):
@@ -253,10 +256,12 @@ def test_hqs_answer_shows_in_the_entrys_panel_after_a_sync(qtbot, ctx, screen, l
                        "answered_at": "2026-12-08T09:30:00+00:00"}}])
     ctx.changed.emit(EVERYTHING)  # what the sync controller announces after a sync
     panel = screen.details.register_panel
-    qtbot.waitUntil(lambda: panel.proposals.rowCount() == 1
-                    and panel.proposals.item(0, 1).text() == "Accepted by HQ", timeout=5000)
-    assert panel.proposals.item(0, 2).text().startswith(
-        "Thank you: the entry now says Bodø.\n(Registry desk, ")
+    qtbot.waitUntil(lambda: len(panel.cards) == 1
+                    and panel.cards[0].status.text().startswith("Accepted by HQ"), timeout=5000)
+    (card,) = panel.cards
+    assert card.status.text().startswith("Accepted by HQ · Registry desk · 2026-12-0")
+    assert card.answer.text() == "HQ: “Thank you: the entry now says Bodø.”"
+    qtbot.waitUntil(lambda: card.answer.isVisibleTo(panel), timeout=5000)
 
 
 def test_find_matching_assets_lists_a_register_entry_marked_as_such(qtbot, rfa_screen, ctx,

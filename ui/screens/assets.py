@@ -69,6 +69,8 @@ from ui.widgets.form_layout import form_layout
 from ui.widgets.list_screen import ListScreen
 from ui.widgets.optional_date import OptionalDateEdit
 
+WITH_RETIRED = "register_retired"  # the Show choice: the register's entries, retired too
+
 # PDF makers, imported (with ReportLab) only when a PDF is made: see ui/lazy.py
 asset_list_pdf = later("fieldapp.pdf.assets", "asset_list_pdf")
 
@@ -221,20 +223,21 @@ class AssetsScreen(ListScreen):
                                            "entries whose valid-until date has passed"))
         self.show_source = QComboBox()
         self.show_source.setObjectName("showSource")
+        self.show_source.setToolTip(self.tr("Which entries the list shows: the operation's "
+                                            "assets, the Central Register's (kept at HQ), or "
+                                            "both; retired register entries only when asked"))
         for text, value in ((self.tr("Show: all"), SHOW_ALL),
                             (self.tr("Show: operation's assets"), SHOW_OPERATION),
-                            (self.tr("Show: Central Register"), SHOW_REGISTER)):
+                            (self.tr("Show: Central Register"), SHOW_REGISTER),
+                            (self.tr("Show: Central Register, retired too"), WITH_RETIRED)):
             self.show_source.addItem(text, value)
-        self.with_retired = QCheckBox(self.tr("Retired entries too"))
-        self.with_retired.setObjectName("withRetired")
-        self.with_retired.setToolTip(self.tr("Also list the Central Register's retired entries"))
+        self.show_source.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.keep_filters({"category": self.category, "status": self.status_filter,
                            "show": self.show_source},
-                          {"stale_only": self.stale_only, "with_retired": self.with_retired})
+                          {"stale_only": self.stale_only})
         self.count.setObjectName("assetCount")
         for combo in (self.category, self.status_filter, self.show_source):
             combo.currentIndexChanged.connect(self.apply_filter)
-        self.with_retired.toggled.connect(self.apply_filter)
         self.available_on.check.toggled.connect(self.apply_filter)
         self.available_on.edit.dateChanged.connect(self.apply_filter)
         self.stale_only.toggled.connect(self.apply_filter)
@@ -268,16 +271,15 @@ class AssetsScreen(ListScreen):
         self.status.setObjectName("assetsStatus")
 
         filters = QHBoxLayout()
-        filters.addWidget(self.show_source, 1)
         filters.addWidget(self.filter, 3)
         filters.addWidget(self.category, 1)
         filters.addWidget(self.status_filter, 1)
         filters.addWidget(self.provider, 1)
         filters.addWidget(self.available_on)
         filters.addWidget(self.stale_only)
-        filters.addWidget(self.with_retired)
         self.lay_out(filters, (self.new_button, self.edit_button, self.status_button,
-                               self.confirm_button, self.delete_button, self.propose_button),
+                               self.confirm_button, self.delete_button, self.propose_button,
+                               self.show_source),
                      export)
 
     # --- list -------------------------------------------------------------------------------
@@ -294,9 +296,10 @@ class AssetsScreen(ListScreen):
     def apply_filter(self) -> None:
         """Show the list for the current filter now."""
         self._debounce.stop()
+        show = self.show_source.currentData() or SHOW_ALL
         self.model.set_query(DirectoryQuery(  # type: ignore[arg-type]
             self.ctx.current_operation_id or None, self.current_filter(),
-            self.show_source.currentData() or SHOW_ALL, self.with_retired.isChecked()))
+            show if show != WITH_RETIRED else SHOW_REGISTER, show == WITH_RETIRED))
         self._save_filters()
 
     def _loaded(self) -> None:

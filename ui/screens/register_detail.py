@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QScrollArea,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from fieldapp.labels import capability_label
 from fieldapp.services.assets import AssetDetail
 from fieldapp.services.operations import country_name
 from fieldapp.services.register import (
+    FIELDS,
     ProposalView,
     RegisterDetail,
     field_label,
@@ -32,7 +32,6 @@ from fieldapp.services.register import (
     register_status_label,
 )
 from ui.models.assets_table import capacity_text
-from ui.pyside_fixes import own_headers
 from ui.widgets.form_layout import form_layout
 
 NOTICE_STYLE = "background: #e3eefa; padding: 4px;"
@@ -75,22 +74,19 @@ class RegisterDetailPanel(QScrollArea):
         self.expired.hide()
         self.form = form_layout()
         self.proposals_title = QLabel(self.tr("Your proposed corrections"))
-        self.proposals = QTableWidget(0, 3)
+        self.proposals_title.setStyleSheet("font-weight: 600; margin-top: 6px;")
+        self.proposals = QWidget()  # one ProposalCard per proposal, newest first
         self.proposals.setObjectName("registerProposals")
-        self.proposals.setHorizontalHeaderLabels(
-            [self.tr("Proposed"), self.tr("Where it stands"), self.tr("HQ's answer")])
-        columns, rows = own_headers(self.proposals)
-        rows.hide()
-        columns.setStretchLastSection(True)
-        self.proposals.setWordWrap(True)
-        self.proposals.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.proposals.setMinimumHeight(110)
+        self.proposals_layout = QVBoxLayout(self.proposals)
+        self.proposals_layout.setContentsMargins(0, 0, 0, 0)
+        self.cards: list[ProposalCard] = []
         layout.addWidget(self.title)
         layout.addWidget(self.notice)
         layout.addWidget(self.expired)
         layout.addLayout(self.form)
         layout.addWidget(self.proposals_title)
-        layout.addWidget(self.proposals, 1)
+        layout.addWidget(self.proposals)
+        layout.addStretch(1)  # the room left, below everything
         self.setWidget(body)
 
     def show_detail(self, detail: RegisterDetail) -> None:
@@ -135,28 +131,61 @@ class RegisterDetailPanel(QScrollArea):
         self._show_proposals(detail.proposals)
 
     def _show_proposals(self, proposals: tuple[ProposalView, ...]) -> None:
-        self.proposals.setRowCount(len(proposals))
+        for card in self.cards:
+            self.proposals_layout.removeWidget(card)
+            card.deleteLater()
+        self.cards = [ProposalCard(p) for p in proposals]
+        for card in self.cards:
+            self.proposals_layout.addWidget(card)
         self.proposals_title.setVisible(bool(proposals))
         self.proposals.setVisible(bool(proposals))
-        for number, p in enumerate(proposals):
-            changed = "; ".join(f"{field_label(k)}: {v or self.tr('(empty)')}"
-                                for k, v in p.changes.items())
-            what = "\n".join(filter(None, (changed, p.comment)))
-            if not p.sent:
-                where = self.tr("Not sent yet: goes to HQ with the next sync")
-            else:
-                where = proposal_status_label(p.status)
-            answer = p.answer
-            if p.answered_at is not None:
-                by = f"{p.answered_by}, " if p.answered_by else ""
-                answer = f"{answer}\n({by}{p.answered_at.astimezone():%Y-%m-%d %H:%M})".strip()
-            for column, text in enumerate((what, where, answer)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.proposals.setItem(number, column, item)
-        self.proposals.setColumnWidth(0, 200)
-        self.proposals.setColumnWidth(1, 120)
-        self.proposals.resizeRowsToContents()
+
+
+_CARD_COLOURS = {"accepted": "#2e7d32", "rejected": "#b3261e"}
+
+
+class ProposalCard(QFrame):
+    """One proposal: what it changes and why, where it stands, HQ's answer (all wrapped to
+    the panel's width)."""
+
+    def __init__(self, proposal: ProposalView) -> None:
+        super().__init__()
+        self.setObjectName("proposalCard")
+        colour = _CARD_COLOURS.get(proposal.status, "#5f6670") if proposal.sent else "#5f6670"
+        self.setStyleSheet(f"#proposalCard {{ border-left: 4px solid {colour}; "
+                           "background: #f6f7f8; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.setSpacing(2)
+        if not proposal.sent:
+            where = self.tr("Not sent yet: goes to HQ with the next sync")
+        else:
+            where = proposal_status_label(proposal.status)
+        if proposal.answered_at is not None:
+            when = f"{proposal.answered_at.astimezone():%Y-%m-%d %H:%M}"
+            where = " · ".join(filter(None, (where, proposal.answered_by, when)))
+        self.status = QLabel(where)
+        self.status.setObjectName("proposalStatus")
+        self.status.setStyleSheet(f"color: {colour}; font-weight: 600;")
+        self.status.setWordWrap(True)
+        changed = "\n".join(f"{field_label(k)}: {proposal.changes[k] or self.tr('(empty)')}"
+                             for k in FIELDS if k in proposal.changes)  # in the form's order
+        self.body = _plain("\n".join(filter(None, (changed, proposal.comment))))
+        self.body.setObjectName("proposalBody")
+        self.answer = _plain(self.tr("HQ: \u201c{answer}\u201d").format(answer=proposal.answer)
+                             if proposal.answer else "")
+        self.answer.setObjectName("proposalAnswer")
+        self.answer.setVisible(bool(proposal.answer))
+        layout.addWidget(self.status)
+        layout.addWidget(self.body)
+        layout.addWidget(self.answer)
+
+
+def _plain(text: str) -> QLabel:
+    """A label of text typed by someone (never read as markup), wrapped."""
+    label = _value(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
 
 
 class DirectoryDetailPanel(QStackedWidget):

@@ -76,10 +76,12 @@ class ProposalDialog(FormDialog):
         for number, name in enumerate(FIELDS, start=1):
             label = QLabel(field_label(name))
             label.setObjectName(f"{name}Label")
+            label.setContentsMargins(0, 4, 0, 0)  # level with the text in the input
             self.names[name] = label
             now = QLabel(self._shown(name, self.current[name]) or "\u2014")
             now.setObjectName(f"{name}Current")
             now.setWordWrap(True)
+            now.setContentsMargins(0, 4, 0, 0)
             now.setStyleSheet("color: #4a4f55;")
             now.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             widget = self._input(name)
@@ -165,7 +167,7 @@ class ProposalDialog(FormDialog):
         layout.addWidget(self.buttons)
         screen = self.parentWidget().screen() if self.parentWidget() else self.screen()
         self.setMaximumHeight(screen.availableGeometry().height() - 48)
-        self.resize(max(720, fields.sizeHint().width() + 40),
+        self.resize(max(820, fields.sizeHint().width() + 40),
                     min(fields.sizeHint().height() + 160, self.maximumHeight()))
 
     # --- values -----------------------------------------------------------------------------
