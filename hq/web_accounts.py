@@ -68,7 +68,7 @@ def accounts_router(db: HqDatabase, gate: StaffGate) -> APIRouter:
             add_reviewer(db, name=name, password=password, roles=tuple(roles))
         except AdminError as exc:
             return page(request, who, status=422, form=form, error=_account_error(exc))
-        return RedirectResponse("/accounts?done=added", status_code=303)
+        return RedirectResponse("/accounts?done=added", status_code=303)  # i18n: not shown
 
     def name_of(account_id: str) -> str:
         """The name of the account with this id ("" when there is none)."""
@@ -92,7 +92,7 @@ def accounts_router(db: HqDatabase, gate: StaffGate) -> APIRouter:
                          revoke=tuple(set(ROLES) - set(roles)))
         except AdminError as exc:
             return page(request, who, status=404, error=_account_error(exc))
-        return RedirectResponse("/accounts?done=roles", status_code=303)
+        return RedirectResponse("/accounts?done=roles", status_code=303)  # i18n: not shown
 
     def switch(request: Request, account_id: str, csrf: str, *, disabled: bool) -> Response:
         who = gate.post(request, ADMIN, csrf)
@@ -108,7 +108,7 @@ def accounts_router(db: HqDatabase, gate: StaffGate) -> APIRouter:
         except AdminError as exc:
             return page(request, who, status=404, error=_account_error(exc))
         done = "disabled" if disabled else "enabled"
-        return RedirectResponse(f"/accounts?done={done}", status_code=303)
+        return RedirectResponse(f"/accounts?done={done}", status_code=303)  # i18n: not shown
 
     @router.post("/accounts/{account_id}/disable", response_class=HTMLResponse)
     def disable(request: Request, account_id: str, csrf: Short = "") -> Response:
