@@ -28,6 +28,8 @@ ENTITY_LABELS = {
     "rfa_event": N_("RFA status change"), "lesson": N_("Lesson"),
     "handbook_bookmark": N_("Bookmark"), "handbook_note": N_("Handbook note"),
     "checklist_tick": N_("Checklist tick"), "conflict": N_("Conflict decision"),
+    "register_entry": N_("Central Register entry"),
+    "register_proposal": N_("Correction proposed to the Central Register"),
 }
 ADVICE = {
     "invalid_value": N_("Correct the value in the record and press Send again, or discard "

@@ -41,6 +41,9 @@ ENTITY_NAMES = {  # what the officer calls each kind of record
     "handbook_note": QT_TRANSLATE_NOOP("SyncScreen", "Handbook note"),
     "handbook_bookmark": QT_TRANSLATE_NOOP("SyncScreen", "Handbook bookmark"),
     "checklist_tick": QT_TRANSLATE_NOOP("SyncScreen", "Checklist tick"),
+    "register_entry": QT_TRANSLATE_NOOP("SyncScreen", "Central Register entry"),
+    "register_proposal": QT_TRANSLATE_NOOP("SyncScreen",
+                                           "Correction proposed to the Central Register"),
 }
 REFERENCES = {  # fields naming another record, and that record's kind
     "operation_id": "operation",
