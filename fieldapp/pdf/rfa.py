@@ -58,6 +58,7 @@ from fieldapp.pdf.common import (
 from fieldapp.pdf.common import numbered_canvas as _numbered_canvas
 from fieldapp.pdf.paragraphs import TextParagraph
 from fieldapp.services.contacts import display_phone
+from fieldapp.services.register import directory_label
 from fieldapp.services.rfa import get_rfa, history
 from fieldapp.services.settings import get_officer
 
@@ -140,7 +141,16 @@ def _load_rfa_document(session: Session, rfa_id: str) -> RfaDocument:
     contact = session.get(Contact, rfa.contact_id) if rfa.contact_id else None
     contact_org = (session.get(Organisation, contact.organisation_id)
                    if contact is not None and contact.organisation_id else None)
-    assets = [session.get(Asset, asset_id) for asset_id in rfa.proposed_asset_ids or []]
+    proposed = []
+    for asset_id in rfa.proposed_asset_ids or []:
+        asset = session.get(Asset, asset_id)
+        if asset is not None:
+            if not asset.deleted:
+                proposed.append(asset_label(asset))
+            continue
+        entry = directory_label(session, asset_id)  # a Central Register entry proposed
+        if entry is not None:
+            proposed.append(entry)
     tasked = session.get(Asset, rfa.tasked_asset_id) if rfa.tasked_asset_id else None
     officer = get_officer(session)
     return RfaDocument(
@@ -153,7 +163,7 @@ def _load_rfa_document(session: Session, rfa_id: str) -> RfaDocument:
         organisation=(f"{organisation.name} ({organisation.acronym})" if organisation
                       and organisation.acronym else organisation.name if organisation else ""),
         contact=_contact_text(contact, contact_org) if contact is not None else "",
-        proposed_assets=[asset_label(a) for a in assets if a is not None and not a.deleted],
+        proposed_assets=proposed,
         tasked_asset=asset_label(tasked) if tasked is not None else "",
         history=[HistoryLine(e.at, e.from_status, e.to_status, e.by, e.comment)
                  for e in history(session, rfa_id)],

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -268,8 +269,7 @@ def directory_ids(session: Session, *, operation_id: str | None,
         parts.append(select(RegisterEntry.id.label("id"),
                             RegisterEntry.capability.label("tie"),
                             *(k.label(f"k{n}") for n, k in enumerate(keys))).where(
-            *register_conditions(where, include_retired=include_retired,
-                                 today=now.date())))
+            *register_conditions(where, include_retired=include_retired)))
     both = (union_all(*parts) if len(parts) > 1 else parts[0]).subquery("listed")
     columns = [both.c[f"k{n}"] for n in range(len(_asset_keys(sort)))]
     order = [c.desc() if descending else c.asc() for c in columns]
@@ -513,26 +513,33 @@ class DirectoryMatch:
 
 
 _FIT_RANK = {True: 0, None: 1, False: 2}
+_MOBILISED = uuid.UUID("6f1d3c52-8a0e-4c1b-9d57-2b7e0c4a9e13")  # ids of mobilised copies
 
 
 def matching_entries(session: Session, rfa: Rfa, *, limit: int = 50,
                      today: date | None = None) -> list[tuple[RegisterEntry, bool | None, str]]:
     """Active register entries of the requested category still valid when the request
-    starts, those whose capacity covers it first; each with whether it fits and why."""
+    starts, those whose capacity covers it first, readiest first; each with whether it
+    fits and why. Every candidate is weighed on the columns that decide; only the `limit`
+    best are loaded whole."""
     today = today or date.today()
     start = rfa.required_from.date() if rfa.required_from is not None else today
-    query = select(RegisterEntry).where(
+    query = select(RegisterEntry.id, RegisterEntry.quantity, RegisterEntry.capacity_value,
+                   RegisterEntry.capacity_unit, RegisterEntry.readiness_hours,
+                   RegisterEntry.capability).where(
         RegisterEntry.deleted.is_(False), RegisterEntry.status == ACTIVE,
         RegisterEntry.category == rfa.capability,
         or_(RegisterEntry.valid_until.is_(None), RegisterEntry.valid_until >= max(start, today)))
     weighed = []
-    for entry in session.scalars(query):
-        fits, reason = capacity_fit(entry, rfa)
-        readiness = entry.readiness_hours if entry.readiness_hours is not None else 10 ** 6
-        weighed.append((_FIT_RANK[fits], readiness, entry.capability, entry.id, entry, fits,
-                        reason))
+    for row in session.execute(query):
+        fits, reason = capacity_fit(row, rfa)
+        readiness = row.readiness_hours if row.readiness_hours is not None else 10 ** 6
+        weighed.append((_FIT_RANK[fits], readiness, row.capability, row.id, fits, reason))
     weighed.sort(key=lambda w: w[:4])
-    return [(w[4], w[5], w[6]) for w in weighed[:limit]]
+    best = weighed[:limit]
+    loaded = {e.id: e for e in session.scalars(
+        select(RegisterEntry).where(RegisterEntry.id.in_([w[3] for w in best])))}
+    return [(loaded[w[3]], w[4], w[5]) for w in best]
 
 
 def matching_directory(session: Session, rfa: Rfa, *, limit: int = 50,
@@ -567,20 +574,21 @@ def mobilise_entry(session: Session, entry_id: str, *, operation_id: str) -> Ass
     Register), so the tasking, its status and its place can be kept there. Tasking the
     same entry again in the operation reuses that copy."""
     entry = get_entry(session, entry_id)
-    marker = f"[register:{entry.id}]"
-    existing = session.scalar(select(Asset).where(
-        Asset.deleted.is_(False), Asset.operation_id == operation_id,
-        Asset.notes.contains(marker, autoescape=True)).limit(1))
+    # The copy's id follows from the operation and the entry: one copy per operation,
+    # found again without a search, and the same on any laptop of the operation.
+    copy_id = str(uuid.uuid5(_MOBILISED, f"{operation_id}:{entry.id}"))
+    existing = session.get(Asset, copy_id)
     if existing is not None:
+        existing.deleted = False  # deleted from the operation's list, tasked again
         return existing
-    notes = "\n".join(filter(None, (entry.conditions, marker)))
     return create_asset(session, AssetInput(
         category=entry.category, description=entry.capability,
         provider_state=entry.provider_state, provider_unit=entry.provider[:200],
         capacity_value=entry.capacity_value, capacity_unit=entry.capacity_unit,
         quantity=max(entry.quantity or 1, 1), status=AssetStatus.REQUESTED,
-        available_to=entry.valid_until, notes=notes),
-        operation_id=operation_id, comment=N_("Mobilised from the Central Register"))
+        available_to=entry.valid_until, notes=entry.conditions),
+        operation_id=operation_id, comment=N_("Mobilised from the Central Register"),
+        asset_id=copy_id)
 
 
 def directory_label(session: Session, item_id: str) -> str | None:

@@ -349,3 +349,26 @@ def test_tasking_a_register_entry_tasks_the_operations_own_copy_of_it(db, op_id,
     assert history[0].comment == "Mobilised from the Central Register"
     with db.session() as session:  # the register's entry is untouched
         assert session.get(RegisterEntry, listed["norway"]).quantity == 2
+
+
+def test_the_printed_request_lists_a_proposed_register_entry(db, op_id, listed):
+    import io
+
+    from pypdf import PdfReader
+
+    from fieldapp.pdf.rfa import load_rfa_document, rfa_pdf
+    from fieldapp.services.rfa import RfaInput, create_draft
+
+    with db.transaction() as session:
+        rfa_id = create_draft(session, operation_id=op_id, by="Ana", data=RfaInput(
+            capability="water_sanitation", title="Drinking water for Beira",
+            proposed_asset_ids=[listed["wfp"], listed["hospital"]])).id
+    with db.session() as session:
+        doc = load_rfa_document(session, rfa_id)
+    assert doc.proposed_assets[0] == ("Central Register · Water and sanitation: 2 × Пункт "
+                                      "водоочистки (water purification) (World Food Programme)")
+    assert doc.proposed_assets[1].startswith("Medical: Field hospital")
+    text = " ".join(" ".join(page.extract_text().split())
+                    for page in PdfReader(io.BytesIO(rfa_pdf(doc))).pages)
+    assert "Central Register · Water and sanitation" in text
+    assert "водоочистки" in text
