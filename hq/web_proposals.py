@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from fieldapp.errors import FieldAppError, NotFoundError, ValidationErrors
 from fieldapp.i18n import N_, _
-from fieldapp.labels import capability_label
+from hq import register
 from hq import register_proposals as proposals
 from hq.db import HqDatabase
 from hq.reviewers import SignedIn
@@ -47,11 +47,16 @@ def status_label(value: str) -> str:
 
 
 def value_label(name: str, value: str) -> str:
-    """A field's value as the page shows it (a category by its name, nothing as a dash)."""
+    """A field's value as the page shows it (a category, kind or status by its name,
+    nothing as a dash)."""
     if value == "":
         return "—"
     if name == "category":
-        return capability_label(value)
+        return register.category_label(value)
+    if name == "provider_kind":
+        return register.kind_label(value)
+    if name == "status":
+        return register.status_label(value)
     return value
 
 
