@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QPlainTextEdit, QScrollArea
 from sqlalchemy import select
 
 from fieldapp.models import OutboxEntry
@@ -287,3 +287,13 @@ def test_find_matching_assets_lists_a_register_entry_marked_as_such(qtbot, rfa_s
     assert "✓ Fits: 12 t for 5 t of cargo. Ready to move in 48 h." in first
     assert "Puma helicopter" in second
     assert not second.startswith("Central Register")
+
+
+def test_the_proposal_dialog_fits_the_screen_and_its_fields_scroll(qtbot, screen):
+    dialog = _open_proposal(qtbot, screen)
+    available = dialog.screen().availableGeometry()
+    assert dialog.height() <= available.height() - 48
+    assert dialog.width() <= 1366
+    fields = dialog.findChild(QScrollArea, "proposalFields")
+    assert all(fields.widget().isAncestorOf(w) for w in dialog.inputs.values())
+    assert len(dialog.inputs) == 16
