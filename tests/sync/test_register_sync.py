@@ -276,3 +276,77 @@ def test_the_proposals_page_is_for_the_registry_role_only(hq: Hq, laptops) -> No
     assert signed_out.status_code == 303
     with hq.db.read() as session:
         assert session.get(HqProposal, proposal_id).status == "pending"
+
+
+def test_a_proposed_value_the_register_refuses_is_not_accepted(hq: Hq, laptops) -> None:
+    ana, _boris = laptops
+    entry_id = _create(hq)
+    sync_once(ana)
+    proposal_id = _propose(ana, entry_id, {"quantity": "0", "poc_email": "nobody"}, "")
+    sync_once(ana)
+    registry = _registry(hq)
+
+    answer = _decide(registry, proposal_id, "accept", "")
+
+    assert answer.status_code == 422
+    assert "Nothing was saved" in answer.text
+    assert "The quantity is a whole number" in answer.text
+    with hq.db.read() as session:
+        assert session.get(HqProposal, proposal_id).status == "pending"
+        entry = session.scalar(select(HqEntry).where(HqEntry.id == entry_id))
+        assert (entry.quantity, entry.version) == (3, 1)
+
+
+def test_an_answered_proposal_is_no_longer_edited_but_may_be_withdrawn(hq: Hq,
+                                                                       laptops) -> None:
+    ana, _boris = laptops
+    entry_id = _create(hq)
+    sync_once(ana)
+    answered = _propose(ana, entry_id, {"quantity": "2"}, "Two")
+    withdrawn = _propose(ana, entry_id, {"quantity": "4"}, "Four")
+    sync_once(ana)
+    assert _decide(_registry(hq), answered, "reject", "Three it is.").status_code == 303
+    sync_once(ana)
+
+    with ana.transaction() as session:
+        session.get(RegisterProposal, answered).comment = "Two, really"
+        session.get(RegisterProposal, withdrawn).deleted = True
+    result = sync_once(ana)
+
+    assert result.held == 1
+    with ana.session() as session:
+        held = session.scalars(select(OutboxEntry)).one()
+        assert held.row_id == answered
+        assert "already answered" in held.held_detail
+    with hq.db.read() as session:
+        assert session.get(HqProposal, answered).comment == "Two"
+        assert session.get(HqProposal, withdrawn).deleted is True
+    page = _registry_page(hq)
+    assert "Four" not in page
+    assert "Three it is." in page
+
+
+def _registry_page(hq: Hq) -> str:
+    return staff(hq.db, hq.url, "Second clerk", "registry").get("/register/proposals").text
+
+
+def test_publishing_many_entries_writes_only_what_changed(hq: Hq) -> None:
+    from hq.register_feed import publish_many
+
+    first, second = _create(hq), _create(hq, {**OFFER, "provider": "Sweden",
+                                              "provider_state": "SWE"})
+    with hq.db.write() as session:
+        entries = session.scalars(select(HqEntry)).all()
+        assert publish_many(session, entries) == 0  # create_entry published them already
+        entries[0].quantity = 7
+        written = publish_many(session, entries)
+    with hq.db.read() as session:
+        states = {s.row_id: s for s in session.scalars(
+            select(RowState).where(RowState.entity == "register_entry"))}
+    changed = entries[0].id
+    assert written == 1
+    assert {first, second} == set(states)
+    assert states[changed].fields["quantity"] == 7
+    assert states[changed].field_revs["quantity"][0] == states[changed].seq
+    assert states[changed].field_revs["provider"][0] < states[changed].seq
+    assert states[changed].last_device_id is None
