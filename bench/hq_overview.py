@@ -7,7 +7,10 @@ RFAs (100,000) with their status histories are generated (`generate`), written t
 `row_states` in bulk and projected with HQ's own `hq.overview.project_rfas`, as a push
 would, in batches. Then a signed-in coordinator GETs /overview, with and without filters
 and pages, and one operation's page, over real HTTP against the real app served by
-uvicorn in a thread (keep-alive, one client): p50/p95/max per page. Target: p95 <= 200 ms.
+uvicorn in a thread (keep-alive, one client): p50/p95/max per page, as pages are read
+again and again ("pages": the answers the page keeps until HQ's next write, see
+hq.overview.OverviewCache) and right after a write at HQ ("pages_after_a_write": every
+figure computed again). Target: p95 <= 200 ms.
 
 Hooks for the other parts of issue 18, reported as "not available" when absent:
 `bench.hq_register.seed(db, 20000)` and `search_figures(db)` ("register_search"), and
@@ -189,10 +192,23 @@ def _percentiles(samples: list[float]) -> dict[str, float]:
             "max_ms": round(ordered[-1], 1), "runs": len(ordered)}
 
 
-def _timed(http: Any, url: str, runs: int) -> dict[str, float]:
+def _invalidate(db: HqDatabase) -> None:
+    """Something was written at HQ (as a push would): the pages' kept answers are old."""
+    from hq.merge import next_seq
+
+    with db.write() as session:
+        next_seq(session, kind="bench", entity="", row_id="")
+
+
+def _timed(http: Any, url: str, runs: int, *, cold: HqDatabase | None = None
+           ) -> dict[str, float]:
+    """GET `url` `runs` times; with `cold`, after a write at HQ before each (nothing
+    kept: every figure computed again)."""
     samples = []
     http.get(url, timeout=60).raise_for_status()  # warm
     for _ in range(runs):
+        if cold is not None:
+            _invalidate(cold)
         started = time.perf_counter()
         answer = http.get(url, timeout=60)
         samples.append((time.perf_counter() - started) * 1000)
@@ -298,11 +314,17 @@ def run(database_url: str, *, operations: int, per_operation: int, runs: int,
             "operation_page": f"/overview/operations/{op}",
         }
         timings = {name: _timed(http, hq.url + path, runs) for name, path in pages.items()}
+        cold = {name: _timed(http, hq.url + path, runs, cold=hq.db)
+                for name, path in pages.items()}
         result["pages"] = timings
+        result["pages_after_a_write"] = cold
         worst = max(t["p95_ms"] for t in timings.values())
         result["worst_p95_ms"] = worst
+        result["worst_p95_after_a_write_ms"] = max(t["p95_ms"] for t in cold.values())
         result["target_p95_ms"] = TARGET_P95_MS
         result["target_met"] = worst <= TARGET_P95_MS
+        result["target_met_after_a_write"] = result["worst_p95_after_a_write_ms"] \
+            <= TARGET_P95_MS
         started = time.perf_counter()
         size = len(http.get(hq.url + "/overview.hxl.csv", timeout=300).content)
         result["hxl_export"] = {"seconds": round(time.perf_counter() - started, 2),

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
+import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -31,9 +33,8 @@ from sqlalchemy import (
     case,
     func,
     insert,
-    literal,
+    or_,
     select,
-    union_all,
     update,
 )
 from sqlalchemy.orm import Session
@@ -43,7 +44,7 @@ from fieldapp.labels import capability_label, cluster_label, priority_label, rfa
 from fieldapp.models.enums import AssetCategory, RfaPriority, RfaStatus
 from fieldapp.services.rfa import FINAL
 from hq.library import safe_cell
-from hq.models import HqOperation, utcnow
+from hq.models import Change, HqOperation, utcnow
 from hq.overview_tables import HqRfa, HqRfaEvent
 
 RFA_ENTITY = "rfa"
@@ -440,15 +441,15 @@ def timeline(session: Session, where: OverviewFilter, *, weeks: int = TIMELINE_W
     """Requests requested, tasked and completed per week (ISO weeks, UTC), every week from
     the first with any to the last (at most the `weeks` most recent)."""
     r = HqRfa
-    conditions = where.conditions()
-    parts = [select(literal(measure).label("measure"),
-                    getattr(r, f"{measure}_week").label("week"), func.count().label("n"))
-             .where(*conditions, getattr(r, f"{measure}_week").is_not(None))
-             .group_by(getattr(r, f"{measure}_week")) for measure in MEASURES]
+    weeks_of = (r.requested_week, r.tasked_week, r.completed_week)
+    query = (select(*weeks_of, func.count())  # one scan: a group per week triple
+             .where(*where.conditions(), or_(*(w.is_not(None) for w in weeks_of)))
+             .group_by(*weeks_of))
     counts: dict[date, dict[str, int]] = defaultdict(lambda: dict.fromkeys(MEASURES, 0))
-    for measure, week, n in session.execute(union_all(*parts)):
-        monday = date.fromisoformat(week) if isinstance(week, str) else week
-        counts[monday][measure] += n
+    for *mondays, n in session.execute(query):
+        for measure, monday in zip(MEASURES, mondays, strict=True):
+            if monday is not None:
+                counts[monday][measure] += n
     if not counts:
         return []
     last = max(counts)
@@ -506,19 +507,80 @@ def _list_query(where: OverviewFilter, now: datetime) -> Any:
 
 def rfa_list(session: Session, where: OverviewFilter, *, now: datetime | None = None,
              page_size: int = PAGE_SIZE) -> list[ListRow]:
-    """One page of the filtered requests, most urgent first (see the module doc)."""
+    """One page of the filtered requests, most urgent first (see the module doc).
+
+    The page's ids are sorted on the few columns that order them, then only those rows
+    are read whole (with their operation): the sort never carries titles."""
     now = now or utcnow()
-    query = _list_query(where, now).offset((where.page - 1) * page_size).limit(page_size)
+    r = HqRfa
+    ids = list(session.scalars(
+        select(r.id).where(*where.conditions())
+        .order_by(urgency(now), r.required_until.is_(None), r.required_until, r.reference,
+                  r.id)
+        .offset((where.page - 1) * page_size).limit(page_size)))
+    if not ids:
+        return []
+    found = {row.id: row for row in session.execute(
+        select(r.id, r.operation_id, HqOperation.code, r.reference, r.title, r.status,
+               r.priority, r.capability, r.cluster, r.required_until, r.requested_at,
+               r.life_saving)
+        .outerjoin(HqOperation, HqOperation.id == r.operation_id).where(r.id.in_(ids)))}
     return [ListRow(row.id, row.operation_id or "", row.code or "", row.reference, row.title,
                     row.status, row.priority, row.capability, row.cluster,
                     row.required_until, row.requested_at,
                     is_overdue(row.status, row.required_until, now), row.life_saving)
-            for row in session.execute(query)]
+            for row in (found[i] for i in ids)]
 
 
 def operation_named(session: Session, operation_id: str) -> HqOperation | None:
     """The operation of a page address, or None."""
     return session.get(HqOperation, operation_id)
+
+
+# --- the pages' cache -------------------------------------------------------------------
+
+
+class OverviewCache:
+    """What the overview pages computed for a filter, kept until HQ's change log moves on
+    (any push or write at HQ) or `ttl` seconds pass, whichever comes first.
+
+    The figures change only when rows do, except the overdue counts, which move with the
+    clock: they may lag it by `ttl` seconds. One question per page (the change log's last
+    number, read through its primary key) tells whether a kept answer is still true; a
+    process keeps its own (workers do not share it)."""
+
+    def __init__(self, *, ttl: float = 30.0, size: int = 512) -> None:
+        self.ttl = ttl
+        self.size = size
+        self._items: dict[Any, tuple[int, float, Any]] = {}
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def version(session: Session) -> int:
+        """The change log's last number: it grows with every write HQ makes."""
+        return int(session.scalar(select(func.max(Change.seq))) or 0)
+
+    def get(self, session: Session, key: Any, make: Callable[[], Any]) -> Any:
+        """The kept answer for `key` if still true, else `make()` (then kept)."""
+        version = self.version(session)
+        now = time.monotonic()
+        with self._lock:
+            kept = self._items.get(key)
+        if kept is not None and kept[0] == version and now - kept[1] < self.ttl:
+            return kept[2]
+        value = make()
+        with self._lock:
+            if len(self._items) >= self.size:
+                for old in sorted(self._items, key=lambda k: self._items[k][1])[
+                        :self.size // 4]:
+                    del self._items[old]
+            self._items[key] = (version, now, value)
+        return value
+
+    def clear(self) -> None:
+        """Forget every kept answer."""
+        with self._lock:
+            self._items.clear()
 
 
 # --- exports ----------------------------------------------------------------------------

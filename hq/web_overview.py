@@ -6,7 +6,7 @@ figures, charts and the list (overdue and life-saving first), one operation's pa
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -117,15 +117,24 @@ def overview_router(db: HqDatabase, gate: StaffGate) -> APIRouter:
                                        capability=capability, cluster=cluster, start=start,
                                        end=end, page=page)
 
+    cache = ov.OverviewCache()
+
     def page_context(session: Session, where: ov.OverviewFilter, now: datetime
                      ) -> dict[str, Any]:
-        figures = ov.figures(session, where, now=now)
+        whole = replace(where, page=1)  # what every page of one filter shares
+        figures = cache.get(session, ("figures", whole),
+                            lambda: ov.figures(session, whole, now=now))
         if where.page > _pages(figures.total):
-            where = ov.OverviewFilter(**{**where.__dict__, "page": _pages(figures.total)})
+            where = replace(where, page=_pages(figures.total))
         return {"where": where, "figures": figures, "charts": _charts(figures),
-                "rows": ov.rfa_list(session, where, now=now),
-                "weeks": ov.timeline(session, where), "pages": _pages(figures.total),
-                "choices": _choices(session)}
+                "rows": cache.get(session, ("list", where),
+                                  lambda: ov.rfa_list(session, where, now=now)),
+                "weeks": cache.get(session, ("timeline", whole),
+                                   lambda: ov.timeline(session, whole)),
+                "pages": _pages(figures.total),
+                "choices": cache.get(session, "choices", lambda: _choices(session)),
+                "lines": cache.get(session, ("operations", whole),
+                                   lambda: ov.by_operation(session, whole, now=now))}
 
     def helpers() -> dict[str, Any]:
         return {"rfa_status": rfa_status, "priority_label": priority_label,
@@ -146,10 +155,9 @@ def overview_router(db: HqDatabase, gate: StaffGate) -> APIRouter:
         now = utcnow()
         with db.read() as session:
             context = page_context(session, where, now)
-            lines = ov.by_operation(session, context["where"], now=now)
         return render(request, "overview.html", reviewer=who, headers=NO_STORE,
                       title=_("Requests for assistance across operations"),
-                      problems=problems, lines=lines, stacked=_stacked(lines),
+                      problems=problems, stacked=_stacked(context["lines"]),
                       operation_label=_operation_label,
                       timeline=_timeline(context["weeks"], "timeline") if context["weeks"]
                       else None, base="/overview", **context, **helpers())

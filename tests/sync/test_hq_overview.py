@@ -450,3 +450,17 @@ def _json(fields) -> str:
     import json
 
     return json.dumps(fields)
+
+
+def test_the_page_counts_a_request_pushed_after_it_was_read(hq, generated):
+    ids, rfas = generated
+    browser = _coordinator(hq)
+    before = _figures(browser.get("/overview").text)
+    extra = generate(random.Random(5), [ids[0]], 1, now=datetime.now(UTC))
+    extra[0].fields["reference"] = "MRV-X-0001"
+    _push(hq, push_changes(extra))
+
+    after = _figures(browser.get("/overview").text)
+
+    assert after == _expected(rfas + extra, datetime.now(UTC))
+    assert after["total"] == before["total"] + 1
