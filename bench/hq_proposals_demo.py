@@ -16,17 +16,36 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bench.hq_register_demo import fill
 from fieldapp.db import Database
 from fieldapp.models import RegisterEntry, RegisterProposal
 from fieldapp.paths import resolve_profile
-from hq import admin, register_proposals
+from hq import admin, register, register_proposals
 from hq.register_tables import RegisterEntry as HqEntry
 from hq.roles import REGISTRY
 from sync.client import enroll, sync_once
 from tests.sync.conftest import running_hq
 from tests.sync.staff_browser import staff
 
+# (provider, kind, country, capability, category, quantity, capacity, unit, readiness,
+#  deployment, conditions, point of contact, e-mail)
+ENTRIES = [
+    ("Norway", "member_state", "NOR", "C-130J Hercules with crew, 20 t payload",
+     "airlift_fixed_wing", "3", "20", "t", "48", "72",
+     "Bilateral request through the Norwegian MFA; cost recovery", "Lt Col Ingrid Hansen",
+     "ingrid.hansen@mil.example.no"),
+    ("中国国际救援队", "member_state", "CHN", "Heavy urban search and rescue team (INSARAG)",
+     "search_and_rescue", "1", "", "", "12", "36", "Deployed on request through OCHA", "王伟",
+     "wang.wei@example.cn"),
+    ("Japan", "member_state", "JPN", "CH-47 Chinook helicopters with crews",
+     "airlift_helicopter", "4", "10", "t", "72", "120",
+     "Last resort only, per the Oslo Guidelines", "JSDF liaison", "liaison@mod.example.jp"),
+    ("Sweden", "member_state", "SWE", "Base camp for 150 humanitarian staff", "shelter", "1",
+     "150", "persons", "48", "96", "Through the UCPM", "MSB duty officer",
+     "registrator@msb.example.se"),
+]
+KEYS = ("provider", "provider_kind", "provider_state", "capability", "category", "quantity",
+        "capacity_value", "capacity_unit", "readiness_hours", "deployment_hours", "conditions",
+        "poc_name", "poc_email")
 # (officer, provider of the entry, proposed values, comment)
 PROPOSALS = [
     ("Омар Хаддад", "Norway", {"quantity": "2", "readiness_hours": "72"},
@@ -38,6 +57,14 @@ PROPOSALS = [
      "The JSDF liaison says the Chinooks are committed at home after the typhoon."),
     ("Омар Хаддад", "Sweden", {"capacity_value": "200"}, "Camp now sized for 200."),
 ]
+
+
+def fill(hq_db: object) -> None:
+    """The register's entries, as the registry staff typed them."""
+    with hq_db.write() as session:  # type: ignore[attr-defined]
+        for row in ENTRIES:
+            register.create_entry(session, dict(zip(KEYS, row, strict=True)),
+                                  actor="Rita Ferreira")
 
 
 def propose(hq_db: object, url: str, root: Path) -> None:
