@@ -8,6 +8,11 @@ Also, as the profile is encrypted: window_ready_ms, until the database is open (
 from the keyring) and the operations listed (CMCOORD_EXIT_WHEN_READY=1), on the encrypted
 copy of the profile; and db_open_ms, `Database.open` alone in this process, encrypted and
 plain (the application opens only encrypted profiles, so this is the cost of encryption).
+
+`--bundle dist/cmcoord` (issue 19) times the one-folder bundle's executable to window
+shown, the same way, against the venv's `python -m ui` (runs interleaved, one warm-up
+each, the same new profile folder: the window shows before the database is opened), and
+prints both and their ratio. Target: bundle_ratio <= 1.5.
 """
 
 from __future__ import annotations
@@ -88,11 +93,46 @@ def run(profile: Path, *, runs: int = 5) -> dict[str, float | int]:
     }
 
 
+def run_bundle(bundle: Path, *, runs: int = 5) -> dict[str, float | int | str]:
+    """Median cold-start times to window shown: the bundle's executable and the venv."""
+    import tempfile
+
+    executable = bundle / ("cmcoord.exe" if sys.platform == "win32" else "cmcoord")
+    if not executable.is_file():
+        raise SystemExit(f"no bundle executable at {executable} (python3 -m installer.build)")
+    with tempfile.TemporaryDirectory(prefix="startup-bundle-") as folder:
+        profile = Path(folder) / "profile"
+        env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+                   CMCOORD_EXIT_WHEN_SHOWN="1")
+        venv_cmd = [sys.executable, "-m", "ui", "--profile", str(profile)]
+        bundle_cmd = [str(executable), "--profile", str(profile)]
+        _time_process(venv_cmd, env)  # warm-ups: both start from the same disk cache
+        _time_process(bundle_cmd, env)
+        venv_ms, bundle_ms = [], []
+        for _ in range(runs):
+            venv_ms.append(_time_process(venv_cmd, env))
+            bundle_ms.append(_time_process(bundle_cmd, env))
+    venv, frozen = statistics.median(venv_ms), statistics.median(bundle_ms)
+    return {
+        "runs": runs,
+        "bundle": str(bundle),
+        "venv_window_shown_ms": round(venv, 1),
+        "bundle_window_shown_ms": round(frozen, 1),
+        "bundle_ratio": round(frozen / venv, 2),
+        "target_bundle_ratio": 1.5,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--profile", type=Path, default=BIG_PROFILE)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--bundle", type=Path, metavar="PATH",
+                        help="time this one-folder bundle (dist/cmcoord) against the venv")
     args = parser.parse_args()
+    if args.bundle:
+        print(json.dumps(run_bundle(args.bundle, runs=args.runs), indent=2))
+        return
     print(json.dumps(run(ensure_big_profile(args.profile), runs=args.runs), indent=2))
 
 
