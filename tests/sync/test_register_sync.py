@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from fieldapp.db import Database
 from fieldapp.errors import ReadOnlyError
 from fieldapp.models import OutboxEntry, RegisterEntry, RegisterProposal
+from fieldapp.services.register import propose_correction
 from hq import admin, register
 from hq.models import Change, RowState
 from hq.proposal_tables import RegisterProposal as HqProposal
@@ -151,8 +152,10 @@ def test_a_proposal_accepted_at_hq_corrects_the_entry_on_every_laptop(hq: Hq, la
     entry_id = _create(hq)
     sync_once(ana)
     sync_once(boris)
-    proposal_id = _propose(ana, entry_id, {"quantity": "2", "poc_phone": "+47 33 41 26 00"},
-                           "Only two units left after the Beira deployment.")
+    with ana.transaction() as session:  # the laptop's own way of proposing
+        proposal_id = propose_correction(
+            session, entry_id, {"quantity": "2", "poc_phone": "+47 33 41 26 00"},
+            "Only two units left after the Beira deployment.").id
     assert sync_once(ana).pushed == 1
     registry = _registry(hq)
 
