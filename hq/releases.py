@@ -47,20 +47,24 @@ class Announced:
 
 
 def check_release(version: str, url: str, notes: str) -> tuple[str, str, str]:
-    """The three values cleaned, or AdminError saying what is wrong with one."""
+    """The three values cleaned, or AdminError saying what is wrong with one (in English:
+    `cmcoord-hq release announce` is the admin's command line, like hq/cli.py)."""
     version, url, notes = version.strip(), url.strip(), notes.strip()
     if not VERSION_TEXT.match(version) or len(version) > MAX_VERSION:
-        raise AdminError(f"{version!r} is not a version number such as 1.4.0 or 1.4.0rc1.",
-                         code="bad_version")
+        raise AdminError(  # i18n: not shown
+            f"{version!r} is not a version number such as 1.4.0 or 1.4.0rc1.",  # i18n: not shown
+            code="bad_version")
     parts = urlsplit(url)
     if parts.scheme not in ("https", "http") or not parts.netloc or len(url) > MAX_URL \
             or any(ch.isspace() for ch in url):
-        raise AdminError(f"{url!r} is not a web address (https://…, at most {MAX_URL} "
-                         "characters) where officers can download the version.",
-                         code="bad_url")
+        raise AdminError(
+            f"{url!r} is not a web address (https://…, at most {MAX_URL} "  # i18n: not shown
+            "characters) where officers can download the version.",  # i18n: not shown
+            code="bad_url")
     if len(notes) > MAX_NOTES:
-        raise AdminError(f"The notes are {len(notes)} characters long; at most {MAX_NOTES}.",
-                         code="notes_too_long")
+        raise AdminError(
+            f"The notes are {len(notes)} characters long; at most {MAX_NOTES}.",  # i18n: not shown
+            code="notes_too_long")
     return version, url, notes
 
 
