@@ -42,7 +42,7 @@ from fieldapp.services.assets import (
     asset_rows,
     create_asset,
 )
-from fieldapp.services.contacts import is_email, normalise_phone
+from fieldapp.services.contacts import display_phone, is_email, normalise_phone
 from fieldapp.services.lookup import live_row
 from fieldapp.services.operations import country_code, country_name
 from fieldapp.services.rfa import AssetMatch, capacity_fit, matching_assets
@@ -366,7 +366,8 @@ def register_detail(session: Session, entry_id: str) -> RegisterDetail:
     entry = get_entry(session, entry_id)
     (row,) = register_rows(session, [entry.id])
     return RegisterDetail(row=row, conditions=entry.conditions or "",
-                          poc_email=entry.poc_email or "", poc_phone=entry.poc_phone or "",
+                          poc_email=entry.poc_email or "",
+                          poc_phone=display_phone(entry.poc_phone or ""),
                           version=entry.version or 0, values=entry_values(entry),
                           proposals=tuple(proposals_for(session, entry.id)))
 
@@ -436,9 +437,13 @@ def _check_field(name: str, text: str, values: Mapping[str, str],
     elif name == "poc_email" and text and not is_email(text):
         errors.append(ValidationError(name, _("This does not look like an e-mail address "
                                               "(name@example.org).")))
-    elif name == "poc_phone" and text and not normalise_phone(text).valid:
-        errors.append(ValidationError(name, _("Write the phone number with its country code, "
-                                              "e.g. +41 22 917 12 34.")))
+    elif name == "poc_phone" and text:
+        phone = normalise_phone(text)
+        if not phone.valid:
+            errors.append(ValidationError(name, _("Write the phone number with its country "
+                                                  "code, e.g. +41 22 917 12 34.")))
+        # E.164, as HQ stores it: the same number written otherwise is no change
+        return phone.number
     elif name == "valid_until" and text:
         try:
             date.fromisoformat(text)

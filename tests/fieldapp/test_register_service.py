@@ -228,6 +228,19 @@ def test_a_proposal_that_changes_nothing_needs_a_comment(db, listed):
     assert len(_outbox(db, "register_proposal")) == 1
 
 
+def test_the_same_phone_number_written_otherwise_is_no_change(db, listed):
+    pull(db, entry_row(listed["norway"], rev=2, poc_phone="+4723098000"))
+    with pytest.raises(ValidationErrors) as raised, db.transaction() as session:
+        propose_correction(session, listed["norway"], {"poc_phone": "+47 23 09 80 00"})
+    assert raised.value.for_field("comment")  # nothing changed, and no comment
+    with db.transaction() as session:
+        propose_correction(session, listed["norway"], {"poc_phone": "+47 23 09 81 00"})
+    (entry,) = _outbox(db, "register_proposal")
+    assert entry.fields["changes"] == {"poc_phone": "+4723098100"}
+    with db.session() as session:
+        assert register_detail(session, listed["norway"]).poc_phone == "+47 23 09 80 00"
+
+
 def test_a_member_state_provider_needs_its_country(db, listed):
     with pytest.raises(ValidationErrors) as raised, db.transaction() as session:
         propose_correction(session, listed["wfp"], {"provider_kind": "member_state"})
