@@ -5,7 +5,8 @@ The asset screen lists them together with the operation's own assets (`directory
 `directory_count`, `directory_rows`: one sorted, paged list over both tables, with a
 source per row), "Find matching assets" weighs both (`matching_directory`), and an
 officer who knows better proposes a correction (`propose_correction`), which travels to
-HQ like any other row; HQ's answer comes back on the same row (`proposals_for`).
+HQ like any other row; HQ's answer comes back on the same row (`proposals_for`); one not
+yet answered may be taken back (`withdraw_proposal`).
 
 Retired entries are left out unless asked for; an entry whose valid-until date has passed
 is still listed, marked `expired` (the register's "check with the provider").
@@ -24,7 +25,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, false, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
-from fieldapp.errors import ValidationError, ValidationErrors
+from fieldapp.errors import FieldAppError, ValidationError, ValidationErrors
 from fieldapp.i18n import N_, _
 from fieldapp.labels import capability_label
 from fieldapp.models import Asset, Contact, Rfa, utcnow
@@ -499,6 +500,16 @@ def propose_correction(session: Session, entry_id: str, changes: Mapping[str, st
     proposal = RegisterProposal(entry_id=entry.id, changes=clean, comment=comment.strip())
     session.add(proposal)
     session.flush()
+    return proposal
+
+
+def withdraw_proposal(session: Session, proposal_id: str) -> RegisterProposal:
+    """Take back a proposal HQ has not answered (it leaves HQ's list at the next sync)."""
+    proposal = live_row(session, RegisterProposal, proposal_id,
+                        _("That proposal was already withdrawn."))
+    if proposal.status != "pending":
+        raise FieldAppError(_("HQ has already answered this proposal; it stays as a record."))
+    proposal.deleted = True
     return proposal
 
 

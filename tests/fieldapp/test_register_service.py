@@ -385,3 +385,24 @@ def test_the_printed_request_lists_a_proposed_register_entry(db, op_id, listed):
                     for page in PdfReader(io.BytesIO(rfa_pdf(doc))).pages)
     assert "Central Register · Water and sanitation" in text
     assert "водоочистки" in text
+
+
+def test_a_proposal_not_yet_answered_can_be_withdrawn_an_answered_one_not(db, listed):
+    from fieldapp.errors import FieldAppError
+    from fieldapp.services.register import withdraw_proposal
+
+    with db.transaction() as session:
+        first = propose_correction(session, listed["norway"], {"quantity": "1"}).id
+        second = propose_correction(session, listed["norway"], {"quantity": "4"}).id
+    pushed(db, rev=20)
+    with local.lenient_transaction(db) as session:
+        local.apply_rows(session, [{"entity": "register_proposal", "id": first, "rev": 21,
+                                    "fields": {"id": first, "status": "accepted"}}])
+    with pytest.raises(FieldAppError, match="already answered"), db.transaction() as session:
+        withdraw_proposal(session, first)
+    with db.transaction() as session:
+        withdraw_proposal(session, second)
+    with db.session() as session:
+        assert [p.id for p in proposals_for(session, listed["norway"])] == [first]
+    (change,) = _outbox(db, "register_proposal")
+    assert (change.row_id, change.fields) == (second, {"deleted": True})

@@ -297,3 +297,20 @@ def test_the_proposal_dialog_fits_the_screen_and_its_fields_scroll(qtbot, screen
     fields = dialog.findChild(QScrollArea, "proposalFields")
     assert all(fields.widget().isAncestorOf(w) for w in dialog.inputs.values())
     assert len(dialog.inputs) == 16
+
+
+def test_a_proposal_not_yet_answered_can_be_withdrawn(qtbot, ctx, screen):
+    dialog = _open_proposal(qtbot, screen)
+    dialog.comment.setPlainText("Wrong entry, sorry.")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    panel = screen.details.register_panel
+    qtbot.waitUntil(lambda: len(panel.cards) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: panel.cards[0].withdraw.isVisibleTo(panel), timeout=5000)
+    panel.cards[0].withdraw.click()
+    qtbot.waitUntil(lambda: panel.cards == [] and not panel.proposals.isVisibleTo(panel),
+                    timeout=5000)
+    assert screen.status.text() == "Proposal withdrawn."
+    with ctx.db.session() as session:  # never pushed: its creation and deletion go together
+        assert [e.fields.get("deleted") for e in session.scalars(select(OutboxEntry).where(
+            OutboxEntry.entity == "register_proposal"))][-1] is True

@@ -55,6 +55,7 @@ from fieldapp.services.register import (
     SHOW_OPERATION,
     SHOW_REGISTER,
     directory_detail,
+    withdraw_proposal,
 )
 from ui.context import AppContext, Change
 from ui.lazy import later
@@ -245,6 +246,7 @@ class AssetsScreen(ListScreen):
         self.make_table("assetsTable", sort_column=1, on_double_click=self.edit_asset)
         self.detail = AssetDetailPanel(self._open_elsewhere)
         self.details = DirectoryDetailPanel(self.detail)  # or a register entry's panel
+        self.details.register_panel.withdraw_requested.connect(self.withdraw_proposal)
         self.make_splitter(self.details, detail_stretch=2)
 
         self.new_button = QPushButton(self.tr("New asset"))
@@ -412,6 +414,13 @@ class AssetsScreen(ListScreen):
             "Proposal saved: it goes to HQ with the next sync.")))
         dialog.open()
         self.dialog = dialog
+
+    def withdraw_proposal(self, proposal_id: str) -> None:
+        """Take back a correction HQ has not answered (it leaves HQ at the next sync)."""
+        self.ctx.tasks.write(lambda session, _p: withdraw_proposal(session, proposal_id).id,
+                             changes={Change.ASSET}, parent=self,
+                             on_success=lambda _r: self.status.setText(self.tr(
+                                 "Proposal withdrawn.")))
 
     def import_file(self, path: str = "", *, encoding: str | None = None,
                     column_choices: dict[str, str] | None = None) -> None:

@@ -9,10 +9,12 @@ rejected) and HQ's answer once a sync brought it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.labels import capability_label
 from fieldapp.services.assets import AssetDetail
+from fieldapp.services.contacts import display_phone
 from fieldapp.services.operations import country_name
 from fieldapp.services.register import (
     FIELDS,
@@ -47,6 +50,8 @@ def _value(text: str) -> QLabel:
 
 class RegisterDetailPanel(QScrollArea):
     """One register entry, read-only, with the officer's proposals and HQ's answers."""
+
+    withdraw_requested = Signal(str)  # the id of a proposal the officer takes back
 
     def __init__(self) -> None:
         super().__init__()
@@ -136,6 +141,8 @@ class RegisterDetailPanel(QScrollArea):
             card.deleteLater()
         self.cards = [ProposalCard(p) for p in proposals]
         for card in self.cards:
+            card.withdraw.clicked.connect(
+                lambda _c=False, i=card.proposal_id: self.withdraw_requested.emit(i))
             self.proposals_layout.addWidget(card)
         self.proposals_title.setVisible(bool(proposals))
         self.proposals.setVisible(bool(proposals))
@@ -151,6 +158,7 @@ class ProposalCard(QFrame):
     def __init__(self, proposal: ProposalView) -> None:
         super().__init__()
         self.setObjectName("proposalCard")
+        self.proposal_id = proposal.id
         colour = _CARD_COLOURS.get(proposal.status, "#5f6670") if proposal.sent else "#5f6670"
         self.setStyleSheet(f"#proposalCard {{ border-left: 4px solid {colour}; "
                            "background: #f6f7f8; }")
@@ -168,7 +176,8 @@ class ProposalCard(QFrame):
         self.status.setObjectName("proposalStatus")
         self.status.setStyleSheet(f"color: {colour}; font-weight: 600;")
         self.status.setWordWrap(True)
-        changed = "\n".join(f"{field_label(k)}: {proposal.changes[k] or self.tr('(empty)')}"
+        empty = self.tr("(empty)")
+        changed = "\n".join(f"{field_label(k)}: {_shown(k, proposal.changes[k]) or empty}"
                              for k in FIELDS if k in proposal.changes)  # in the form's order
         self.body = _plain("\n".join(filter(None, (changed, proposal.comment))))
         self.body.setObjectName("proposalBody")
@@ -176,9 +185,31 @@ class ProposalCard(QFrame):
                              if proposal.answer else "")
         self.answer.setObjectName("proposalAnswer")
         self.answer.setVisible(bool(proposal.answer))
-        layout.addWidget(self.status)
+        self.withdraw = QPushButton(self.tr("Withdraw"))
+        self.withdraw.setObjectName("withdrawProposal")
+        self.withdraw.setToolTip(self.tr("Take back this proposal: HQ has not answered it yet"))
+        self.withdraw.setVisible(proposal.status == "pending")
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.withdraw, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         layout.addWidget(self.body)
         layout.addWidget(self.answer)
+
+
+def _shown(name: str, value: str) -> str:
+    """A proposed value as the officer reads it: choices by their labels, a phone grouped."""
+    if name == "category":
+        return capability_label(value)
+    if name == "provider_kind":
+        return provider_kind_label(value)
+    if name == "status":
+        return register_status_label(value)
+    if name == "provider_state":
+        return country_name(value)
+    if name == "poc_phone":
+        return display_phone(value)
+    return value
 
 
 def _plain(text: str) -> QLabel:
