@@ -353,3 +353,44 @@ def test_publishing_many_entries_writes_only_what_changed(hq: Hq) -> None:
     assert states[changed].field_revs["quantity"][0] == states[changed].seq
     assert states[changed].field_revs["provider"][0] < states[changed].seq
     assert states[changed].last_device_id is None
+
+
+def test_the_proposals_migration_goes_down_and_up(hq_database_url: str) -> None:
+    from pathlib import Path
+
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import inspect
+
+    from hq import db as hq_db
+    from hq.db import make_engine, run_migrations
+
+    engine = make_engine(hq_database_url)
+    run_migrations(engine, target="0010_hq_register_sync")
+    assert "hq_register_proposals" in inspect(engine).get_table_names()
+    config = Config()
+    config.set_main_option("script_location", str(Path(hq_db.__file__).parent / "migrations"))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0009_hq_register")
+    assert "hq_register_proposals" not in inspect(engine).get_table_names()
+    run_migrations(engine)
+    assert "hq_register_proposals" in inspect(engine).get_table_names()
+    engine.dispose()
+
+
+def test_a_laptop_of_the_previous_version_gains_the_register_tables(tmp_path) -> None:
+    from sqlalchemy import inspect
+
+    from fieldapp.paths import resolve_profile
+
+    paths = resolve_profile(tmp_path)
+    db = Database.open(paths, upgrade_to="0009_contact_list_indexes")
+    assert "register_entries" not in inspect(db.engine).get_table_names()
+    db.close()
+    db = Database.open(paths)
+    names = set(inspect(db.engine).get_table_names())
+    indexes = {i["name"] for i in inspect(db.engine).get_indexes("register_entries")}
+    db.close()
+    assert {"register_entries", "register_proposals"} <= names
+    assert {"ix_register_entries_category", "ix_register_entries_status"} <= indexes
