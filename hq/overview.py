@@ -560,9 +560,12 @@ class OverviewCache:
         """The change log's last number: it grows with every write HQ makes."""
         return int(session.scalar(select(func.max(Change.seq))) or 0)
 
-    def get(self, session: Session, key: Any, make: Callable[[], Any]) -> Any:
-        """The kept answer for `key` if still true, else `make()` (then kept)."""
-        version = self.version(session)
+    def get(self, session: Session, key: Any, make: Callable[[], Any], *,
+            versioned: bool = True) -> Any:
+        """The kept answer for `key` if still true, else `make()` (then kept).
+        `versioned=False`: kept `ttl` seconds whatever is written meanwhile (for lists
+        where a late new value harms nobody, such as the filters' choices)."""
+        version = self.version(session) if versioned else 0
         now = time.monotonic()
         with self._lock:
             kept = self._items.get(key)

@@ -132,7 +132,8 @@ def overview_router(db: HqDatabase, gate: StaffGate) -> APIRouter:
                 "weeks": cache.get(session, ("timeline", whole),
                                    lambda: ov.timeline(session, whole)),
                 "pages": _pages(figures.total),
-                "choices": cache.get(session, "choices", lambda: _choices(session)),
+                "choices": cache.get(session, "choices", lambda: _choices(session),
+                                     versioned=False),
                 "lines": cache.get(session, ("operations", whole),
                                    lambda: ov.by_operation(session, whole, now=now))}
 
