@@ -120,7 +120,7 @@ def publish_all(db: HqDatabase) -> int:
     """Publish every entry to the synced rows (those already there unchanged); how many
     rows were written."""
     written = 0
-    with db.write() as session:
+    with db.read() as session:
         ids = session.scalars(select(RegisterEntry.id).order_by(RegisterEntry.pk)).all()
     for start in range(0, len(ids), 2000):
         with db.write() as session:

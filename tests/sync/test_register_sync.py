@@ -394,3 +394,17 @@ def test_a_laptop_of_the_previous_version_gains_the_register_tables(tmp_path) ->
     db.close()
     assert {"register_entries", "register_proposals"} <= names
     assert {"ix_register_entries_category", "ix_register_entries_status"} <= indexes
+
+
+def test_what_an_officer_wrote_is_shown_as_text(hq: Hq, laptops) -> None:
+    ana, _boris = laptops
+    entry_id = _create(hq)
+    sync_once(ana)
+    _propose(ana, entry_id, {"capacity_unit": "<b>t</b>"}, '<script>alert("x")</script>')
+    sync_once(ana)
+
+    page = _registry(hq).get("/register/proposals").text
+
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
+    assert "&lt;b&gt;t&lt;/b&gt;" in page
