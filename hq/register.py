@@ -96,6 +96,29 @@ def category_label(value: str) -> str:
     return capability_label(value)
 
 
+EVENTS = {
+    "create": N_("created the entry"),
+    "edit": N_("changed {field}"),
+    "retire": N_("retired the entry"),
+    "restore": N_("restored the entry"),
+    "confirm": N_("recorded the provider's confirmation"),
+    "import": N_("imported {field}"),
+    "proposal": N_("accepted a correction to {field}"),
+}
+
+
+def event_text(event: RegisterEvent) -> str:
+    """A line of an entry's history, after the actor's name ("changed Quantity")."""
+    sentence = EVENTS.get(event.action)
+    if sentence is None:
+        return event.action
+    if "{field}" in sentence and not event.field:
+        # Translators: an import or a correction that made a new entry.
+        return _("imported the entry") if event.action == "import" else _(
+            "created the entry from a correction")
+    return _(sentence).format(field=field_label(event.field))
+
+
 # --- values as text and back ------------------------------------------------------------
 
 def as_text(entry: RegisterEntry, name: str) -> str:
