@@ -408,3 +408,22 @@ def test_what_an_officer_wrote_is_shown_as_text(hq: Hq, laptops) -> None:
     assert "<script>" not in page
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
     assert "&lt;b&gt;t&lt;/b&gt;" in page
+
+
+def test_an_entry_is_published_once_as_it_stands_at_commit_and_never_if_rolled_back(
+        hq: Hq) -> None:
+    with hq.db.write() as session:
+        entry = register.create_entry(session, OFFER, actor="Registry clerk")
+        register.edit_entry(session, entry.id, {"quantity": "4"}, actor="Registry clerk",
+                            version=1)
+    with pytest.raises(RuntimeError), hq.db.write() as session:
+        register.edit_entry(session, entry.id, {"quantity": "9"}, actor="Registry clerk",
+                            version=2)
+        raise RuntimeError("the import failed half-way")  # i18n: not shown
+
+    with hq.db.read() as session:
+        state = session.get(RowState, ("register_entry", entry.id))
+        logged = session.scalars(select(Change.fields).where(
+            Change.entity == "register_entry", Change.row_id == entry.id)).all()
+    assert (state.fields["quantity"], state.fields["version"]) == (4, 2)
+    assert len(logged) == 1
