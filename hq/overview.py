@@ -44,8 +44,8 @@ from fieldapp.labels import capability_label, cluster_label, priority_label, rfa
 from fieldapp.models.enums import AssetCategory, RfaPriority, RfaStatus
 from fieldapp.services.rfa import FINAL
 from hq.library import safe_cell
-from hq.models import Change, HqOperation, utcnow
-from hq.overview_tables import HqRfa, HqRfaEvent
+from hq.models import HqOperation, utcnow
+from hq.overview_tables import HqRfa, HqRfaEvent, OverviewVersion
 
 RFA_ENTITY = "rfa"
 EVENT_ENTITY = "rfa_event"
@@ -231,6 +231,10 @@ def project_rfas(session: Session, rows: Iterable[Any]) -> None:
     table = HqRfa.__table__
     _write(session, table, new, changed, _RFA_COLUMNS)
     _write(session, table, [], redated, ("id", *_DATE_COLUMNS))
+    moved = session.execute(update(OverviewVersion).where(OverviewVersion.id == 1)
+                            .values(version=OverviewVersion.version + 1))
+    if not moved.rowcount:
+        session.execute(insert(OverviewVersion).values(id=1, version=1))
 
 
 # --- filters ----------------------------------------------------------------------------
@@ -541,13 +545,13 @@ def operation_named(session: Session, operation_id: str) -> HqOperation | None:
 
 
 class OverviewCache:
-    """What the overview pages computed for a filter, kept until HQ's change log moves on
-    (any push or write at HQ) or `ttl` seconds pass, whichever comes first.
+    """What the overview pages computed for a filter, kept until a push changes the
+    projection (`hq_overview_version` moves on) or `ttl` seconds pass, whichever first.
 
-    The figures change only when rows do, except the overdue counts, which move with the
-    clock: they may lag it by `ttl` seconds. One question per page (the change log's last
-    number, read through its primary key) tells whether a kept answer is still true; a
-    process keeps its own (workers do not share it)."""
+    The figures change only when requests do, except the overdue counts, which move with
+    the clock, and operations' names: they may lag by `ttl` seconds. One question per page
+    (the version, a one-row table) tells whether a kept answer is still true; a process
+    keeps its own (workers do not share it)."""
 
     def __init__(self, *, ttl: float = 30.0, size: int = 512) -> None:
         self.ttl = ttl
@@ -557,27 +561,36 @@ class OverviewCache:
 
     @staticmethod
     def version(session: Session) -> int:
-        """The change log's last number: it grows with every write HQ makes."""
-        return int(session.scalar(select(func.max(Change.seq))) or 0)
+        """The projection's version: it moves on with every push that changes it."""
+        return int(session.scalar(select(OverviewVersion.version)
+                                  .where(OverviewVersion.id == 1)) or 0)
 
-    def get(self, session: Session, key: Any, make: Callable[[], Any], *,
-            versioned: bool = True) -> Any:
-        """The kept answer for `key` if still true, else `make()` (then kept).
-        `versioned=False`: kept `ttl` seconds whatever is written meanwhile (for lists
-        where a late new value harms nobody, such as the filters' choices)."""
-        version = self.version(session) if versioned else 0
-        now = time.monotonic()
+    def kept(self, key: Any, version: int) -> tuple[bool, Any]:
+        """(True, the answer) when one is kept for `key` at this version and young enough;
+        (False, None) otherwise."""
         with self._lock:
             kept = self._items.get(key)
-        if kept is not None and kept[0] == version and now - kept[1] < self.ttl:
-            return kept[2]
-        value = make()
+        if kept is not None and kept[0] == version and time.monotonic() - kept[1] < self.ttl:
+            return True, kept[2]
+        return False, None
+
+    def keep(self, key: Any, version: int, value: Any) -> None:
+        """Keep an answer computed at `version` (the oldest quarter goes when full)."""
         with self._lock:
             if len(self._items) >= self.size:
                 for old in sorted(self._items, key=lambda k: self._items[k][1])[
                         :self.size // 4]:
                     del self._items[old]
-            self._items[key] = (version, now, value)
+            self._items[key] = (version, time.monotonic(), value)
+
+    def get(self, key: Any, version: int, make: Callable[[], Any]) -> Any:
+        """The kept answer for `key` at `version`, else `make()` (then kept). Version 0
+        for answers kept `ttl` seconds whatever is written meanwhile (lists where a late
+        new value harms nobody, such as the filters' choices)."""
+        found, value = self.kept(key, version)
+        if not found:
+            value = make()
+            self.keep(key, version, value)
         return value
 
     def clear(self) -> None:

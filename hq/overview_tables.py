@@ -11,13 +11,15 @@ first time it was tasked, `completed_at` when it was completed, each from its hi
 events (the laptop's clock, UTC); a request whose history did not come (an older laptop)
 takes the time HQ first saw it in that status. The `*_week` columns are the Monday of
 that date's ISO week, so the timeline groups by a plain column on every database.
+
+`hq_overview_version` is one number, moved on by every push that changes the projection.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, Index, String, Text
+from sqlalchemy import BigInteger, Boolean, Date, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hq.models import ServerBase, UTCDateTime, utcnow
@@ -71,3 +73,13 @@ class HqRfaEvent(ServerBase):
     to_status: Mapped[str] = mapped_column(String(24), default="")
     at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class OverviewVersion(ServerBase):
+    """One row: a number every push that changes the projection moves on, so the pages
+    know whether what they computed earlier still holds (`hq.overview.OverviewCache`)."""
+
+    __tablename__ = "hq_overview_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(BigInteger, default=0)

@@ -5,7 +5,8 @@ figures, charts and the list (overdue and life-saving first), one operation's pa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Annotated, Any
@@ -107,6 +108,24 @@ def _pages(total: int) -> int:
     return max(1, -(-total // ov.PAGE_SIZE))
 
 
+# The page's four questions run side by side, each in a read transaction of its own
+# (PostgreSQL answers them on separate connections; SQLite in WAL mode reads alike).
+_WORKERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="hq-overview")
+
+
+def _side_by_side(db: HqDatabase, jobs: dict[Any, Callable[[Session], Any]]
+                  ) -> dict[Any, Any]:
+    """Run each job with a read session of its own, concurrently; their answers by key."""
+    def run(job: Callable[[Session], Any]) -> Any:
+        with db.read() as session:
+            return job(session)
+
+    if len(jobs) <= 1:
+        return {key: run(job) for key, job in jobs.items()}
+    futures = {key: _WORKERS.submit(run, job) for key, job in jobs.items()}
+    return {key: future.result() for key, future in futures.items()}
+
+
 def overview_router(db: HqDatabase, gate: StaffGate) -> APIRouter:
     """The pages, each checking its role through `gate`."""
     router = APIRouter(include_in_schema=False)
@@ -121,21 +140,35 @@ def overview_router(db: HqDatabase, gate: StaffGate) -> APIRouter:
 
     def page_context(session: Session, where: ov.OverviewFilter, now: datetime
                      ) -> dict[str, Any]:
+        """The figures, list, timeline and per-operation totals of a page: those HQ keeps
+        from an earlier read at this version, the others computed side by side."""
         whole = replace(where, page=1)  # what every page of one filter shares
-        figures = cache.get(session, ("figures", whole),
-                            lambda: ov.figures(session, whole, now=now))
-        if where.page > _pages(figures.total):
+        version = cache.version(session)
+        jobs: dict[Any, Callable[[Session], Any]] = {
+            ("figures", whole): lambda s: ov.figures(s, whole, now=now),
+            ("list", where): lambda s: ov.rfa_list(s, where, now=now),
+            ("timeline", whole): lambda s: ov.timeline(s, whole),
+            ("operations", whole): lambda s: ov.by_operation(s, whole, now=now),
+        }
+        found: dict[Any, Any] = {}
+        for key in jobs:
+            kept, value = cache.kept(key, version)
+            if kept:
+                found[key] = value
+        for key, value in _side_by_side(db, {k: j for k, j in jobs.items()
+                                             if k not in found}).items():
+            cache.keep(key, version, value)
+            found[key] = value
+        figures = found[("figures", whole)]
+        rows = found[("list", where)]
+        if where.page > _pages(figures.total):  # past the last page: show the last
             where = replace(where, page=_pages(figures.total))
+            rows = cache.get(("list", where), version,
+                             lambda: ov.rfa_list(session, where, now=now))
         return {"where": where, "figures": figures, "charts": _charts(figures),
-                "rows": cache.get(session, ("list", where),
-                                  lambda: ov.rfa_list(session, where, now=now)),
-                "weeks": cache.get(session, ("timeline", whole),
-                                   lambda: ov.timeline(session, whole)),
-                "pages": _pages(figures.total),
-                "choices": cache.get(session, "choices", lambda: _choices(session),
-                                     versioned=False),
-                "lines": cache.get(session, ("operations", whole),
-                                   lambda: ov.by_operation(session, whole, now=now))}
+                "rows": rows, "weeks": found[("timeline", whole)],
+                "pages": _pages(figures.total), "lines": found[("operations", whole)],
+                "choices": cache.get("choices", 0, lambda: _choices(session))}
 
     def helpers() -> dict[str, Any]:
         return {"rfa_status": rfa_status, "priority_label": priority_label,

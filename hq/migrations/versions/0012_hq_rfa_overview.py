@@ -6,8 +6,9 @@ Create Date: 2026-12-07
 
 hq_rfas (one row per synced `rfa` row) and hq_rfa_events (one per `rfa_event` row, the
 status history), filled here from the rows already synced, in batches, so an upgraded HQ
-shows its past requests. The rules are those of hq.overview when this revision was
-written (copied, not imported: a later change there must not change this migration).
+shows its past requests; hq_overview_version, the projection's version (one row). The
+rules are those of hq.overview when this revision was written (copied, not imported: a
+later change there must not change this migration).
 """
 
 from datetime import UTC, datetime, timedelta
@@ -78,6 +79,14 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('hq_rfa_events', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_hq_rfa_events_rfa_id'), ['rfa_id'], unique=False)
+    op.create_table(
+        'hq_overview_version',
+        sa.Column('id', sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column('version', sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_hq_overview_version')),
+    )
+    op.bulk_insert(sa.table('hq_overview_version', sa.column('id'), sa.column('version')),
+                   [{'id': 1, 'version': 1}])
     _backfill()
 
 
@@ -188,6 +197,7 @@ def _rfa(row, first: dict[str, datetime], now: datetime) -> dict:
 
 
 def downgrade() -> None:
+    op.drop_table('hq_overview_version')
     with op.batch_alter_table('hq_rfa_events', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_hq_rfa_events_rfa_id'))
     op.drop_table('hq_rfa_events')
