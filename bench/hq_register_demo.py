@@ -70,6 +70,7 @@ def fill(db: object) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="docs/screenshots/hq-register.png")
+    parser.add_argument("--print-pdf", default=None, help="also print the page to this PDF")
     parser.add_argument("--serve", action="store_true", help="keep serving for a minute")
     args = parser.parse_args()
     from bench.hq_shots import screenshot
@@ -79,7 +80,7 @@ def main() -> None:
         fill(hq.db)
         browser = staff(hq.db, hq.url, "Rita Ferreira", REGISTRY)
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        screenshot(browser.http, f"{hq.url}/register", args.out)
+        screenshot(browser.http, f"{hq.url}/register", args.out, pdf=args.print_pdf)
         print(args.out)  # i18n: not shown - CLI output
         if args.serve:
             print(hq.url)  # i18n: not shown - CLI output

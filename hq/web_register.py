@@ -194,6 +194,8 @@ def register_router(db: HqDatabase, gate: StaffGate) -> APIRouter:
         if entry is None:
             values.update(provider_kind=register.MEMBER_STATE, status=register.ACTIVE,
                           quantity="1")
+        else:  # E.164 grouped for reading; read back to the same number
+            values["poc_phone"] = display_phone(values["poc_phone"])
         values.update(form or {})
         title = entry.capability[:80] if entry else _("New register entry")
         return render(request, "register_entry.html", http_status=status, reviewer=who,
