@@ -276,21 +276,24 @@ def register_router(db: HqDatabase, gate: StaffGate) -> APIRouter:
             s, key, data.values(), actor=actor, version=_version(data.version)), "saved",
             form=data.values())
 
-    @router.post("/register/{entry_id:uuid}/retire", response_class=HTMLResponse)
+    @router.post("/register/{entry_id:uuid}/retire",  # i18n: not shown - a route
+                 response_class=HTMLResponse)
     def retire(request: Request, entry_id: uuid.UUID, csrf: Short = "",
                version: Short = "") -> Response:
         key = _entry_id(entry_id)
         return act(request, key, csrf, lambda s, actor: register.retire_entry(
             s, key, actor=actor, version=_version(version)), "retired")
 
-    @router.post("/register/{entry_id:uuid}/restore", response_class=HTMLResponse)
+    @router.post("/register/{entry_id:uuid}/restore",  # i18n: not shown - a route
+                 response_class=HTMLResponse)
     def restore(request: Request, entry_id: uuid.UUID, csrf: Short = "",
                 version: Short = "") -> Response:
         key = _entry_id(entry_id)
         return act(request, key, csrf, lambda s, actor: register.restore_entry(
             s, key, actor=actor, version=_version(version)), "restored")
 
-    @router.post("/register/{entry_id:uuid}/confirm", response_class=HTMLResponse)
+    @router.post("/register/{entry_id:uuid}/confirm",  # i18n: not shown - a route
+                 response_class=HTMLResponse)
     def confirm(request: Request, entry_id: uuid.UUID, csrf: Short = "", version: Short = "",
                 valid_until: Short = "") -> Response:
         key = _entry_id(entry_id)
