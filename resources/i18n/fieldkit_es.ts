@@ -4,6 +4,10 @@
 <context>
     <name>About</name>
     <message>
+        <source>The full licence texts are in {folder}.</source>
+        <translation>El texto completo de las licencias está en {folder}.</translation>
+    </message>
+    <message>
         <source>The UN-CMCoord officer&apos;s field kit: handbook, contacts, assets, requests for assistance and lessons, on this laptop, with or without a connection.</source>
         <translation>El kit de campo del oficial de UN-CMCoord: manual, contactos, medios, solicitudes de asistencia y lecciones, en este portátil, con o sin conexión.</translation>
     </message>
@@ -14,6 +18,10 @@
     <message>
         <source>Bundled fonts</source>
         <translation>Fuentes incluidas</translation>
+    </message>
+    <message>
+        <source>Bundled libraries</source>
+        <translation>Bibliotecas incluidas</translation>
     </message>
     <message>
         <source>Main libraries</source>
@@ -294,6 +302,30 @@ No se ha modificado nada.</translation>
         <translation>Solo entradas por verificar</translation>
     </message>
     <message>
+        <source>Assets not confirmed for 90 days, and register entries whose valid-until date has passed</source>
+        <translation>Medios sin confirmar desde hace 90 días y entradas del registro cuya fecha de validez ha vencido</translation>
+    </message>
+    <message>
+        <source>Which entries the list shows: the operation&apos;s assets, the Central Register&apos;s (kept at HQ), or both; retired register entries only when asked</source>
+        <translation>Qué entradas muestra la lista: los medios de la operación, los del Registro Central (que mantiene la sede) o ambos; las entradas retiradas del registro solo si se piden</translation>
+    </message>
+    <message>
+        <source>Show: all</source>
+        <translation>Mostrar: todo</translation>
+    </message>
+    <message>
+        <source>Show: operation&apos;s assets</source>
+        <translation>Mostrar: medios de la operación</translation>
+    </message>
+    <message>
+        <source>Show: Central Register</source>
+        <translation>Mostrar: Registro Central</translation>
+    </message>
+    <message>
+        <source>Show: Central Register, retired too</source>
+        <translation>Mostrar: Registro Central, también retiradas</translation>
+    </message>
+    <message>
         <source>New asset</source>
         <translation>Nuevo medio</translation>
     </message>
@@ -312,6 +344,14 @@ No se ha modificado nada.</translation>
     <message>
         <source>Delete</source>
         <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Propose a correction…</source>
+        <translation>Proponer una corrección…</translation>
+    </message>
+    <message>
+        <source>The Central Register is kept at HQ: propose a correction of the chosen entry</source>
+        <translation>El Registro Central lo mantiene la sede: proponga una corrección de la entrada elegida</translation>
     </message>
     <message>
         <source>CSV with HXL row…</source>
@@ -343,6 +383,14 @@ No se ha modificado nada.</translation>
     <message>
         <source>Delete “{name}” from the directory?</source>
         <translation>¿Eliminar “{name}” del directorio?</translation>
+    </message>
+    <message>
+        <source>Proposal saved: it goes to HQ with the next sync.</source>
+        <translation>Propuesta guardada: irá a la sede con la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Proposal withdrawn.</source>
+        <translation>Propuesta retirada.</translation>
     </message>
     <message>
         <source>Import assets</source>
@@ -456,6 +504,10 @@ No se ha modificado nada.</translation>
     <message>
         <source>Choose a passphrase</source>
         <translation>Elegir una frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Field Kit runs from this folder or USB stick and keeps your data beside it, encrypted. A computer&apos;s keyring cannot follow the stick, so a passphrase of yours protects the data: you will type it each time Field Kit starts.</source>
+        <translation>Field Kit se ejecuta desde esta carpeta o memoria USB y guarda sus datos junto a ella, cifrados. El llavero de un equipo no puede acompañar a la memoria, así que una frase de contraseña suya protege los datos: la escribirá cada vez que se inicie Field Kit.</translation>
     </message>
     <message>
         <source>Field Kit encrypts your data on this laptop. This computer has no keyring to keep the key, so a passphrase of yours protects it: you will type it each time Field Kit starts.</source>
@@ -840,6 +892,56 @@ No se ha modificado nada.</translation>
     <message>
         <source>Latitude goes from -90 to 90 and longitude from -180 to 180.</source>
         <translation>La latitud va de -90 a 90 y la longitud de -180 a 180.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryTable</name>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryTableModel</name>
+    <message>
+        <source>Central Register</source>
+        <translation>Registro Central</translation>
+    </message>
+    <message>
+        <source>{date} · valid-until passed</source>
+        <translation>{date} · validez vencida</translation>
+    </message>
+    <message>
+        <source>valid until {date}</source>
+        <translation>vigente hasta el {date}</translation>
+    </message>
+    <message>
+        <source>ready in {hours} h</source>
+        <translation>movilizable en {hours} h</translation>
+    </message>
+    <message>
+        <source>Global</source>
+        <translation>Global</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operación</translation>
+    </message>
+    <message>
+        <source>An entry of this laptop&apos;s directory, for every operation</source>
+        <translation>Una entrada del directorio de este portátil, para todas las operaciones</translation>
+    </message>
+    <message>
+        <source>An asset of the operation&apos;s own directory</source>
+        <translation>Un medio del directorio propio de la operación</translation>
+    </message>
+    <message>
+        <source>An entry of the Central Register of MCDA, kept at HQ: read-only here; propose a correction if it is wrong.</source>
+        <translation>Una entrada del Registro Central de MCDA, que mantiene la sede: aquí es de solo lectura; proponga una corrección si es incorrecta.</translation>
+    </message>
+    <message>
+        <source>The offer&apos;s valid-until date has passed: HQ asks the provider to confirm it; check with them before relying on it.</source>
+        <translation>La fecha de validez de la oferta ha vencido: la sede pide al proveedor que la confirme; compruébelo con él antes de contar con ella.</translation>
     </message>
 </context>
 <context>
@@ -2343,6 +2445,72 @@ Necesita conexión a internet; el manual en sí funciona sin conexión.</transla
     </message>
 </context>
 <context>
+    <name>ProposalCard</name>
+    <message>
+        <source>Not sent yet: goes to HQ with the next sync</source>
+        <translation>Aún no enviada: irá a la sede con la próxima sincronización</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>HQ: “{answer}”</source>
+        <translation>Sede: “{answer}”</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Retirar</translation>
+    </message>
+    <message>
+        <source>Take back this proposal: HQ has not answered it yet</source>
+        <translation>Retirar esta propuesta: la sede aún no la ha respondido</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalDialog</name>
+    <message>
+        <source>Propose a correction — {entry}</source>
+        <translation>Proponer una corrección — {entry}</translation>
+    </message>
+    <message>
+        <source>The Central Register is kept at HQ. Change what is wrong and say how you know in the comment; HQ&apos;s registry staff accept or reject the proposal. It goes to HQ with the next sync, and their answer shows in the entry&apos;s panel.</source>
+        <translation>El Registro Central lo mantiene la sede. Cambie lo que sea incorrecto e indique en el comentario cómo lo sabe; el equipo del registro en la sede acepta o rechaza la propuesta. Irá a la sede con la próxima sincronización, y la respuesta aparecerá en el panel de la entrada.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>In the register</source>
+        <translation>En el registro</translation>
+    </message>
+    <message>
+        <source>Your correction</source>
+        <translation>Su corrección</translation>
+    </message>
+    <message>
+        <source>How you know, e.g. “Confirmed by phone with the unit&apos;s liaison officer on 3 December: one aircraft is in maintenance.”</source>
+        <translation>Cómo lo sabe, p. ej. “Confirmado por teléfono con el oficial de enlace de la unidad el 3 de diciembre: una aeronave está en mantenimiento.”</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>Save proposal</source>
+        <translation>Guardar la propuesta</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, or empty for no end date</source>
+        <translation>AAAA-MM-DD, o vacío para ninguna fecha de fin</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{field}&lt;/b&gt; (changed)</source>
+        <translation>&lt;b&gt;{field}&lt;/b&gt; (modificado)</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Your recovery key</source>
@@ -2411,6 +2579,84 @@ Necesita conexión a internet; el manual en sí funciona sin conexión.</transla
     <message>
         <source>Back to the key</source>
         <translation>Volver a la clave</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDetailPanel</name>
+    <message>
+        <source>Central Register entry, kept at HQ: it cannot be changed here. If something is wrong, press “Propose a correction…”: HQ&apos;s registry staff accept or reject it, and their answer shows below after a sync.</source>
+        <translation>Entrada del Registro Central, que mantiene la sede: no se puede cambiar aquí. Si algo es incorrecto, pulse “Proponer una corrección…”: el equipo del registro en la sede la acepta o la rechaza, y su respuesta aparece abajo tras una sincronización.</translation>
+    </message>
+    <message>
+        <source>Your proposed corrections</source>
+        <translation>Sus propuestas de corrección</translation>
+    </message>
+    <message>
+        <source>Valid-until passed ({date}): HQ asks the provider to confirm the offer. Check with the point of contact before relying on it.</source>
+        <translation>Validez vencida ({date}): la sede pide al proveedor que confirme la oferta. Compruébelo con el punto de contacto antes de contar con ella.</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Categoría:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>Proveedor:</translation>
+    </message>
+    <message>
+        <source>Capacity:</source>
+        <translation>Capacidad:</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <source>Ready to move in:</source>
+        <translation>Movilizable en:</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>no indicado</translation>
+    </message>
+    <message>
+        <source>Deploys in:</source>
+        <translation>Plazo de despliegue:</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>Vigente hasta:</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>sin fecha de fin</translation>
+    </message>
+    <message>
+        <source>Conditions:</source>
+        <translation>Condiciones:</translation>
+    </message>
+    <message>
+        <source>Point of contact:</source>
+        <translation>Punto de contacto:</translation>
+    </message>
+    <message>
+        <source>Register version:</source>
+        <translation>Versión en el registro:</translation>
+    </message>
+</context>
+<context>
+    <name>Release</name>
+    <message>
+        <source>Version {version} is available: download it from {address}</source>
+        <translation>La versión {version} está disponible: descárguela desde {address}</translation>
+    </message>
+    <message>
+        <source>(this is version {installed}).</source>
+        <translation>(versión instalada: {installed}).</translation>
     </message>
 </context>
 <context>
@@ -3398,6 +3644,14 @@ Necesita conexión a internet; el manual en sí funciona sin conexión.</transla
     <message>
         <source>Checklist tick</source>
         <translation>Casilla marcada de una lista de verificación</translation>
+    </message>
+    <message>
+        <source>Central Register entry</source>
+        <translation>Entrada del Registro Central</translation>
+    </message>
+    <message>
+        <source>Correction proposed to the Central Register</source>
+        <translation>Corrección propuesta al Registro Central</translation>
     </message>
 </context>
 <context>

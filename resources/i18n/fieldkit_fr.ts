@@ -4,6 +4,10 @@
 <context>
     <name>About</name>
     <message>
+        <source>The full licence texts are in {folder}.</source>
+        <translation>Le texte complet des licences se trouve dans {folder}.</translation>
+    </message>
+    <message>
         <source>The UN-CMCoord officer&apos;s field kit: handbook, contacts, assets, requests for assistance and lessons, on this laptop, with or without a connection.</source>
         <translation>La trousse de terrain de l&apos;officier UN-CMCoord&#xa0;: manuel, contacts, moyens, demandes d&apos;assistance et enseignements, sur cet ordinateur, avec ou sans connexion.</translation>
     </message>
@@ -14,6 +18,10 @@
     <message>
         <source>Bundled fonts</source>
         <translation>Polices fournies</translation>
+    </message>
+    <message>
+        <source>Bundled libraries</source>
+        <translation>Bibliothèques fournies</translation>
     </message>
     <message>
         <source>Main libraries</source>
@@ -294,6 +302,30 @@ Rien n&apos;a été modifié.</translation>
         <translation>Seulement les entrées à vérifier</translation>
     </message>
     <message>
+        <source>Assets not confirmed for 90 days, and register entries whose valid-until date has passed</source>
+        <translation>Moyens non confirmés depuis 90 jours, et entrées du registre dont la date de validité est dépassée</translation>
+    </message>
+    <message>
+        <source>Which entries the list shows: the operation&apos;s assets, the Central Register&apos;s (kept at HQ), or both; retired register entries only when asked</source>
+        <translation>Les entrées que montre la liste&#xa0;: les moyens de l&apos;opération, ceux du Registre central (tenu par le siège), ou les deux&#xa0;; les entrées retirées du registre seulement sur demande</translation>
+    </message>
+    <message>
+        <source>Show: all</source>
+        <translation>Afficher&#xa0;: tout</translation>
+    </message>
+    <message>
+        <source>Show: operation&apos;s assets</source>
+        <translation>Afficher&#xa0;: moyens de l&apos;opération</translation>
+    </message>
+    <message>
+        <source>Show: Central Register</source>
+        <translation>Afficher&#xa0;: Registre central</translation>
+    </message>
+    <message>
+        <source>Show: Central Register, retired too</source>
+        <translation>Afficher&#xa0;: Registre central, entrées retirées comprises</translation>
+    </message>
+    <message>
         <source>New asset</source>
         <translation>Nouveau moyen</translation>
     </message>
@@ -312,6 +344,14 @@ Rien n&apos;a été modifié.</translation>
     <message>
         <source>Delete</source>
         <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Propose a correction…</source>
+        <translation>Proposer une correction…</translation>
+    </message>
+    <message>
+        <source>The Central Register is kept at HQ: propose a correction of the chosen entry</source>
+        <translation>Le Registre central est tenu par le siège&#xa0;: proposez une correction de l&apos;entrée choisie</translation>
     </message>
     <message>
         <source>CSV with HXL row…</source>
@@ -343,6 +383,14 @@ Rien n&apos;a été modifié.</translation>
     <message>
         <source>Delete “{name}” from the directory?</source>
         <translation>Supprimer «&#xa0;{name}&#xa0;» du répertoire&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Proposal saved: it goes to HQ with the next sync.</source>
+        <translation>Proposition enregistrée&#xa0;: elle partira au siège à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Proposal withdrawn.</source>
+        <translation>Proposition retirée.</translation>
     </message>
     <message>
         <source>Import assets</source>
@@ -456,6 +504,10 @@ Rien n&apos;a été modifié.</translation>
     <message>
         <source>Choose a passphrase</source>
         <translation>Choisir une phrase secrète</translation>
+    </message>
+    <message>
+        <source>Field Kit runs from this folder or USB stick and keeps your data beside it, encrypted. A computer&apos;s keyring cannot follow the stick, so a passphrase of yours protects the data: you will type it each time Field Kit starts.</source>
+        <translation>Field Kit fonctionne depuis ce dossier ou cette clé USB et conserve vos données à côté, chiffrées. Le trousseau d&apos;un ordinateur ne peut pas suivre la clé&#xa0;: c&apos;est donc une phrase secrète de votre choix qui protège les données, et vous la saisirez à chaque démarrage de Field Kit.</translation>
     </message>
     <message>
         <source>Field Kit encrypts your data on this laptop. This computer has no keyring to keep the key, so a passphrase of yours protects it: you will type it each time Field Kit starts.</source>
@@ -840,6 +892,56 @@ Rien n&apos;a été modifié.</translation>
     <message>
         <source>Latitude goes from -90 to 90 and longitude from -180 to 180.</source>
         <translation>La latitude va de -90 à 90 et la longitude de -180 à 180.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryTable</name>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryTableModel</name>
+    <message>
+        <source>Central Register</source>
+        <translation>Registre central</translation>
+    </message>
+    <message>
+        <source>{date} · valid-until passed</source>
+        <translation>{date} · validité dépassée</translation>
+    </message>
+    <message>
+        <source>valid until {date}</source>
+        <translation>valable jusqu&apos;au {date}</translation>
+    </message>
+    <message>
+        <source>ready in {hours} h</source>
+        <translation>mobilisable sous {hours} h</translation>
+    </message>
+    <message>
+        <source>Global</source>
+        <translation>Globale</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Opération</translation>
+    </message>
+    <message>
+        <source>An entry of this laptop&apos;s directory, for every operation</source>
+        <translation>Une entrée du répertoire de cet ordinateur, pour toutes les opérations</translation>
+    </message>
+    <message>
+        <source>An asset of the operation&apos;s own directory</source>
+        <translation>Un moyen du répertoire propre à l&apos;opération</translation>
+    </message>
+    <message>
+        <source>An entry of the Central Register of MCDA, kept at HQ: read-only here; propose a correction if it is wrong.</source>
+        <translation>Une entrée du Registre central des MCDA, tenu par le siège&#xa0;: en lecture seule ici&#xa0;; proposez une correction si elle est inexacte.</translation>
+    </message>
+    <message>
+        <source>The offer&apos;s valid-until date has passed: HQ asks the provider to confirm it; check with them before relying on it.</source>
+        <translation>La date de validité de l&apos;offre est dépassée&#xa0;: le siège demande au fournisseur de la confirmer&#xa0;; vérifiez auprès de lui avant de compter dessus.</translation>
     </message>
 </context>
 <context>
@@ -2343,6 +2445,72 @@ Il faut une connexion Internet&#xa0;; le manuel lui-même fonctionne hors ligne.
     </message>
 </context>
 <context>
+    <name>ProposalCard</name>
+    <message>
+        <source>Not sent yet: goes to HQ with the next sync</source>
+        <translation>Pas encore envoyée&#xa0;: partira au siège à la prochaine synchronisation</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>HQ: “{answer}”</source>
+        <translation>Siège&#xa0;: «&#xa0;{answer}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Take back this proposal: HQ has not answered it yet</source>
+        <translation>Retirer cette proposition&#xa0;: le siège n&apos;y a pas encore répondu</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalDialog</name>
+    <message>
+        <source>Propose a correction — {entry}</source>
+        <translation>Proposer une correction — {entry}</translation>
+    </message>
+    <message>
+        <source>The Central Register is kept at HQ. Change what is wrong and say how you know in the comment; HQ&apos;s registry staff accept or reject the proposal. It goes to HQ with the next sync, and their answer shows in the entry&apos;s panel.</source>
+        <translation>Le Registre central est tenu par le siège. Modifiez ce qui est inexact et indiquez dans le commentaire comment vous le savez&#xa0;; l&apos;équipe du registre au siège accepte ou rejette la proposition. Elle part au siège à la prochaine synchronisation, et la réponse s&apos;affiche dans le panneau de l&apos;entrée.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>In the register</source>
+        <translation>Au registre</translation>
+    </message>
+    <message>
+        <source>Your correction</source>
+        <translation>Votre correction</translation>
+    </message>
+    <message>
+        <source>How you know, e.g. “Confirmed by phone with the unit&apos;s liaison officer on 3 December: one aircraft is in maintenance.”</source>
+        <translation>Comment vous le savez, par ex. «&#xa0;Confirmé par téléphone avec l&apos;officier de liaison de l&apos;unité le 3 décembre&#xa0;: un appareil est en maintenance.&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Save proposal</source>
+        <translation>Enregistrer la proposition</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, or empty for no end date</source>
+        <translation>AAAA-MM-JJ, ou vide pour aucune date de fin</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{field}&lt;/b&gt; (changed)</source>
+        <translation>&lt;b&gt;{field}&lt;/b&gt; (modifié)</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Your recovery key</source>
@@ -2411,6 +2579,84 @@ Il faut une connexion Internet&#xa0;; le manuel lui-même fonctionne hors ligne.
     <message>
         <source>Back to the key</source>
         <translation>Revenir à la clé</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDetailPanel</name>
+    <message>
+        <source>Central Register entry, kept at HQ: it cannot be changed here. If something is wrong, press “Propose a correction…”: HQ&apos;s registry staff accept or reject it, and their answer shows below after a sync.</source>
+        <translation>Entrée du Registre central, tenu par le siège&#xa0;: elle ne peut pas être modifiée ici. Si quelque chose est inexact, appuyez sur «&#xa0;Proposer une correction…&#xa0;»&#xa0;: l&apos;équipe du registre au siège l&apos;accepte ou la rejette, et sa réponse s&apos;affiche ci-dessous après une synchronisation.</translation>
+    </message>
+    <message>
+        <source>Your proposed corrections</source>
+        <translation>Vos propositions de correction</translation>
+    </message>
+    <message>
+        <source>Valid-until passed ({date}): HQ asks the provider to confirm the offer. Check with the point of contact before relying on it.</source>
+        <translation>Validité dépassée ({date})&#xa0;: le siège demande au fournisseur de confirmer l&apos;offre. Vérifiez auprès du point de contact avant de compter dessus.</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Catégorie&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Statut&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>Fournisseur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Capacity:</source>
+        <translation>Capacité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <source>Ready to move in:</source>
+        <translation>Mobilisable sous&#xa0;:</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>non indiqué</translation>
+    </message>
+    <message>
+        <source>Deploys in:</source>
+        <translation>Délai de déploiement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>Valable jusqu&apos;au&#xa0;:</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>sans date de fin</translation>
+    </message>
+    <message>
+        <source>Conditions:</source>
+        <translation>Conditions&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Point of contact:</source>
+        <translation>Point de contact&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Register version:</source>
+        <translation>Version au registre&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>Release</name>
+    <message>
+        <source>Version {version} is available: download it from {address}</source>
+        <translation>La version {version} est disponible&#xa0;: téléchargez-la depuis {address}</translation>
+    </message>
+    <message>
+        <source>(this is version {installed}).</source>
+        <translation>(version installée&#xa0;: {installed}).</translation>
     </message>
 </context>
 <context>
@@ -3398,6 +3644,14 @@ Il faut une connexion Internet&#xa0;; le manuel lui-même fonctionne hors ligne.
     <message>
         <source>Checklist tick</source>
         <translation>Case cochée d&apos;une liste de contrôle</translation>
+    </message>
+    <message>
+        <source>Central Register entry</source>
+        <translation>Entrée du Registre central</translation>
+    </message>
+    <message>
+        <source>Correction proposed to the Central Register</source>
+        <translation>Correction proposée au Registre central</translation>
     </message>
 </context>
 <context>
