@@ -22,6 +22,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, false, func, literal_column, select, text
@@ -154,6 +155,7 @@ def _kind(text_value: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=256)
 def _category(text_value: str) -> str | None:
     word = text_value.strip()
     if word.casefold().replace(" ", "_") in CATEGORIES:
@@ -161,6 +163,11 @@ def _category(text_value: str) -> str | None:
     folded = word.casefold()
     return next((c for c in CATEGORIES if folded in label_in_any_language(capability_label, c)),
                 None)
+
+
+@lru_cache(maxsize=1024)
+def _country(text_value: str) -> str | None:
+    return country_code(text_value)
 
 
 def _status(text_value: str) -> str | None:
@@ -231,7 +238,7 @@ def validate(values: Mapping[str, str]) -> dict[str, Any]:
     state_text = _plain(raw["provider_state"])
     out["provider_state"] = ""
     if kind == MEMBER_STATE:
-        code = country_code(state_text) if state_text else None
+        code = _country(state_text) if state_text else None
         if code is None:
             refuse("provider_state", _("Give the Member State's country as an ISO code "
                                        "(“NOR”) or its name (“Norway”).") if not state_text
@@ -330,13 +337,21 @@ def create_entry(session: Session, values: Mapping[str, str], *, actor: str,
                  action: str = "create") -> RegisterEntry:
     """A new entry from text values (validated; ValidationErrors otherwise), version 1,
     logged and published."""
-    cleaned = validate(values)
+    entry = _new_entry(session, validate(values), actor=actor, action=action)
+    session.flush()
+    register_feed.publish(session, entry)
+    return entry
+
+
+def _new_entry(session: Session, cleaned: dict[str, Any], *, actor: str,
+               action: str) -> RegisterEntry:
+    """A new entry from validated values, added with its history row (not yet flushed)."""
     now = utcnow()
-    entry = RegisterEntry(id=str(uuid.uuid4()), version=1, created_at=now, **cleaned)
+    entry = RegisterEntry(id=str(uuid.uuid4()), version=1, created_at=now, updated_at=now,
+                          updated_by=actor, **cleaned)
     session.add(entry)
     _log(session, entry, actor=actor, action=action,
          changed=[("", "", f"{entry.provider} — {entry.capability}"[:500])])
-    _saved(session, entry, actor=actor)
     return entry
 
 
@@ -710,6 +725,7 @@ class ImportLine:
     entry_id: str = ""
     changes: list[str] = field(default_factory=list)  # field names an update changes
     values: dict[str, str] = field(default_factory=dict)
+    cleaned: dict[str, Any] = field(default_factory=dict, repr=False)  # a new line's, typed
 
 
 @dataclass
@@ -827,10 +843,10 @@ def _import_line(session: Session, line: int, values: dict[str, str],
         return ImportLine(line, UPDATE if to_set else UNCHANGED, label, entry_id=entry_id,
                           changes=[name for name, _b, _a in rows], values=values)
     try:
-        validate(values)
+        cleaned = validate(values)
     except ValidationErrors as exc:
         return ImportLine(line, REFUSED, label, exc.message)
-    return ImportLine(line, NEW, label, values=values)
+    return ImportLine(line, NEW, label, values=values, cleaned=cleaned)
 
 
 def apply_import(session: Session, data: bytes, *, actor: str) -> ImportPreview:
@@ -838,10 +854,15 @@ def apply_import(session: Session, data: bytes, *, actor: str) -> ImportPreview:
     created and updates made, each logged as "import" and published. The caller's write
     session makes it one transaction."""
     preview = read_import(session, data)
+    created = []
     for line in preview.lines:
         if line.outcome == NEW:
-            line.entry_id = create_entry(session, line.values, actor=actor, action="import").id
+            created.append(_new_entry(session, line.cleaned, actor=actor, action="import"))
+            line.entry_id = created[-1].id
         elif line.outcome == UPDATE:
             edit_entry(session, line.entry_id, line.values, actor=actor, version=None,
                        action="import")
+    session.flush()  # one flush for every new entry, then each is published
+    for entry in created:
+        register_feed.publish(session, entry)
     return preview

@@ -417,6 +417,14 @@ def test_an_oversized_file_is_refused(hq, rita):
     assert "larger than 5 MB" in answer.text
 
 
+def test_a_file_of_more_than_fifty_thousand_rows_is_refused(hq, rita):
+    data = b"Provider,Capability\n" + b"N,C\n" * (register.MAX_ROWS + 1)
+    answer = _preview(rita, data)
+    assert answer.status_code == 422
+    assert "The file has 50,001 rows; at most 50,000 are imported at once." in answer.text
+    assert _count(hq) == 0
+
+
 def test_an_hxl_file_updates_the_entries_its_meta_id_names(hq, rita):
     first = _entry(hq)
     second = _entry(hq, provider="Sweden", provider_state="SWE", capability="Base camp",
