@@ -602,3 +602,29 @@ def test_migration_0009_goes_down_and_up_again_with_its_search_index(hq_database
         found = register.search_entries(session, register.RegisterQuery.parse(q="中国 hercules"))
     assert [e.provider for e in found.entries] == [CHINESE]
     database.close()
+
+
+def test_edit_entry_changes_only_the_keys_given_and_records_the_action(hq):
+    entry_id = _entry(hq)
+    with hq.db.write() as session:
+        assert register.edit_entry(session, entry_id, {"poc_name": "Kari Nordmann"},
+                                   actor="Field officer via proposal", version=None,
+                                   action="proposal")
+        assert not register.edit_entry(session, entry_id, {}, actor="x", version=None)
+    entry = _stored(hq, entry_id)
+    assert (entry.poc_name, entry.quantity, entry.capability, entry.version) == (
+        "Kari Nordmann", 2, BASE["capability"], 2)
+    with hq.db.read() as session:
+        event = register.history(session, entry_id)[0]
+    assert (event.action, event.field, event.before, event.after) == (
+        "proposal", "poc_name", "Ingrid Hansen", "Kari Nordmann")
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_the_register_pages_render_in_every_language(hq, rita, lang):
+    entry_id = _entry(hq, valid_until="2020-01-01")
+    for path in ("/register", f"/register/{entry_id}", "/register/new", "/register/import"):
+        answer = rita.get(f"{path}?lang={lang}")
+        assert answer.status_code == 200, path
+        assert answer.headers["content-language"] == lang
+    assert rita.get(f"/register.pdf?lang={lang}").status_code == 200
