@@ -1,6 +1,7 @@
 """Start-up of the desktop application (`cmcoord`, `python -m ui`).
 
-Order: find the profile (`--profile`, else CMCOORD_HOME, else the platform folder), create
+Order: find the profile (`--profile`, else CMCOORD_HOME, else `profile/` beside a portable
+bundle, else the platform folder: fieldapp.paths), create
 the QApplication with per-profile settings, show the main window, then find the database
 key (`KeyStep`, in the background where it can: importing the storage layer takes most of
 start-up, so the window is on screen first, saying "Opening the database…"), then open
