@@ -101,7 +101,7 @@ No se ha modificado nada.</translation>
     </message>
     <message>
         <source>Not confirmed for 90 days: check with the provider that this entry is still true, then press “Confirmed still true”.</source>
-        <translation>Sin confirmar desde hace 90 días: compruebe con el proveedor que esta entrada sigue vigente y pulse “Confirmado: sigue vigente”.</translation>
+        <translation>Sin confirmar desde hace 90 días: compruebe con el proveedor que esta entrada sigue vigente y pulse “Sigue vigente”.</translation>
     </message>
     <message>
         <source>Category:</source>
@@ -299,7 +299,7 @@ No se ha modificado nada.</translation>
     </message>
     <message>
         <source>Only entries to check</source>
-        <translation>Solo entradas por verificar</translation>
+        <translation>Solo por verificar</translation>
     </message>
     <message>
         <source>Assets not confirmed for 90 days, and register entries whose valid-until date has passed</source>
@@ -323,7 +323,7 @@ No se ha modificado nada.</translation>
     </message>
     <message>
         <source>Show: Central Register, retired too</source>
-        <translation>Mostrar: Registro Central, también retiradas</translation>
+        <translation>Mostrar: Registro con retiradas</translation>
     </message>
     <message>
         <source>New asset</source>
@@ -339,7 +339,7 @@ No se ha modificado nada.</translation>
     </message>
     <message>
         <source>Confirmed still true</source>
-        <translation>Confirmado: sigue vigente</translation>
+        <translation>Sigue vigente</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -347,7 +347,7 @@ No se ha modificado nada.</translation>
     </message>
     <message>
         <source>Propose a correction…</source>
-        <translation>Proponer una corrección…</translation>
+        <translation>Proponer corrección…</translation>
     </message>
     <message>
         <source>The Central Register is kept at HQ: propose a correction of the chosen entry</source>

@@ -101,7 +101,7 @@ Rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>Not confirmed for 90 days: check with the provider that this entry is still true, then press “Confirmed still true”.</source>
-        <translation>Non confirmé depuis 90 jours&#xa0;: vérifiez auprès du fournisseur que cette entrée est toujours exacte, puis appuyez sur «&#xa0;Confirmé, toujours exact&#xa0;».</translation>
+        <translation>Non confirmé depuis 90 jours&#xa0;: vérifiez auprès du fournisseur que cette entrée est toujours exacte, puis appuyez sur «&#xa0;Toujours exact&#xa0;».</translation>
     </message>
     <message>
         <source>Category:</source>
@@ -299,7 +299,7 @@ Rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>Only entries to check</source>
-        <translation>Seulement les entrées à vérifier</translation>
+        <translation>À vérifier seulement</translation>
     </message>
     <message>
         <source>Assets not confirmed for 90 days, and register entries whose valid-until date has passed</source>
@@ -323,7 +323,7 @@ Rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>Show: Central Register, retired too</source>
-        <translation>Afficher&#xa0;: Registre central, entrées retirées comprises</translation>
+        <translation>Afficher&#xa0;: Registre avec retirées</translation>
     </message>
     <message>
         <source>New asset</source>
@@ -339,7 +339,7 @@ Rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>Confirmed still true</source>
-        <translation>Confirmé, toujours exact</translation>
+        <translation>Toujours exact</translation>
     </message>
     <message>
         <source>Delete</source>
