@@ -26,6 +26,7 @@ import argparse
 import json
 import random
 import statistics
+import sys
 import tempfile
 import time
 import uuid
@@ -340,7 +341,7 @@ def run(database_url: str, *, operations: int, per_operation: int, runs: int,
                        pdf=shots / "hq-overview.pdf")
             screenshot(http, hq.url + f"/overview/operations/{op}",
                        shots / "hq-overview-operation.png")
-        print(json.dumps(result), flush=True)  # i18n: not shown - the overview's part first
+        print(json.dumps(result), file=sys.stderr, flush=True)  # i18n: not shown - progress
         result.update(_hooks(hq.db, url))
     return result
 
