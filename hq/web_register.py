@@ -27,7 +27,7 @@ from fieldapp.errors import FieldAppError, NotFoundError, ValidationErrors
 from fieldapp.i18n import N_, _
 from fieldapp.services.contacts import display_phone
 from fieldapp.services.operations import country_name
-from hq import register
+from hq import register, register_proposals
 from hq.db import HqDatabase
 from hq.register import RegisterQuery
 from hq.register_tables import RegisterEntry, RegisterEvent, RegisterUpload
@@ -124,9 +124,10 @@ def register_router(db: HqDatabase, gate: StaffGate) -> APIRouter:
             found = register.search_entries(session, where)
             flagged = register.past_valid_until_count(session)
             countries = register.countries_in_use(session)
+            pending = register_proposals.counts(session)["pending"]
         return render(request, "register.html", reviewer=who, title=_("Central Register"),
                       where=where, found=found, flagged=flagged, countries=countries,
-                      **_helpers())
+                      pending=pending, **_helpers())
 
     def export(where: RegisterQuery, *, hxl: bool, filename: str) -> StreamingResponse:
         def chunks() -> Iterator[bytes]:

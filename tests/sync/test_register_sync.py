@@ -158,6 +158,8 @@ def test_a_proposal_accepted_at_hq_corrects_the_entry_on_every_laptop(hq: Hq, la
             "Only two units left after the Beira deployment.").id
     assert sync_once(ana).pushed == 1
     registry = _registry(hq)
+    assert re.search(r'Correction proposals <span class="count">1 pending</span>',
+                     registry.get("/register").text)
 
     page = registry.get("/register/proposals")
     assert page.status_code == 200
@@ -169,6 +171,7 @@ def test_a_proposal_accepted_at_hq_corrects_the_entry_on_every_laptop(hq: Hq, la
 
     answer = _decide(registry, proposal_id, "accept", "Thank you: corrected.")
     assert answer.status_code == 303
+    assert "pending</span>" not in registry.get("/register").text
 
     with hq.db.read() as session:
         entry = session.scalar(select(HqEntry).where(HqEntry.id == entry_id))
