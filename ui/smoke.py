@@ -9,7 +9,8 @@ does what an officer's first morning does, with no dialog:
 3. records an officer, loads the demo operation, makes the PDF of its first request for
    assistance (ReportLab, the bundled fonts, Arabic shaping) and writes it to out.pdf;
 4. hands the database to the window and waits until the screens have listed the
-   operations, then prints `SMOKE_OK <pdf> <rfa reference>` and quits with status 0.
+   operations, makes About's text, then prints `SMOKE_OK <pdf> <rfa reference>
+   libraries=<n>` (n: the libraries About lists) and quits with status 0.
 
 It refuses (status 2, nothing written) a profile folder that already holds a database: a
 smoke run never touches an officer's data. Any failure prints `SMOKE_FAILED <reason>` and
@@ -93,8 +94,14 @@ def run(out: Path, profile: str | None = None) -> int:
             return
 
         def ready() -> None:
+            from ui.help.dialogs import about_html
+            from ui.help.licences import library_licences
+
+            about_html(data_folder=paths.root)  # About's text can be made (licences read)
             outcome["status"] = EXIT_OK
-            print(f"SMOKE_OK {out} {reference}", flush=True)  # i18n: not shown
+            libraries = len(library_licences())  # the bundle's build-time list when frozen
+            print(f"SMOKE_OK {out} {reference} libraries={libraries}",  # i18n: not shown
+                  flush=True)
             app.quit()
 
         ctx.attach_database(db)  # type: ignore[arg-type]

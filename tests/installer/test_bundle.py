@@ -80,10 +80,11 @@ def _clean_run(bundle: Path, folder: Path, **env: str) -> subprocess.CompletedPr
 def _check_smoke(done: subprocess.CompletedProcess[str], folder: Path) -> None:
     assert done.returncode == 0, (done.stdout, done.stderr)
     line = next(x for x in done.stdout.splitlines() if x.startswith("SMOKE_OK"))
-    reference = line.split()[-1]
+    reference, libraries = line.split()[2], int(line.split()[3].removeprefix("libraries="))
     pages = PdfReader(folder / "out.pdf").pages
     text = "".join(page.extract_text() for page in pages)
     assert reference in text  # the demo's first request, printed by the bundle
+    assert libraries >= 30  # About lists every shipped library, from licences.json
     assert "Marovia" in text
     assert (folder / "profile" / "fieldkit.sqlite").stat().st_size > 100_000
     assert (folder / "profile" / "keys.json").is_file()  # encrypted, as always

@@ -33,9 +33,10 @@ def test_smoke_run_makes_a_profile_loads_the_demo_and_prints_an_rfa(tmp_path):
     done = _smoke("installer/launch.py", "--profile", str(profile), CMCOORD_SMOKE=str(out))
     assert done.returncode == 0, done.stderr
     line = next(x for x in done.stdout.splitlines() if x.startswith("SMOKE_OK"))
-    reference = line.split()[-1]
+    reference, libraries = line.split()[2], int(line.split()[3].removeprefix("libraries="))
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert reference in text
+    assert libraries >= 5  # from the venv: About's main libraries
     assert "Marovia" in text  # the demo operation's request
     # a real profile: encrypted (keys.json with a passphrase wrapping, no keyring)
     keys = ProfileKeys(profile, use_keyring=False)
