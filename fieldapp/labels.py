@@ -6,7 +6,7 @@ The tables hold the English labels marked `N_()`; each accessor translates on th
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from fieldapp.i18n import LANGS, N_, _, in_language, pgettext
 from fieldapp.models.enums import (
@@ -95,6 +95,12 @@ def _label(table: dict[str, str], value: object) -> str:
     if label is None:  # a value this version does not know (from a newer HQ): its words
         return str(value).replace("_", " ").capitalize()
     return _(label)
+
+
+def label_of(table: Mapping[str, str], value: str) -> str:
+    """`value`'s label from `table` in the current language; a value the table does not
+    know (from a newer HQ, or typed by hand) stays as it is."""
+    return _(table[value]) if value in table else value
 
 
 def rfa_status_label(value: object) -> str:

@@ -7,7 +7,9 @@ Every write goes through one of `create_entry`, `edit_entry`, `retire_entry`,
 changed field, before and after), bumps `version` and hands the flushed entry to
 `hq.register_feed.publish` in the same transaction, so laptops receive it at their next
 pull. Values come as text (forms, CSV cells) and are stored typed: a Member State as its
-ISO alpha-3 code, a phone as E.164, a category as a `fieldapp` AssetCategory value.
+ISO alpha-3 code, a phone as E.164, a category as a `fieldapp` AssetCategory value. The
+fields, their labels and the checks are `fieldapp.register_rules`, which the laptop uses
+for the corrections it proposes.
 
 Import and export (CSV and HXL, below) share the column list `COLUMNS`: an exported file
 imported again changes nothing. An import is read twice: once for the preview (each line's
@@ -16,13 +18,11 @@ outcome, nothing written) and again from the same bytes when the officer confirm
 
 from __future__ import annotations
 
-import math
 import re
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, false, func, literal_column, select, text
@@ -30,44 +30,34 @@ from sqlalchemy.orm import Session
 
 from fieldapp.errors import FieldAppError, NotFoundError, ValidationError, ValidationErrors
 from fieldapp.i18n import N_, _
-from fieldapp.labels import capability_label, label_in_any_language
+from fieldapp.labels import capability_label
 from fieldapp.models import utcnow
-from fieldapp.models.enums import AssetCategory
-from fieldapp.services.contacts import alpha2, is_email, normalise_phone
-from fieldapp.services.operations import country_code, country_name
+from fieldapp.register_rules import (
+    ACTIVE,
+    CATEGORIES,
+    FIELDS,
+    KINDS,
+    RETIRED,
+    SUSPENDED,
+    check_entry,
+    field_label,
+    kind_label,
+    plain,
+    status_label,
+    value_text,
+    whole,
+)
+from fieldapp.register_rules import MEMBER_STATE as MEMBER_STATE  # re-exported
+from fieldapp.register_rules import ORGANISATION as ORGANISATION  # re-exported
+from fieldapp.register_rules import STATUSES as STATUSES  # re-exported
+from fieldapp.register_rules import day as parse_day
+from fieldapp.services.operations import country_name
 from hq import register_feed
 from hq.register_tables import RegisterEntry, RegisterEvent
 
-MEMBER_STATE, ORGANISATION = "member_state", "organisation"
-KINDS = (MEMBER_STATE, ORGANISATION)
-ACTIVE, SUSPENDED, RETIRED = "active", "suspended", "retired"
-STATUSES = (ACTIVE, SUSPENDED, RETIRED)
-CATEGORIES = tuple(c.value for c in AssetCategory)
-# Every field a form or a file may set, in the form's order.
-FIELDS = ("provider", "provider_kind", "provider_state", "capability", "category", "quantity",
-          "capacity_value", "capacity_unit", "readiness_hours", "deployment_hours",
-          "conditions", "poc_name", "poc_email", "poc_phone", "valid_until", "status")
-FIELD_LABELS = {
-    "provider": N_("Provider"), "provider_kind": N_("Kind of provider"),
-    "provider_state": N_("Member State"), "capability": N_("Capability"),
-    "category": N_("Category"), "quantity": N_("Quantity"),
-    "capacity_value": N_("Capacity"), "capacity_unit": N_("Capacity unit"),
-    "readiness_hours": N_("Readiness (hours' notice)"),
-    "deployment_hours": N_("Deployment (hours to theatre)"), "conditions": N_("Conditions"),
-    "poc_name": N_("Point of contact"), "poc_email": N_("Contact e-mail"),
-    "poc_phone": N_("Contact phone"), "valid_until": N_("Valid until"),
-    "status": N_("Status"),
-}
-KIND_LABELS = {MEMBER_STATE: N_("Member State"), ORGANISATION: N_("Organisation")}
-STATUS_LABELS = {ACTIVE: N_("Active"), SUSPENDED: N_("Suspended"), RETIRED: N_("Retired")}
 ACTIONS = ("create", "edit", "retire", "restore", "confirm", "import", "proposal")
 PAGE_SIZE = 50
 MAX_WORDS = 16
-MAX_HOURS = 24 * 365
-MAX_QUANTITY = 1_000_000
-_LONG = {"capability": 2000, "conditions": 5000}
-_SHORT = {"provider": 200, "capacity_unit": 40, "poc_name": 200, "poc_email": 200}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WORD = re.compile(r"[^\W_]+")
 _SORTS = ("provider", "category", "valid_until", "updated")
 _LIST_STATUSES = ("", ACTIVE, SUSPENDED, RETIRED, "all")
@@ -75,21 +65,6 @@ _LIST_STATUSES = ("", ACTIVE, SUSPENDED, RETIRED, "all")
 
 class StaleEntryError(FieldAppError):
     """The form was filled against an older version of the entry: nothing was saved."""
-
-
-def field_label(name: str) -> str:
-    """A field's name as pages and messages show it."""
-    return _(FIELD_LABELS[name]) if name in FIELD_LABELS else name
-
-
-def kind_label(value: str) -> str:
-    """"member_state" → "Member State"."""
-    return _(KIND_LABELS[value]) if value in KIND_LABELS else value
-
-
-def status_label(value: str) -> str:
-    """"retired" → "Retired"."""
-    return _(STATUS_LABELS[value]) if value in STATUS_LABELS else value
 
 
 def category_label(value: str) -> str:
@@ -124,178 +99,14 @@ def event_text(event: RegisterEvent) -> str:
 
 def as_text(entry: RegisterEntry, name: str) -> str:
     """A stored field as the form and the files write it ("" for nothing)."""
-    value = getattr(entry, name)
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
-def _plain(value: object, *, lines: bool = False) -> str:
-    text_value = _CONTROL.sub("", str(value or ""))
-    if lines:
-        return text_value.replace("\r\n", "\n").replace("\r", "\n").strip()
-    return " ".join(text_value.split())
-
-
-def _kind(text_value: str) -> str | None:
-    word = re.sub(r"[\s\-]+", "_", text_value.strip().casefold())
-    if word in ("member_state", "state", "member", "government", "country"):
-        return MEMBER_STATE
-    if word in ("organisation", "organization", "org", "regional_organisation",
-                "regional_organization", "international_organisation"):
-        return ORGANISATION
-    for value in KINDS:
-        if text_value.strip().casefold() in {_(KIND_LABELS[value]).casefold(),
-                                            KIND_LABELS[value].casefold()}:
-            return value
-    return None
-
-
-@lru_cache(maxsize=256)
-def _category(text_value: str) -> str | None:
-    word = text_value.strip()
-    if word.casefold().replace(" ", "_") in CATEGORIES:
-        return word.casefold().replace(" ", "_")
-    folded = word.casefold()
-    return next((c for c in CATEGORIES if folded in label_in_any_language(capability_label, c)),
-                None)
-
-
-@lru_cache(maxsize=1024)
-def _country(text_value: str) -> str | None:
-    return country_code(text_value)
-
-
-def _status(text_value: str) -> str | None:
-    word = text_value.strip().casefold()
-    if word in STATUSES:
-        return word
-    return next((s for s in STATUSES
-                 if word in {_(STATUS_LABELS[s]).casefold(), STATUS_LABELS[s].casefold()}), None)
-
-
-def _whole(text_value: str, low: int, high: int) -> int | None:
-    cleaned = text_value.strip().replace(" ", "").replace("\u202f", "").replace(",", "")
-    if not (cleaned.isascii() and cleaned.isdigit()):
-        return None
-    number = int(cleaned)
-    return number if low <= number <= high else None
-
-
-def _decimal(text_value: str) -> float | None:
-    cleaned = text_value.strip().replace(" ", "").replace("\u202f", "")
-    if cleaned.count(",") == 1 and "." not in cleaned:
-        cleaned = cleaned.replace(",", ".")
-    if not re.fullmatch(r"\d+(\.\d+)?", cleaned):
-        return None
-    number = float(cleaned)
-    return number if 0 < number <= 1e9 and math.isfinite(number) else None
-
-
-def _day(text_value: str) -> date | None:
-    try:
-        day = date.fromisoformat(text_value.strip())
-    except ValueError:
-        return None
-    return day if 1990 <= day.year <= 2100 else None
+    return value_text(getattr(entry, name))
 
 
 def validate(values: Mapping[str, str]) -> dict[str, Any]:
     """Every field of an entry from text, typed; ValidationErrors with a sentence per bad
-    field saying what to fix. Missing keys count as empty."""
-    raw = {name: str(values.get(name, "") or "") for name in FIELDS}
-    errors: list[ValidationError] = []
-    out: dict[str, Any] = {}
-
-    def refuse(name: str, message: str) -> None:
-        errors.append(ValidationError(name, message))
-
-    for name, limit in _SHORT.items():
-        out[name] = _plain(raw[name])
-        if len(out[name]) > limit:
-            refuse(name, _("{field}: at most {limit} characters, please.").format(
-                field=field_label(name), limit=limit))
-    for name, limit in _LONG.items():
-        out[name] = _plain(raw[name], lines=True)
-        if len(out[name]) > limit:
-            refuse(name, _("{field}: at most {limit} characters, please.").format(
-                field=field_label(name), limit=limit))
-    if not out["provider"]:
-        refuse("provider", _("Name the provider: the Member State or the organisation that "
-                             "offers this."))
-    if not out["capability"]:
-        refuse("capability", _("Say what is offered, e.g. “C-130J with crew, 20 t”."))
-
-    kind = _kind(raw["provider_kind"]) if raw["provider_kind"].strip() else None
-    out["provider_kind"] = kind or ""
-    if kind is None:
-        refuse("provider_kind", _("Choose whether the provider is a Member State or an "
-                                  "organisation."))
-    state_text = _plain(raw["provider_state"])
-    out["provider_state"] = ""
-    if kind == MEMBER_STATE:
-        code = _country(state_text) if state_text else None
-        if code is None:
-            refuse("provider_state", _("Give the Member State's country as an ISO code "
-                                       "(“NOR”) or its name (“Norway”).") if not state_text
-                   else _("“{text}” is not a country: give an ISO code (“NOR”) or a country "
-                          "name (“Norway”).").format(text=state_text[:60]))
-        else:
-            out["provider_state"] = code
-    elif kind == ORGANISATION and state_text:
-        refuse("provider_state", _("An organisation is not a Member State: leave the country "
-                                   "empty, or choose “Member State”."))
-
-    category = _category(raw["category"]) if raw["category"].strip() else None
-    out["category"] = category or ""
-    if category is None:
-        refuse("category", _("Choose the category of the capability (airlift, medical, "
-                             "engineering…).") if not raw["category"].strip() else
-               _("“{text}” is not a category; choose one of the list.").format(
-                   text=_plain(raw["category"])[:60]))
-
-    quantity = 1 if not raw["quantity"].strip() else _whole(raw["quantity"], 1, MAX_QUANTITY)
-    out["quantity"] = quantity
-    if quantity is None:
-        refuse("quantity", _("The quantity is a whole number from 1 to 1,000,000."))
-    out["capacity_value"] = (None if not raw["capacity_value"].strip()
-                             else _decimal(raw["capacity_value"]))
-    if raw["capacity_value"].strip() and out["capacity_value"] is None:
-        refuse("capacity_value", _("The capacity is a number above zero, e.g. 20 or 2.5."))
-    if out["capacity_value"] is not None and not out["capacity_unit"]:
-        refuse("capacity_unit", _("Give the unit of the capacity (t, beds, m³/day…)."))
-    if out["capacity_unit"] and not raw["capacity_value"].strip():
-        refuse("capacity_value", _("Give the capacity as a number, or leave its unit empty."))
-    for name in ("readiness_hours", "deployment_hours"):
-        out[name] = None if not raw[name].strip() else _whole(raw[name], 0, MAX_HOURS)
-        if raw[name].strip() and out[name] is None:
-            refuse(name, _("{field}: a whole number of hours from 0 to 8760.").format(
-                field=field_label(name)))
-
-    if out["poc_email"] and not is_email(out["poc_email"]):
-        refuse("poc_email", _("“{text}” is not an e-mail address (name@example.org).").format(
-            text=out["poc_email"][:80]))
-    phone_text = _plain(raw["poc_phone"])
-    out["poc_phone"] = ""
-    if phone_text:
-        phone = normalise_phone(phone_text, region=alpha2(out["provider_state"]))
-        if not phone.valid or len(phone.number) > 60:
-            refuse("poc_phone", _("“{text}” is not a phone number: write it with the country "
-                                  "code, e.g. +41 22 917 12 34.").format(text=phone_text[:60]))
-        else:
-            out["poc_phone"] = phone.number
-
-    out["valid_until"] = None if not raw["valid_until"].strip() else _day(raw["valid_until"])
-    if raw["valid_until"].strip() and out["valid_until"] is None:
-        refuse("valid_until", _("The valid-until date is a date written 2027-06-30."))
-    status = ACTIVE if not raw["status"].strip() else _status(raw["status"])
-    out["status"] = status or ""
-    if status is None:
-        refuse("status", _("The status is active, suspended or retired."))
+    field saying what to fix. Missing keys count as empty. The rules are
+    `fieldapp.register_rules`', the laptop's too."""
+    out, errors = check_entry(values)
     if errors:
         raise ValidationErrors(errors)
     return out
@@ -428,7 +239,7 @@ def confirm_entry(session: Session, entry_id: str, *, actor: str, version: int |
     _check_version(entry, version)
     if entry.status == RETIRED:
         raise FieldAppError(_("Restore this entry before confirming it."))
-    day = _day(valid_until) if valid_until.strip() else None
+    day = parse_day(valid_until) if valid_until.strip() else None
     if day is None or day <= (today or date.today()):
         raise ValidationErrors([ValidationError("confirm_valid_until", _(
             "Give the new valid-until date the provider confirmed, after today "
@@ -498,7 +309,7 @@ class RegisterQuery:
     def parse(cls, *, q: str = "", category: str = "", kind: str = "", status: str = "",
               country: str = "", past: str = "", sort: str = "", page: str = "") -> RegisterQuery:
         """Unknown values are dropped, never an error: a URL typed by hand still lists."""
-        number = _whole(page, 1, 100_000) if page else 1
+        number = whole(page, 1, 100_000) if page else 1
         return cls(q=" ".join(q.split())[:200],
                    category=category if category in CATEGORIES else "",
                    kind=kind if kind in KINDS else "",
@@ -820,8 +631,8 @@ def read_import(session: Session, data: bytes) -> ImportPreview:
 def _import_line(session: Session, line: int, values: dict[str, str],
                  seen: dict[str, int]) -> ImportLine:
     entry_id = values.pop("id", "").strip()
-    label = " — ".join(filter(None, (_plain(values.get("provider", ""))[:80],
-                                      _plain(values.get("capability", ""))[:80])))
+    label = " — ".join(filter(None, (plain(values.get("provider", ""))[:80],
+                                      plain(values.get("capability", ""))[:80])))
     if entry_id:
         if entry_id in seen:
             return ImportLine(line, REFUSED, label, _(

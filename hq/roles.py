@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from fieldapp.i18n import N_, _
+from fieldapp.i18n import N_
+from fieldapp.labels import label_of
 from hq.errors import AdminError
 
 REVIEWER, REGISTRY, COORDINATOR, ADMIN = "reviewer", "registry", "coordinator", "admin"
@@ -56,7 +57,7 @@ def checked_roles(names: Iterable[str]) -> frozenset[str]:
 
 def role_label(role: str) -> str:
     """A role's name as the pages show it."""
-    return _(ROLE_LABELS[role]) if role in ROLE_LABELS else role
+    return label_of(ROLE_LABELS, role)
 
 
 def home_page(roles: Iterable[str]) -> str:

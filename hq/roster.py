@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 from fieldapp import i18n
 from fieldapp.errors import FieldAppError, NotFoundError, ValidationError, ValidationErrors
 from fieldapp.i18n import N_, _
+from fieldapp.labels import label_of
 from fieldapp.services.contacts import is_email, normalise_phone
 from hq.admin import assign_in, unassign_in
 from hq.models import HqOperation, Membership, Officer
@@ -133,22 +134,22 @@ def parse_language(typed: str) -> str | None:
 
 def level_label(level: str) -> str:
     """A language level as the pages show it."""
-    return _(LEVELS[level]) if level in LEVELS else level
+    return label_of(LEVELS, level)
 
 
 def skill_label(skill: str) -> str:
     """A skill as the pages show it."""
-    return _(SKILLS[skill]) if skill in SKILLS else skill
+    return label_of(SKILLS, skill)
 
 
 def role_label(role: str) -> str:
     """A deployment role as the pages show it."""
-    return _(ROLES[role]) if role in ROLES else role
+    return label_of(ROLES, role)
 
 
 def status_label(status: str) -> str:
     """A deployment's state as the pages show it."""
-    return _(STATUSES[status]) if status in STATUSES else status
+    return label_of(STATUSES, status)
 
 
 def parse_role(typed: str) -> str | None:

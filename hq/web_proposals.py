@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from fieldapp.errors import FieldAppError, NotFoundError, ValidationErrors
 from fieldapp.i18n import N_, _
+from fieldapp.labels import label_of
 from hq import register
 from hq import register_proposals as proposals
 from hq.db import HqDatabase
@@ -43,7 +44,7 @@ Short = Annotated[str, Form(max_length=400)]
 
 def status_label(value: str) -> str:
     """A proposal's status, readable."""
-    return _(STATUS_LABELS[value]) if value in STATUS_LABELS else value
+    return label_of(STATUS_LABELS, value)
 
 
 def value_label(name: str, value: str) -> str:

@@ -14,7 +14,6 @@ is still listed, marked `expired` (the register's "check with the provider").
 
 from __future__ import annotations
 
-import math
 import re
 import uuid
 from collections.abc import Mapping
@@ -27,10 +26,24 @@ from sqlalchemy.orm import Session
 
 from fieldapp.errors import FieldAppError, ValidationError, ValidationErrors
 from fieldapp.i18n import N_, _
-from fieldapp.labels import capability_label
+from fieldapp.labels import capability_label, label_of
 from fieldapp.models import Asset, Contact, Rfa, utcnow
-from fieldapp.models.enums import AssetCategory, AssetStatus
+from fieldapp.models.enums import AssetStatus
 from fieldapp.models.register import PROPOSABLE_FIELDS, RegisterEntry, RegisterProposal
+from fieldapp.register_rules import (
+    ACTIVE,
+    LIMITS,
+    MULTILINE,
+    RETIRED,
+    check_entry,
+    field_label,
+    kind_label,
+    status_label,
+    value_text,
+)
+from fieldapp.register_rules import MEMBER_STATE as MEMBER_STATE  # re-exported
+from fieldapp.register_rules import ORGANISATION as ORGANISATION  # re-exported
+from fieldapp.register_rules import SUSPENDED as SUSPENDED  # re-exported
 from fieldapp.services.assets import (
     AssetDetail,
     AssetFilter,
@@ -43,44 +56,27 @@ from fieldapp.services.assets import (
     asset_rows,
     create_asset,
 )
-from fieldapp.services.contacts import display_phone, is_email, normalise_phone
+from fieldapp.services.contacts import display_phone
 from fieldapp.services.lookup import live_row
 from fieldapp.services.operations import country_code, country_name
 from fieldapp.services.rfa import AssetMatch, capacity_fit, matching_assets
 
 OPERATION, REGISTER = "operation", "register"  # a row's source
 SHOW_ALL, SHOW_OPERATION, SHOW_REGISTER = "all", "operation", "register"
-ACTIVE, SUSPENDED, RETIRED = "active", "suspended", "retired"
-MEMBER_STATE, ORGANISATION = "member_state", "organisation"
-
-_STATUS = {ACTIVE: N_("Active"), SUSPENDED: N_("Suspended"), RETIRED: N_("Retired")}
-_PROVIDER_KIND = {MEMBER_STATE: N_("Member State"), ORGANISATION: N_("Organisation")}
 _PROPOSAL_STATUS = {"pending": N_("Waiting for HQ"), "accepted": N_("Accepted by HQ"),
                     "rejected": N_("Rejected by HQ")}
 
 # What an officer may propose to change, in the order the form shows it, with the longest
-# text each holds (None: not free text). The same rules as HQ's register form.
-_LIMITS = {"provider": 200, "capability": 2000, "capacity_unit": 40, "conditions": 4000,
-           "poc_name": 200, "poc_email": 200, "poc_phone": 60}
-FIELDS: dict[str, int | None] = {name: _LIMITS.get(name) for name in PROPOSABLE_FIELDS}
-_MULTILINE = frozenset({"capability", "conditions"})  # kept as typed, line breaks and all
+# text each holds (None: not free text). HQ's rules: `fieldapp.register_rules`.
+FIELDS: dict[str, int | None] = {name: LIMITS.get(name) for name in PROPOSABLE_FIELDS}
 COMMENT_LIMIT = 2000
-_INTEGER = re.compile(r"^\d+$")
-
-
-def register_status_label(value: str) -> str:
-    """"Active", "Suspended", "Retired" in the current language."""
-    return _(_STATUS[value]) if value in _STATUS else value
-
-
-def provider_kind_label(value: str) -> str:
-    """"Member State" or "Organisation" in the current language."""
-    return _(_PROVIDER_KIND[value]) if value in _PROVIDER_KIND else value
+register_status_label = status_label  # "Active", "Suspended", "Retired"
+provider_kind_label = kind_label  # "Member State" or "Organisation"
 
 
 def proposal_status_label(value: str) -> str:
     """Where a proposal stands, in the current language."""
-    return _(_PROPOSAL_STATUS[value]) if value in _PROPOSAL_STATUS else value
+    return label_of(_PROPOSAL_STATUS, value)
 
 
 def is_expired(valid_until: date | None, *, today: date | None = None) -> bool:
@@ -98,18 +94,7 @@ def get_entry(session: Session, entry_id: str) -> RegisterEntry:
 
 def entry_values(entry: RegisterEntry) -> dict[str, str]:
     """The entry's correctable fields as the proposal form shows them (text)."""
-    values = {}
-    for name in FIELDS:
-        value = getattr(entry, name)
-        if value is None:
-            values[name] = ""
-        elif isinstance(value, date):
-            values[name] = value.isoformat()
-        elif isinstance(value, float):
-            values[name] = f"{value:g}"
-        else:
-            values[name] = str(value)
-    return values
+    return {name: value_text(getattr(entry, name)) for name in FIELDS}
 
 
 def provider_text(provider: str, provider_state: str) -> str:
@@ -383,101 +368,33 @@ def directory_detail(session: Session, item_id: str) -> AssetDetail | RegisterDe
 
 # --- proposing a correction -----------------------------------------------------------------
 
-def _check_number(name: str, text: str, errors: list[ValidationError]) -> str:
-    """Check a number field; return it written as stored ("20", not "20.0" or "020")."""
-    if name == "quantity":
-        if not _INTEGER.match(text) or int(text) < 1:
-            errors.append(ValidationError(name, _("The quantity is a whole number, 1 or "
-                                                  "more.")))
-            return text
-        return str(int(text))
-    if name in ("readiness_hours", "deployment_hours") and text:
-        if not _INTEGER.match(text):
-            errors.append(ValidationError(name, _("Give a whole number of hours, or leave "
-                                                  "it empty.")))
-            return text
-        return str(int(text))
-    if name == "capacity_value" and text:
-        try:
-            value = float(text.replace(",", "."))
-        except ValueError:
-            value = -1.0
-        if not math.isfinite(value) or value < 0:
-            errors.append(ValidationError(name, _("The capacity is a number, 0 or more, or "
-                                                  "empty.")))
-            return text
-        return f"{value:g}"
-    return text
-
-
-def _check_field(name: str, text: str, values: Mapping[str, str],
-                 errors: list[ValidationError]) -> str:
-    """Check one proposed value; return it as stored (a country name becomes its code)."""
-    limit = FIELDS[name]
-    if limit is not None and len(text) > limit:
-        # Translators: {count} is how many characters the field has now.
-        errors.append(ValidationError(name, _(
-            "Keep this under {limit} characters; it has {count}.").format(
-            limit=limit, count=len(text))))
-    if name in ("provider", "capability") and not text:
-        errors.append(ValidationError(name, _("This cannot be empty in the register.")))
-    elif name == "category" and text not in {c.value for c in AssetCategory}:
-        errors.append(ValidationError(name, _("Choose one of the categories.")))
-    elif name == "provider_kind" and text not in _PROVIDER_KIND:
-        errors.append(ValidationError(name, _("Choose Member State or organisation.")))
-    elif name == "status" and text not in _STATUS:
-        errors.append(ValidationError(name, _("Choose active, suspended or retired.")))
-    elif name == "provider_state" and text:
-        code = country_code(text)
-        if code is None:
-            errors.append(ValidationError(name, _("Choose the country from the list of "
-                                                  "countries.")))
-        return code or text
-    elif name == "provider_state" and values.get("provider_kind") == MEMBER_STATE:
-        errors.append(ValidationError(name, _("A Member State provider needs its country.")))
-    elif name == "poc_email" and text and not is_email(text):
-        errors.append(ValidationError(name, _("This does not look like an e-mail address "
-                                              "(name@example.org).")))
-    elif name == "poc_phone" and text:
-        phone = normalise_phone(text)
-        if not phone.valid:
-            errors.append(ValidationError(name, _("Write the phone number with its country "
-                                                  "code, e.g. +41 22 917 12 34.")))
-        # E.164, as HQ stores it: the same number written otherwise is no change
-        return phone.number
-    elif name == "valid_until" and text:
-        try:
-            date.fromisoformat(text)
-        except ValueError:
-            errors.append(ValidationError(name, _("Write the date as YYYY-MM-DD, e.g. "
-                                                  "2027-06-30.")))
-    elif name in ("quantity", "readiness_hours", "deployment_hours", "capacity_value"):
-        return _check_number(name, text, errors)
-    return text
-
-
 def check_correction(entry: RegisterEntry, changes: Mapping[str, str],
                      comment: str) -> dict[str, str]:
-    """The fields that really change (trimmed text, checked by HQ's rules); raise
-    ValidationErrors with a sentence per bad field, or when nothing is proposed at all."""
+    """The fields that really change, as HQ stores them (trimmed text; a country name
+    becomes its code, a phone E.164); raise ValidationErrors with a sentence per bad field,
+    or when nothing is proposed at all. The entry with the changes must pass HQ's checks
+    (`fieldapp.register_rules.check_entry`), so HQ can accept what the laptop sends: a
+    field not changed is named too when the change makes it wrong (a Member State with no
+    country)."""
     current = entry_values(entry)
     unknown = sorted(set(changes) - set(FIELDS))
     if unknown:
         raise ValueError(f"not a register field: {unknown}")  # i18n: not shown
-    proposed = {name: str(text).strip() if name in _MULTILINE else " ".join(str(text).split())
+    proposed = {name: str(text).strip() if name in MULTILINE else " ".join(str(text).split())
                 for name, text in changes.items()}
     wanted = {name: text for name, text in proposed.items() if text != current[name]}
-    after = {**current, **wanted}
     errors: list[ValidationError] = []
     clean = {}
-    for name, text in wanted.items():
-        stored = _check_field(name, text, after, errors)
-        if stored != current[name]:
-            clean[name] = stored
-    if "provider_kind" in wanted and after["provider_kind"] == MEMBER_STATE \
-            and not after["provider_state"] and "provider_state" not in wanted:
-        errors.append(ValidationError("provider_state",
-                                      _("A Member State provider needs its country.")))
+    if wanted:
+        checked, refused = check_entry({**current, **wanted})
+        # An entry HQ sent is valid; if not, what was already wrong is not the officer's
+        already_wrong = {e.field for e in check_entry(current)[1]} if refused else set()
+        errors += [e for e in refused if e.field in wanted or e.field not in already_wrong]
+        wrong = {e.field for e in errors}
+        for name in wanted:
+            stored = value_text(checked[name])
+            if name not in wrong and stored != current[name]:
+                clean[name] = stored
     if len(comment) > COMMENT_LIMIT:
         errors.append(ValidationError("comment", _(
             "Keep this under {limit} characters; it has {count}.").format(
@@ -618,23 +535,6 @@ def directory_label(session: Session, item_id: str) -> str | None:
 def proposal_summary(changes: Mapping[str, str]) -> str:
     """"quantity, poc_email" → the changed fields named for the officer, comma-separated."""
     return ", ".join(field_label(name) for name in FIELDS if name in changes)
-
-
-_FIELD_LABELS = {
-    "provider": N_("Provider"), "provider_kind": N_("Kind of provider"),
-    "provider_state": N_("Country"), "capability": N_("Capability"),
-    "category": N_("Category"), "quantity": N_("Quantity"),
-    "capacity_value": N_("Capacity"), "capacity_unit": N_("Capacity unit"),
-    "readiness_hours": N_("Readiness (hours)"), "deployment_hours": N_("Deployment (hours)"),
-    "conditions": N_("Conditions and caveats"), "poc_name": N_("Point of contact"),
-    "poc_email": N_("Contact e-mail"), "poc_phone": N_("Contact phone"),
-    "valid_until": N_("Valid until"), "status": N_("Status"),
-}
-
-
-def field_label(name: str) -> str:
-    """A register field's name for the officer, in the current language."""
-    return _(_FIELD_LABELS[name]) if name in _FIELD_LABELS else name
 
 
 def entry_is_listed(session: Session, entry_id: str) -> bool:

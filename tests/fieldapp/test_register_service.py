@@ -211,8 +211,9 @@ def test_a_proposal_with_bad_values_names_each_field_with_a_sentence(db, listed)
     assert {e.field for e in errors.errors} == {
         "quantity", "poc_email", "category", "valid_until", "poc_phone", "capacity_value",
         "provider_state", "readiness_hours", "capability", "status"}
-    assert errors.for_field("quantity") == "The quantity is a whole number, 1 or more."
-    assert "YYYY-MM-DD" in errors.for_field("valid_until")
+    # HQ's sentences: the laptop checks with HQ's rules (fieldapp.register_rules)
+    assert errors.for_field("quantity") == "The quantity is a whole number from 1 to 1,000,000."
+    assert errors.for_field("valid_until") == "The valid-until date is a date written 2027-06-30."
     assert "e-mail" in errors.for_field("poc_email")
     assert _outbox(db, "register_proposal") == []
 
@@ -244,7 +245,38 @@ def test_the_same_phone_number_written_otherwise_is_no_change(db, listed):
 def test_a_member_state_provider_needs_its_country(db, listed):
     with pytest.raises(ValidationErrors) as raised, db.transaction() as session:
         propose_correction(session, listed["wfp"], {"provider_kind": "member_state"})
-    assert raised.value.for_field("provider_state") == "A Member State provider needs its country."
+    assert raised.value.for_field("provider_state") == (
+        "Give the Member State's country as an ISO code (“NOR”) or its name (“Norway”).")
+
+
+def test_the_laptop_refuses_what_hq_would_refuse_when_accepting_the_proposal(db, listed):
+    """One set of rules (fieldapp.register_rules): HQ's limits and its rules that involve
+    two fields, even when only one of them is changed."""
+    with pytest.raises(ValidationErrors) as raised, db.transaction() as session:
+        propose_correction(session, listed["norway"], {
+            "quantity": "1,000,001", "readiness_hours": "9000", "provider_kind": "organisation",
+            "conditions": "c" * 5001})
+    errors = raised.value
+    assert errors.for_field("quantity") == "The quantity is a whole number from 1 to 1,000,000."
+    assert errors.for_field("readiness_hours") == (
+        "Readiness (hours' notice): a whole number of hours from 0 to 8760.")
+    assert errors.for_field("conditions") == "Conditions: at most 5000 characters, please."
+    # the country was not changed, but an organisation has none
+    assert errors.for_field("provider_state") == (
+        "An organisation is not a Member State: leave the country empty, or choose "
+        "“Member State”.")
+    with pytest.raises(ValidationErrors) as raised, db.transaction() as session:
+        propose_correction(session, listed["wfp"], {"capacity_value": "40"})
+    assert raised.value.for_field("capacity_unit") == (
+        "Give the unit of the capacity (t, beds, m³/day…).")
+    with db.transaction() as session:  # as HQ reads it: words for kind and category
+        propose_correction(session, listed["wfp"], {
+            "capacity_value": "40", "capacity_unit": "m³/day", "category": "Medical",
+            "quantity": "1 000", "provider_state": "", "status": "Suspended"})
+    (entry,) = _outbox(db, "register_proposal")
+    assert entry.fields["changes"] == {"capacity_value": "40", "capacity_unit": "m³/day",
+                                       "category": "medical", "quantity": "1000",
+                                       "status": "suspended"}
 
 
 def test_no_proposal_for_an_entry_no_longer_in_the_register(db, listed):

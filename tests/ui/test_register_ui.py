@@ -201,7 +201,8 @@ def test_the_proposal_dialog_marks_bad_fields_then_saves_the_proposal_for_hq(
     assert "(changed)" not in dialog.names["capability"].text()
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     qtbot.waitUntil(lambda: dialog.errors.message("quantity") != "", timeout=5000)
-    assert dialog.errors.message("quantity") == "The quantity is a whole number, 1 or more."
+    assert dialog.errors.message("quantity") == (  # HQ's rule, HQ's sentence
+        "The quantity is a whole number from 1 to 1,000,000.")
     assert "e-mail" in dialog.errors.message("poc_email")
     assert dialog.isVisible()
     assert _proposals(ctx.db) == []
