@@ -18,6 +18,9 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
+# About names a font's licence in the same words from a venv: one reading of the file
+from ui.help.licences import licence_summary
+
 FORMAT = "cmcoord-field-kit licences"
 VERSION = 1
 INDEX = "licences.json"
@@ -126,23 +129,9 @@ def font_entries(fonts: Path, folder: Path) -> list[dict[str, object]]:
         files = sorted(f.name for f in fonts.iterdir()
                        if f.suffix.lower() in (".ttf", ".otf")
                        and f.name.lower().startswith(family.lower()[:6]))
-        entries.append({"family": family, "licence": font_licence(path),
+        entries.append({"family": family, "licence": licence_summary(path),
                         "file": f"fonts/{path.name}", "fonts": files})
     return entries
-
-
-def font_licence(path: Path) -> str:
-    """The licence a font's licence file names (Debian `License:` fields, a "Licensed
-    under" sentence, the Open Font License), else its first line."""
-    lines = [line.strip() for line in
-             path.read_text(encoding="utf-8", errors="replace").splitlines()]
-    fields = [line.split(":", 1)[1].strip() for line in lines
-              if line.startswith("License:") and line.split(":", 1)[1].strip()]
-    if fields:
-        return ", ".join(dict.fromkeys(fields))
-    named = next((line for line in lines if line.startswith("Licensed under")
-                  or "Open Font License" in line or "OFL" in line.split()), "")
-    return named or next((line for line in lines if line), "")
 
 
 def python_entry(folder: Path) -> dict[str, object]:
