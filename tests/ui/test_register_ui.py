@@ -257,12 +257,16 @@ def test_hqs_answer_shows_in_the_entrys_panel_after_a_sync(qtbot, ctx, screen, l
                        "answered_at": "2026-12-08T09:30:00+00:00"}}])
     ctx.changed.emit(EVERYTHING)  # what the sync controller announces after a sync
     panel = screen.details.register_panel
-    qtbot.waitUntil(lambda: len(panel.cards) == 1
-                    and panel.cards[0].status.text().startswith("Accepted by HQ"), timeout=5000)
+
+    def answered() -> bool:  # the panel may be built again as the list refreshes: read it anew
+        return (len(panel.cards) == 1
+                and panel.cards[0].status.text().startswith("Accepted by HQ")
+                and panel.cards[0].answer.isVisibleTo(panel))
+
+    qtbot.waitUntil(answered, timeout=5000)
     (card,) = panel.cards
     assert card.status.text().startswith("Accepted by HQ · Registry desk · 2026-12-0")
     assert card.answer.text() == "HQ: “Thank you: the entry now says Bodø.”"
-    qtbot.waitUntil(lambda: card.answer.isVisibleTo(panel), timeout=5000)
 
 
 def test_find_matching_assets_lists_a_register_entry_marked_as_such(qtbot, rfa_screen, ctx,
