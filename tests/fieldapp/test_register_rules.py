@@ -731,6 +731,10 @@ def test_check_value_hours(name: str, label: str, text: str | None, expected: ob
      ("", not_phone("022 917 12 34"))),
     ("  call  me ", {}, ("", not_phone("call me"))),
     ("1" * 100, {}, ("", not_phone("1" * 60))),
+    # the longest extension read (20 digits) keeps the number far below 60 characters
+    ("+41 22 917 12 34 ext. " + "7" * 20, {}, ("+41229171234;ext=" + "7" * 20, None)),
+    ("+41 22 917 12 34 ext. " + "7" * 21, {},
+     ("", not_phone("+41 22 917 12 34 ext. " + "7" * 21))),
 ])
 def test_check_value_phone(phone: str | None, values: dict, expected: tuple) -> None:
     assert rules.check_value("poc_phone", phone, values) == expected
