@@ -22,7 +22,8 @@ class StaffBrowser:
         self.csrf = ""
 
     def get(self, path: str, **kw: object) -> requests.Response:
-        response = self.http.get(self.base + path, allow_redirects=False, **kw)
+        kw.setdefault("allow_redirects", False)
+        response = self.http.get(self.base + path, **kw)
         found = re.search(r'name="csrf" value="([^"]+)"', response.text)
         if found:
             self.csrf = found.group(1)

@@ -31,6 +31,7 @@ from hq.models import RowState
 from hq.reviewers import add_reviewer, set_disabled
 from sync.client import held_changes, sync_once
 from tests.sync.conftest import enrolled
+from tests.sync.staff_browser import StaffBrowser
 
 PASSWORD = "correct horse battery staple"
 SCRIPT = "<script>alert('x')</script>"
@@ -60,29 +61,17 @@ def submit_lesson(db, op_id: str | None, **values: object) -> str:
         return lesson.id
 
 
-class Reviewer:
-    """A reviewer's browser: cookies, and the CSRF token read from the last page."""
-
-    def __init__(self, base: str) -> None:
-        self.base = base
-        self.http = requests.Session()
-        self.csrf = ""
+class Reviewer(StaffBrowser):
+    """A reviewer's browser: a staff browser whose pages follow redirects, signed in as
+    Marie unless told."""
 
     def get(self, path: str, **kw: object) -> requests.Response:
-        response = self.http.get(self.base + path, **kw)
-        found = re.search(r'name="csrf" value="([^"]+)"', response.text)
-        if found:
-            self.csrf = found.group(1)
-        return response
+        kw.setdefault("allow_redirects", True)
+        return super().get(path, **kw)
 
-    def post(self, path: str, data: dict[str, str], *, csrf: str | None = None,
-             follow: bool = False) -> requests.Response:
-        body = {"csrf": self.csrf if csrf is None else csrf, **data}
-        return self.http.post(self.base + path, data=body, allow_redirects=follow)
-
-    def sign_in(self, name: str = "Marie", password: str = PASSWORD) -> requests.Response:
-        self.get("/review/signin")
-        return self.post("/review/signin", {"name": name, "password": password})
+    def sign_in(self, name: str = "Marie", password: str = PASSWORD,
+                **kw: object) -> requests.Response:
+        return super().sign_in(name, password, **kw)
 
     def rev(self, lesson_id: str) -> str:
         page = self.get(f"/review/lessons/{lesson_id}")
